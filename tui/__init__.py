@@ -1,0 +1,1 @@
+"""storywatch: follow a developing news story and the figures in it."""

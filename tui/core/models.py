@@ -1,0 +1,174 @@
+"""Typed records that cross module boundaries inside the core.
+
+Everything downstream of parsing sees these frozen dataclasses, never feedparser's
+loose dicts or raw HTTP objects.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Literal
+
+Kind = Literal["count", "money", "percent", "date", "duration"]
+Bound = Literal["exact", "approx", "lower", "upper", "range", "vague"]
+Predicate = Literal["presence", "movement", "casualty", "money", "other"]
+AsOf = Literal["current", "historic"]
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """One feed entry, normalised at the parse boundary.
+
+    `text` is plain text (HTML removed, control characters stripped); times are UTC.
+    """
+
+    entry_id: str
+    title: str
+    link: str | None
+    author: str | None
+    published: datetime
+    updated: datetime | None
+    text: str
+    # True when the feed gave no usable date and `published` is the time we first saw it.
+    date_is_first_seen: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """One figure stated in a report: a number with what it counts, where, whose, per whom.
+
+    `low`/`high` are the interval the figure asserts (for dates: POSIX seconds, UTC);
+    `high` is `None` for an open upper bound ("more than 3,000").
+    """
+
+    surface: str
+    kind: Kind
+    bound: Bound
+    low: float
+    high: float | None
+    unit: str | None
+    thing: str | None
+    place: str | None
+    actor: str | None
+    source: str | None
+    predicate: Predicate
+    as_of: AsOf
+    sentence: str
+    start: int
+    end: int
+
+    @property
+    def key(self) -> FigureKey:
+        return FigureKey(self.kind, self.thing, self.predicate, self.place, self.actor)
+
+    @property
+    def value(self) -> float:
+        """A single representative value: the stated number (midpoint for ranges)."""
+        if self.bound == "range" and self.high is not None:
+            return (self.low + self.high) / 2
+        if self.bound == "upper" and self.high is not None:
+            return self.high
+        return self.low
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class FigureKey:
+    """What a figure is about. Two claims with the same key speak of the same quantity."""
+
+    kind: str
+    thing: str | None
+    predicate: str
+    place: str | None
+    actor: str | None
+
+    def as_text(self) -> str:
+        """Stable, human-readable form used in the database and on the command line."""
+        parts = [self.kind, self.thing or "-", self.predicate, self.place or "-", self.actor or "-"]
+        return "|".join(parts)
+
+    @classmethod
+    def from_text(cls, text: str) -> FigureKey:
+        kind, thing, predicate, place, actor = text.split("|")
+        return cls(
+            kind,
+            None if thing == "-" else thing,
+            predicate,
+            None if place == "-" else place,
+            None if actor == "-" else actor,
+        )
+
+
+class Verdict(enum.StrEnum):
+    """What a new claim means against the ledger of its key."""
+
+    NEW = "new"
+    CONFIRMED = "confirmed"
+    CHANGED = "changed"
+    DISPUTED = "disputed"
+    REVISED = "revised"
+
+
+# ---------------------------------------------------------------------------
+# Events: what one poll cycle did, for any listener (the TUI, the CLI, tests).
+# ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class FeedPolled:
+    feed: str
+    status: Literal["ok", "not_modified", "error"]
+    new_reports: int = 0
+    new_revisions: int = 0
+    new_changes: int = 0
+    error: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class NewReport:
+    feed: str
+    report_id: int
+    title: str
+    on_story: bool
+
+
+@dataclass(frozen=True, slots=True)
+class NewRevision:
+    feed: str
+    report_id: int
+    title: str
+    revision: int
+
+
+@dataclass(frozen=True, slots=True)
+class FeedFailed:
+    feed: str
+    error: str
+    consecutive_failures: int
+
+
+@dataclass(frozen=True, slots=True)
+class FigureChanged:
+    """A ledger change: raised for changed / disputed / revised (never for confirmed)."""
+
+    change_id: int
+    figure: str
+    verdict: Verdict
+    old_value: str | None
+    new_value: str
+    feed: str
+    within_margin: bool
+
+
+@dataclass(frozen=True, slots=True)
+class CycleFinished:
+    feeds_polled: int
+    feeds_failed: int
+    new_reports: int
+    new_revisions: int
+    new_changes: int
+    errors: tuple[tuple[str, str], ...] = field(default_factory=tuple)
+
+
+Event = FeedPolled | NewReport | NewRevision | FeedFailed | FigureChanged | CycleFinished

@@ -1,0 +1,398 @@
+"""Polite, bounded fetching of one feed URL (http, https, a local path or file://).
+
+httpx lives behind this module only, so swapping it is one file. Every fetch is bounded
+in time (a total deadline, not only httpx's per-read timeout) and in memory (the body is
+inflated by hand with a hard cap, so a gzip bomb never expands past `max_body_bytes`).
+`Fetcher.fetch` never raises except `CancelledError`: failures become an error result
+whose `error` is a sentence the user can act on.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import importlib
+import os
+import socket
+import ssl
+import time
+import zlib
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from email.utils import formatdate, parsedate_to_datetime
+from http import HTTPStatus
+from types import TracebackType
+from typing import Any, Literal
+from urllib.parse import urljoin, urlsplit
+from urllib.request import url2pathname
+
+import httpx
+
+from tui.core.config import Settings
+from tui.core.schedule import parse_max_age, parse_retry_after
+
+ACCEPT = (
+    "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.8"
+)
+MAX_REDIRECTS = 5
+# Inflate in slices this big: memory stays flat even when one network chunk is a bomb.
+_INFLATE_STEP = 64 * 1024
+
+
+def _load_brotli() -> Any:
+    for name in ("brotli", "brotlicffi"):
+        try:
+            return importlib.import_module(name)
+        except ImportError:
+            continue
+    return None
+
+
+_brotli = _load_brotli()
+# Only advertise what we can inflate ourselves: httpx's own decoding is bypassed.
+ACCEPT_ENCODING = "gzip, deflate, br" if _brotli else "gzip, deflate"
+
+
+@dataclass(frozen=True, slots=True)
+class FetchResult:
+    url: str  # the URL asked for
+    final_url: str  # after redirects
+    status: Literal["ok", "not_modified", "error"]
+    http_status: int | None
+    body: bytes | None  # decompressed body, only for "ok"
+    headers: Mapping[str, str]  # lower-cased names; hand to feedparser
+    etag: str | None  # verbatim, to store and send back
+    last_modified: str | None
+    retry_after: float | None  # seconds, clamped to [0, 24 h]
+    max_age: float | None  # Cache-Control max-age, seconds, clamped
+    error: str | None  # one sentence a user can act on
+    elapsed: float
+    bytes_read: int  # raw bytes off the wire (or the disk)
+
+
+class FetchError(Exception):
+    """A failure whose message is already fit for the user."""
+
+
+@dataclass(slots=True)
+class _Partial:
+    """What is known so far about a fetch, so an error late on still reports it."""
+
+    final_url: str
+    http_status: int | None = None
+    headers: dict[str, str] = field(default_factory=dict)
+    bytes_read: int = 0
+
+
+def describe_size(n: int) -> str:
+    return f"{n / 1_048_576:g} MB" if n >= 1_048_576 else f"{n / 1024:g} KB"
+
+
+def _too_large(limit: int) -> FetchError:
+    return FetchError(
+        f"response larger than {describe_size(limit)} after decompression (limit max_body_bytes)"
+    )
+
+
+class _CappedInflater:
+    """Inflate one Content-Encoding incrementally, never holding more than `limit` bytes."""
+
+    def __init__(self, encoding: str, limit: int) -> None:
+        self.limit = limit
+        self.body = bytearray()
+        self.encoding = encoding
+        self._raw_deflate_tried = False
+        self._zlib: Any = None
+        self._brotli: Any = None
+        if encoding in ("gzip", "x-gzip"):
+            self._zlib = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        elif encoding == "deflate":
+            self._zlib = zlib.decompressobj(zlib.MAX_WBITS)  # zlib-wrapped, per the RFC...
+        elif encoding == "br" and _brotli is not None:
+            self._brotli = _brotli.Decompressor()
+        elif encoding not in ("", "identity"):
+            raise FetchError(f"server used an unsupported Content-Encoding {encoding!r}")
+
+    def _append(self, data: bytes) -> None:
+        if len(self.body) + len(data) > self.limit:
+            raise _too_large(self.limit)
+        self.body += data
+
+    def feed(self, raw: bytes) -> None:
+        if self._zlib is not None:
+            self._inflate(raw)
+        elif self._brotli is not None:
+            # brotli has no output limit: feed small slices and check after each.
+            for i in range(0, len(raw), 1024):
+                self._append(self._brotli.process(raw[i : i + 1024]))
+        else:
+            self._append(raw)
+
+    def _inflate(self, data: bytes) -> None:
+        try:
+            while data and not self._zlib.eof:
+                room = self.limit - len(self.body)
+                # Ask for one byte more than fits: getting it proves the body is too big.
+                self._append(self._zlib.decompress(data, min(room + 1, _INFLATE_STEP)))
+                data = self._zlib.unconsumed_tail
+        except zlib.error as exc:
+            if self.encoding == "deflate" and not self.body and not self._raw_deflate_tried:
+                # ...but many servers send raw deflate: retry the same bytes that way.
+                self._raw_deflate_tried = True
+                self._zlib = zlib.decompressobj(-zlib.MAX_WBITS)
+                self._inflate(data)
+                return
+            raise FetchError(f"corrupt {self.encoding} body from server: {exc}") from None
+
+    def finish(self) -> bytes:
+        if self._zlib is not None and not self._zlib.eof and self.body:
+            self._append(self._zlib.flush())
+        return bytes(self.body)
+
+
+def _reason(status: int) -> str:
+    try:
+        return f"HTTP {status} {HTTPStatus(status).phrase}"
+    except ValueError:
+        return f"HTTP {status}"
+
+
+def _describe_exception(exc: BaseException, url: str, settings: Settings) -> str:
+    """Turn any failure into one sentence naming what to check."""
+    if isinstance(exc, FetchError):
+        return str(exc)
+    parts = urlsplit(url)
+    host = parts.hostname or url
+    where = f"{host}:{parts.port or (443 if parts.scheme == 'https' else 80)}"
+    chain: list[BaseException] = []
+    cursor: BaseException | None = exc
+    while cursor is not None and len(chain) < 10:
+        chain.append(cursor)
+        cursor = cursor.__cause__ or cursor.__context__
+    if any(isinstance(e, socket.gaierror) for e in chain):
+        return f"host name not found: {host}"
+    if any(isinstance(e, ConnectionRefusedError) for e in chain):
+        return f"connection refused by {where}"
+    if any(isinstance(e, ssl.SSLCertVerificationError) for e in chain):
+        return f"TLS certificate of {host} not trusted: {exc}"
+    if isinstance(exc, httpx.ConnectTimeout):
+        return f"could not connect to {where} within {settings.timeout:g} s (timeout)"
+    if isinstance(exc, httpx.TimeoutException):
+        return f"no data from {host} for {settings.timeout:g} s (timeout)"
+    if isinstance(exc, httpx.RemoteProtocolError):
+        return f"{host} closed the connection before the whole response arrived ({exc})"
+    if isinstance(exc, httpx.ConnectError):
+        text = str(exc).lower()
+        if "name or service" in text or "nodename" in text or "getaddrinfo" in text:
+            return f"host name not found: {host}"
+        return f"could not connect to {where}: {exc}"
+    if isinstance(exc, httpx.InvalidURL | httpx.UnsupportedProtocol):
+        return f"invalid URL {url!r}: {exc}"
+    if isinstance(exc, httpx.HTTPError | OSError):
+        return f"network error talking to {host}: {exc}"
+    return f"unexpected error fetching {url}: {type(exc).__name__}: {exc}"
+
+
+def _file_path(url: str) -> str | None:
+    """The local path a feed URL names, or None for http(s)."""
+    parts = urlsplit(url)
+    scheme = parts.scheme.lower()
+    if scheme == "file":
+        if parts.netloc not in ("", "localhost"):
+            raise FetchError(f"file URL on another host is not supported: {url}")
+        return url2pathname(parts.path)
+    if scheme in ("http", "https"):
+        return None
+    return url  # a plain path (a one-letter "scheme" is a Windows drive)
+
+
+def _read_file(path: str, limit: int, etag: str | None) -> tuple[str, bytes | None, str]:
+    """(pseudo-ETag, body or None when unchanged, Last-Modified) for a local file."""
+    try:
+        with open(os.path.expanduser(path), "rb") as handle:
+            stat = os.fstat(handle.fileno())
+            # mtime+size stand in for an ETag: an unchanged file is "not modified".
+            file_etag = f'"{stat.st_mtime_ns:x}-{stat.st_size:x}"'
+            modified = formatdate(stat.st_mtime, usegmt=True)
+            if etag == file_etag:
+                return file_etag, None, modified
+            if stat.st_size > limit:
+                raise _too_large(limit)
+            data = handle.read(limit + 1)
+    except FileNotFoundError:
+        raise FetchError(f"file not found: {path}") from None
+    except PermissionError:
+        raise FetchError(f"permission denied reading {path}") from None
+    except IsADirectoryError:
+        raise FetchError(f"{path} is a directory, not a feed file") from None
+    if len(data) > limit:  # the file grew while we read it
+        raise _too_large(limit)
+    return file_etag, data, modified
+
+
+class Fetcher:
+    """One shared HTTP client; at most `settings.concurrency` fetches at a time."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        transport: httpx.AsyncBaseTransport | None = None,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self._settings = settings
+        self._clock = clock
+        # The deadline starts once a fetch has its slot, so queued fetches don't time out.
+        self._slots = asyncio.Semaphore(settings.concurrency)
+        self._client = httpx.AsyncClient(
+            headers={
+                "User-Agent": settings.user_agent,
+                "Accept": ACCEPT,
+                "Accept-Encoding": ACCEPT_ENCODING,
+            },
+            timeout=httpx.Timeout(settings.timeout),
+            limits=httpx.Limits(
+                max_connections=settings.concurrency, max_keepalive_connections=settings.concurrency
+            ),
+            follow_redirects=False,  # followed by hand: scheme check, loop check, hop count
+            transport=transport,
+        )
+
+    async def __aenter__(self) -> Fetcher:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.aclose()
+
+    async def aclose(self) -> None:
+        await self._client.aclose()
+
+    async def fetch(
+        self, url: str, *, etag: str | None = None, last_modified: str | None = None
+    ) -> FetchResult:
+        async with self._slots:
+            started = self._clock()
+            partial = _Partial(final_url=url)
+            deadline = self._settings.deadline
+            try:
+                async with asyncio.timeout(deadline):
+                    return await self._fetch(url, etag, last_modified, partial, started)
+            except TimeoutError:
+                message = f"timed out after {deadline:g} s (deadline)"
+            except Exception as exc:  # every failure becomes a result
+                message = _describe_exception(exc, partial.final_url, self._settings)
+            return self._result(url, partial, "error", started, error=message)
+
+    def _result(
+        self,
+        url: str,
+        partial: _Partial,
+        status: Literal["ok", "not_modified", "error"],
+        started: float,
+        *,
+        body: bytes | None = None,
+        error: str | None = None,
+    ) -> FetchResult:
+        headers = partial.headers
+        retry_after = None
+        if "retry-after" in headers:
+            now = datetime.now(UTC)
+            # The server's own Date keeps our clock skew out of the wait.
+            with contextlib.suppress(KeyError, TypeError, ValueError, IndexError):
+                now = parsedate_to_datetime(headers["date"])
+            retry_after = parse_retry_after(headers["retry-after"], now)
+        max_age = parse_max_age(headers["cache-control"]) if "cache-control" in headers else None
+        return FetchResult(
+            url=url,
+            final_url=partial.final_url,
+            status=status,
+            http_status=partial.http_status,
+            body=body,
+            headers=dict(headers),
+            etag=headers.get("etag"),
+            last_modified=headers.get("last-modified"),
+            retry_after=retry_after,
+            max_age=max_age,
+            error=error,
+            elapsed=self._clock() - started,
+            bytes_read=partial.bytes_read,
+        )
+
+    async def _fetch(
+        self,
+        url: str,
+        etag: str | None,
+        last_modified: str | None,
+        partial: _Partial,
+        started: float,
+    ) -> FetchResult:
+        path = _file_path(url)
+        if path is not None:
+            limit = self._settings.max_body_bytes
+            file_etag, data, modified = await asyncio.to_thread(_read_file, path, limit, etag)
+            partial.headers = {"etag": file_etag, "last-modified": modified}
+            partial.bytes_read = len(data or b"")
+            status: Literal["ok", "not_modified"] = "ok" if data is not None else "not_modified"
+            return self._result(url, partial, status, started, body=data)
+
+        conditional: dict[str, str] = {}
+        if etag:
+            conditional["If-None-Match"] = etag
+        if last_modified:
+            conditional["If-Modified-Since"] = last_modified
+        current = url
+        visited = {url}
+        for _hop in range(MAX_REDIRECTS + 1):
+            partial.final_url = current
+            host = urlsplit(current).hostname or ""
+            if host.rstrip(".").lower().endswith(".invalid"):
+                # RFC 6761: ".invalid" never resolves; don't wait on an offline resolver.
+                raise FetchError(f"host name not found: {host}")
+            request = self._client.build_request("GET", current, headers=conditional)
+            response = await self._client.send(request, stream=True)
+            try:
+                partial.http_status = response.status_code
+                partial.headers = {k.lower(): v for k, v in response.headers.items()}
+                if response.has_redirect_location:
+                    target = urljoin(current, response.headers["location"])
+                    scheme = urlsplit(target).scheme.lower()
+                    if scheme not in ("http", "https"):
+                        raise FetchError(f"redirect to unsupported scheme {scheme!r} ({target})")
+                    if target in visited:
+                        raise FetchError(f"redirect loop: {current} -> {target}")
+                    visited.add(target)
+                    current = target
+                    continue
+                if response.status_code == 304:
+                    return self._result(url, partial, "not_modified", started)
+                if not response.is_success:
+                    return self._result(
+                        url, partial, "error", started, error=_reason(response.status_code)
+                    )
+                body = await self._read_body(response, partial)
+                return self._result(url, partial, "ok", started, body=body)
+            finally:
+                await response.aclose()
+        raise FetchError(f"too many redirects (>{MAX_REDIRECTS})")
+
+    async def _read_body(self, response: httpx.Response, partial: _Partial) -> bytes:
+        limit = self._settings.max_body_bytes
+        declared = response.headers.get("content-length", "")
+        if declared.isdigit() and int(declared) > limit:
+            # Compressed bodies only grow when inflated: refuse before reading a byte.
+            raise FetchError(
+                f"response is {describe_size(int(declared))} (Content-Length), over the "
+                f"{describe_size(limit)} limit (max_body_bytes)"
+            )
+        encoding = response.headers.get("content-encoding", "").strip().lower()
+        inflater = _CappedInflater(encoding, limit)
+        async for chunk in response.aiter_raw():
+            partial.bytes_read += len(chunk)
+            inflater.feed(chunk)
+        return inflater.finish()

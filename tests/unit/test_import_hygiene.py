@@ -1,0 +1,24 @@
+"""The core is headless: importing all of it must not load Textual."""
+
+from __future__ import annotations
+
+import pkgutil
+import subprocess
+import sys
+
+import tui.core
+
+
+def test_core_never_imports_textual() -> None:
+    modules = [
+        f"tui.core.{info.name}" for info in pkgutil.walk_packages(tui.core.__path__)
+    ]
+    assert "tui.core.monitor" in modules
+    code = (
+        "import importlib, sys\n"
+        f"for name in {modules!r}: importlib.import_module(name)\n"
+        "bad = sorted(m for m in sys.modules if m == 'textual' or m.startswith(('textual.', 'rich')))\n"
+        "print(','.join(bad))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == ""

@@ -1,0 +1,56 @@
+"""Untrusted feed text is made plain and terminal-safe at ingest."""
+
+from __future__ import annotations
+
+import pytest
+
+from tui.core.text import clean_line, clean_text, html_to_text, normalise_for_compare
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        pytest.param("plain", "plain", id="plain"),
+        pytest.param("a\x1b[31mred\x1b[0m", "ared", id="csi-colour"),
+        pytest.param("x\x1b]0;pwned title\x07y", "xy", id="osc-window-title"),
+        pytest.param("x\x1b]8;;file:///etc/passwd\x1b\\link\x1b]8;;\x1b\\", "xlink", id="osc8-link"),
+        pytest.param("nul\x00byte", "nulbyte", id="nul"),
+        pytest.param("c1\x9b31mcontrol\x85", "c1control", id="c1"),
+        pytest.param("bidi\u202eevil\u202c", "bidievil", id="bidi-override"),
+        pytest.param("iso\u2066late\u2069", "isolate", id="bidi-isolate"),
+        pytest.param("keeps\ttab\nand newline", "keeps\ttab\nand newline", id="keeps-tab-newline"),
+        pytest.param("crlf\r\nline", "crlf\nline", id="crlf"),
+        pytest.param("[bold]not markup[/]", "[bold]not markup[/]", id="brackets-kept-literal"),
+    ],
+)
+def test_clean_text(raw: str, expected: str) -> None:
+    assert clean_text(raw) == expected
+
+
+def test_clean_line_folds_whitespace() -> None:
+    assert clean_line("  a\n\tb \u00a0 c ") == "a b c"
+
+
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        pytest.param("<p>One</p><p>Two</p>", "One\n\nTwo", id="paragraphs"),
+        pytest.param("a<br>b", "a\nb", id="br"),
+        pytest.param("<script>alert(1)</script>safe", "safe", id="script-dropped"),
+        pytest.param("<style>p{}</style>text", "text", id="style-dropped"),
+        pytest.param("2&#44;500 &amp; more", "2,500 & more", id="entities"),
+        pytest.param("<b>bold</b> <i>it</i>", "bold it", id="inline"),
+        pytest.param("no html at all", "no html at all", id="plain"),
+        pytest.param("<p>unclosed <b>tags", "unclosed tags", id="unclosed"),
+        pytest.param("a < b and c > d", "a < b and c > d", id="bare-angles"),
+    ],
+)
+def test_html_to_text(html: str, expected: str) -> None:
+    assert html_to_text(html) == expected
+
+
+def test_rewrapping_is_not_a_difference() -> None:
+    assert normalise_for_compare("About 2,500  troops\n remain.") == normalise_for_compare(
+        "About 2,500 troops\nremain."
+    )
+    assert normalise_for_compare("2,500 troops") != normalise_for_compare("2,000 troops")

@@ -1,0 +1,74 @@
+"""The CPU-bound half of a poll: feed bytes -> reports, story flag and figures.
+
+`digest_feed` is a pure function of picklable inputs so it can run in a worker process:
+feedparser dominates a poll's CPU time, and a process pool puts both cores on it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+
+from tui.core.claims import extract_claims
+from tui.core.config import StorySection
+from tui.core.models import Claim, Report
+from tui.core.parse import parse_feed
+from tui.core.story import StoryFilter
+from tui.core.text import normalise_for_compare
+
+
+@dataclass(frozen=True, slots=True)
+class DigestedReport:
+    report: Report
+    content_hash: str
+    on_story: bool
+    # None when figures were not extracted: off the story, or text already stored.
+    claims: tuple[Claim, ...] | None
+
+
+@dataclass(frozen=True, slots=True)
+class DigestedFeed:
+    title: str
+    warning: str | None
+    reports: tuple[DigestedReport, ...]
+
+
+def content_hash(report: Report) -> str:
+    """Identity of a version: rewrapping, spacing or entity changes give the same hash."""
+    normalised = normalise_for_compare(f"{report.title}\n{report.text}")
+    return hashlib.sha256(normalised.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def report_text(report: Report) -> str:
+    """The text figures are extracted from, and that claim offsets point into."""
+    return f"{report.title}\n\n{report.text}" if report.text else report.title
+
+
+def digest_feed(
+    body: bytes,
+    headers: Mapping[str, str],
+    *,
+    story: StorySection,
+    synonyms: Mapping[str, str],
+    known_hashes: Mapping[str, str],
+    now: datetime,
+) -> DigestedFeed:
+    """Parse, filter and extract. `known_hashes` maps entry id -> latest stored content hash.
+
+    Raises `parse.NotAFeed` when the body is not a usable feed.
+    """
+    parsed = parse_feed(body, headers, now=now)
+    story_filter = StoryFilter.from_config(story)
+    digested = []
+    for report in parsed.reports:
+        digest = content_hash(report)
+        on_story = story_filter.matches(report.title, report.text)
+        claims: tuple[Claim, ...] | None = None
+        if on_story and known_hashes.get(report.entry_id) != digest:
+            claims = tuple(
+                extract_claims(report_text(report), published=report.published, synonyms=synonyms)
+            )
+        digested.append(DigestedReport(report, digest, on_story, claims))
+    return DigestedFeed(title=parsed.title, warning=parsed.warning, reports=tuple(digested))

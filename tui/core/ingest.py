@@ -1,0 +1,324 @@
+"""Write one feed's poll into the database: reports, revisions, figures, changes, poll row.
+
+Everything for one feed lands in one `BEGIN IMMEDIATE` transaction, so a crash or a
+full disk never leaves half a report, a figure without its report, or fetch state
+that claims a poll happened when its reports were not stored.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any, Literal
+
+from tui.core.claims import FigureNamer, extract_claims
+from tui.core.digest import DigestedFeed, DigestedReport, report_text
+from tui.core.ledger import Observation, decide, describe_value
+from tui.core.models import Claim, FigureChanged, NewReport, NewRevision, Verdict
+from tui.core.store import Store, iso, parse_iso
+
+ALARMING = frozenset({Verdict.CHANGED, Verdict.DISPUTED, Verdict.REVISED})
+
+
+@dataclass(frozen=True, slots=True)
+class PollRecord:
+    """What fetching one feed did, ready to be stored."""
+
+    feed: str
+    started_at: datetime
+    duration_ms: int
+    status: Literal["ok", "not_modified", "error"]
+    http_status: int | None = None
+    bytes: int = 0
+    etag: str | None = None
+    last_modified: str | None = None
+    error: str | None = None
+    warning: str | None = None
+    next_poll_at: datetime | None = None
+
+
+@dataclass(slots=True)
+class IngestResult:
+    new_reports: list[NewReport] = field(default_factory=list)
+    new_revisions: list[NewRevision] = field(default_factory=list)
+    changes: list[FigureChanged] = field(default_factory=list)
+    new_claims: int = 0
+    consecutive_failures: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class LedgerContext:
+    namer: FigureNamer
+    dispute_window: timedelta
+
+
+def ensure_feeds(store: Store, feeds: Mapping[str, str]) -> None:
+    """Make sure every configured feed (name -> url) has a row; URLs follow the config."""
+    with store.write() as db:
+        for name, url in feeds.items():
+            db.execute(
+                "INSERT INTO feeds (name, url) VALUES (?, ?) "
+                "ON CONFLICT(name) DO UPDATE SET url = excluded.url",
+                [name, url],
+            )
+
+
+def known_hashes(store: Store, feed: str) -> dict[str, str]:
+    """entry id -> content hash of its latest stored version, for one feed."""
+    rows = store.conn.execute(
+        """SELECT r.entry_id, v.content_hash FROM reports r
+           JOIN feeds f ON f.id = r.feed_id
+           JOIN report_versions v ON v.report_id = r.id AND v.version = r.revisions
+           WHERE f.name = ?""",
+        [feed],
+    )
+    return {entry_id: digest for entry_id, digest in rows}
+
+
+def ingest_feed(
+    store: Store,
+    record: PollRecord,
+    digested: DigestedFeed | None,
+    ledger: LedgerContext,
+    *,
+    now: datetime,
+) -> IngestResult:
+    """Store one feed's poll in one transaction. Raises sqlite3 errors after rolling back."""
+    result = IngestResult()
+    with store.write() as db:
+        feed_id = int(db.execute("SELECT id FROM feeds WHERE name = ?", [record.feed]).fetchone()[0])
+        if digested is not None:
+            for item in digested.reports:
+                _ingest_report(store, feed_id, record.feed, item, ledger, now, result)
+            if digested.title:
+                db.execute("UPDATE feeds SET title = ? WHERE id = ?", [digested.title, feed_id])
+        result.consecutive_failures = _record_poll(store, feed_id, record, result, now)
+    return result
+
+
+def _ingest_report(
+    store: Store,
+    feed_id: int,
+    feed: str,
+    item: DigestedReport,
+    ledger: LedgerContext,
+    now: datetime,
+    result: IngestResult,
+) -> None:
+    report = item.report
+    row = store.conn.execute(
+        "SELECT id, revisions FROM reports WHERE feed_id = ? AND entry_id = ?",
+        [feed_id, report.entry_id],
+    ).fetchone()
+    if row is None:
+        report_id = _insert_report(store, feed_id, item, now)
+        version = 1
+        result.new_reports.append(NewReport(feed, report_id, report.title, item.on_story))
+    else:
+        report_id, latest = int(row[0]), int(row[1])
+        stored_hash = store.conn.execute(
+            "SELECT content_hash FROM report_versions WHERE report_id = ? AND version = ?",
+            [report_id, latest],
+        ).fetchone()[0]
+        if stored_hash == item.content_hash:
+            return  # the same content seen again adds nothing
+        version = latest + 1
+        store.conn.execute(
+            "UPDATE reports SET revisions = ?, title = ?, link = coalesce(?, link), "
+            "last_changed_at = ? WHERE id = ?",
+            [version, report.title, report.link, iso(now), report_id],
+        )
+        result.new_revisions.append(NewRevision(feed, report_id, report.title, version))
+    version_id = _insert_version(store, report_id, version, item, now)
+    if not item.on_story:
+        return
+    claims = item.claims
+    if claims is None:  # another writer stored a version meanwhile; our hash hint was stale
+        synonyms = ledger.namer.synonyms()
+        text = report_text(report)
+        claims = tuple(extract_claims(text, published=report.published, synonyms=synonyms))
+    observed_at = report.published if version == 1 else (report.updated or now)
+    identity = f"{feed}\x1f{report.entry_id}"
+    for claim in claims:
+        _record_claim(
+            store, claim, report_id, version_id, version, identity, feed, observed_at,
+            ledger, now, result,
+        )
+
+
+def _insert_report(store: Store, feed_id: int, item: DigestedReport, now: datetime) -> int:
+    report = item.report
+    cursor = store.conn.execute(
+        """INSERT INTO reports (feed_id, entry_id, link, author, title, published,
+               date_is_first_seen, first_seen_at, last_changed_at, on_story, revisions)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)""",
+        [
+            feed_id, report.entry_id, report.link, report.author, report.title,
+            iso(report.published), int(report.date_is_first_seen), iso(now), iso(now),
+            int(item.on_story),
+        ],
+    )
+    return int(cursor.lastrowid or 0)
+
+
+def _insert_version(
+    store: Store, report_id: int, version: int, item: DigestedReport, now: datetime
+) -> int:
+    report = item.report
+    cursor = store.conn.execute(
+        """INSERT INTO report_versions (report_id, version, title, text, content_hash, updated,
+               seen_at) VALUES (?, ?, ?, ?, ?, ?, ?)""",
+        [
+            report_id, version, report.title, report.text, item.content_hash,
+            iso(report.updated) if report.updated else None, iso(now),
+        ],
+    )
+    return int(cursor.lastrowid or 0)
+
+
+def _record_claim(
+    store: Store,
+    claim: Claim,
+    report_id: int,
+    version_id: int,
+    version: int,
+    identity: str,
+    feed: str,
+    observed_at: datetime,
+    ledger: LedgerContext,
+    now: datetime,
+    result: IngestResult,
+) -> None:
+    speaker = claim.source or feed
+    key = claim.key.as_text()
+    figure = ledger.namer.name_for(claim)
+    observation = Observation(claim, identity, version, speaker, observed_at)
+    decision = None
+    if claim.as_of == "current":
+        history = _ledger_for(store, key, report_id)
+        decision = decide(observation, [obs for obs, _ in history], dispute_window=ledger.dispute_window)
+    claim_id = _insert_claim(store, claim, report_id, version_id, key, figure, speaker, observed_at)
+    result.new_claims += 1
+    if decision is None or decision.verdict == Verdict.CONFIRMED:
+        return
+    old_id = None
+    if decision.against is not None:
+        old_id = next(cid for obs, cid in history if obs is decision.against)
+    cursor = store.conn.execute(
+        """INSERT INTO changes (claim_id, old_claim_id, key, figure, verdict, within_margin,
+               detected_at) VALUES (?, ?, ?, ?, ?, ?, ?)""",
+        [claim_id, old_id, key, figure, decision.verdict.value, int(decision.within_margin), iso(now)],
+    )
+    if decision.verdict in ALARMING:
+        old = describe_value(decision.against.claim) if decision.against else None
+        result.changes.append(
+            FigureChanged(
+                change_id=int(cursor.lastrowid or 0),
+                figure=figure or key,
+                verdict=decision.verdict,
+                old_value=old,
+                new_value=describe_value(claim),
+                feed=feed,
+                within_margin=decision.within_margin,
+            )
+        )
+
+
+def _insert_claim(
+    store: Store, claim: Claim, report_id: int, version_id: int, key: str, figure: str | None,
+    speaker: str, observed_at: datetime,
+) -> int:
+    cursor = store.conn.execute(
+        """INSERT INTO claims (report_id, version_id, key, figure, surface, kind, bound, low, high,
+               value, unit, thing, place, actor, source, speaker, predicate, as_of, sentence,
+               start, "end", observed_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+        [
+            report_id, version_id, key, figure, claim.surface, claim.kind, claim.bound, claim.low,
+            claim.high, claim.value, claim.unit, claim.thing, claim.place, claim.actor,
+            claim.source, speaker, claim.predicate, claim.as_of, claim.sentence, claim.start,
+            claim.end, iso(observed_at),
+        ],
+    )
+    return int(cursor.lastrowid or 0)
+
+
+_LEDGER_SQL = """
+SELECT c.*, r.entry_id, f.name AS feed, v.version FROM claims c
+JOIN reports r ON r.id = c.report_id
+JOIN feeds f ON f.id = r.feed_id
+JOIN report_versions v ON v.id = c.version_id
+WHERE c.id IN (
+    -- the latest current observation from each speaker (SQLite returns the max row's id) ...
+    SELECT id FROM (SELECT id, max(observed_at) FROM claims
+                    WHERE key = :key AND as_of = 'current' GROUP BY speaker)
+    UNION
+    -- ... and everything this report said before, so a revision is compared with itself
+    SELECT id FROM claims WHERE key = :key AND report_id = :report AND as_of = 'current'
+) AND r.on_story = 1
+"""
+
+
+def _ledger_for(store: Store, key: str, report_id: int) -> list[tuple[Observation, int]]:
+    rows = store.query(_LEDGER_SQL, {"key": key, "report": report_id})
+    return [(_observation(row), int(str(row["id"]))) for row in rows]
+
+
+def claim_from_row(row: Mapping[str, Any]) -> Claim:
+    return Claim(
+        surface=row["surface"], kind=row["kind"], bound=row["bound"], low=row["low"],
+        high=row["high"], unit=row["unit"], thing=row["thing"], place=row["place"],
+        actor=row["actor"], source=row["source"], predicate=row["predicate"],
+        as_of=row["as_of"], sentence=row["sentence"], start=row["start"], end=row["end"],
+    )
+
+
+def _observation(row: Mapping[str, Any]) -> Observation:
+    return Observation(
+        claim=claim_from_row(row),
+        report=f"{row['feed']}\x1f{row['entry_id']}",
+        revision=int(row["version"]),
+        source=str(row["speaker"]),
+        observed_at=parse_iso(str(row["observed_at"])),
+    )
+
+
+def _record_poll(
+    store: Store, feed_id: int, record: PollRecord, result: IngestResult, now: datetime
+) -> int:
+    store.conn.execute(
+        """INSERT INTO polls (feed_id, started_at, duration_ms, status, http_status, bytes,
+               new_reports, new_revisions, new_claims, new_changes, error, warning)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+        [
+            feed_id, iso(record.started_at), record.duration_ms, record.status,
+            record.http_status, record.bytes, len(result.new_reports),
+            len(result.new_revisions), result.new_claims, len(result.changes), record.error,
+            record.warning,
+        ],
+    )
+    next_at = iso(record.next_poll_at) if record.next_poll_at else None
+    if record.status == "error":
+        store.conn.execute(
+            """UPDATE feeds SET consecutive_failures = consecutive_failures + 1,
+                   total_failures = total_failures + 1,
+                   first_error_at = CASE WHEN consecutive_failures = 0 THEN ?
+                                         ELSE first_error_at END,
+                   last_error_at = ?, last_error = ?, last_polled_at = ?, next_poll_at = ?
+               WHERE id = ?""",
+            [iso(now), iso(now), record.error, iso(now), next_at, feed_id],
+        )
+    else:
+        # The first success resets the failure streak; validators are kept verbatim.
+        store.conn.execute(
+            """UPDATE feeds SET consecutive_failures = 0, first_error_at = NULL,
+                   last_success_at = ?, last_polled_at = ?, next_poll_at = ?,
+                   etag = coalesce(?, etag), last_modified = coalesce(?, last_modified)
+               WHERE id = ?""",
+            [iso(now), iso(now), next_at, record.etag, record.last_modified, feed_id],
+        )
+    row = store.conn.execute(
+        "SELECT consecutive_failures FROM feeds WHERE id = ?", [feed_id]
+    ).fetchone()
+    return int(row[0])

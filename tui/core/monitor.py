@@ -1,0 +1,255 @@
+"""One poll cycle: fetch -> parse -> filter -> extract -> compare -> store -> notify.
+
+`Monitor.poll_cycle()` is the one path every mode shares (dashboard, headless `poll`,
+demo, tests). Network work is async on the caller's event loop; parsing and extraction
+run off it (a process pool when there is enough to parse, since feedparser is the cost);
+SQLite runs on one dedicated thread that owns the connection.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import multiprocessing
+import os
+import random
+import time
+from collections.abc import Callable
+from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any, TypeVar
+
+from tui.core.claims import FigureNamer
+from tui.core.config import Config, FeedSection
+from tui.core.digest import DigestedFeed, digest_feed
+from tui.core.fetch import FetchResult, Fetcher
+from tui.core.ingest import (
+    IngestResult,
+    LedgerContext,
+    PollRecord,
+    ensure_feeds,
+    ingest_feed,
+    known_hashes,
+)
+from tui.core.models import CycleFinished, Event, FeedFailed, FeedPolled
+from tui.core.parse import NotAFeed, utc_now
+from tui.core.schedule import Schedule, next_poll_delay
+from tui.core.store import Store
+
+T = TypeVar("T")
+Listener = Callable[[Event], None]
+
+# Below this many bodies in one cycle, starting worker processes costs more than it saves.
+PROCESS_POOL_THRESHOLD = 8
+
+
+@dataclass(frozen=True, slots=True)
+class FeedState:
+    etag: str | None
+    last_modified: str | None
+    consecutive_failures: int
+
+
+class Monitor:
+    """Polls the configured feeds into one database. Not thread-safe: use from one loop."""
+
+    def __init__(
+        self,
+        config: Config,
+        db_path: Path,
+        *,
+        fetcher: Fetcher | None = None,
+        clock: Callable[[], datetime] = utc_now,
+        monotonic: Callable[[], float] = time.monotonic,
+        rng: random.Random | None = None,
+        parse_workers: int | None = None,
+    ) -> None:
+        self.config = config
+        self.db_path = db_path
+        self._clock = clock
+        self._rng = rng or random.Random()
+        self._fetcher = fetcher or Fetcher(config.settings)
+        self.schedule = Schedule(clock=monotonic, rng=self._rng)
+        self._db_thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="storywatch-db")
+        self._store: Store | None = None
+        self._parse_workers = parse_workers if parse_workers is not None else (os.cpu_count() or 1)
+        self._process_pool: ProcessPoolExecutor | None = None
+        self._apply_config(config)
+
+    # -- configuration -------------------------------------------------------------------
+
+    def _apply_config(self, config: Config) -> None:
+        previous = set(getattr(self, "_feeds", {}))
+        self.config = config
+        self._feeds = {feed.name: feed for feed in config.feeds if feed.enabled}
+        self._namer = FigureNamer(config.figures)
+        self._ledger = LedgerContext(
+            self._namer, timedelta(hours=config.settings.dispute_window_hours)
+        )
+        for name in previous - set(self._feeds):
+            self.schedule.remove(name)
+        for name in set(self._feeds) - previous:
+            self.schedule.add(name)
+        self._feeds_synced = False
+
+    def reload(self, config: Config) -> None:
+        """Take a new config between cycles; feeds that stay keep their place in the schedule."""
+        self._apply_config(config)
+
+    # -- running ---------------------------------------------------------------------------
+
+    async def poll_cycle(
+        self, *, only_due: bool = False, listener: Listener | None = None
+    ) -> CycleFinished:
+        """Poll every enabled feed (or only the due ones) once; store and report what happened."""
+        emit = listener or (lambda event: None)
+        if not self._feeds_synced:
+            urls = {name: feed.url for name, feed in self._feeds.items()}
+            await self._db(ensure_feeds, urls)
+            self._feeds_synced = True
+        names = self.schedule.due() if only_due else list(self._feeds)
+        states = await self._db(_feed_states)
+        semaphore = asyncio.Semaphore(self.config.settings.concurrency)
+        use_pool = len(names) >= PROCESS_POOL_THRESHOLD and self._parse_workers > 1
+
+        async def one(name: str) -> tuple[str, IngestResult | None, str | None]:
+            feed = self._feeds[name]
+            state = states.get(name, FeedState(None, None, 0))
+            return await self._poll_feed(feed, state, semaphore, use_pool, emit)
+
+        outcomes = await asyncio.gather(*(one(name) for name in names))
+        finished = CycleFinished(
+            feeds_polled=len(outcomes),
+            feeds_failed=sum(1 for _, _, error in outcomes if error),
+            new_reports=sum(len(r.new_reports) for _, r, _ in outcomes if r),
+            new_revisions=sum(len(r.new_revisions) for _, r, _ in outcomes if r),
+            new_changes=sum(len(r.changes) for _, r, _ in outcomes if r),
+            errors=tuple((name, error) for name, _, error in outcomes if error),
+        )
+        emit(finished)
+        return finished
+
+    async def _poll_feed(
+        self,
+        feed: FeedSection,
+        state: FeedState,
+        semaphore: asyncio.Semaphore,
+        use_pool: bool,
+        emit: Listener,
+    ) -> tuple[str, IngestResult | None, str | None]:
+        started, tick = self._clock(), time.perf_counter()
+        async with semaphore:
+            fetched = await self._fetcher.fetch(
+                feed.url, etag=state.etag, last_modified=state.last_modified
+            )
+        digested: DigestedFeed | None = None
+        error = fetched.error if fetched.status == "error" else None
+        if fetched.status == "ok" and fetched.body is not None:
+            try:
+                digested = await self._digest(feed.name, fetched, use_pool)
+            except NotAFeed as exc:
+                error = str(exc)
+        ok = error is None
+        failures = 0 if ok else state.consecutive_failures + 1
+        delay = next_poll_delay(
+            interval=feed.interval or self.config.settings.interval,
+            ok=ok,
+            consecutive_failures=failures,
+            retry_after=fetched.retry_after,
+            max_age=fetched.max_age,
+            rng=self._rng,
+        )
+        self.schedule.set_next(feed.name, delay)
+        record = PollRecord(
+            feed=feed.name,
+            started_at=started,
+            duration_ms=int((time.perf_counter() - tick) * 1000),
+            status="error" if error else fetched.status,
+            http_status=fetched.http_status,
+            bytes=fetched.bytes_read,
+            etag=fetched.etag,
+            last_modified=fetched.last_modified,
+            error=error,
+            warning=digested.warning if digested else None,
+            next_poll_at=self._clock() + timedelta(seconds=delay),
+        )
+        try:
+            result = await self._db(ingest_feed, record, digested, self._ledger, now=self._clock())
+        except Exception as exc:  # a database fault: nothing was written for this feed
+            message = f"could not store results: {exc}"
+            emit(FeedFailed(feed.name, message, failures))
+            return feed.name, None, message
+        self._emit_results(feed.name, record, result, emit)
+        return feed.name, result, error
+
+    def _emit_results(
+        self, name: str, record: PollRecord, result: IngestResult, emit: Listener
+    ) -> None:
+        for event in (*result.new_reports, *result.new_revisions, *result.changes):
+            emit(event)
+        if record.error:
+            emit(FeedFailed(name, record.error, result.consecutive_failures))
+        emit(
+            FeedPolled(
+                feed=name,
+                status=record.status,
+                new_reports=len(result.new_reports),
+                new_revisions=len(result.new_revisions),
+                new_changes=len(result.changes),
+                error=record.error,
+            )
+        )
+
+    async def _digest(self, feed: str, fetched: FetchResult, use_pool: bool) -> DigestedFeed:
+        known = await self._db(known_hashes, feed)
+        kwargs: dict[str, Any] = {
+            "story": self.config.story,
+            "synonyms": self._namer.synonyms(),
+            "known_hashes": known,
+            "now": self._clock(),
+        }
+        loop = asyncio.get_running_loop()
+        executor: Executor | None = self._pool() if use_pool else None
+        args = (fetched.body or b"", dict(fetched.headers))
+        return await loop.run_in_executor(executor, _call, digest_feed, args, kwargs)
+
+    def _pool(self) -> ProcessPoolExecutor:
+        if self._process_pool is None:
+            # forkserver: forking a process that runs threads (the DB thread, Textual) is unsafe.
+            context = multiprocessing.get_context("forkserver")
+            self._process_pool = ProcessPoolExecutor(self._parse_workers, mp_context=context)
+        return self._process_pool
+
+    async def _db(self, func: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """Run `func(store, *args)` on the database thread."""
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self._db_thread, _call, self._with_store(func), args, kwargs)
+
+    def _with_store(self, func: Callable[..., T]) -> Callable[..., T]:
+        def bound(*args: Any, **kwargs: Any) -> T:
+            if self._store is None:
+                self._store = Store(self.db_path)
+            return func(self._store, *args, **kwargs)
+
+        return bound
+
+    async def aclose(self) -> None:
+        await self._fetcher.aclose()
+        if self._store is not None:
+            store = self._store
+            await asyncio.get_running_loop().run_in_executor(self._db_thread, store.close)
+        self._db_thread.shutdown(wait=False)
+        if self._process_pool is not None:
+            self._process_pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _call(func: Callable[..., T], args: tuple[Any, ...], kwargs: dict[str, Any]) -> T:
+    return func(*args, **kwargs)
+
+
+def _feed_states(store: Store) -> dict[str, FeedState]:
+    rows = store.conn.execute(
+        "SELECT name, etag, last_modified, consecutive_failures FROM feeds"
+    ).fetchall()
+    return {name: FeedState(etag, modified, failures) for name, etag, modified, failures in rows}

@@ -1,0 +1,170 @@
+"""Read-only questions the CLI and the dashboard ask of the database.
+
+Each returns plain dicts or small dataclasses, pages with LIMIT/OFFSET (never a whole
+table), and runs as a single autocommit statement so no read transaction is held open.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from tui.core.store import Store
+
+_CLAIM_SIDE = """
+    {p}.id AS {p}_claim_id, {p}.value AS {p}_value, {p}.low AS {p}_low, {p}.high AS {p}_high,
+    {p}.bound AS {p}_bound, {p}.surface AS {p}_surface, {p}.speaker AS {p}_source,
+    {p}.kind AS {p}_kind, {p}.unit AS {p}_unit, {p}.sentence AS {p}_sentence,
+    {p}.observed_at AS {p}_observed_at, {p}r.id AS {p}_report_id, {p}r.link AS {p}_report_url,
+    {p}r.title AS {p}_report_title, {p}r.published AS {p}_published, {p}f.name AS {p}_feed
+"""
+
+_CHANGES_SQL = f"""
+SELECT ch.id, ch.key, coalesce(ch.figure, ch.key) AS figure, ch.verdict, ch.within_margin,
+       ch.detected_at, ch.acknowledged_at,
+       {_CLAIM_SIDE.format(p="n")}, {_CLAIM_SIDE.format(p="o")}
+FROM changes ch
+JOIN claims n ON n.id = ch.claim_id
+JOIN reports nr ON nr.id = n.report_id
+JOIN feeds nf ON nf.id = nr.feed_id
+LEFT JOIN claims o ON o.id = ch.old_claim_id
+LEFT JOIN reports "or" ON "or".id = o.report_id
+LEFT JOIN feeds "of" ON "of".id = "or".feed_id
+"""
+
+
+def _side(row: dict[str, Any], prefix: str) -> dict[str, Any] | None:
+    if row.get(f"{prefix}_claim_id") is None:
+        return None
+    names = (
+        "value low high bound surface source feed report_url report_id report_title "
+        "published kind unit sentence observed_at claim_id"
+    ).split()
+    return {name: row[f"{prefix}_{name}"] for name in names}
+
+
+def change_log(
+    store: Store,
+    *,
+    figure: str | None = None,
+    since: str | None = None,
+    verdicts: tuple[str, ...] | None = None,
+    unacknowledged_only: bool = False,
+    limit: int = 200,
+    offset: int = 0,
+) -> list[dict[str, Any]]:
+    """Changes, newest first, each with `old` and `new` sides (old is None for `new`)."""
+    where, params = ["1 = 1"], {}
+    if figure:
+        where.append("(ch.figure = :figure OR ch.key = :figure)")
+        params["figure"] = figure
+    if since:
+        where.append("ch.detected_at >= :since")
+        params["since"] = since
+    if verdicts:
+        marks = ", ".join(f":v{i}" for i in range(len(verdicts)))
+        where.append(f"ch.verdict IN ({marks})")
+        params.update({f"v{i}": v for i, v in enumerate(verdicts)})
+    if unacknowledged_only:
+        where.append("ch.acknowledged_at IS NULL")
+    sql = (
+        f"{_CHANGES_SQL} WHERE {' AND '.join(where)} "
+        "ORDER BY ch.detected_at DESC, ch.id DESC LIMIT :limit OFFSET :offset"
+    )
+    rows = store.query(sql, {**params, "limit": limit, "offset": offset})
+    out = []
+    for row in rows:
+        out.append(
+            {
+                "id": row["id"],
+                "figure": row["figure"],
+                "key": row["key"],
+                "verdict": row["verdict"],
+                "within_margin": bool(row["within_margin"]),
+                "detected_at": row["detected_at"],
+                "acknowledged_at": row["acknowledged_at"],
+                "old": _side(row, "o"),
+                "new": _side(row, "n"),
+            }
+        )
+    return out
+
+
+def figure_history(
+    store: Store, figure: str, *, limit: int = 200, offset: int = 0, newest_first: bool = False
+) -> list[dict[str, Any]]:
+    """Every observation of a figure (its name or its key), oldest first unless asked."""
+    order = "DESC" if newest_first else "ASC"
+    return store.query(
+        f"""SELECT c.id, c.observed_at, c.surface, c.value, c.low, c.high, c.bound, c.kind,
+                   c.unit, c.speaker AS source, c.as_of, c.sentence, c.key, c.figure,
+                   f.name AS feed, r.title AS report_title, r.link AS report_url,
+                   r.id AS report_id, v.version
+            FROM claims c JOIN reports r ON r.id = c.report_id
+            JOIN report_versions v ON v.id = c.version_id
+            JOIN feeds f ON f.id = r.feed_id
+            WHERE (c.figure = :figure OR c.key = :figure) AND r.on_story = 1
+            ORDER BY c.observed_at {order}, c.id {order} LIMIT :limit OFFSET :offset""",
+        {"figure": figure, "limit": limit, "offset": offset},
+    )
+
+
+def count_history(store: Store, figure: str) -> int:
+    rows = store.query(
+        """SELECT count(*) AS n FROM claims c JOIN reports r ON r.id = c.report_id
+           WHERE (c.figure = :figure OR c.key = :figure) AND r.on_story = 1""",
+        {"figure": figure},
+    )
+    return int(rows[0]["n"])
+
+
+def known_figures(store: Store) -> list[str]:
+    """Figure names and unnamed keys that have observations, named ones first."""
+    rows = store.query(
+        """SELECT coalesce(figure, key) AS name, figure IS NULL AS unnamed, max(observed_at) AS at
+           FROM claims WHERE as_of = 'current' GROUP BY coalesce(figure, key)
+           ORDER BY unnamed, at DESC"""
+    )
+    return [str(row["name"]) for row in rows]
+
+
+@dataclass(frozen=True, slots=True)
+class FeedHealthRow:
+    name: str
+    url: str
+    title: str | None
+    last_success_at: str | None
+    last_polled_at: str | None
+    next_poll_at: str | None
+    consecutive_failures: int
+    total_failures: int
+    last_error: str | None
+    last_error_at: str | None
+    reports: int
+
+
+def feed_health(store: Store) -> list[FeedHealthRow]:
+    rows = store.query(
+        """SELECT f.name, f.url, f.title, f.last_success_at, f.last_polled_at, f.next_poll_at,
+                  f.consecutive_failures, f.total_failures, f.last_error, f.last_error_at,
+                  (SELECT count(*) FROM reports r WHERE r.feed_id = f.id) AS reports
+           FROM feeds f ORDER BY f.name"""
+    )
+    return [FeedHealthRow(**row) for row in rows]  # type: ignore[arg-type]
+
+
+def acknowledge(store: Store, change_ids: list[int] | None, now: str) -> int:
+    """Mark changes seen (all unacknowledged ones when `change_ids` is None)."""
+    with store.write() as db:
+        if change_ids is None:
+            cursor = db.execute(
+                "UPDATE changes SET acknowledged_at = ? WHERE acknowledged_at IS NULL", [now]
+            )
+        else:
+            marks = ", ".join("?" for _ in change_ids)
+            cursor = db.execute(
+                f"UPDATE changes SET acknowledged_at = ? "
+                f"WHERE acknowledged_at IS NULL AND id IN ({marks})",
+                [now, *change_ids],
+            )
+        return int(cursor.rowcount)

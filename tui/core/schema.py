@@ -1,0 +1,156 @@
+"""The database schema, as an ordered list of sqlite-utils migrations.
+
+Never edit a migration that has shipped: add a new one. A database that lists a
+migration this code does not know was made by a newer storywatch and is refused.
+"""
+
+from __future__ import annotations
+
+import sqlite_utils
+from sqlite_utils import Migrations
+
+MIGRATION_SET = "storywatch"
+migrations = Migrations(MIGRATION_SET)
+
+
+def _run(db: sqlite_utils.Database, script: str) -> None:
+    """Run statements one by one: `executescript` would COMMIT the migration's transaction."""
+    for statement in script.split(";\n"):
+        if statement.strip():
+            db.execute(statement)
+
+
+@migrations(name="0001_initial")
+def _initial(db: sqlite_utils.Database) -> None:
+    _run(
+        db,
+        """
+        CREATE TABLE feeds (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE,
+            url TEXT NOT NULL,
+            title TEXT,
+            etag TEXT,
+            last_modified TEXT,
+            consecutive_failures INTEGER NOT NULL DEFAULT 0,
+            total_failures INTEGER NOT NULL DEFAULT 0,
+            first_error_at TEXT,
+            last_error_at TEXT,
+            last_error TEXT,
+            last_success_at TEXT,
+            last_polled_at TEXT,
+            next_poll_at TEXT
+        );
+        CREATE TABLE reports (
+            id INTEGER PRIMARY KEY,
+            feed_id INTEGER NOT NULL REFERENCES feeds(id),
+            entry_id TEXT NOT NULL,
+            link TEXT,
+            author TEXT,
+            title TEXT NOT NULL,
+            published TEXT NOT NULL,
+            date_is_first_seen INTEGER NOT NULL DEFAULT 0,
+            first_seen_at TEXT NOT NULL,
+            last_changed_at TEXT NOT NULL,
+            on_story INTEGER NOT NULL,
+            revisions INTEGER NOT NULL DEFAULT 1,
+            UNIQUE (feed_id, entry_id)
+        );
+        CREATE INDEX reports_published ON reports(published);
+        CREATE TABLE report_versions (
+            id INTEGER PRIMARY KEY,
+            report_id INTEGER NOT NULL REFERENCES reports(id),
+            version INTEGER NOT NULL,
+            title TEXT NOT NULL,
+            text TEXT NOT NULL,
+            content_hash TEXT NOT NULL,
+            updated TEXT,
+            seen_at TEXT NOT NULL,
+            UNIQUE (report_id, version)
+        );
+        CREATE TABLE claims (
+            id INTEGER PRIMARY KEY,
+            report_id INTEGER NOT NULL REFERENCES reports(id),
+            version_id INTEGER NOT NULL REFERENCES report_versions(id),
+            key TEXT NOT NULL,
+            figure TEXT,
+            surface TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            bound TEXT NOT NULL,
+            low REAL NOT NULL,
+            high REAL,
+            value REAL NOT NULL,
+            unit TEXT,
+            thing TEXT,
+            place TEXT,
+            actor TEXT,
+            source TEXT,
+            speaker TEXT NOT NULL,
+            predicate TEXT NOT NULL,
+            as_of TEXT NOT NULL,
+            sentence TEXT NOT NULL,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            observed_at TEXT NOT NULL
+        );
+        CREATE INDEX claims_key ON claims(key, observed_at);
+        CREATE INDEX claims_figure ON claims(figure, observed_at);
+        CREATE INDEX claims_version ON claims(version_id);
+        CREATE TABLE changes (
+            id INTEGER PRIMARY KEY,
+            claim_id INTEGER NOT NULL REFERENCES claims(id),
+            old_claim_id INTEGER REFERENCES claims(id),
+            key TEXT NOT NULL,
+            figure TEXT,
+            verdict TEXT NOT NULL,
+            within_margin INTEGER NOT NULL DEFAULT 0,
+            detected_at TEXT NOT NULL,
+            acknowledged_at TEXT
+        );
+        CREATE INDEX changes_detected ON changes(detected_at);
+        CREATE INDEX changes_key ON changes(key);
+        CREATE TABLE polls (
+            id INTEGER PRIMARY KEY,
+            feed_id INTEGER NOT NULL REFERENCES feeds(id),
+            started_at TEXT NOT NULL,
+            duration_ms INTEGER NOT NULL,
+            status TEXT NOT NULL,
+            http_status INTEGER,
+            bytes INTEGER NOT NULL DEFAULT 0,
+            new_reports INTEGER NOT NULL DEFAULT 0,
+            new_revisions INTEGER NOT NULL DEFAULT 0,
+            new_claims INTEGER NOT NULL DEFAULT 0,
+            new_changes INTEGER NOT NULL DEFAULT 0,
+            error TEXT,
+            warning TEXT
+        );
+        CREATE INDEX polls_feed ON polls(feed_id, started_at);
+        """
+    )
+    db["report_versions"].enable_fts(["title", "text"], create_triggers=True, tokenize="porter")
+    _run(
+        db,
+        """
+        CREATE VIEW latest_figures AS
+        SELECT c.figure, c.key, c.speaker, c.surface, c.value, c.low, c.high, c.bound,
+               c.observed_at, f.name AS feed, r.title AS report, r.link AS report_url
+        FROM claims c
+        JOIN reports r ON r.id = c.report_id
+        JOIN feeds f ON f.id = r.feed_id
+        WHERE c.as_of = 'current' AND r.on_story = 1
+          AND c.id = (SELECT c2.id FROM claims c2
+                      WHERE c2.key = c.key AND c2.speaker = c.speaker AND c2.as_of = 'current'
+                      ORDER BY c2.observed_at DESC, c2.id DESC LIMIT 1);
+        CREATE VIEW change_log AS
+        SELECT ch.id, ch.detected_at, coalesce(ch.figure, ch.key) AS figure, ch.verdict,
+               ch.within_margin, o.surface AS old_surface, o.speaker AS old_source,
+               n.surface AS new_surface, n.speaker AS new_source, f.name AS feed,
+               r.title AS report, r.link AS report_url, ch.acknowledged_at
+        FROM changes ch
+        JOIN claims n ON n.id = ch.claim_id
+        LEFT JOIN claims o ON o.id = ch.old_claim_id
+        JOIN reports r ON r.id = n.report_id
+        JOIN feeds f ON f.id = r.feed_id
+        ORDER BY ch.detected_at DESC, ch.id DESC;
+        """
+    )

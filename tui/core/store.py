@@ -1,0 +1,173 @@
+"""The SQLite file: schema, migrations, connections and write transactions.
+
+One file, WAL mode, foreign keys on, ISO-8601 UTC text times. Every write runs in
+`BEGIN IMMEDIATE` so that a dashboard and a headless poller can share the file: a
+deferred transaction that reads and then writes fails at once with "database is locked"
+if the other connection committed in between, whatever the busy timeout.
+
+A `Store` wraps one connection and must stay on the thread that opened it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import shutil
+import sqlite3
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import sqlite_utils
+from sqlite_utils import Migrations
+
+from tui.core.schema import MIGRATION_SET, migrations
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 30_000
+
+
+class StoreError(Exception):
+    """The database cannot be used; the message says why and what to do."""
+
+
+def iso(moment: datetime) -> str:
+    """The one text form of a time in the database: UTC, seconds, with offset."""
+    return moment.astimezone(UTC).replace(microsecond=0).isoformat()
+
+
+def parse_iso(text: str) -> datetime:
+    return datetime.fromisoformat(text).astimezone(UTC)
+
+
+def _check_file(path: Path) -> bool:
+    """Refuse files that are not ours before SQLite touches them. True if the file exists."""
+    if not path.exists():
+        return False
+    if path.is_dir():
+        raise StoreError(f"{path}: is a directory, not a database file")
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(len(SQLITE_MAGIC))
+    except OSError as exc:
+        raise StoreError(f"{path}: cannot read the database: {exc.strerror}") from None
+    if head != SQLITE_MAGIC:
+        what = "is empty" if not head else "is not an SQLite database"
+        raise StoreError(
+            f"{path}: {what}; storywatch will not overwrite it. "
+            "Move it aside or pass another --db."
+        )
+    return True
+
+
+class Store:
+    """One connection to the storywatch database, schema guaranteed current."""
+
+    def __init__(self, path: Path | str, *, readonly: bool = False) -> None:
+        self.path = Path(path)
+        existed = _check_file(self.path)
+        if not existed and readonly:
+            raise StoreError(f"{self.path}: no database yet (run `storywatch poll` first)")
+        if not existed:
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise StoreError(f"{self.path.parent}: cannot create folder: {exc}") from None
+        try:
+            conn = sqlite3.connect(
+                str(self.path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None
+            )
+            self.db = sqlite_utils.Database(conn)
+            self.conn = conn
+            self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            self.conn.execute("PRAGMA foreign_keys = ON")
+            if not readonly:
+                self._prepare(existed)
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path}: {_explain(exc)}") from None
+
+    def _prepare(self, existed: bool) -> None:
+        if existed:
+            self._refuse_foreign_or_newer()
+        if self.db.journal_mode != "wal":
+            self.db.enable_wal()
+        self.conn.execute("PRAGMA synchronous = NORMAL")  # safe with WAL; a crash loses no commit
+        pending = migrations.pending(self.db)
+        if pending and existed and migrations.applied(self.db):
+            self._backup_before_migrating()
+        migrations.apply(self.db)
+
+    def _refuse_foreign_or_newer(self) -> None:
+        tables = set(self.db.table_names())
+        ours = {m.name for m in migrations._migrations}
+        applied = {m.name for m in migrations.applied(self.db)} if tables else set()
+        if tables and not applied:
+            raise StoreError(
+                f"{self.path}: this SQLite file belongs to another program "
+                f"(tables: {', '.join(sorted(tables)[:5])}); storywatch will not touch it"
+            )
+        unknown = applied - ours
+        if unknown:
+            raise StoreError(
+                f"{self.path}: made by a newer storywatch (schema {', '.join(sorted(unknown))}); "
+                "upgrade storywatch to open it"
+            )
+
+    def _backup_before_migrating(self) -> None:
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
+        backup = self.path.with_name(f"{self.path.name}.before-migration-{stamp}")
+        self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        shutil.copy2(self.path, backup)
+
+    @contextlib.contextmanager
+    def write(self) -> Iterator[sqlite_utils.Database]:
+        """One short write transaction, taken with BEGIN IMMEDIATE; rolled back on any error."""
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.db
+        except BaseException:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise
+        else:
+            try:
+                self.conn.execute("COMMIT")
+            except BaseException:
+                if self.conn.in_transaction:
+                    self.conn.execute("ROLLBACK")
+                raise
+
+    def query(self, sql: str, params: tuple[object, ...] | dict[str, object] = ()) -> list[dict[str, object]]:
+        """Rows as dicts. Runs outside any long transaction so the WAL can checkpoint."""
+        cursor = self.conn.execute(sql, params)
+        names = [d[0] for d in cursor.description or ()]
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+    def data_version(self) -> int:
+        """Changes whenever another connection commits: cheap polling for 'did the file change?'."""
+        return int(self.conn.execute("PRAGMA data_version").fetchone()[0])
+
+    def close(self) -> None:
+        with contextlib.suppress(sqlite3.Error):
+            self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _explain(exc: sqlite3.DatabaseError) -> str:
+    message = str(exc)
+    if "readonly" in message or "read-only" in message:
+        return "the database is read-only (check the file's and its folder's permissions)"
+    if "unable to open" in message:
+        return "cannot open the database file (does the folder exist and is it writable?)"
+    if "malformed" in message or "not a database" in message:
+        return "the database file is damaged or not a database; storywatch will not overwrite it"
+    if "full" in message:
+        return "the disk is full: free some space; nothing was written"
+    return message
+
+
+__all__ = ["MIGRATION_SET", "Migrations", "Store", "StoreError", "iso", "parse_iso"]

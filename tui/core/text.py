@@ -1,0 +1,109 @@
+"""Making untrusted feed text safe and plain.
+
+Feed text ends up in a terminal. Textual and Rich strip only a few control characters,
+so ESC/OSC/CSI sequences, C1 controls, NULs and bidi overrides are removed here, once,
+at ingest. HTML is turned into plain text with the standard library's tolerant parser;
+script and style content is dropped, not shown.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from html.parser import HTMLParser
+
+# C0 controls except tab and newline, DEL, C1 controls, bidi embeddings/overrides/isolates,
+# and the Unicode line/paragraph separators (they break terminal layouts).
+_UNSAFE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029\ufeff\ufff9-\ufffb]"
+)
+# A whole escape sequence, so that its printable tail ("[31m", "]0;title") goes too.
+_ESCAPE_SEQUENCE = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI
+    r"|\x1b\][^\x07\x1b]{0,4096}(?:\x07|\x1b\\)?"  # OSC, terminated by BEL or ST
+    r"|\x1b[PX^_][^\x1b]{0,4096}(?:\x1b\\)?"  # DCS, SOS, PM, APC
+    r"|\x1b[@-Z\\-_]"  # other two-byte sequences
+    r"|\x9b[0-?]*[ -/]*[@-~]"  # 8-bit CSI
+)
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u3000]+")
+_BLANK_LINES = re.compile(r"\n\s*\n+")
+
+
+def clean_text(text: str) -> str:
+    """Remove escape sequences and control characters; keep newlines and tabs."""
+    if not text:
+        return ""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _ESCAPE_SEQUENCE.sub("", text)
+    return _UNSAFE.sub("", text)
+
+
+def clean_line(text: str) -> str:
+    """`clean_text` for one-line fields (titles, authors): whitespace runs become one space."""
+    return _SPACES.sub(" ", clean_text(text).replace("\n", " ").replace("\t", " ")).strip()
+
+
+def normalise_for_compare(text: str) -> str:
+    """The form two versions are compared in: NFC, whitespace folded.
+
+    Feeds often re-serialise an unchanged article with different spacing or entity
+    choices; that must not count as a revision.
+    """
+    folded = _SPACES.sub(" ", unicodedata.normalize("NFC", text))
+    return "\n".join(line.strip() for line in folded.split("\n") if line.strip())
+
+
+_BLOCK_TAGS = frozenset(
+    "p div br li ul ol h1 h2 h3 h4 h5 h6 blockquote tr table section article header footer "
+    "pre hr dd dt figure figcaption aside".split()
+)
+_DROP_TAGS = frozenset({"script", "style", "noscript", "template", "iframe", "object", "svg"})
+
+
+class _PlainTextParser(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._dropping = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _DROP_TAGS:
+            self._dropping += 1
+        elif tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _DROP_TAGS:
+            self._dropping = max(0, self._dropping - 1)
+        elif tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self._dropping:
+            self.parts.append(data)
+
+
+def looks_like_html(text: str) -> bool:
+    return "<" in text and ">" in text or "&" in text
+
+
+def html_to_text(html: str) -> str:
+    """Plain text of an HTML fragment: tags removed, blocks as lines, scripts dropped."""
+    if not looks_like_html(html):
+        return _tidy(clean_text(html))
+    parser = _PlainTextParser()
+    try:
+        parser.feed(html)
+        parser.close()
+    except (AssertionError, ValueError):  # pragma: no cover - HTMLParser is very tolerant
+        pass
+    return _tidy(clean_text("".join(parser.parts)))
+
+
+def _tidy(text: str) -> str:
+    lines = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+    return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()

@@ -1,0 +1,281 @@
+"""What does a new figure mean against the ledger of its key? A pure decision.
+
+`decide()` applies the first rule that matches, in this order (each tested from a table):
+
+| # | when                                         | verdict   | why                               |
+|---|----------------------------------------------|-----------|-----------------------------------|
+| 1 | the claim is historic ("down from 5,200")    | None      | history is not news; never alarms |
+| 2 | no earlier current observation of the key    | new       | a first sighting                  |
+| 3 | the report's previous revision, same source, | confirmed | rewording an article is no change |
+|   | states the same figure                       |           |                                   |
+| 4 | ... states a different figure                | revised   | an edited figure: the strongest   |
+| 5 | the source's own latest figure is restated   | confirmed | a source repeating itself         |
+| 6 | the source's own latest figure differs       | changed   | a source updating itself          |
+| 7 | another source's latest figure, within       | disputed  | sources disagree at one moment;   |
+|   | `dispute_window`, does not overlap (even if  |           | agreeing with one does not settle |
+|   | a third source agrees)                       |           | the disagreement with another     |
+| 8 | the latest figure overall is restated        | confirmed | another outlet repeating it       |
+| 9 | otherwise, against the latest figure overall | changed   | a later report moved it; past the |
+|   |                                              |           | window a difference is news       |
+
+Rules 3-4 look only at the latest earlier revision in which the same source states this key: an
+article that *adds* a second source's figure is not a revision of the first one (it falls through
+to 5-9 and may be disputed against it). A change of attribution between revisions ("2,500" ->
+"2,000, the Pentagon said") therefore reads as a dispute or change, not a revision.
+
+*Restated* compares the stated numbers and compatible bounds, not intervals: exact and approx
+are both "a point" ("2,500" == "about 2,500"), other bounds must match ("over 3,000" == "more than
+3,000"), and the numbers must be equal (for dates: the same day). "about 2,500" -> "about 2,400"
+overlaps yet is a *changed* with `within_margin=True`.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from tui.core.models import Claim, Verdict
+
+DAY = 86_400.0
+DATE_APPROX_HALO = 3 * DAY  # "around the end of September": a few days either way, not ±10% of 1970
+APPROX_FRACTION = 0.10  # "about 2,500" covers 2,250-2,750
+# Exact round numbers are rounder statements: a multiple of 10 with 1 significant figure
+# ("3,000") is read as ±5%, with 2 ("2,500") as ±2%; 2,513 or 2,510 are precise (no halo).
+ROUND_HALO = {1: 0.05, 2: 0.02}
+
+
+@dataclass(frozen=True, slots=True)
+class Interval:
+    """A closed interval of values a figure asserts; `high` may be `math.inf`."""
+
+    low: float
+    high: float
+
+    def overlaps(self, other: Interval) -> bool:
+        return self.low <= other.high and other.low <= self.high
+
+
+@dataclass(frozen=True, slots=True)
+class Observation:
+    """A claim as recorded in the ledger, with its provenance."""
+
+    claim: Claim
+    report: str  # stable report identity, e.g. "feed-name\x1fentry-id"
+    revision: int  # 1 for the first version of the report, 2.. for revisions
+    source: str  # who says so: claim.source or, if none, the outlet (feed name)
+    observed_at: datetime  # the report's publication time (UTC)
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    verdict: Verdict
+    against: Observation | None  # the ledger observation it was compared with (None for new)
+    within_margin: bool  # do the two intervals still overlap? (False for new)
+
+
+def round_halo(value: float) -> float:
+    """Half-width granted to an exact statement of `value` for being a round number."""
+    if not math.isfinite(value) or value == 0 or value != int(value) or int(value) % 10:
+        return 0.0
+    digits = str(abs(int(value))).rstrip("0")
+    return abs(value) * ROUND_HALO.get(len(digits), 0.0)
+
+
+def _day(seconds: float) -> float:
+    return seconds - seconds % DAY if math.isfinite(seconds) else seconds
+
+
+def interval_of(claim: Claim) -> Interval:
+    """The values `claim` asserts (see the module docstring for the halos)."""
+    low = claim.low
+    high = math.inf if claim.high is None else claim.high
+    if claim.bound in ("exact", "approx"):
+        high = low
+    low, high = min(low, high), max(low, high)
+    if claim.kind == "date":
+        # A date names a whole UTC day: it runs from that midnight to the next (exclusive).
+        low, high = _day(low), _day(high) + DAY - 1
+        if claim.bound == "approx":
+            low, high = low - DATE_APPROX_HALO, high + DATE_APPROX_HALO
+        return Interval(low, high)
+    if claim.bound == "approx":
+        halo = abs(low) * APPROX_FRACTION
+        return Interval(low - halo, high + halo)
+    if claim.bound == "exact":
+        halo = round_halo(low)
+        return Interval(low - halo, high + halo)
+    return Interval(low, high)
+
+
+_LEADING_ARTICLE = re.compile(r"^(the|a|an)\s+")
+
+
+def normalise_source(source: str) -> str:
+    """Case-folded, whitespace-collapsed, no leading article: "the Pentagon" == "PENTAGON"."""
+    text = " ".join(source.casefold().split()).strip(" .,;:'\"")
+    return _LEADING_ARTICLE.sub("", text)
+
+
+def _stated(claim: Claim) -> tuple[str, float | None, float | None]:
+    """The figure as stated: a bound family and its numbers, for restatement checks."""
+    low, high = claim.low, claim.high
+    if claim.kind == "date":
+        low, high = _day(low), None if high is None else _day(high)
+    if claim.bound in ("exact", "approx") or (claim.bound == "range" and low == high):
+        return ("point", low, low)
+    if claim.bound == "lower":
+        return ("lower", low, None)
+    if claim.bound == "upper":
+        return ("upper", None, high)
+    return (claim.bound, low, high)
+
+
+def restates(new: Claim, old: Claim) -> bool:
+    """Does `new` state the same figure as `old` (maybe reworded: "2,500" -> "about 2,500")?"""
+    a, b = _stated(new), _stated(old)
+    return a[0] == b[0] and all(_same(x, y) for x, y in zip(a[1:], b[1:], strict=True))
+
+
+def _same(x: float | None, y: float | None) -> bool:
+    if x is None or y is None:
+        return x is y
+    return math.isclose(x, y, rel_tol=1e-9, abs_tol=1e-9)
+
+
+def _order(obs: Observation) -> tuple[datetime, int, int]:
+    return (obs.observed_at, obs.revision, obs.claim.start)
+
+
+def _compare(new: Observation, old: Observation, differs: Verdict) -> Decision:
+    if restates(new.claim, old.claim):
+        return Decision(Verdict.CONFIRMED, old, True)
+    return Decision(differs, old, interval_of(new.claim).overlaps(interval_of(old.claim)))
+
+
+def _latest(observations: Iterable[Observation]) -> Observation | None:
+    return max(observations, key=_order, default=None)
+
+
+def _from_source(observations: Iterable[Observation], source: str) -> list[Observation]:
+    return [o for o in observations if normalise_source(o.source) == source]
+
+
+def decide(
+    new: Observation,
+    ledger: Sequence[Observation],
+    *,
+    dispute_window: timedelta = timedelta(hours=72),
+) -> Decision | None:
+    """The verdict for `new` against earlier current observations of the same key.
+
+    `ledger` may come in any order; historic entries, `new` itself and later revisions of the same
+    report are ignored. Returns None for a historic claim (rule 1).
+    """
+    if new.claim.as_of == "historic":
+        return None
+    earlier = [
+        o
+        for o in ledger
+        if o.claim.as_of == "current"
+        and o != new
+        and not (o.report == new.report and o.revision > new.revision)
+    ]
+    if not earlier:
+        return Decision(Verdict.NEW, None, False)
+    source = normalise_source(new.source)
+
+    # Rules 3-4: the same article, an earlier revision, the same source.
+    previous = [o for o in earlier if o.report == new.report and o.revision < new.revision]
+    own_previous = _from_source(previous, source)
+    if own_previous:
+        last_revision = max(o.revision for o in own_previous)
+        mine = [o for o in own_previous if o.revision == last_revision]
+        restated = _latest(o for o in mine if restates(new.claim, o.claim))
+        if restated is not None:
+            return Decision(Verdict.CONFIRMED, restated, True)
+        old = _latest(mine)
+        assert old is not None  # `mine` holds at least one observation
+        return _compare(new, old, Verdict.REVISED)
+
+    # Rules 5-6: the source updating (or repeating) itself.
+    own = _latest(_from_source(earlier, source))
+    if own is not None:
+        return _compare(new, own, Verdict.CHANGED)
+
+    # Rule 7: another source, about the same time, with a value that cannot be the same.
+    mine_interval = interval_of(new.claim)
+    latest_per_source: dict[str, Observation] = {}
+    for obs in sorted(earlier, key=_order):
+        latest_per_source[normalise_source(obs.source)] = obs
+    disagreeing = [
+        o
+        for o in latest_per_source.values()
+        if abs(new.observed_at - o.observed_at) <= dispute_window
+        and not mine_interval.overlaps(interval_of(o.claim))
+    ]
+    rival = _latest(disagreeing)
+    if rival is not None:
+        return Decision(Verdict.DISPUTED, rival, False)
+
+    # Rules 8-9: against the latest figure overall.
+    latest = _latest(earlier)
+    assert latest is not None
+    return _compare(new, latest, Verdict.CHANGED)
+
+
+# ---------------------------------------------------------------------------
+# Rendering a figure for humans: "2,500 → 2,000".
+# ---------------------------------------------------------------------------
+
+_CURRENCY = {"usd": "$", "$": "$", "eur": "€", "€": "€", "gbp": "£", "£": "£"}
+_PREFIX = {"exact": "", "approx": "about ", "lower": "over ", "upper": "up to "}
+_DATE_PREFIX = {"exact": "", "approx": "around ", "lower": "since ", "upper": "by "}
+
+
+def _number(value: float) -> str:
+    if not math.isfinite(value):
+        return str(value)
+    if value == int(value):
+        return f"{int(value):,}"
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def _money(value: float, unit: str | None) -> str:
+    code = (unit or "").strip()
+    symbol = _CURRENCY.get(code.casefold(), f"{code} " if code else "")
+    for scale, suffix in ((1e12, "tn"), (1e9, "bn"), (1e6, "m")):
+        if abs(value) >= scale:
+            return f"{symbol}{_number(round(value / scale, 2))}{suffix}"
+    return f"{symbol}{_number(value)}"
+
+
+def _one(claim: Claim, value: float) -> str:
+    if claim.kind == "date":
+        if not math.isfinite(value):
+            return str(value)
+        return datetime.fromtimestamp(_day(value), UTC).date().isoformat()
+    if claim.kind == "money":
+        return _money(value, claim.unit)
+    if claim.kind == "percent":
+        return f"{_number(value)}%"
+    if claim.kind == "duration" and claim.unit:
+        return f"{_number(value)} {claim.unit}"
+    return _number(value)
+
+
+def describe_value(claim: Claim) -> str:
+    """The figure for humans: "2,500", "about 2,500", "over 3,000", "2,000–2,500", "$2.5bn"."""
+    if claim.bound == "vague" and claim.surface.strip():
+        return claim.surface.strip()
+    if claim.bound in ("range", "vague"):
+        high = math.inf if claim.high is None else claim.high
+        if not math.isfinite(high):
+            return _one(claim, claim.low) + "+"
+        if high != claim.low:
+            return f"{_one(claim, claim.low)}–{_one(claim, high)}"
+        return _one(claim, claim.low)
+    prefixes = _DATE_PREFIX if claim.kind == "date" else _PREFIX
+    return prefixes[claim.bound] + _one(claim, claim.value)

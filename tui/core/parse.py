@@ -94,7 +94,8 @@ def _text_of(entry: Any) -> str:
 
 def _date(entry: Any, *fields: str) -> datetime | None:
     for name in fields:
-        parsed = entry.get(f"{name}_parsed")
+        # dict.get skips FeedParserDict's deprecated updated -> published fallback mapping.
+        parsed = dict.get(entry, f"{name}_parsed")
         if parsed:
             try:
                 return datetime.fromtimestamp(calendar.timegm(parsed), UTC)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import gc
 import os
 import socket
@@ -290,3 +291,22 @@ async def test_local_file_over_cap(tmp_path: Path) -> None:
     async with Fetcher(settings(max_body_bytes=MB)) as fetcher:
         result = await fetcher.fetch(str(path))
     assert result.error == "response larger than 1 MB after decompression (limit max_body_bytes)"
+
+
+async def test_cancellation_propagates(server: LoopbackServer, fetcher: Fetcher) -> None:
+    """Ctrl-C must stop a fetch: CancelledError is never turned into an error result."""
+    task = asyncio.create_task(fetcher.fetch(server.route("/hang", Reply(hang=True))))
+    await asyncio.sleep(0.2)
+    task.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await task
+
+
+async def test_concurrent_fetches_share_one_client(server: LoopbackServer) -> None:
+    urls = [server.route(f"/f{i}", Reply(body=FEED, drip=0.01)) for i in range(12)]
+    async with Fetcher(settings(concurrency=4)) as fetcher:
+        started = time.monotonic()
+        results = await asyncio.gather(*(fetcher.fetch(url) for url in urls))
+        took = time.monotonic() - started
+    assert all(r.body == FEED for r in results)
+    assert took < 5

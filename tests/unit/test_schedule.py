@@ -149,6 +149,8 @@ RETRY_AFTER_CASES = [
     pytest.param("Tuesday, 01-Oct-24 12:01:00 GMT", 60.0, id="rfc850-date"),
     pytest.param("Tue Oct  1 12:00:30 2024", 30.0, id="asctime-date"),
     pytest.param("Tue, 01 Oct 2024 11:00:00 GMT", 0.0, id="date-in-the-past"),
+    pytest.param("Tue, 01 Oct 2024 12:00:10 -0000", 10.0, id="naive-minus-zero-date"),
+    pytest.param("Tue, 01 Oct 2024 14:00:10 +0200", 10.0, id="date-with-offset"),
     pytest.param("99999999", MAX_DELAY, id="huge-seconds-clamped"),
     pytest.param("Fri, 01 Oct 2100 12:00:00 GMT", MAX_DELAY, id="far-future-date-clamped"),
     pytest.param("-5", None, id="negative-garbage"),
@@ -162,6 +164,8 @@ RETRY_AFTER_CASES = [
 @pytest.mark.parametrize(("value", "expected"), RETRY_AFTER_CASES)
 def test_parse_retry_after(value: str, expected: float | None) -> None:
     assert parse_retry_after(value, NOW) == expected
+    # A naive `now` (from a "-0000" Date header) is read as UTC, never a TypeError.
+    assert parse_retry_after(value, NOW.replace(tzinfo=None)) == expected
 
 
 MAX_AGE_CASES = [

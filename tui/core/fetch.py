@@ -279,14 +279,15 @@ class Fetcher:
         async with self._slots:
             started = self._clock()
             partial = _Partial(final_url=url)
-            deadline = self._settings.deadline
+            deadline = asyncio.timeout(self._settings.deadline)
             try:
-                async with asyncio.timeout(deadline):
+                async with deadline:
                     return await self._fetch(url, etag, last_modified, partial, started)
-            except TimeoutError:
-                message = f"timed out after {deadline:g} s (deadline)"
-            except Exception as exc:  # every failure becomes a result
-                message = _describe_exception(exc, partial.final_url, self._settings)
+            except Exception as exc:  # every failure becomes a result; CancelledError propagates
+                if isinstance(exc, TimeoutError) and deadline.expired():
+                    message = f"timed out after {self._settings.deadline:g} s (deadline)"
+                else:
+                    message = _describe_exception(exc, partial.final_url, self._settings)
             return self._result(url, partial, "error", started, error=message)
 
     def _result(
@@ -385,7 +386,7 @@ class Fetcher:
         limit = self._settings.max_body_bytes
         declared = response.headers.get("content-length", "")
         if declared.isdigit() and int(declared) > limit:
-            # Compressed bodies only grow when inflated: refuse before reading a byte.
+            # Inflating hardly ever shrinks a body: refuse before reading a byte.
             raise FetchError(
                 f"response is {describe_size(int(declared))} (Content-Length), over the "
                 f"{describe_size(limit)} limit (max_body_bytes)"

@@ -56,8 +56,9 @@ def parse_retry_after(value: str, now: datetime) -> float | None:
         when = parsedate_to_datetime(text)
     except (TypeError, ValueError, IndexError, OverflowError):
         return None
-    if when.tzinfo is None:  # RFC 9110 dates are GMT; "-0000" parses as naive.
-        when = when.replace(tzinfo=UTC)
+    # RFC 9110 dates are GMT, but "-0000" (and a naive `now`) parse as naive.
+    when = when if when.tzinfo else when.replace(tzinfo=UTC)
+    now = now if now.tzinfo else now.replace(tzinfo=UTC)
     return _clamp((when - now).total_seconds(), 0.0, MAX_DELAY)
 
 

@@ -1,0 +1,279 @@
+"""Turn numbers in one window into claims: pair ranges and changes, then read context."""
+
+from __future__ import annotations
+
+import itertools
+import math
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
+from datetime import datetime
+
+from tui.core.claims import context as ctx
+from tui.core.claims.dates import DateFigure
+from tui.core.claims.lexicon import (
+    ANAPHORA,
+    CASUALTY_THINGS,
+    CURRENCY_THING,
+    EVENTS,
+    FORCE_THINGS,
+    event_re,
+    norm,
+)
+from tui.core.claims.numbers import Quantity
+from tui.core.claims.sources import SourceMention, find_sources
+from tui.core.models import AsOf, Bound, Claim, Kind, Predicate
+
+_FROM_BEFORE = re.compile(
+    r"(?:\b(?:down|up)\s+from|\bfrom(?:\s+a\s+(?:peak|high|low)\s+of)?|"
+    r"\bcompared\s+(?:with|to))\s+$"
+)
+_RANGE_GAP = re.compile(r"\s*(?:-|to)\s*")
+_FRACTION_GAP = re.compile(r"\s+of\s+(?:the|its|their|an\s+estimated|some|about|around)?\s*")
+_ANAPHORA = re.compile(ANAPHORA, re.IGNORECASE)
+Inherit = Callable[[], tuple[str | None, str | None]]
+
+
+@dataclass(slots=True)
+class Draft:
+    """A number on its way to becoming a claim."""
+
+    start: int
+    end: int
+    kind: Kind
+    value: float
+    q: Quantity | None = None
+    date: DateFigure | None = None
+    bound: Bound | None = None
+    high: float | None = None
+    historic: bool = False
+    current: bool = False
+    partner: int | None = None
+    dropped: bool = False
+    thing: str | None = None
+    thing_end: int | None = None
+
+    @classmethod
+    def from_quantity(cls, q: Quantity) -> Draft:
+        return cls(q.start, q.end, q.kind, q.value, q=q)
+
+    @classmethod
+    def from_date(cls, d: DateFigure) -> Draft:
+        return cls(d.start, d.end, "date", d.low, date=d)
+
+    def shifted(self, by: int) -> Draft:
+        return replace(self, start=self.start + by, end=self.end + by)
+
+
+def pair_quantities(window: ctx.Window, drafts: list[Draft]) -> None:
+    """Ranges ("between 2,000 and 2,500", "2,000-2,500") and changes ("from X to Y",
+    "down from X"), in place. A change is two figures, the old one historic; never a range."""
+    nums = [i for i, d in enumerate(drafts) if d.q is not None]
+    low = window.lower
+    for a_i, b_i in itertools.pairwise(nums):
+        a, b = drafts[a_i], drafts[b_i]
+        assert a.q is not None
+        assert b.q is not None
+        gap = low[a.end : b.start]
+        before_a = low[max(0, a.start - 40) : a.start]
+        if a.q.fraction is not None and _FRACTION_GAP.fullmatch(gap):
+            a.value, a.partner = a.q.fraction * b.value, b_i
+            continue
+        if b.q.scale > 1 and a.q.scale == 1 and a.value * b.q.scale <= b.value:
+            a_value = a.value * b.q.scale
+        else:
+            a_value = a.value
+        is_between = gap == " and " and before_a.rstrip().endswith("between")
+        if _FROM_BEFORE.search(before_a) and _RANGE_GAP.fullmatch(gap) and "to" in gap:
+            a.historic, b.current, a.partner, b.partner = True, True, b_i, a_i
+        elif (
+            is_between or (_RANGE_GAP.fullmatch(gap) and a.q.vague is None)
+        ) and a_value < b.value:
+            if b.kind != "count" and a.kind == "count":
+                a.kind = b.kind
+            a.value, a.high, a.bound, a.end = a_value, b.value, "range", b.end
+            if a.kind != "count" and b.kind == "count":
+                a.kind = a.kind
+            if is_between:
+                a.start -= len(before_a) - before_a.rstrip().rfind("between") - 0
+                a.start = low.rfind("between", 0, a.start + 8)
+            b.dropped = True
+            if a.q.unit is None:
+                a.q.unit = b.q.unit
+        elif _FROM_BEFORE.search(low[max(0, b.start - 40) : b.start]):
+            b.historic, a.current, b.partner = True, True, a_i
+            if a.partner is None:
+                a.partner = b_i
+
+
+def _thing_for(
+    window: ctx.Window, d: Draft, clause: tuple[int, int]
+) -> tuple[str | None, int | None]:
+    q = d.q
+    assert q is not None
+    if d.kind == "money":
+        found = ctx.thing_after(window, d.end, allow_of=True, money=True)
+        return (found[0], found[2]) if found else (CURRENCY_THING.get(q.unit or "", "money"), None)
+    found = ctx.thing_after(window, d.end, allow_of=not q.spelled_one, money=False)
+    if found:
+        return found[0], found[2]
+    if d.kind == "percent":
+        return ctx.nearest_thing(window, d.start, d.end, *clause), None
+    if q.fraction is not None:
+        return None, None
+    casualty = ctx.casualty_thing(window, d.start, d.end)
+    if casualty:
+        return casualty, None
+    before = ctx.thing_before(window, d.start, clause[0])
+    if before:
+        return before[0], None
+    return None, None
+
+
+def _source_for(sources: list[SourceMention], d: Draft, clause: tuple[int, int]) -> str | None:
+    inside = [
+        s for s in sources if clause[0] <= s.start < clause[1] or clause[0] < s.end <= clause[1]
+    ]
+    pool = inside or sources
+    if not pool:
+        return None
+    return min(pool, key=lambda s: abs(s.start - d.start)).name
+
+
+def build_claims(
+    window: ctx.Window,
+    drafts: list[Draft],
+    text: str,
+    when: datetime,
+    synonyms: Mapping[str, str],
+    inherit: Inherit,
+) -> list[Claim]:
+    """Claims for the drafts of one window; numbers that count nothing are dropped."""
+    clauses = [window.clause(d.start) for d in drafts]
+    for d, clause in zip(drafts, clauses, strict=True):
+        if d.q is not None and not d.dropped:
+            d.thing, d.thing_end = _thing_for(window, d, clause)
+    for d in drafts:  # a change or fraction shares its partner's thing
+        if d.thing is None and d.partner is not None:
+            d.thing = drafts[d.partner].thing
+    sources = find_sources(window.text)
+    out: list[Claim] = []
+    for d, clause in zip(drafts, clauses, strict=True):
+        if d.dropped:
+            continue
+        claim = _claim(window, d, clause, text, when, synonyms, inherit, sources)
+        if claim is not None:
+            out.append(claim)
+    return out
+
+
+def _claim(
+    window: ctx.Window,
+    d: Draft,
+    clause: tuple[int, int],
+    text: str,
+    when: datetime,
+    synonyms: Mapping[str, str],
+    inherit: Inherit,
+    sources: list[SourceMention],
+) -> Claim | None:
+    start, end = d.start, d.end
+    thing = d.thing
+    place: str | None = None
+    predicate: Predicate
+    as_of: AsOf = "current"
+    high: float | None
+    if d.date is not None:
+        events = list(event_re().finditer(window.text, *clause)) or list(
+            event_re().finditer(window.text)
+        )
+        if not events:
+            return None
+        nearest = min(events, key=lambda m: abs(m.start() - d.start))
+        thing = EVENTS[norm(nearest.group())]
+        bound, low, high = d.date.bound, d.date.low, d.date.high
+        predicate = "movement" if thing == "withdrawal" else "other"
+        if d.date.period_end < when.timestamp() and bound != "lower":
+            as_of = "historic"
+    else:
+        q = d.q
+        assert q is not None
+        if d.kind == "count" and thing is None:
+            if q.year_like or q.fraction is not None:
+                return None
+            if _ANAPHORA.search(window.text, clause[0], d.start):
+                thing, place = inherit()
+            if thing is None:
+                return None
+        if d.kind == "count" and (q.year_like and d.thing_end is None):
+            return None
+        if d.kind == "count" and ctx.is_label_number(window, d.start) and q.vague is None:
+            return None
+        if q.fraction is not None and d.partner is None:
+            d.kind, d.value = "percent", q.fraction * 100
+        bound = d.bound or ("vague" if q.vague else "exact")
+        if d.bound is None:
+            pre = ctx.bound_before(window, d.start)
+            post = ctx.bound_after(window, d.end)
+            if pre and q.vague is None:
+                bound, start = pre
+            elif post and q.vague is None:
+                bound, end = post
+        low = d.value
+        if bound == "vague" and q.vague:
+            low, high = q.vague
+        elif bound == "range":
+            high = d.high
+        elif bound == "lower":
+            high = None
+        elif bound == "upper":
+            low, high = 0.0, d.value
+        else:
+            high = d.value
+        if d.historic or (not d.current and ctx.historic_in(window, *clause, when.year)):
+            as_of = "historic"
+        if thing in CASUALTY_THINGS:
+            predicate = "casualty"
+        elif d.kind == "money":
+            predicate = "money"
+        else:
+            found = ctx.predicate_near(window, d.start, d.end, *clause)
+            predicate = found if found in ("presence", "movement", "casualty") else "other"  # type: ignore[assignment]
+    if thing is not None:
+        thing = synonyms.get(thing, thing)
+    place = (
+        ctx.place_near(window, d.start, d.end, *clause)
+        or ctx.place_near(window, d.start, d.end, 0, len(window.text))
+        or place
+    )
+    if place is None and d.date is None:
+        place = inherit()[1]
+    if d.date is None and predicate == "other" and thing in FORCE_THINGS and place:
+        predicate = "presence"
+    source = _source_for(sources, d, clause)
+    avoid = next(((s.start, s.end) for s in sources if s.name == source), None)
+    actor = None
+    if d.thing_end is not None:
+        actor = ctx.actor_in(window, d.end, d.thing_end, None)
+    if actor is None:
+        actor = ctx.actor_in(window, *clause, avoid)
+    if not math.isfinite(low) or (high is not None and not math.isfinite(high)):
+        return None
+    base = window.base
+    return Claim(
+        surface=text[base + start : base + end],
+        kind=d.kind,
+        bound=bound,
+        low=low,
+        high=high,
+        unit=d.q.unit if d.q is not None else None,
+        thing=thing,
+        place=place,
+        actor=actor,
+        source=source,
+        predicate=predicate,
+        as_of=as_of,
+        sentence=text[base : base + len(window.text)].strip(),
+        start=base + start,
+        end=base + end,
+    )

@@ -1,0 +1,129 @@
+"""From a report's text to its figures: find numbers, pair them, read their context.
+
+Pipeline: normalise (length-preserving) -> blank boilerplate -> find dates and
+quantities in one pass each over the whole text -> group them by sentence -> pair
+ranges and changes -> read each one's context in a bounded window -> keep only those
+that count something.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import UTC, datetime
+from functools import partial
+
+from tui.core.claims import context as ctx
+from tui.core.claims.assemble import Draft, build_claims, pair_quantities
+from tui.core.claims.dates import find_dates
+from tui.core.claims.lexicon import THINGS, norm, place_lookup, place_re, thing_re
+from tui.core.claims.numbers import find_quantities
+from tui.core.claims.sentences import Spans, boilerplate_spans, sentence_spans
+from tui.core.models import Claim
+
+WINDOW = 300  # characters each side of a number that context may look at
+# Length-preserving rewrites so that offsets in the working copy are offsets in the input.
+_NORMALISE = str.maketrans(
+    {
+        **{chr(0x0660 + i): str(i) for i in range(10)},  # Arabic-Indic digits
+        **{chr(0x06F0 + i): str(i) for i in range(10)},  # Extended (Persian) digits
+        "\u066b": ".",
+        "\u066c": ",",
+        "\u00a0": " ",
+        "\u202f": " ",
+        "\u2009": " ",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2212": "-",
+        "\u2019": "'",
+        "\u2018": "'",
+        "\r": "\n",
+        "\u2028": "\n",
+        "\u2029": "\n",
+    }
+)
+
+
+def _blank(text: str, spans: list[tuple[int, int]]) -> str:
+    if not spans:
+        return text
+    pieces: list[str] = []
+    cursor = 0
+    for start, end in spans:
+        pieces.append(text[cursor:start])
+        pieces.append("".join("\n" if ch == "\n" else " " for ch in text[start:end]))
+        cursor = end
+    pieces.append(text[cursor:])
+    return "".join(pieces)
+
+
+def _inherited(work: str, spans: Spans, index: int) -> tuple[str | None, str | None]:
+    """Thing and place of the nearest earlier sentence (same paragraph) that names them."""
+    thing = place = None
+    para = spans.paragraph[index]
+    lookup = place_lookup()
+    for j in range(index - 1, max(index - 4, -1), -1):
+        if spans.paragraph[j] != para:
+            break
+        sentence = work[spans.starts[j] : spans.ends[j]][: 2 * WINDOW]
+        if thing is None:
+            found = list(thing_re().finditer(sentence))
+            if found:
+                thing = THINGS[norm(found[0].group())]
+        if place is None:
+            m = place_re().search(sentence)
+            if m:
+                place = lookup.get(norm(m.group()))
+        if thing and place:
+            break
+    return thing, place
+
+
+def extract_claims(
+    text: str,
+    *,
+    published: datetime | None = None,
+    synonyms: Mapping[str, str] | None = None,
+    max_claims: int = 200,
+) -> list[Claim]:
+    """The figures stated in `text`, in order of appearance (see the package docstring)."""
+    if not text or max_claims <= 0:
+        return []
+    when = published or datetime.now(UTC)
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    work = _blank(text.translate(_NORMALISE), boilerplate_spans(text.translate(_NORMALISE)))
+    if len(work) != len(text):  # a translation that changed length would break offsets
+        work = text
+    dates = find_dates(work, when)
+    quantities = find_quantities(work, [(d.start, d.end) for d in dates])
+    spans = sentence_spans(work)
+    drafts: list[Draft] = [Draft.from_date(d) for d in dates]
+    drafts += [Draft.from_quantity(q) for q in quantities]
+    drafts.sort(key=lambda d: d.start)
+    budget = max(max_claims * 20, 2_000)  # bounds the work on pathological inputs
+    drafts = drafts[:budget]
+    claims: list[Claim] = []
+    by_sentence: dict[int, list[Draft]] = {}
+    for draft in drafts:
+        by_sentence.setdefault(spans.index_of(draft.start), []).append(draft)
+    for index, group in by_sentence.items():
+        s_start, s_end = spans.starts[index], spans.ends[index]
+        lo = max(s_start, group[0].start - WINDOW)
+        hi = min(s_end, group[-1].end + WINDOW)
+        if hi - lo > 4 * WINDOW:  # a huge "sentence": analyse each number in its own window
+            windows = [
+                (max(s_start, d.start - WINDOW), min(s_end, d.end + WINDOW), [d]) for d in group
+            ]
+        else:
+            windows = [(lo, hi, group)]
+        for w_lo, w_hi, members in windows:
+            window = ctx.Window(work[w_lo:w_hi], w_lo)
+            local = [d.shifted(-w_lo) for d in members]
+            pair_quantities(window, local)
+            found = build_claims(
+                window, local, text, when, synonyms or {}, partial(_inherited, work, spans, index)
+            )
+            claims.extend(found)
+            if len(claims) >= max_claims:
+                return claims[:max_claims]
+    return claims

@@ -1,0 +1,266 @@
+"""Reading numbers: digits, scales, currencies, percentages, spelled and vague counts.
+
+``find_quantities`` scans a whole (normalised) text once per pattern; every pattern is
+linear (no nested quantifiers over overlapping alternatives), and digit runs are
+validated *after* matching, so "1,2,3,..." a million times long is one rejected run.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from tui.core.claims.lexicon import CURRENCY_SYMBOLS, SCALES, VAGUE, alternation
+from tui.core.models import Kind
+
+MAX_DIGIT_RUN = 40  # longer digit runs are ids, lists or garbage, never a figure
+
+
+@dataclass(slots=True)
+class Quantity:
+    """A number found in the text, before context decides whether it is a figure."""
+
+    start: int
+    end: int
+    value: float
+    kind: Kind
+    unit: str | None = None
+    vague: tuple[float, float] | None = None
+    scale: float = 1.0  # the explicit scale word's factor ("million" -> 1e6), else 1
+    spelled_one: bool = False  # the word "one": "one of" is never a count
+    year_like: bool = False  # a bare 4-digit 19xx/20xx integer
+    fraction: float | None = None  # "half", "two-thirds": a share of another figure
+
+
+_UNITS = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+]
+_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+_WORD_VALUE = {w: i for i, w in enumerate(_UNITS)} | {w: 20 + 10 * i for i, w in enumerate(_TENS)}
+_WORD_SCALE = {"dozen": 12, "hundred": 100, "thousand": 1_000, "million": 1e6, "billion": 1e9}
+_FRACTIONS = {
+    "half": 0.5,
+    "third": 1 / 3,
+    "quarter": 0.25,
+    "fifth": 0.2,
+    "thirds": 2 / 3,
+    "quarters": 0.75,
+}
+_NUMBER_WORD = alternation([*_WORD_VALUE, *_WORD_SCALE])
+
+
+@cache
+def _digits_re() -> re.Pattern[str]:
+    # currency? digit-run (separators only between digits) scale? percent? currency-word?
+    return re.compile(
+        r"(?P<cur>(?:US|A|C)?\$|€|£|\b(?:USD|EUR|GBP|IQD)\s?)?"
+        r"(?P<num>[0-9](?:[0-9]|[.,](?=[0-9]))*)"
+        r"(?P<scale>(?:\s?(?:thousand|million|billion|trillion|mln|mn)|(?:k|m|bn|b|tn))(?![\w]))?"
+        r"(?P<pct>\s?%|\s(?:percent|per\s+cent|pct)\b)?"
+        r"(?P<curword>\s(?:US\s)?(?:dollars|euros|pounds|dinars)\b)?",
+        re.IGNORECASE,
+    )
+
+
+@cache
+def _spelled_re() -> re.Pattern[str]:
+    word = rf"(?:{_NUMBER_WORD})"
+    return re.compile(rf"\b(?:an?\s+)?{word}(?:(?:\s+and\s+|\s+|-){word})*\b", re.IGNORECASE)
+
+
+@cache
+def _fraction_re() -> re.Pattern[str]:
+    return re.compile(
+        r"\b(?:(?:a|one)[\s-](?:third|quarter|fifth)|(?:two)[\s-]thirds|"
+        r"(?:three)[\s-]quarters|half)\b",
+        re.IGNORECASE,
+    )
+
+
+@cache
+def _vague_re() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{alternation(VAGUE)})\b", re.IGNORECASE)
+
+
+_EN_THOUSANDS = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?")
+_DE_THOUSANDS = re.compile(r"[0-9]{1,3}(?:\.[0-9]{3})+(?:,[0-9]+)?")
+_DECIMAL = re.compile(r"[0-9]+(?:\.[0-9]+)?")
+_DE_DECIMAL = re.compile(r"[0-9]+,[0-9]{1,2}")
+
+
+def parse_digits(run: str, *, scaled: bool) -> float | None:
+    """Value of a digit run with separators, or None when it is not one number.
+
+    "2.500" is German for 2500 (a dot before exactly three digits is a thousands
+    separator) unless a scale word follows ("1.125 million" is 1.125 million).
+    A comma before one or two digits is a German decimal only before a scale or percent.
+    """
+    if len(run) > MAX_DIGIT_RUN:
+        return None
+    if _EN_THOUSANDS.fullmatch(run):
+        value = float(run.replace(",", ""))
+    elif not scaled and _DE_THOUSANDS.fullmatch(run):
+        value = float(run.replace(".", "").replace(",", "."))
+    elif _DECIMAL.fullmatch(run):
+        if len(run) > 1 and run[0] == "0" and run[1] != ".":
+            return None  # "0143": part of a phone number or an id
+        value = float(run)
+    elif scaled and _DE_DECIMAL.fullmatch(run):
+        value = float(run.replace(",", "."))
+    else:
+        return None
+    return value if math.isfinite(value) else None
+
+
+def parse_spelled(phrase: str) -> float | None:
+    """ "two thousand five hundred" -> 2500; "a hundred" -> 100; "sixty-five" -> 65."""
+    words = re.split(r"[\s-]+", phrase.lower())
+    total = 0.0
+    current = 0.0
+    seen = False
+    for word in words:
+        if word in ("a", "an", "and"):
+            if word != "and":
+                current = 1 if not seen else current
+            continue
+        seen = True
+        if word in _WORD_VALUE:
+            current += _WORD_VALUE[word]
+        elif word in ("hundred", "dozen"):
+            current = max(current, 1) * _WORD_SCALE[word]
+        elif word in _WORD_SCALE:
+            total += max(current, 1) * _WORD_SCALE[word]
+            current = 0
+    return total + current if seen else None
+
+
+def _glued(text: str, start: int, end: int) -> bool:
+    """True when a digit run is part of a code, time, model number or compound word."""
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    if before.isalpha() or before in "_#@":
+        return True  # G7, MQ9, #3
+    if before == "-" and start > 1 and text[start - 2].isalpha():
+        return True  # F-16, MQ-9
+    if before in ":/" and start > 1 and text[start - 2].isdigit():
+        return True  # 10:30, 9/11
+    if after.isalpha() or after == "_":
+        return True  # 1e308, 3rd, 737MAX
+    if after in ":/" and end + 1 < len(text) and text[end + 1].isdigit():
+        return True
+    return after == "-" and end + 1 < len(text) and text[end + 1].isalpha()  # 45-year-old
+
+
+def _digit_quantities(text: str) -> list[Quantity]:
+    found: list[Quantity] = []
+    for m in _digits_re().finditer(text):
+        num_start, num_end = m.span("num")
+        end = m.end()
+        scale_word = (m.group("scale") or "").strip().lower()
+        if _glued(text, num_start, m.end("scale") if scale_word else num_end):
+            continue
+        value = parse_digits(m.group("num"), scaled=bool(scale_word or m.group("pct")))
+        if value is None:
+            continue
+        if scale_word:
+            value *= SCALES[scale_word]
+        cur = m.group("cur") or m.group("curword")
+        kind: Kind = "count"
+        unit: str | None = None
+        if m.group("pct"):
+            kind, unit = "percent", "%"
+            end = m.end("pct")
+        elif cur:
+            kind, unit = "money", CURRENCY_SYMBOLS.get(cur.strip().lower().removeprefix("us "))
+            if unit is None:
+                unit = "USD" if "$" in cur else None
+        else:
+            end = m.end("scale") if scale_word else num_end
+        if not math.isfinite(value):
+            continue
+        run = m.group("num")
+        year_like = not scale_word and len(run) == 4 and run[:2] in ("19", "20")
+        start = m.start("cur") if m.group("cur") else num_start
+        found.append(
+            Quantity(
+                start,
+                end,
+                value,
+                kind,
+                unit,
+                scale=SCALES[scale_word] if scale_word else 1.0,
+                year_like=year_like,
+            )
+        )
+    return found
+
+
+def _word_quantities(text: str) -> list[Quantity]:
+    found: list[Quantity] = []
+    for m in _vague_re().finditer(text):
+        low, high = VAGUE[" ".join(m.group().lower().split())]
+        found.append(Quantity(m.start(), m.end(), low, "count", vague=(low, high)))
+    for m in _fraction_re().finditer(text):
+        key = m.group().lower().replace("-", " ").split()[-1]
+        share = _FRACTIONS[key]
+        found.append(Quantity(m.start(), m.end(), share, "count", fraction=share))
+    for m in _spelled_re().finditer(text):
+        phrase = m.group()
+        if phrase.lower() in ("a", "an"):
+            continue
+        value = parse_spelled(phrase)
+        if value is None:
+            continue
+        q = Quantity(m.start(), m.end(), value, "count", spelled_one=value == 1)
+        tail = text[m.end() : m.end() + 12].lower()
+        for word, factor in (("percent", 1.0), ("per cent", 1.0)):
+            if tail.startswith(" " + word):
+                q.kind, q.unit, q.end = "percent", "%", m.end() + 1 + len(word)
+                q.value *= factor
+        found.append(q)
+    return found
+
+
+def find_quantities(text: str, blocked: list[tuple[int, int]]) -> list[Quantity]:
+    """All quantities in `text` not overlapping `blocked` spans, earliest first.
+
+    Where two readings overlap ("a few hundred" vague vs "hundred" spelled), the one that
+    starts first and then the longer one wins.
+    """
+    raw = _digit_quantities(text) + _word_quantities(text)
+    raw.sort(key=lambda q: (q.start, -(q.end - q.start)))
+    taken = sorted(blocked)
+    out: list[Quantity] = []
+    last_end = -1
+    bi = 0
+    for q in raw:
+        if q.start < last_end:
+            continue
+        while bi < len(taken) and taken[bi][1] <= q.start:
+            bi += 1
+        if bi < len(taken) and taken[bi][0] < q.end:
+            continue
+        out.append(q)
+        last_end = q.end
+    return out

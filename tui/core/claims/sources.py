@@ -1,0 +1,88 @@
+"""Who says so: "according to the Pentagon", "Iraqi sources put the number at", ", X said".
+
+Sources are normalised lightly: a leading article goes ("the Pentagon" -> "Pentagon"),
+everything else keeps the report's own words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+_TRAILING_TIME = re.compile(
+    r"\s+(?:on|in|last|this|earlier|late|early|who|which|that|when|as|at|after|before)\b.*$",
+    re.IGNORECASE | re.DOTALL,
+)
+_SUBJECT_BREAK = re.compile(
+    r"[,;:()\"“”]|\b(?:while|whereas|and|but|that|as|who|which|when|because|although)\b"
+)
+_AUXILIARY = re.compile(r"\s+(?:have|has|had|will|would|also|previously|earlier|now)$")
+_ANONYMOUS = re.compile(
+    r"[a-z ]*(?:officials|sources|spokesman|spokeswoman|spokesperson|analysts|diplomats|"
+    r"lawmakers|residents|witnesses|observers|monitors|experts|officers|commanders)"
+)
+_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "this", "there"})
+
+
+@dataclass(frozen=True, slots=True)
+class SourceMention:
+    start: int
+    end: int
+    name: str
+
+
+@cache
+def _according_re() -> re.Pattern[str]:
+    return re.compile(
+        r"\baccording\s+to\s+(?P<s>(?:U\.S\.|U\.N\.|[^,.;:!?()\n]){2,80})", re.IGNORECASE
+    )
+
+
+@cache
+def _verb_re() -> re.Pattern[str]:
+    return re.compile(
+        r"\b(?:said|says|say|reported|reports|report|told|estimated|estimates|estimate|"
+        r"announced|announces|confirmed|confirms|claimed|claims|stated|states|counted|"
+        r"(?:put|puts|placed|places)(?=\s+(?:the|their|its|that|this)\s+"
+        r"(?:number|figure|total|toll|count|tally|estimate)|\s+it\s+at))\b"
+    )
+
+
+def _clean(name: str) -> str | None:
+    name = _TRAILING_TIME.sub("", name).strip(" \t'\"“”‘’")
+    name = re.sub(r"^(?:the|a|an)\s+", "", name, flags=re.IGNORECASE)
+    name = " ".join(name.split())
+    if not name or name.lower() in _PRONOUNS or any(ch.isdigit() for ch in name):
+        return None
+    if len(name.split()) > 8:
+        return None
+    return name
+
+
+def find_sources(text: str) -> list[SourceMention]:
+    """Every attribution in a window of text."""
+    out: list[SourceMention] = []
+    for m in _according_re().finditer(text):
+        name = _clean(m.group("s"))
+        if name:
+            out.append(SourceMention(m.start(), m.end(), name))
+    for m in _verb_re().finditer(text):
+        head = text[max(0, m.start() - 80) : m.start()]
+        breaks = list(_SUBJECT_BREAK.finditer(head))
+        subject = head[breaks[-1].end() :] if breaks else head
+        subject = _AUXILIARY.sub("", subject.rstrip())
+        words = subject.split()
+        name = None if len(words) > 6 or not words else _clean(subject)
+        # "troops reported", "an estimated": a lower-case subject is rarely a source,
+        # unless it is the anonymous kind news uses ("officials say").
+        if name and name[0].islower() and not _ANONYMOUS.fullmatch(name):
+            name = None
+        if name is None and m.group().lower() == "said":
+            after = re.match(r"\s+([^,.;:!?()\n]{2,60})", text[m.end() :])
+            # ", said General Smith." — the inverted form, only after a comma.
+            if after and head.rstrip().endswith(","):
+                name = _clean(after.group(1))
+        if name:
+            out.append(SourceMention(m.start() - len(subject), m.end(), name))
+    return out

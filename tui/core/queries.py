@@ -15,8 +15,8 @@ _CLAIM_SIDE = """
     {p}.id AS {p}_claim_id, {p}.value AS {p}_value, {p}.low AS {p}_low, {p}.high AS {p}_high,
     {p}.bound AS {p}_bound, {p}.surface AS {p}_surface, {p}.speaker AS {p}_source,
     {p}.kind AS {p}_kind, {p}.unit AS {p}_unit, {p}.sentence AS {p}_sentence,
-    {p}.observed_at AS {p}_observed_at, {p}r.id AS {p}_report_id, {p}r.link AS {p}_report_url,
-    {p}r.title AS {p}_report_title, {p}r.published AS {p}_published, {p}f.name AS {p}_feed
+    {p}.observed_at AS {p}_observed_at, {p}_r.id AS {p}_report_id, {p}_r.link AS {p}_report_url,
+    {p}_r.title AS {p}_report_title, {p}_r.published AS {p}_published, {p}_f.name AS {p}_feed
 """
 
 _CHANGES_SQL = f"""
@@ -25,11 +25,11 @@ SELECT ch.id, ch.key, coalesce(ch.figure, ch.key) AS figure, ch.verdict, ch.with
        {_CLAIM_SIDE.format(p="n")}, {_CLAIM_SIDE.format(p="o")}
 FROM changes ch
 JOIN claims n ON n.id = ch.claim_id
-JOIN reports nr ON nr.id = n.report_id
-JOIN feeds nf ON nf.id = nr.feed_id
+JOIN reports n_r ON n_r.id = n.report_id
+JOIN feeds n_f ON n_f.id = n_r.feed_id
 LEFT JOIN claims o ON o.id = ch.old_claim_id
-LEFT JOIN reports "or" ON "or".id = o.report_id
-LEFT JOIN feeds "of" ON "of".id = "or".feed_id
+LEFT JOIN reports o_r ON o_r.id = o.report_id
+LEFT JOIN feeds o_f ON o_f.id = o_r.feed_id
 """
 
 

@@ -46,10 +46,10 @@ class Paths:
         from tui.core.config import resolve_db_path
 
         path = resolve_db_path(self.db_arg, config)
-        if config is not None and config.settings.database and not self.db_arg:
+        from_settings = config is not None and config.settings.database and not self.db_arg
+        if from_settings and not path.is_absolute():
             # A relative [settings].database is relative to the config file, not the cwd.
-            if not path.is_absolute():
-                path = self.config_path().parent / path
+            path = self.config_path().parent / path
         return path
 
 
@@ -129,7 +129,10 @@ def feeds(paths: Paths, as_json: bool) -> None:
         return
     for row in rows:
         state = "ok" if not row.consecutive_failures else f"FAILING x{row.consecutive_failures}"
-        click.echo(f"{row.name:<28} {state:<12} reports={row.reports:<5} last ok={row.last_success_at or '-'}")
+        click.echo(
+            f"{row.name:<28} {state:<12} reports={row.reports:<5} "
+            f"last ok={row.last_success_at or '-'}"
+        )
         if row.last_error and row.consecutive_failures:
             click.echo(f"    last error ({row.last_error_at}): {row.last_error}")
 
@@ -137,7 +140,9 @@ def feeds(paths: Paths, as_json: bool) -> None:
 @main.command()
 @click.argument("source", default="-", type=click.File("r", encoding="utf-8"))
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
-@click.option("--published", help="Publication date (ISO) used to resolve dates like 'by September'.")
+@click.option(
+    "--published", help="Publication date (ISO) used to resolve dates like 'by September'."
+)
 @click.pass_obj
 def extract(paths: Paths, source: Any, as_json: bool, published: str | None) -> None:
     """Print the figures stated in a text (a file, or - for standard input)."""
@@ -198,7 +203,10 @@ def _describe_change(row: dict[str, Any]) -> str:
     new, old = row["new"], row["old"]
     verdict = row["verdict"].upper()
     if old is None:
-        return f"{row['detected_at']}  {verdict:<9} {row['figure']}: {new['surface']} ({new['source']}, {new['feed']})"
+        return (
+            f"{row['detected_at']}  {verdict:<9} {row['figure']}: {new['surface']} "
+            f"({new['source']}, {new['feed']})"
+        )
     margin = " (small move)" if row["within_margin"] and row["verdict"] == "changed" else ""
     return (
         f"{row['detected_at']}  {verdict:<9} {row['figure']}: {old['surface']} ({old['source']}) "
@@ -238,7 +246,8 @@ def history(paths: Paths, figure: str, as_json: bool, limit: int) -> None:
         else:
             historic = " (historic)" if row["as_of"] == "historic" else ""
             click.echo(
-                f"{row['observed_at']}  {row['surface']:<22} {row['source']:<28} {row['feed']}{historic}"
+                f"{row['observed_at']}  {row['surface']:<22} {row['source']:<28} "
+                f"{row['feed']}{historic}"
             )
 
 

@@ -7,6 +7,7 @@ changes), not one per poll, so a log left running for weeks stays readable.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import signal
 import sys
 from collections.abc import Callable
@@ -50,7 +51,9 @@ class StateChangeLog:
                 )
         elif isinstance(event, FigureChanged):
             old = f"{event.old_value} -> " if event.old_value else ""
-            self._say(f"{event.figure}: {event.verdict.value}: {old}{event.new_value} ({event.feed})")
+            self._say(
+                f"{event.figure}: {event.verdict.value}: {old}{event.new_value} ({event.feed})"
+            )
 
 
 def _check_database(db_path: Path) -> str | None:
@@ -96,7 +99,9 @@ def poll_forever(config: Config, db_path: Path, config_path: Path) -> int:
         return 1
     lock = PollerLock(db_path)
     if not lock.acquire():
-        print(f"another storywatch is already polling {db_path} (lock: {lock.path})", file=sys.stderr)
+        print(
+            f"another storywatch is already polling {db_path} (lock: {lock.path})", file=sys.stderr
+        )
         return 1
     try:
         asyncio.run(_loop(config, db_path, config_path))
@@ -128,10 +133,8 @@ async def _loop(config: Config, db_path: Path, config_path: Path) -> None:
                 break
             mtime = _maybe_reload(monitor, config_path, mtime)
             delay = min(MAX_SLEEP, monitor.schedule.next_in())
-            try:
+            with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(stop.wait(), timeout=max(delay, 0.05))
-            except TimeoutError:
-                pass
     finally:
         await monitor.aclose()
         _say("stopped")

@@ -69,11 +69,23 @@ def test_check_reports_every_problem_with_exit_2(tmp_path: Path) -> None:
 
 
 def test_poll_once_then_changes_and_history(server: LoopbackServer, tmp_path: Path) -> None:
-    first = Item("a", "US troops in Iraq", "<p>About 2,500 US troops remain in Iraq, the Pentagon said.</p>", DAY1)
-    second = Item("b", "Iraq troop cut", "<p>Some 2,000 US troops remain in Iraq, the Pentagon said.</p>", DAY2)
+    first = Item(
+        "a",
+        "US troops in Iraq",
+        "<p>About 2,500 US troops remain in Iraq, the Pentagon said.</p>",
+        DAY1,
+    )
+    second = Item(
+        "b",
+        "Iraq troop cut",
+        "<p>Some 2,000 US troops remain in Iraq, the Pentagon said.</p>",
+        DAY2,
+    )
     server.route("/wire.xml", [Reply(body=rss([first])), Reply(body=rss([second, first]))])
     server.route("/dead.xml", Reply(status=503))
-    config = write_config(tmp_path, {"Wire": server.url("/wire.xml"), "Dead": server.url("/dead.xml")})
+    config = write_config(
+        tmp_path, {"Wire": server.url("/wire.xml"), "Dead": server.url("/dead.xml")}
+    )
     db = str(tmp_path / "sw.db")
 
     for _ in range(2):
@@ -92,11 +104,23 @@ def test_poll_once_then_changes_and_history(server: LoopbackServer, tmp_path: Pa
     assert changed["old"]["value"] == 2500 and changed["new"]["value"] == 2000
     assert changed["new"]["feed"] == "Wire" and changed["new"]["source"] == "Pentagon"
     assert changed["within_margin"] is False
-    for field in ("value", "low", "high", "bound", "surface", "source", "feed", "report_url",
-                  "report_id", "published"):
+    for field in (
+        "value",
+        "low",
+        "high",
+        "bound",
+        "surface",
+        "source",
+        "feed",
+        "report_url",
+        "report_id",
+        "published",
+    ):
         assert field in changed["old"]
 
-    code, out, _ = run("--config", str(config), "--db", db, "history", "US troops in Iraq", "--json")
+    code, out, _ = run(
+        "--config", str(config), "--db", db, "history", "US troops in Iraq", "--json"
+    )
     assert [json.loads(line)["value"] for line in out.splitlines()] == [2500, 2000]
 
     code, out, _ = run("--config", str(config), "--db", db, "feeds")
@@ -111,7 +135,12 @@ def test_extract_reads_stdin_as_json_lines(tmp_path: Path) -> None:
     )
     assert result.exit_code == 0, result.output
     (row,) = [json.loads(line) for line in result.stdout.splitlines()]
-    assert (row["low"], row["bound"], row["thing"], row["place"]) == (3000, "lower", "troops", "Iraq")
+    assert (row["low"], row["bound"], row["thing"], row["place"]) == (
+        3000,
+        "lower",
+        "troops",
+        "Iraq",
+    )
     assert row["key"].startswith("count|troops|")
 
 
@@ -133,11 +162,17 @@ def test_a_foreign_file_is_refused_and_left_alone(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
-def test_sigterm_during_a_poll_leaves_no_partial_rows(server: LoopbackServer, tmp_path: Path) -> None:
+def test_sigterm_during_a_poll_leaves_no_partial_rows(
+    server: LoopbackServer, tmp_path: Path
+) -> None:
     """A poller stopped mid-cycle exits cleanly; every stored feed is whole."""
     items = [
-        Item(f"g{i}", f"US troops leave Iraq base {i}",
-             f"<p>About {2000 + i} US troops remain in Iraq, the Pentagon said.</p>", DAY1)
+        Item(
+            f"g{i}",
+            f"US troops leave Iraq base {i}",
+            f"<p>About {2000 + i} US troops remain in Iraq, the Pentagon said.</p>",
+            DAY1,
+        )
         for i in range(30)
     ]
     feeds = {f"Fast{i}": server.route(f"/fast{i}.xml", Reply(body=rss(items))) for i in range(6)}
@@ -146,7 +181,9 @@ def test_sigterm_during_a_poll_leaves_no_partial_rows(server: LoopbackServer, tm
     db = tmp_path / "sw.db"
     proc = subprocess.Popen(
         [sys.executable, "-m", "tui", "--config", str(config), "--db", str(db), "poll"],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
         env={**os.environ, "PYTHONUNBUFFERED": "1"},
     )
     try:
@@ -172,7 +209,9 @@ def test_sigterm_during_a_poll_leaves_no_partial_rows(server: LoopbackServer, tm
             "SELECT count(*) FROM reports r WHERE NOT EXISTS "
             "(SELECT 1 FROM report_versions v WHERE v.report_id = r.id)"
         ).fetchone() == (0,)
-        polled = conn.execute("SELECT count(*) FROM feeds WHERE last_polled_at IS NOT NULL").fetchone()
+        polled = conn.execute(
+            "SELECT count(*) FROM feeds WHERE last_polled_at IS NOT NULL"
+        ).fetchone()
         assert polled == conn.execute("SELECT count(DISTINCT feed_id) FROM polls").fetchone()
         assert dict(per_feed)["Slow"] == 0  # it was interrupted, so nothing of it was stored
 

@@ -19,10 +19,16 @@ GROUPS = StorySection(keywords=[["Iraq", "Erbil"], ["troops", "withdraw*"]], exc
         pytest.param(GROUPS, "Troops", "in IRAQ", True, id="case-insensitive-across-fields"),
         pytest.param(GROUPS, "Iraqis vote; troops idle", "", False, id="whole-words-only"),
         pytest.param(GROUPS, "Iraq troops play football", "", False, id="exclude-wins"),
-        pytest.param(StorySection(keywords=["Iraq", "Syria"]), "Syria talks", "", True, id="flat-any"),
+        pytest.param(
+            StorySection(keywords=["Iraq", "Syria"]), "Syria talks", "", True, id="flat-any"
+        ),
         pytest.param(StorySection(), "anything", "", True, id="no-keywords-all-on-story"),
         pytest.param(
-            StorySection(keywords=["Ain al-Asad"]), "Ain  al-Asad base", "", True, id="phrase-spacing"
+            StorySection(keywords=["Ain al-Asad"]),
+            "Ain  al-Asad base",
+            "",
+            True,
+            id="phrase-spacing",
         ),
     ],
 )

@@ -13,7 +13,9 @@ from tui.core.text import clean_line, clean_text, html_to_text, normalise_for_co
         pytest.param("plain", "plain", id="plain"),
         pytest.param("a\x1b[31mred\x1b[0m", "ared", id="csi-colour"),
         pytest.param("x\x1b]0;pwned title\x07y", "xy", id="osc-window-title"),
-        pytest.param("x\x1b]8;;file:///etc/passwd\x1b\\link\x1b]8;;\x1b\\", "xlink", id="osc8-link"),
+        pytest.param(
+            "x\x1b]8;;file:///etc/passwd\x1b\\link\x1b]8;;\x1b\\", "xlink", id="osc8-link"
+        ),
         pytest.param("nul\x00byte", "nulbyte", id="nul"),
         pytest.param("c1\x9b31mcontrol\x85", "c1control", id="c1"),
         pytest.param("bidi\u202eevil\u202c", "bidievil", id="bidi-override"),

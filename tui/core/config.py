@@ -105,10 +105,14 @@ class Config(_Strict):
         seen_urls: dict[str, int] = {}
         for i, feed in enumerate(self.feeds):
             if feed.name in seen_names:
-                problems.append(f"feeds[{i}].name: {feed.name!r} is also feeds[{seen_names[feed.name]}]")
+                problems.append(
+                    f"feeds[{i}].name: {feed.name!r} is also feeds[{seen_names[feed.name]}]"
+                )
             seen_names.setdefault(feed.name, i)
             if feed.url in seen_urls:
-                problems.append(f"feeds[{i}].url: {feed.url!r} is also feeds[{seen_urls[feed.url]}]")
+                problems.append(
+                    f"feeds[{i}].url: {feed.url!r} is also feeds[{seen_urls[feed.url]}]"
+                )
             seen_urls.setdefault(feed.url, i)
         names = [f.name for f in self.figures]
         for i, name in enumerate(names):
@@ -164,7 +168,9 @@ def _format_loc(loc: tuple[int | str, ...]) -> str:
 
 
 def _describe(path: Path, error: Any) -> str:
-    loc: tuple[int | str, ...] = tuple(p for p in error["loc"] if not str(p).startswith("function-"))
+    loc: tuple[int | str, ...] = tuple(
+        p for p in error["loc"] if not str(p).startswith("function-")
+    )
     where = _format_loc(loc) or "(top level)"
     if error["type"] == "extra_forbidden":
         key = str(loc[-1])

@@ -87,7 +87,9 @@ def ingest_feed(
     """Store one feed's poll in one transaction. Raises sqlite3 errors after rolling back."""
     result = IngestResult()
     with store.write() as db:
-        feed_id = int(db.execute("SELECT id FROM feeds WHERE name = ?", [record.feed]).fetchone()[0])
+        feed_id = int(
+            db.execute("SELECT id FROM feeds WHERE name = ?", [record.feed]).fetchone()[0]
+        )
         if digested is not None:
             for item in digested.reports:
                 _ingest_report(store, feed_id, record.feed, item, ledger, now, result)
@@ -142,8 +144,17 @@ def _ingest_report(
     identity = f"{feed}\x1f{report.entry_id}"
     for claim in claims:
         _record_claim(
-            store, claim, report_id, version_id, version, identity, feed, observed_at,
-            ledger, now, result,
+            store,
+            claim,
+            report_id,
+            version_id,
+            version,
+            identity,
+            feed,
+            observed_at,
+            ledger,
+            now,
+            result,
         )
 
 
@@ -154,8 +165,15 @@ def _insert_report(store: Store, feed_id: int, item: DigestedReport, now: dateti
                date_is_first_seen, first_seen_at, last_changed_at, on_story, revisions)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)""",
         [
-            feed_id, report.entry_id, report.link, report.author, report.title,
-            iso(report.published), int(report.date_is_first_seen), iso(now), iso(now),
+            feed_id,
+            report.entry_id,
+            report.link,
+            report.author,
+            report.title,
+            iso(report.published),
+            int(report.date_is_first_seen),
+            iso(now),
+            iso(now),
             int(item.on_story),
         ],
     )
@@ -170,8 +188,13 @@ def _insert_version(
         """INSERT INTO report_versions (report_id, version, title, text, content_hash, updated,
                seen_at) VALUES (?, ?, ?, ?, ?, ?, ?)""",
         [
-            report_id, version, report.title, report.text, item.content_hash,
-            iso(report.updated) if report.updated else None, iso(now),
+            report_id,
+            version,
+            report.title,
+            report.text,
+            item.content_hash,
+            iso(report.updated) if report.updated else None,
+            iso(now),
         ],
     )
     return int(cursor.lastrowid or 0)
@@ -197,7 +220,9 @@ def _record_claim(
     decision = None
     if claim.as_of == "current":
         history = _ledger_for(store, key, report_id)
-        decision = decide(observation, [obs for obs, _ in history], dispute_window=ledger.dispute_window)
+        decision = decide(
+            observation, [obs for obs, _ in history], dispute_window=ledger.dispute_window
+        )
     claim_id = _insert_claim(store, claim, report_id, version_id, key, figure, speaker, observed_at)
     result.new_claims += 1
     if decision is None or decision.verdict == Verdict.CONFIRMED:
@@ -208,7 +233,15 @@ def _record_claim(
     cursor = store.conn.execute(
         """INSERT INTO changes (claim_id, old_claim_id, key, figure, verdict, within_margin,
                detected_at) VALUES (?, ?, ?, ?, ?, ?, ?)""",
-        [claim_id, old_id, key, figure, decision.verdict.value, int(decision.within_margin), iso(now)],
+        [
+            claim_id,
+            old_id,
+            key,
+            figure,
+            decision.verdict.value,
+            int(decision.within_margin),
+            iso(now),
+        ],
     )
     if decision.verdict in ALARMING:
         old = describe_value(decision.against.claim) if decision.against else None
@@ -226,8 +259,14 @@ def _record_claim(
 
 
 def _insert_claim(
-    store: Store, claim: Claim, report_id: int, version_id: int, key: str, figure: str | None,
-    speaker: str, observed_at: datetime,
+    store: Store,
+    claim: Claim,
+    report_id: int,
+    version_id: int,
+    key: str,
+    figure: str | None,
+    speaker: str,
+    observed_at: datetime,
 ) -> int:
     cursor = store.conn.execute(
         """INSERT INTO claims (report_id, version_id, key, figure, surface, kind, bound, low, high,
@@ -235,10 +274,28 @@ def _insert_claim(
                start, "end", observed_at)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
         [
-            report_id, version_id, key, figure, claim.surface, claim.kind, claim.bound, claim.low,
-            claim.high, claim.value, claim.unit, claim.thing, claim.place, claim.actor,
-            claim.source, speaker, claim.predicate, claim.as_of, claim.sentence, claim.start,
-            claim.end, iso(observed_at),
+            report_id,
+            version_id,
+            key,
+            figure,
+            claim.surface,
+            claim.kind,
+            claim.bound,
+            claim.low,
+            claim.high,
+            claim.value,
+            claim.unit,
+            claim.thing,
+            claim.place,
+            claim.actor,
+            claim.source,
+            speaker,
+            claim.predicate,
+            claim.as_of,
+            claim.sentence,
+            claim.start,
+            claim.end,
+            iso(observed_at),
         ],
     )
     return int(cursor.lastrowid or 0)
@@ -267,10 +324,21 @@ def _ledger_for(store: Store, key: str, report_id: int) -> list[tuple[Observatio
 
 def claim_from_row(row: Mapping[str, Any]) -> Claim:
     return Claim(
-        surface=row["surface"], kind=row["kind"], bound=row["bound"], low=row["low"],
-        high=row["high"], unit=row["unit"], thing=row["thing"], place=row["place"],
-        actor=row["actor"], source=row["source"], predicate=row["predicate"],
-        as_of=row["as_of"], sentence=row["sentence"], start=row["start"], end=row["end"],
+        surface=row["surface"],
+        kind=row["kind"],
+        bound=row["bound"],
+        low=row["low"],
+        high=row["high"],
+        unit=row["unit"],
+        thing=row["thing"],
+        place=row["place"],
+        actor=row["actor"],
+        source=row["source"],
+        predicate=row["predicate"],
+        as_of=row["as_of"],
+        sentence=row["sentence"],
+        start=row["start"],
+        end=row["end"],
     )
 
 
@@ -292,9 +360,17 @@ def _record_poll(
                new_reports, new_revisions, new_claims, new_changes, error, warning)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
         [
-            feed_id, iso(record.started_at), record.duration_ms, record.status,
-            record.http_status, record.bytes, len(result.new_reports),
-            len(result.new_revisions), result.new_claims, len(result.changes), record.error,
+            feed_id,
+            iso(record.started_at),
+            record.duration_ms,
+            record.status,
+            record.http_status,
+            record.bytes,
+            len(result.new_reports),
+            len(result.new_revisions),
+            result.new_claims,
+            len(result.changes),
+            record.error,
             record.warning,
         ],
     )

@@ -23,7 +23,7 @@ from typing import Any, TypeVar
 from tui.core.claims import FigureNamer
 from tui.core.config import Config, FeedSection
 from tui.core.digest import DigestedFeed, digest_feed
-from tui.core.fetch import FetchResult, Fetcher
+from tui.core.fetch import Fetcher, FetchResult
 from tui.core.ingest import (
     IngestResult,
     LedgerContext,
@@ -186,7 +186,8 @@ class Monitor:
     def _emit_results(
         self, name: str, record: PollRecord, result: IngestResult, emit: Listener
     ) -> None:
-        for event in (*result.new_reports, *result.new_revisions, *result.changes):
+        events: list[Event] = [*result.new_reports, *result.new_revisions, *result.changes]
+        for event in events:
             emit(event)
         if record.error:
             emit(FeedFailed(name, record.error, result.consecutive_failures))
@@ -224,7 +225,9 @@ class Monitor:
     async def _db(self, func: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """Run `func(store, *args)` on the database thread."""
         loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self._db_thread, _call, self._with_store(func), args, kwargs)
+        return await loop.run_in_executor(
+            self._db_thread, _call, self._with_store(func), args, kwargs
+        )
 
     def _with_store(self, func: Callable[..., T]) -> Callable[..., T]:
         def bound(*args: Any, **kwargs: Any) -> T:

@@ -69,7 +69,10 @@ def parse_feed(
 def _not_a_feed_reason(body: bytes, parsed: Any) -> str:
     head = body[:2048].lstrip().lower()
     if head.startswith((b"<!doctype html", b"<html")) or b"<html" in head:
-        return "the server sent an HTML page, not a feed (a login page, an error page or a moved feed?)"
+        return (
+            "the server sent an HTML page, not a feed "
+            "(a login page, an error page, or the feed has moved?)"
+        )
     if parsed.get("bozo"):
         return f"not a feed: {parsed.get('bozo_exception')}"
     return "not an RSS or Atom feed"
@@ -161,4 +164,3 @@ def _unique_ids(reports: tuple[Report, ...]) -> tuple[Report, ...]:
 
 def utc_now() -> datetime:
     return datetime.now(UTC).replace(microsecond=0)
-

@@ -37,9 +37,9 @@ def _side(row: dict[str, Any], prefix: str) -> dict[str, Any] | None:
     if row.get(f"{prefix}_claim_id") is None:
         return None
     names = (
-        "value low high bound surface source feed report_url report_id report_title "
-        "published kind unit sentence observed_at claim_id"
-    ).split()
+        "value", "low", "high", "bound", "surface", "source", "feed", "report_url", "report_id",
+        "report_title", "published", "kind", "unit", "sentence", "observed_at", "claim_id",
+    )  # fmt: skip
     return {name: row[f"{prefix}_{name}"] for name in names}
 
 
@@ -115,7 +115,7 @@ def count_history(store: Store, figure: str) -> int:
            WHERE (c.figure = :figure OR c.key = :figure) AND r.on_story = 1""",
         {"figure": figure},
     )
-    return int(rows[0]["n"])
+    return int(str(rows[0]["n"]))
 
 
 def known_figures(store: Store) -> list[str]:
@@ -150,7 +150,7 @@ def feed_health(store: Store) -> list[FeedHealthRow]:
                   (SELECT count(*) FROM reports r WHERE r.feed_id = f.id) AS reports
            FROM feeds f ORDER BY f.name"""
     )
-    return [FeedHealthRow(**row) for row in rows]  # type: ignore[arg-type]
+    return [FeedHealthRow(**row) for row in rows]
 
 
 def acknowledge(store: Store, change_ids: list[int] | None, now: str) -> int:

@@ -125,9 +125,9 @@ def _initial(db: sqlite_utils.Database) -> None:
             warning TEXT
         );
         CREATE INDEX polls_feed ON polls(feed_id, started_at);
-        """
+        """,
     )
-    db["report_versions"].enable_fts(["title", "text"], create_triggers=True, tokenize="porter")
+    db.table("report_versions").enable_fts(["title", "text"], create_triggers=True, tokenize="porter")
     _run(
         db,
         """
@@ -152,5 +152,5 @@ def _initial(db: sqlite_utils.Database) -> None:
         JOIN reports r ON r.id = n.report_id
         JOIN feeds f ON f.id = r.feed_id
         ORDER BY ch.detected_at DESC, ch.id DESC;
-        """
+        """,
     )

@@ -16,6 +16,7 @@ import sqlite3
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import sqlite_utils
 from sqlite_utils import Migrations
@@ -53,8 +54,7 @@ def _check_file(path: Path) -> bool:
     if head != SQLITE_MAGIC:
         what = "is empty" if not head else "is not an SQLite database"
         raise StoreError(
-            f"{path}: {what}; storywatch will not overwrite it. "
-            "Move it aside or pass another --db."
+            f"{path}: {what}; storywatch will not overwrite it. Move it aside or pass another --db."
         )
     return True
 
@@ -136,7 +136,9 @@ class Store:
                     self.conn.execute("ROLLBACK")
                 raise
 
-    def query(self, sql: str, params: tuple[object, ...] | dict[str, object] = ()) -> list[dict[str, object]]:
+    def query(
+        self, sql: str, params: tuple[object, ...] | dict[str, object] = ()
+    ) -> list[dict[str, Any]]:
         """Rows as dicts. Runs outside any long transaction so the WAL can checkpoint."""
         cursor = self.conn.execute(sql, params)
         names = [d[0] for d in cursor.description or ()]

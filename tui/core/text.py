@@ -53,9 +53,12 @@ def normalise_for_compare(text: str) -> str:
     return "\n".join(line.strip() for line in folded.split("\n") if line.strip())
 
 
+# Tags that end a line of text when turned into plain text.
 _BLOCK_TAGS = frozenset(
-    "p div br li ul ol h1 h2 h3 h4 h5 h6 blockquote tr table section article header footer "
-    "pre hr dd dt figure figcaption aside".split()
+    (
+        "p div br li ul ol h1 h2 h3 h4 h5 h6 blockquote tr table section article header "
+        "footer pre hr dd dt figure figcaption aside"
+    ).split()
 )
 _DROP_TAGS = frozenset({"script", "style", "noscript", "template", "iframe", "object", "svg"})
 
@@ -88,7 +91,7 @@ class _PlainTextParser(HTMLParser):
 
 
 def looks_like_html(text: str) -> bool:
-    return "<" in text and ">" in text or "&" in text
+    return ("<" in text and ">" in text) or "&" in text
 
 
 def html_to_text(html: str) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -147,6 +148,26 @@ _HISTORIC_CUE = re.compile(
 _PAST_YEAR = re.compile(r"\b(?:in|during|by|of|until|through|throughout)\s+((?:19|20)[0-9]{2})\b")
 
 
+_MENTION_SOURCES: dict[str, Callable[[], tuple[re.Pattern[str], Mapping[str, str]]]] = {
+    "place": lambda: (place_re(), place_lookup()),
+    "predicate": lambda: (predicate_re(), PREDICATES),
+    "thing": lambda: (thing_re(), THINGS),
+}
+
+
+def _nearest(
+    mentions: list[tuple[int, int, str]], start: int, end: int, lo: int, hi: int
+) -> str | None:
+    best: tuple[int, str] | None = None
+    for m_start, m_end, name in mentions:
+        if m_start < lo or m_end > hi:
+            continue
+        d = start - m_end if m_end <= start else m_start - end
+        if best is None or abs(d) < best[0]:
+            best = (abs(d), name)
+    return best[1] if best else None
+
+
 @dataclass(slots=True)
 class Window:
     """A sentence (or a bounded slice of one) and where it sits in the full text."""
@@ -155,10 +176,25 @@ class Window:
     base: int
     lower: str = field(init=False)
     breaks: list[int] = field(init=False)
+    _mentions: dict[str, list[tuple[int, int, str]]] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         self.lower = self.text.lower()
         self.breaks = [m.start() for m in _CLAUSE_BREAK.finditer(self.text)]
+
+    def mentions(self, kind: str) -> list[tuple[int, int, str]]:
+        """(start, end, canonical) of every place/predicate/thing in the window, found once:
+        context questions for several numbers in one sentence reuse the same scan."""
+        cached = self._mentions.get(kind)
+        if cached is None:
+            pattern, table = _MENTION_SOURCES[kind]()
+            cached = [
+                (m.start(), m.end(), table[norm(m.group())])
+                for m in pattern.finditer(self.text)
+                if norm(m.group()) in table
+            ]
+            self._mentions[kind] = cached
+        return cached
 
     def clause(self, pos: int) -> tuple[int, int]:
         i = bisect_right(self.breaks, pos)
@@ -250,24 +286,11 @@ def casualty_thing(window: Window, start: int, end: int) -> str | None:
 
 
 def nearest_thing(window: Window, start: int, end: int, lo: int, hi: int) -> str | None:
-    best: tuple[int, str] | None = None
-    for m in thing_re().finditer(window.text, lo, hi):
-        d = start - m.end() if m.end() <= start else m.start() - end
-        if best is None or abs(d) < best[0]:
-            best = (abs(d), THINGS[norm(m.group())])
-    return best[1] if best else None
+    return _nearest(window.mentions("thing"), start, end, lo, hi)
 
 
 def place_near(window: Window, start: int, end: int, lo: int, hi: int) -> str | None:
-    """The gazetteer place nearest the number within [lo, hi)."""
-    best: tuple[int, str] | None = None
-    lookup = place_lookup()
-    for m in place_re().finditer(window.text, lo, hi):
-        d = start - m.end() if m.end() <= start else m.start() - end
-        name = lookup.get(norm(m.group()))
-        if name and (best is None or abs(d) < best[0]):
-            best = (abs(d), name)
-    return best[1] if best else None
+    return _nearest(window.mentions("place"), start, end, lo, hi)
 
 
 def actor_in(window: Window, lo: int, hi: int, avoid: tuple[int, int] | None) -> str | None:
@@ -280,12 +303,7 @@ def actor_in(window: Window, lo: int, hi: int, avoid: tuple[int, int] | None) ->
 
 
 def predicate_near(window: Window, start: int, end: int, lo: int, hi: int) -> str | None:
-    best: tuple[int, str] | None = None
-    for m in predicate_re().finditer(window.text, lo, hi):
-        d = start - m.end() if m.end() <= start else m.start() - end
-        if best is None or abs(d) < best[0]:
-            best = (abs(d), PREDICATES[norm(m.group())])
-    return best[1] if best else None
+    return _nearest(window.mentions("predicate"), start, end, lo, hi)
 
 
 def historic_in(window: Window, lo: int, hi: int, year: int) -> bool:

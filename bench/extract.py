@@ -48,8 +48,12 @@ def corpus(paragraphs: int, seed: int = 7) -> list[str]:
             n = rng.randrange(100, 5000)
             sentences.append(
                 rng.choice(pool).format(
-                    n=f"{n:,}", n2=f"{n + rng.randrange(100, 900):,}", m=rng.randrange(5, 900),
-                    k=rng.randrange(2, 60), place=rng.choice(PLACES), day=rng.choice(DAYS),
+                    n=f"{n:,}",
+                    n2=f"{n + rng.randrange(100, 900):,}",
+                    m=rng.randrange(5, 900),
+                    k=rng.randrange(2, 60),
+                    place=rng.choice(PLACES),
+                    day=rng.choice(DAYS),
                 )
             )
         reports.append(" ".join(sentences[:5]) + "\n\n" + " ".join(sentences[5:]))

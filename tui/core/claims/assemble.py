@@ -202,7 +202,11 @@ def _claim(
             if q.year_like or q.fraction is not None:
                 return None
             if _ANAPHORA.search(window.text, clause[0], d.start):
-                thing, place = inherit()
+                # "put the number at": the thing named last before, in this sentence or
+                # the previous ones of the paragraph.
+                thing = ctx.nearest_thing(window, d.start, d.end, 0, d.start)
+                if thing is None:
+                    thing, place = inherit()
             if thing is None:
                 return None
         if d.kind == "count" and (q.year_like and d.thing_end is None):

@@ -33,6 +33,7 @@ _TOKEN = re.compile(r"\s*(U\.S\.|[A-Za-z][\w'’-]*|[0-9][0-9.,]*|\S)")
 # Words that end a noun phrase: after them the next noun is not what the number counts.
 _NP_STOP = frozenset(
     [
+        "of",
         "in",
         "at",
         "to",

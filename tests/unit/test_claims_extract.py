@@ -1,0 +1,200 @@
+"""Table-driven tests of the figure extractor: numbers, bounds, dates, context, traps."""
+
+from __future__ import annotations
+
+import math
+import time
+from datetime import UTC, datetime
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tui.core.claims import FigureNamer, claim_to_dict, extract_claims, strip_boilerplate
+from tui.core.config import FigureSection
+
+PUB = datetime(2025, 9, 10, tzinfo=UTC)
+
+
+def one(text: str) -> tuple[float, float | None, str, str | None]:
+    claims = extract_claims(text, published=PUB)
+    assert len(claims) == 1, claims
+    c = claims[0]
+    return c.low, c.high, c.bound, c.thing
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("2,500 troops are in Iraq.", (2500, 2500, "exact", "troops"), id="comma"),
+        pytest.param(
+            "2.500 Soldaten troops in Iraq.", (2500, 2500, "exact", "troops"), id="german"
+        ),
+        pytest.param("2.5k soldiers are in Iraq.", (2500, 2500, "exact", "troops"), id="k"),
+        pytest.param("1.5 million people fled.", (1.5e6, 1.5e6, "exact", "people"), id="million"),
+        pytest.param(
+            "two thousand five hundred troops stay.", (2500, 2500, "exact", "troops"), id="spelled"
+        ),
+        pytest.param("sixty-five soldiers left.", (65, 65, "exact", "troops"), id="hyphenated"),
+        pytest.param("about 700 soldiers", (700, 700, "approx", "troops"), id="approx"),
+        pytest.param("more than 3,000 troops", (3000, None, "lower", "troops"), id="lower"),
+        pytest.param("up to 500 troops", (0, 500, "upper", "troops"), id="upper"),
+        pytest.param("nearly 500 troops", (0, 500, "upper", "troops"), id="nearly"),
+        pytest.param(
+            "between 2,000 and 2,500 troops", (2000, 2500, "range", "troops"), id="between"
+        ),
+        pytest.param("2,000-2,500 troops", (2000, 2500, "range", "troops"), id="dash"),
+        pytest.param("dozens of soldiers", (24, 99, "vague", "troops"), id="dozens"),
+        pytest.param(
+            "tens of thousands of people", (20000, 99999, "vague", "people"), id="tens-of-thousands"
+        ),
+        pytest.param("a few hundred advisers", (200, 499, "vague", "advisers"), id="few-hundred"),
+        pytest.param("٢٥٠٠ troops in Iraq", (2500, 2500, "exact", "troops"), id="arabic-indic"),
+    ],
+)
+def test_numbers_and_bounds(text: str, expected: tuple[float, float | None, str, str]) -> None:
+    assert one(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("The G7 met.", id="g7"),
+        pytest.param("At 10:30 the talks began.", id="time"),
+        pytest.param("After 9/11 everything changed.", id="911"),
+        pytest.param("He was one of the soldiers.", id="one-of"),
+        pytest.param("A Boeing 737 landed.", id="model"),
+        pytest.param("Resolution 2231 applies.", id="resolution"),
+        pytest.param("A 45-year-old soldier.", id="age"),
+        pytest.param("Call 0800 123 456.", id="phone"),
+        pytest.param("In 2014 the group advanced.", id="year"),
+        pytest.param("1e308 NaN inf", id="float-words"),
+    ],
+)
+def test_traps(text: str) -> None:
+    assert extract_claims(text, published=PUB) == []
+
+
+def test_change_is_two_figures_old_one_historic() -> None:
+    claims = extract_claims("Troop levels fell from 5,200 to 2,500.", published=PUB)
+    assert [(c.low, c.as_of) for c in claims] == [(5200, "historic"), (2500, "current")]
+
+
+@pytest.mark.parametrize(
+    ("text", "bound", "low", "high"),
+    [
+        pytest.param(
+            "Troops will withdraw by the end of September.",
+            "upper",
+            0.0,
+            datetime(2025, 9, 30, 23, 59, 59, tzinfo=UTC).timestamp(),
+            id="by-end",
+        ),
+        pytest.param(
+            "They have been fighting since 2014.",
+            "lower",
+            datetime(2014, 1, 1, tzinfo=UTC).timestamp(),
+            None,
+            id="since",
+        ),
+        pytest.param(
+            "The withdrawal ends in September 2025.",
+            "range",
+            datetime(2025, 9, 1, tzinfo=UTC).timestamp(),
+            datetime(2025, 9, 30, 23, 59, 59, tzinfo=UTC).timestamp(),
+            id="in-month",
+        ),
+    ],
+)
+def test_dates(text: str, bound: str, low: float, high: float | None) -> None:
+    (claim,) = extract_claims(text, published=PUB)
+    assert (claim.kind, claim.bound, claim.low, claim.high) == ("date", bound, low, high)
+
+
+def test_context_and_anaphora() -> None:
+    text = (
+        "The US government reported approximately 2,500 American soldiers stationed in Iraq, "
+        "while Iraqi sources put the number at over 3,000."
+    )
+    first, second = extract_claims(text, published=PUB)
+    assert (first.thing, first.place, first.actor, first.source, first.predicate) == (
+        "troops",
+        "Iraq",
+        "US",
+        "US government",
+        "presence",
+    )
+    assert (second.thing, second.place, second.source, second.bound) == (
+        "troops",
+        "Iraq",
+        "Iraqi sources",
+        "lower",
+    )
+    assert first.surface == text[first.start : first.end]
+
+
+def test_boilerplate_is_ignored_and_offsets_stay() -> None:
+    text = "About 700 troops are in Syria.\nRead also:\n- 34 soldiers honoured in Ohio\n"
+    claims = extract_claims(text, published=PUB)
+    assert [c.surface for c in claims] == ["About 700"]
+    assert "Read also" not in strip_boilerplate(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("word troops in Iraq " * 100_000, id="2mb-line"),
+        pytest.param(",".join(str(i % 10) for i in range(100_000)), id="1,2,3"),
+        pytest.param("1" * 1_000_000, id="digit-run"),
+    ],
+)
+def test_pathological_inputs_are_linear(text: str) -> None:
+    start = time.perf_counter()
+    extract_claims(text, published=PUB)
+    assert time.perf_counter() - start < 5
+
+
+def test_max_claims_caps_output() -> None:
+    text = " ".join(f"{i + 2} troops left." for i in range(500))
+    assert len(extract_claims(text, published=PUB, max_claims=50)) == 50
+
+
+def test_figure_namer_and_dict() -> None:
+    namer = FigureNamer(
+        [
+            FigureSection(
+                name="US troops in Iraq",
+                things=["troops", "soldiers"],
+                places=["Iraq"],
+                actors=["US"],
+                kind="count",
+            ),
+            FigureSection(
+                name="Withdrawal deadline",
+                things=["withdrawal", "withdraw", "mission end"],
+                kind="date",
+            ),
+        ]
+    )
+    claims = extract_claims(
+        "About 2,500 US troops are in Iraq. They will withdraw by 2026.",
+        published=PUB,
+        synonyms=namer.synonyms(),
+    )
+    names = [namer.name_for(c) for c in claims]
+    assert names == ["US troops in Iraq", "Withdrawal deadline"]
+    row = claim_to_dict(claims[0], names[0])
+    assert row["key"] == "count|troops|presence|Iraq|US"
+    assert row["figure"] == "US troops in Iraq"
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(alphabet=st.characters(), max_size=300)
+    | st.text(alphabet="0123456789.,-$% troopsaboutIraqbymorethan", max_size=200)
+)
+def test_never_raises_and_offsets_hold(text: str) -> None:
+    for c in extract_claims(text, published=PUB):
+        assert c.surface == text[c.start : c.end]
+        assert math.isfinite(c.low)
+        assert c.high is None or math.isfinite(c.high)

@@ -85,219 +85,163 @@ def ingest_feed(
     now: datetime,
 ) -> IngestResult:
     """Store one feed's poll in one transaction. Raises sqlite3 errors after rolling back."""
-    result = IngestResult()
     with store.write() as db:
-        feed_id = int(
-            db.execute("SELECT id FROM feeds WHERE name = ?", [record.feed]).fetchone()[0]
-        )
+        row = db.execute("SELECT id FROM feeds WHERE name = ?", [record.feed]).fetchone()
+        writer = _FeedWriter(store, int(row[0]), record.feed, ledger, now)
         if digested is not None:
             for item in digested.reports:
-                _ingest_report(store, feed_id, record.feed, item, ledger, now, result)
+                writer.report(item)
             if digested.title:
-                db.execute("UPDATE feeds SET title = ? WHERE id = ?", [digested.title, feed_id])
-        result.consecutive_failures = _record_poll(store, feed_id, record, result, now)
-    return result
-
-
-def _ingest_report(
-    store: Store,
-    feed_id: int,
-    feed: str,
-    item: DigestedReport,
-    ledger: LedgerContext,
-    now: datetime,
-    result: IngestResult,
-) -> None:
-    report = item.report
-    row = store.conn.execute(
-        "SELECT id, revisions FROM reports WHERE feed_id = ? AND entry_id = ?",
-        [feed_id, report.entry_id],
-    ).fetchone()
-    if row is None:
-        report_id = _insert_report(store, feed_id, item, now)
-        version = 1
-        result.new_reports.append(NewReport(feed, report_id, report.title, item.on_story))
-    else:
-        report_id, latest = int(row[0]), int(row[1])
-        stored_hash = store.conn.execute(
-            "SELECT content_hash FROM report_versions WHERE report_id = ? AND version = ?",
-            [report_id, latest],
-        ).fetchone()[0]
-        if stored_hash == item.content_hash:
-            return  # the same content seen again adds nothing
-        version = latest + 1
-        store.conn.execute(
-            "UPDATE reports SET revisions = ?, title = ?, link = coalesce(?, link), "
-            "last_changed_at = ? WHERE id = ?",
-            [version, report.title, report.link, iso(now), report_id],
+                db.execute("UPDATE feeds SET title = ? WHERE id = ?", [digested.title, row[0]])
+        writer.result.consecutive_failures = _record_poll(
+            store, writer.feed_id, record, writer.result, now
         )
-        result.new_revisions.append(NewRevision(feed, report_id, report.title, version))
-    version_id = _insert_version(store, report_id, version, item, now)
-    if not item.on_story:
-        return
-    claims = item.claims
-    if claims is None:  # another writer stored a version meanwhile; our hash hint was stale
-        synonyms = ledger.namer.synonyms()
-        text = report_text(report)
-        claims = tuple(extract_claims(text, published=report.published, synonyms=synonyms))
-    observed_at = report.published if version == 1 else (report.updated or now)
-    identity = f"{feed}\x1f{report.entry_id}"
-    for claim in claims:
-        _record_claim(
-            store,
-            claim,
-            report_id,
-            version_id,
-            version,
-            identity,
-            feed,
-            observed_at,
-            ledger,
-            now,
-            result,
-        )
+    return writer.result
 
 
-def _insert_report(store: Store, feed_id: int, item: DigestedReport, now: datetime) -> int:
-    report = item.report
-    cursor = store.conn.execute(
-        """INSERT INTO reports (feed_id, entry_id, link, author, title, published,
-               date_is_first_seen, first_seen_at, last_changed_at, on_story, revisions)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)""",
-        [
-            feed_id,
-            report.entry_id,
-            report.link,
-            report.author,
-            report.title,
-            iso(report.published),
-            int(report.date_is_first_seen),
-            iso(now),
-            iso(now),
-            int(item.on_story),
-        ],
-    )
-    return int(cursor.lastrowid or 0)
+@dataclass
+class _FeedWriter:
+    """Writes one feed's reports and figures inside the caller's transaction."""
 
+    store: Store
+    feed_id: int
+    feed: str
+    ledger: LedgerContext
+    now: datetime
+    result: IngestResult = field(default_factory=IngestResult)
 
-def _insert_version(
-    store: Store, report_id: int, version: int, item: DigestedReport, now: datetime
-) -> int:
-    report = item.report
-    cursor = store.conn.execute(
-        """INSERT INTO report_versions (report_id, version, title, text, content_hash, updated,
-               seen_at) VALUES (?, ?, ?, ?, ?, ?, ?)""",
-        [
-            report_id,
-            version,
-            report.title,
-            report.text,
-            item.content_hash,
-            iso(report.updated) if report.updated else None,
-            iso(now),
-        ],
-    )
-    return int(cursor.lastrowid or 0)
-
-
-def _record_claim(
-    store: Store,
-    claim: Claim,
-    report_id: int,
-    version_id: int,
-    version: int,
-    identity: str,
-    feed: str,
-    observed_at: datetime,
-    ledger: LedgerContext,
-    now: datetime,
-    result: IngestResult,
-) -> None:
-    speaker = claim.source or feed
-    key = claim.key.as_text()
-    figure = ledger.namer.name_for(claim)
-    observation = Observation(claim, identity, version, speaker, observed_at)
-    decision = None
-    if claim.as_of == "current":
-        history = _ledger_for(store, key, report_id)
-        decision = decide(
-            observation, [obs for obs, _ in history], dispute_window=ledger.dispute_window
-        )
-    claim_id = _insert_claim(store, claim, report_id, version_id, key, figure, speaker, observed_at)
-    result.new_claims += 1
-    if decision is None or decision.verdict == Verdict.CONFIRMED:
-        return
-    old_id = None
-    if decision.against is not None:
-        old_id = next(cid for obs, cid in history if obs is decision.against)
-    cursor = store.conn.execute(
-        """INSERT INTO changes (claim_id, old_claim_id, key, figure, verdict, within_margin,
-               detected_at) VALUES (?, ?, ?, ?, ?, ?, ?)""",
-        [
-            claim_id,
-            old_id,
-            key,
-            figure,
-            decision.verdict.value,
-            int(decision.within_margin),
-            iso(now),
-        ],
-    )
-    if decision.verdict in ALARMING:
-        old = describe_value(decision.against.claim) if decision.against else None
-        result.changes.append(
-            FigureChanged(
-                change_id=int(cursor.lastrowid or 0),
-                figure=figure or key,
-                verdict=decision.verdict,
-                old_value=old,
-                new_value=describe_value(claim),
-                feed=feed,
-                within_margin=decision.within_margin,
+    def report(self, item: DigestedReport) -> None:
+        """Store a report seen in the feed: new, a new revision, or nothing if unchanged."""
+        report, conn = item.report, self.store.conn
+        row = conn.execute(
+            "SELECT id, revisions FROM reports WHERE feed_id = ? AND entry_id = ?",
+            [self.feed_id, report.entry_id],
+        ).fetchone()
+        if row is None:
+            report_id, version = self._insert_report(item), 1
+            self.result.new_reports.append(
+                NewReport(self.feed, report_id, report.title, item.on_story)
             )
-        )
+        else:
+            report_id, latest = int(row[0]), int(row[1])
+            stored_hash = conn.execute(
+                "SELECT content_hash FROM report_versions WHERE report_id = ? AND version = ?",
+                [report_id, latest],
+            ).fetchone()[0]
+            if stored_hash == item.content_hash:
+                return  # the same content seen again adds nothing
+            version = latest + 1
+            conn.execute(
+                "UPDATE reports SET revisions = ?, title = ?, link = coalesce(?, link), "
+                "last_changed_at = ? WHERE id = ?",
+                [version, report.title, report.link, iso(self.now), report_id],
+            )
+            self.result.new_revisions.append(
+                NewRevision(self.feed, report_id, report.title, version)
+            )
+        version_id = self._insert_version(report_id, version, item)
+        if item.on_story:
+            self._figures(item, report_id, version_id, version)
+
+    def _figures(self, item: DigestedReport, report_id: int, version_id: int, version: int) -> None:
+        report = item.report
+        claims = item.claims
+        if claims is None:  # another writer stored a version meanwhile; our hash hint was stale
+            text = report_text(report)
+            synonyms = self.ledger.namer.synonyms()
+            claims = tuple(extract_claims(text, published=report.published, synonyms=synonyms))
+        # A revision is observed when it was made (or seen), not when the article first ran.
+        observed_at = report.published if version == 1 else (report.updated or self.now)
+        identity = f"{self.feed}\x1f{report.entry_id}"
+        for claim in claims:
+            speaker = claim.source or self.feed
+            observation = Observation(claim, identity, version, speaker, observed_at)
+            self._claim(observation, report_id, version_id)
+            self.result.new_claims += 1
+
+    def _claim(self, observation: Observation, report_id: int, version_id: int) -> None:
+        """Judge a claim against the ledger of its key, store it, and record any change."""
+        claim = observation.claim
+        key = claim.key.as_text()
+        figure = self.ledger.namer.name_for(claim)
+        decision, history = None, []
+        if claim.as_of == "current":
+            history = _ledger_for(self.store, key, report_id)
+            decision = decide(
+                observation, [obs for obs, _ in history], dispute_window=self.ledger.dispute_window
+            )
+        claim_id = _insert_claim(self.store, observation, report_id, version_id, key, figure)
+        if decision is None or decision.verdict == Verdict.CONFIRMED:
+            return
+        against = decision.against
+        old_id = next((cid for obs, cid in history if obs is against), None)
+        cursor = self.store.conn.execute(
+            """INSERT INTO changes (claim_id, old_claim_id, key, figure, verdict, within_margin,
+                   detected_at) VALUES (?, ?, ?, ?, ?, ?, ?)""",
+            [
+                claim_id, old_id, key, figure, decision.verdict.value,
+                int(decision.within_margin), iso(self.now),
+            ],
+        )  # fmt: skip
+        if decision.verdict in ALARMING:
+            self.result.changes.append(
+                FigureChanged(
+                    change_id=int(cursor.lastrowid or 0),
+                    figure=figure or key,
+                    verdict=decision.verdict,
+                    old_value=describe_value(against.claim) if against else None,
+                    new_value=describe_value(claim),
+                    feed=self.feed,
+                    within_margin=decision.within_margin,
+                )
+            )
+
+    def _insert_report(self, item: DigestedReport) -> int:
+        report, now = item.report, iso(self.now)
+        cursor = self.store.conn.execute(
+            """INSERT INTO reports (feed_id, entry_id, link, author, title, published,
+                   date_is_first_seen, first_seen_at, last_changed_at, on_story, revisions)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)""",
+            [
+                self.feed_id, report.entry_id, report.link, report.author, report.title,
+                iso(report.published), int(report.date_is_first_seen), now, now,
+                int(item.on_story),
+            ],
+        )  # fmt: skip
+        return int(cursor.lastrowid or 0)
+
+    def _insert_version(self, report_id: int, version: int, item: DigestedReport) -> int:
+        report = item.report
+        updated = iso(report.updated) if report.updated else None
+        cursor = self.store.conn.execute(
+            """INSERT INTO report_versions (report_id, version, title, text, content_hash,
+                   updated, seen_at) VALUES (?, ?, ?, ?, ?, ?, ?)""",
+            [report_id, version, report.title, report.text, item.content_hash, updated,
+             iso(self.now)],
+        )  # fmt: skip
+        return int(cursor.lastrowid or 0)
 
 
 def _insert_claim(
     store: Store,
-    claim: Claim,
+    observation: Observation,
     report_id: int,
     version_id: int,
     key: str,
     figure: str | None,
-    speaker: str,
-    observed_at: datetime,
 ) -> int:
+    c = observation.claim
     cursor = store.conn.execute(
         """INSERT INTO claims (report_id, version_id, key, figure, surface, kind, bound, low, high,
                value, unit, thing, place, actor, source, speaker, predicate, as_of, sentence,
                start, "end", observed_at)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
         [
-            report_id,
-            version_id,
-            key,
-            figure,
-            claim.surface,
-            claim.kind,
-            claim.bound,
-            claim.low,
-            claim.high,
-            claim.value,
-            claim.unit,
-            claim.thing,
-            claim.place,
-            claim.actor,
-            claim.source,
-            speaker,
-            claim.predicate,
-            claim.as_of,
-            claim.sentence,
-            claim.start,
-            claim.end,
-            iso(observed_at),
+            report_id, version_id, key, figure, c.surface, c.kind, c.bound, c.low, c.high,
+            c.value, c.unit, c.thing, c.place, c.actor, c.source, observation.source,
+            c.predicate, c.as_of, c.sentence, c.start, c.end, iso(observation.observed_at),
         ],
-    )
+    )  # fmt: skip
     return int(cursor.lastrowid or 0)
 
 

@@ -1,0 +1,571 @@
+"""Poll-path benchmark: storywatch's `Monitor.poll_cycle` vs newsboat vs a bare loop.
+
+    uv run python bench/poll.py [--feeds 100,500] [--entries 50] [--repeats 3] [--quick]
+
+For each feed count a loopback server (bench/server.py, its own process) serves generated
+feeds (bench/feedgen.py). Each repeat runs, each in a FRESH process so peak memory is per
+scenario:
+  * storywatch first poll (empty database) and second poll (all 304), via `Monitor`;
+  * a bare loop (httpx + feedparser + sqlite-utils, no figures), first and second poll;
+  * newsboat `-x reload` (reload-threads 8): first reload (empty cache), then reloads until
+    the server sees conditional GETs answered 304 (newsboat 2.21 stores the validators only
+    from its second reload on, so that is its third);
+  * a profiling run of storywatch's stages one at a time, single process: fetch-only
+    (`Fetcher`), parse-only (`parse_feed`), figures-only (story filter + content hash +
+    `extract_claims`, i.e. `digest_feed` minus parsing), pickling (what the process pool
+    ships back), store-only (`ingest_feed` on a fresh database).
+Medians over repeats are printed as a markdown table and written to bench/README.md.
+
+CPU = user+sys of the scenario process (getrusage RUSAGE_SELF) plus its children. The
+process pool's workers are forked by the forkserver, so they are grandchildren that
+RUSAGE_CHILDREN never sees while the forkserver lives: their CPU (utime+stime) and peak
+RSS (VmHWM) are read from /proc just before the pool is shut down; the forkserver itself
+is read the same way. newsboat is measured with os.wait4 (its own rusage).
+Benchmarks are not tests: nothing here asserts on time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import json
+import os
+import platform
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import tomllib
+import urllib.request
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+README = HERE / "README.md"
+TICK = os.sysconf("SC_CLK_TCK")
+MB = 1024 * 1024
+
+Result = dict[str, Any]
+
+
+# -- measuring ------------------------------------------------------------------------------
+
+
+def _proc_usage(pid: int) -> tuple[float, int]:
+    """(user+sys CPU seconds, peak RSS bytes) of a live process, from /proc."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        cpu = (int(fields[11]) + int(fields[12])) / TICK
+        hwm = 0
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                hwm = int(line.split()[1]) * 1024
+        return cpu, hwm
+    except (OSError, IndexError, ValueError):
+        return 0.0, 0
+
+
+def _cpu(who: int) -> float:
+    usage = resource.getrusage(who)
+    return usage.ru_utime + usage.ru_stime
+
+
+class Meter:
+    """Wall and CPU of a block in this process (self + reaped children)."""
+
+    def __enter__(self) -> Meter:
+        self.wall0 = time.perf_counter()
+        self.self0 = _cpu(resource.RUSAGE_SELF)
+        self.child0 = _cpu(resource.RUSAGE_CHILDREN)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.wall = time.perf_counter() - self.wall0
+        self.cpu_self = _cpu(resource.RUSAGE_SELF) - self.self0
+        self.cpu_children = _cpu(resource.RUSAGE_CHILDREN) - self.child0
+
+
+def _peak_self() -> int:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+
+
+# -- configuration ----------------------------------------------------------------------------
+
+
+def feed_urls(port: int, n: int) -> list[str]:
+    return [f"http://127.0.0.1:{port}/feeds/{i}.xml" for i in range(n)]
+
+
+def make_config(port: int, n: int, concurrency: int) -> Any:
+    """The repo's feeds.toml story and figures, with the generated feeds."""
+    from tui.core.config import Config
+
+    data = tomllib.loads((ROOT / "feeds.toml").read_text(encoding="utf-8"))
+    data["settings"] = {**data.get("settings", {}), "concurrency": concurrency}
+    urls = feed_urls(port, n)
+    data["feeds"] = [{"name": f"feed-{i:03d}", "url": url} for i, url in enumerate(urls)]
+    return Config.model_validate(data)
+
+
+# -- scenarios (each runs in its own process) -------------------------------------------------
+
+
+def scenario_storywatch(spec: Result) -> Result:
+    import multiprocessing.forkserver
+
+    from tui.core.monitor import Monitor
+
+    config = make_config(spec["port"], spec["feeds"], spec["concurrency"])
+
+    async def run() -> Result:
+        with Meter() as meter:
+            monitor = Monitor(config, Path(spec["db"]), parse_workers=spec.get("workers"))
+            finished = await monitor.poll_cycle()
+            # Read the pool's workers (grandchildren via the forkserver) before shutting down.
+            pool = monitor._process_pool
+            pids = list(getattr(pool, "_processes", {}) or {}) if pool else []
+            workers = [_proc_usage(pid) for pid in pids]
+            server_pid = getattr(multiprocessing.forkserver._forkserver, "_forkserver_pid", None)
+            forkserver = _proc_usage(server_pid) if pool and server_pid else (0.0, 0)
+            await monitor.aclose()
+        errors = [e for _, e in finished.errors][:3]
+        return {
+            "wall": meter.wall,
+            "cpu_main": meter.cpu_self,
+            "cpu_workers": sum(c for c, _ in workers) + forkserver[0] + meter.cpu_children,
+            "rss_main": _peak_self(),
+            "rss_workers": max((m for _, m in workers), default=0),
+            "n_workers": len(workers),
+            "rss_forkserver": forkserver[1],
+            "new_reports": finished.new_reports,
+            "failed": finished.feeds_failed,
+            "errors": errors,
+        }
+
+    return asyncio.run(run())
+
+
+def scenario_bare(spec: Result) -> Result:
+    """The issue's baseline: httpx (8 at a time) + feedparser (defaults) + sqlite-utils."""
+    import io
+
+    import feedparser
+    import httpx
+    import sqlite_utils
+
+    urls = feed_urls(spec["port"], spec["feeds"])
+
+    async def fetch_all(validators: dict[str, tuple[str, str]]) -> list[tuple[str, httpx.Response]]:
+        limits = httpx.Limits(max_connections=spec["concurrency"])
+        async with httpx.AsyncClient(limits=limits, timeout=30) as client:
+            semaphore = asyncio.Semaphore(spec["concurrency"])
+
+            async def one(url: str) -> tuple[str, httpx.Response]:
+                headers = {}
+                etag, modified = validators.get(url, ("", ""))
+                if etag:
+                    headers["If-None-Match"] = etag
+                if modified:
+                    headers["If-Modified-Since"] = modified
+                async with semaphore:
+                    return url, await client.get(url, headers=headers)
+
+            return await asyncio.gather(*(one(u) for u in urls))
+
+    with Meter() as meter:
+        db = sqlite_utils.Database(spec["db"])
+        db.enable_wal()
+        validators: dict[str, tuple[str, str]] = {}
+        if db["feeds"].exists():
+            validators = {r["url"]: (r["etag"], r["modified"]) for r in db["feeds"].rows}
+        responses = asyncio.run(fetch_all(validators))
+        new = 0
+        for url, response in responses:
+            if response.status_code != 200:
+                continue
+            parsed = feedparser.parse(io.BytesIO(response.content),
+                                      response_headers=dict(response.headers))
+            rows = [
+                {
+                    "id": f"{url}#{e.get('id') or e.get('link')}",
+                    "feed": url,
+                    "title": e.get("title", ""),
+                    "link": e.get("link", ""),
+                    "published": e.get("published", ""),
+                    "summary": e.get("summary", ""),
+                }
+                for e in parsed.entries
+            ]
+            with db.conn:
+                db["entries"].upsert_all(rows, pk="id")
+                db["feeds"].upsert(
+                    {"url": url, "etag": response.headers.get("etag", ""),
+                     "modified": response.headers.get("last-modified", "")},
+                    pk="url",
+                )
+            new += len(rows)
+        db.close()
+    return {"wall": meter.wall, "cpu_main": meter.cpu_self, "cpu_workers": meter.cpu_children,
+            "rss_main": _peak_self(), "rss_workers": 0, "new_reports": new}
+
+
+def scenario_split(spec: Result) -> Result:
+    """storywatch's stages one at a time, in this one process (no pool)."""
+    import pickle
+
+    from tui.core.claims import FigureNamer, extract_claims
+    from tui.core.digest import DigestedFeed, DigestedReport, content_hash, report_text
+    from tui.core.fetch import Fetcher
+    from tui.core.ingest import LedgerContext, PollRecord, ensure_feeds, ingest_feed, known_hashes
+    from tui.core.parse import parse_feed, utc_now
+    from tui.core.store import Store
+    from tui.core.story import StoryFilter
+
+    config = make_config(spec["port"], spec["feeds"], spec["concurrency"])
+    feeds = config.feeds
+    out: Result = {}
+
+    def timed(name: str, func: Callable[[], Any]) -> Any:
+        with Meter() as meter:
+            value = func()
+        out[f"{name}_wall"] = meter.wall
+        out[f"{name}_cpu"] = meter.cpu_self
+        return value
+
+    async def fetch_all(validators: list[tuple[str | None, str | None]] | None) -> list[Any]:
+        async with Fetcher(config.settings) as fetcher:
+            return await asyncio.gather(*(
+                fetcher.fetch(f.url, etag=v[0], last_modified=v[1])
+                for f, v in zip(feeds, validators or [(None, None)] * len(feeds), strict=True)
+            ))
+
+    now = utc_now()
+    fetched = timed("fetch", lambda: asyncio.run(fetch_all(None)))
+    parsed = timed(
+        "parse", lambda: [parse_feed(r.body or b"", r.headers, now=now) for r in fetched]
+    )
+    namer = FigureNamer(config.figures)
+    synonyms = namer.synonyms()
+    story = StoryFilter.from_config(config.story)
+
+    def figures() -> list[DigestedFeed]:
+        digested = []
+        for feed in parsed:
+            items = []
+            for report in feed.reports:
+                on_story = story.matches(report.title, report.text)
+                claims = None
+                if on_story:
+                    claims = tuple(extract_claims(report_text(report), published=report.published,
+                                                  synonyms=synonyms))
+                items.append(DigestedReport(report, content_hash(report), on_story, claims))
+            digested.append(DigestedFeed(feed.title, feed.warning, tuple(items)))
+        return digested
+
+    digested = timed("figures", figures)
+    out["on_story"] = sum(r.on_story for d in digested for r in d.reports)
+    out["claims"] = sum(len(r.claims or ()) for d in digested for r in d.reports)
+    blobs = timed("pickle", lambda: [pickle.dumps(d) for d in digested])
+    out["pickle_mb"] = sum(map(len, blobs)) / MB
+    timed("unpickle", lambda: [pickle.loads(b) for b in blobs])
+    ledger = LedgerContext(namer, timedelta(hours=config.settings.dispute_window_hours))
+
+    def record(result: Any) -> Any:
+        return PollRecord(feed=result_name[result.url], started_at=now, duration_ms=1,
+                          status=result.status, http_status=result.http_status,
+                          bytes=result.bytes_read, etag=result.etag,
+                          last_modified=result.last_modified)
+
+    result_name = {f.url: f.name for f in feeds}
+    store = Store(Path(spec["db"]))
+    ensure_feeds(store, {f.name: f.url for f in feeds})
+
+    def store_all(results: list[Any], digests: list[Any]) -> None:
+        for result, digest in zip(results, digests, strict=True):
+            known_hashes(store, result_name[result.url])
+            ingest_feed(store, record(result), digest, ledger, now=now)
+
+    timed("store", lambda: store_all(fetched, digested))
+    validators = [(r.etag, r.last_modified) for r in fetched]
+    second = timed("fetch304", lambda: asyncio.run(fetch_all(validators)))
+    out["304s"] = sum(r.status == "not_modified" for r in second)
+    timed("store304", lambda: store_all(second, [None] * len(second)))
+    store.close()
+    out["rss_main"] = _peak_self()
+    return out
+
+
+SCENARIOS: dict[str, Callable[[Result], Result]] = {
+    "storywatch": scenario_storywatch,
+    "bare": scenario_bare,
+    "split": scenario_split,
+}
+
+
+def run_scenario(spec: Result) -> Result:
+    """Run one scenario in a fresh Python process; its last stdout line is JSON."""
+    proc = subprocess.run(
+        [sys.executable, str(Path(__file__).resolve()), "--scenario", json.dumps(spec)],
+        capture_output=True, text=True, cwd=ROOT, check=False,
+    )
+    if proc.returncode != 0:
+        raise RuntimeError(f"scenario {spec['kind']} failed:\n{proc.stderr[-3000:]}")
+    return dict(json.loads(proc.stdout.strip().splitlines()[-1]))
+
+
+# -- newsboat ---------------------------------------------------------------------------------
+
+NEWSBOAT_CONFIG = """\
+reload-threads {threads}
+max-items 0
+download-timeout 60
+download-retries 1
+cleanup-on-quit yes
+show-read-feeds yes
+"""
+
+
+def newsboat_reload(workdir: Path) -> Result:
+    env = {**os.environ, "HOME": str(workdir), "XDG_CONFIG_HOME": str(workdir / "xdg"),
+           "XDG_DATA_HOME": str(workdir / "xdg"), "TERM": os.environ.get("TERM", "xterm")}
+    cmd = ["newsboat", "-x", "reload", "-u", "urls", "-c", "cache.db", "-C", "config"]
+    started = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=workdir, env=env, stdin=subprocess.DEVNULL,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - started
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    stderr = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
+    if proc.stderr:
+        proc.stderr.close()
+    return {"wall": wall, "cpu_main": usage.ru_utime + usage.ru_stime, "cpu_workers": 0.0,
+            "rss_main": usage.ru_maxrss * 1024, "rss_workers": 0, "rc": proc.returncode,
+            "stderr": stderr[-500:]}
+
+
+def newsboat_available() -> bool:
+    with contextlib.suppress(OSError):
+        version = subprocess.run(["newsboat", "--version"], capture_output=True, check=False)
+        return version.returncode == 0
+    return False
+
+
+# -- the loopback server ----------------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def feed_server(feeds: int, entries: int, latency_ms: float) -> Iterator[int]:
+    cmd = [sys.executable, str(HERE / "server.py"), "--feeds", str(feeds), "--entries",
+           str(entries), "--latency-ms", str(latency_ms)]
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True)
+    try:
+        line = proc.stdout.readline() if proc.stdout else ""
+        if not line.startswith("PORT "):
+            raise RuntimeError(f"server did not start: {line!r}")
+        yield int(line.split()[1])
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+def server_stats(port: int, reset: bool = False) -> Result:
+    path = "/stats/reset" if reset else "/stats"
+    with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=10) as response:
+        return dict(json.loads(response.read()))
+
+
+def measured(port: int, func: Callable[[], Result]) -> Result:
+    server_stats(port, reset=True)
+    result = func()
+    stats = server_stats(port)
+    result["http_200"] = stats.get("status_200", 0)
+    result["http_304"] = stats.get("status_304", 0)
+    result["conditional"] = stats.get("conditional", 0)
+    return result
+
+
+# -- orchestration ----------------------------------------------------------------------------
+
+
+def bench_size(n: int, args: argparse.Namespace) -> dict[str, list[Result]]:
+    runs: dict[str, list[Result]] = {}
+
+    def keep(key: str, result: Result) -> None:
+        runs.setdefault(key, []).append(result)
+        print(f"  {key:<22} wall {result.get('wall', 0):7.2f} s  "
+              f"cpu {result.get('cpu_main', 0) + result.get('cpu_workers', 0):7.2f} s  "
+              f"rss {result.get('rss_main', 0) / MB:6.0f} MB  "
+              f"200/304 {result.get('http_200', '-')}/{result.get('http_304', '-')}", flush=True)
+
+    with feed_server(n, args.entries, args.latency_ms) as port:
+        base = {"port": port, "feeds": n, "entries": args.entries,
+                "concurrency": args.concurrency, "workers": args.workers}
+        for repeat in range(args.repeats):
+            print(f"{n} feeds x {args.entries} entries, repeat {repeat + 1}/{args.repeats}",
+                  flush=True)
+            with tempfile.TemporaryDirectory(prefix="storywatch-bench-") as tmp:
+                work = Path(tmp)
+                sw = {**base, "kind": "storywatch", "db": str(work / "sw.db")}
+                keep("storywatch first", measured(port, lambda s=sw: run_scenario(s)))
+                keep("storywatch 304", measured(port, lambda s=sw: run_scenario(s)))
+                if not args.no_bare:
+                    bare = {**base, "kind": "bare", "db": str(work / "bare.db")}
+                    keep("bare loop first", measured(port, lambda s=bare: run_scenario(s)))
+                    keep("bare loop 304", measured(port, lambda s=bare: run_scenario(s)))
+                if args.newsboat:
+                    nb = work / "newsboat"
+                    nb.mkdir()
+                    (nb / "urls").write_text("\n".join(feed_urls(port, n)) + "\n")
+                    (nb / "config").write_text(NEWSBOAT_CONFIG.format(threads=args.concurrency))
+                    keep("newsboat first", measured(port, lambda d=nb: newsboat_reload(d)))
+                    for _ in range(3):  # until it sends validators: 2.21 saves them on reload 2
+                        again = measured(port, lambda d=nb: newsboat_reload(d))
+                        if again["http_304"] >= n:
+                            break
+                        runs.setdefault("newsboat reloads before 304", []).append(again)
+                    keep("newsboat 304", again)
+                if not args.no_split:
+                    split = {**base, "kind": "split", "db": str(work / "split.db")}
+                    result = measured(port, lambda s=split: run_scenario(s))
+                    runs.setdefault("split", []).append(result)
+                    print("  split: " + ", ".join(
+                        f"{k[:-5]} {v:.2f}" for k, v in result.items() if k.endswith("_wall")),
+                        flush=True)
+    return runs
+
+
+def median(results: list[Result], key: str) -> float:
+    values = [float(r.get(key, 0) or 0) for r in results]
+    return statistics.median(values) if values else 0.0
+
+
+def table(all_runs: dict[int, dict[str, list[Result]]], args: argparse.Namespace) -> str:
+    lines = [
+        "| feeds | system, poll | wall s | CPU s (main + workers) | peak RSS MB main / worker"
+        " | HTTP 200/304 | notes |",
+        "|---:|---|---:|---:|---:|---:|---|",
+    ]
+    for n, runs in all_runs.items():
+        for key in ("storywatch first", "storywatch 304", "newsboat first", "newsboat 304",
+                    "bare loop first", "bare loop 304"):
+            results = runs.get(key)
+            if not results:
+                continue
+            cpu_main, cpu_workers = median(results, "cpu_main"), median(results, "cpu_workers")
+            rss_w = median(results, "rss_workers")
+            workers = int(median(results, "n_workers"))
+            rss = f"{median(results, 'rss_main') / MB:.0f}"
+            if rss_w:
+                rss += f" / {rss_w / MB:.0f} (x{workers})"
+            cpu = f"{cpu_main + cpu_workers:.2f}"
+            if cpu_workers:
+                cpu += f" ({cpu_main:.2f} + {cpu_workers:.2f})"
+            notes = ""
+            if key.startswith("storywatch"):
+                notes = f"{int(median(results, 'new_reports'))} new reports"
+                failed = int(median(results, "failed"))
+                if failed:
+                    notes += f", {failed} feeds failed"
+            if key == "newsboat 304":
+                extra = len(runs.get("newsboat reloads before 304", [])) // max(1, len(results))
+                notes = f"{extra} extra reload(s) before it sent validators"
+            lines.append(
+                f"| {n} | {key} | {median(results, 'wall'):.2f} | {cpu} | {rss} | "
+                f"{int(median(results, 'http_200'))}/{int(median(results, 'http_304'))} | {notes} |"
+            )
+    split_lines = [
+        "",
+        "Split of storywatch's poll (stages run one at a time, single process, no pool; "
+        "wall s / CPU s):",
+        "",
+        "| feeds | fetch | parse | figures | pickle+unpickle | store | sum | "
+        "fetch 304 | store 304 | on-story / claims |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    any_split = False
+    for n, runs in all_runs.items():
+        results = runs.get("split")
+        if not results:
+            continue
+        any_split = True
+
+        def cell(*stages: str, r: list[Result] = results) -> str:
+            wall = sum(median(r, f"{s}_wall") for s in stages)
+            cpu = sum(median(r, f"{s}_cpu") for s in stages)
+            return f"{wall:.2f} / {cpu:.2f}"
+
+        split_lines.append(
+            f"| {n} | {cell('fetch')} | {cell('parse')} | {cell('figures')} | "
+            f"{cell('pickle', 'unpickle')} ({median(results, 'pickle_mb'):.0f} MB) | "
+            f"{cell('store')} | {cell('fetch', 'parse', 'figures', 'store')} | "
+            f"{cell('fetch304')} | {cell('store304')} | "
+            f"{int(median(results, 'on_story'))} / {int(median(results, 'claims'))} |"
+        )
+    text = "\n".join(lines)
+    if any_split:
+        text += "\n" + "\n".join(split_lines)
+    return text
+
+
+def header(args: argparse.Namespace) -> str:
+    stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    return (
+        f"{stamp}; {platform.machine()} Linux, nproc {os.cpu_count()}, Python "
+        f"{platform.python_version()}; {args.entries} entries per feed; medians of "
+        f"{args.repeats} run(s); concurrency / reload-threads {args.concurrency}; "
+        f"latency {args.latency_ms:g} ms."
+    )
+
+
+def write_readme(text: str) -> None:
+    marker = "## Latest results"
+    current = README.read_text(encoding="utf-8") if README.exists() else "# bench\n"
+    before = current.split(marker, 1)[0].rstrip() + "\n\n"
+    after = ""
+    if marker in current:
+        rest = current.split(marker, 1)[1]
+        nxt = rest.find("\n## ")
+        after = rest[nxt:] if nxt >= 0 else ""
+    README.write_text(before + marker + "\n\n" + text + "\n" + after, encoding="utf-8")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--feeds", default="100,500", help="comma-separated feed counts")
+    parser.add_argument("--entries", type=int, default=50)
+    parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--quick", action="store_true", help="20 feeds x 10 entries, 1 run")
+    parser.add_argument("--concurrency", type=int, default=8)
+    parser.add_argument("--workers", type=int, default=None, help="parse_workers (default: nproc)")
+    parser.add_argument("--latency-ms", type=float, default=0.0)
+    parser.add_argument("--no-newsboat", dest="newsboat", action="store_false")
+    parser.add_argument("--no-bare", action="store_true")
+    parser.add_argument("--no-split", action="store_true")
+    parser.add_argument("--no-readme", action="store_true", help="print only")
+    parser.add_argument("--scenario", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.scenario:
+        spec = json.loads(args.scenario)
+        print(json.dumps(SCENARIOS[spec["kind"]](spec)))
+        return
+    if args.quick:
+        args.feeds, args.entries, args.repeats = "20", 10, 1
+    if args.newsboat and not newsboat_available():
+        print("newsboat not found: skipping it", file=sys.stderr)
+        args.newsboat = False
+    all_runs = {n: bench_size(n, args) for n in (int(x) for x in args.feeds.split(","))}
+    text = header(args) + "\n\n" + table(all_runs, args)
+    print()
+    print(text)
+    if not args.no_readme and not args.quick:
+        write_readme(text)
+
+
+if __name__ == "__main__":
+    main()

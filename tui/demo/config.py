@@ -54,9 +54,7 @@ kind = "date"
 
 def demo_toml(urls: Mapping[str, str], *, interval: float) -> str:
     """The demo config text; `urls` maps outlet slug -> the URL serving its feed."""
-    feeds = "".join(
-        f'\n[[feeds]]\nname = "{o.name}"\nurl = "{urls[o.slug]}"\n' for o in OUTLETS
-    )
+    feeds = "".join(f'\n[[feeds]]\nname = "{o.name}"\nurl = "{urls[o.slug]}"\n' for o in OUTLETS)
     return _TEMPLATE.format(title=TITLE, interval=float(interval)) + feeds
 
 

@@ -77,8 +77,8 @@ def render_atom(outlet: Outlet, items: list[tuple[Article, Version]]) -> str:
         f"<title>{xml_escape(outlet.name)}</title>",
         f"<subtitle>{xml_escape(outlet.tagline)}</subtitle>",
         f"<id>tag:{outlet.slug}.example.com,2025:feed</id>",
-        f"<link rel=\"alternate\" href={quoteattr(outlet.site + '/')}/>",
-        f"<link rel=\"self\" href={quoteattr(outlet.site + '/feed.xml')}/>",
+        f'<link rel="alternate" href={quoteattr(outlet.site + "/")}/>',
+        f'<link rel="self" href={quoteattr(outlet.site + "/feed.xml")}/>',
     ]
     if latest is not None:
         lines.append(f"<updated>{_iso(latest)}</updated>")

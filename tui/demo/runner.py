@@ -86,8 +86,10 @@ async def _play(db_path: Path, *, speed: float, steps: int | None, out: Out) -> 
             if isinstance(event, FigureChanged):
                 old = f"{event.old_value} -> " if event.old_value else ""
                 margin = " (small move)" if event.within_margin else ""
-                out(f"    {event.verdict.value.upper():<9} {event.figure}: {old}"
-                    f"{event.new_value} ({event.feed}){margin}")
+                out(
+                    f"    {event.verdict.value.upper():<9} {event.figure}: {old}"
+                    f"{event.new_value} ({event.feed}){margin}"
+                )
             elif isinstance(event, NewRevision):
                 out(f"    edited    {event.feed}: {event.title} (now version {event.revision})")
             elif isinstance(event, NewReport) and not event.on_story:
@@ -97,8 +99,10 @@ async def _play(db_path: Path, *, speed: float, steps: int | None, out: Out) -> 
             for index in range(wanted):
                 server.advance()
                 now[0] = STEPS[index].at
-                out(f"step {index + 1}/{len(STEPS)}  {STEPS[index].at:%a %d %b %Y}  "
-                    f"{STEPS[index].summary}")
+                out(
+                    f"step {index + 1}/{len(STEPS)}  {STEPS[index].at:%a %d %b %Y}  "
+                    f"{STEPS[index].summary}"
+                )
                 finished = await monitor.poll_cycle(listener=listen)
                 for feed, error in finished.errors:
                     out(f"    error     {feed}: {error}")

@@ -134,244 +134,365 @@ _SYRIA_CLOSE = (
 
 ARTICLES: tuple[Article, ...] = (
     # -- step 0 -----------------------------------------------------------------------------
-    Article("tigris-wire", 1, _t(8, 25, 9, 40), True, _one(
-        0,
-        "US begins moving troops out of bases in western Iraq and Baghdad",
-        "BAGHDAD — The United States has started to move some of its troops out of bases in "
-        "Iraq, the first visible step in a drawdown agreed between Washington and Baghdad.",
-        "The pull-back covers the Ain al-Asad air base in Anbar province and the Victoria base "
-        "next to Baghdad International Airport. The withdrawal is due to be completed by the "
-        "end of September.",
-        "About 2,500 US troops are stationed in Iraq, according to the Pentagon. Neither "
-        "government has publicly confirmed how many of them will leave.",
-        "Part of the US contingent is expected to stay on in an advisory and training role.",
-    )),
-    Article("gulf-courier", 1, _t(8, 25, 8, 5), False, _one(
-        0,
-        "Kuwait shares edge higher as banks gain",
-        "KUWAIT CITY — Kuwait's main stock index rose 0.8 percent on Monday, led by gains in "
-        "bank shares, as investors waited for quarterly results from 12 listed lenders.",
-        "Trading volume reached 310 million shares, brokers said.",
-    )),
-    Article("capitol-desk", 1, _t(8, 25, 10, 30), False, _one(
-        0,
-        "Senate panel advances highway funding bill",
-        "WASHINGTON — A Senate committee on Monday approved a $52 billion highway bill, "
-        "sending the measure to the full chamber after a 17-9 vote.",
-        "Supporters said the money would repair about 4,000 bridges over five years.",
-    )),
-    Article("levant-monitor", 1, _t(8, 25, 7, 50), False, _one(
-        0,
-        "Baghdad book fair opens with hundreds of publishers",
-        "BAGHDAD — The Baghdad International Book Fair opened on Monday with more than 600 "
-        "publishers from 25 countries, organisers said, the largest line-up since the event "
-        "resumed.",
-        "The fair runs for ten days and expects tens of thousands of visitors.",
-    )),
-    # -- step 1 -----------------------------------------------------------------------------
-    Article("gulf-courier", 2, _t(8, 27, 7, 15), True, _one(
+    Article(
+        "tigris-wire",
         1,
-        "Iraqi officials say US troop presence is larger than Washington states",
-        "BAGHDAD — More than 3,000 US troops remain in Iraq, Iraqi security sources said on "
-        "Wednesday, a higher figure than Washington's.",
-        "According to the Pentagon, about 2,500 US troops are stationed in Iraq.",
-        "The sources, who asked not to be named because they were not cleared to speak to the "
-        "press, did not explain the gap. Washington has not commented on the Iraqi figure.",
-        "The difference matters for how many troops could move to Erbil in the Kurdistan "
-        "Region or across the border to Kuwait, questions officials in both capitals have "
-        "left open.",
-    )),
-    Article("capitol-desk", 2, _t(8, 27, 14, 0), True, (
-        Version(
-            1,
-            _EXPLAINER_TITLE,
-            (
-                _EXPLAINER_OPENING,
-                _EXPLAINER_WHAT,
-                "How many troops are there? About 2,500 US troops are stationed in Iraq, the "
-                "Pentagon said.",
-                _EXPLAINER_NEXT,
-            ),
+        _t(8, 25, 9, 40),
+        True,
+        _one(
+            0,
+            "US begins moving troops out of bases in western Iraq and Baghdad",
+            "BAGHDAD — The United States has started to move some of its troops out of bases in "
+            "Iraq, the first visible step in a drawdown agreed between Washington and Baghdad.",
+            "The pull-back covers the Ain al-Asad air base in Anbar province and the Victoria base "
+            "next to Baghdad International Airport. The withdrawal is due to be completed by the "
+            "end of September.",
+            "About 2,500 US troops are stationed in Iraq, according to the Pentagon. Neither "
+            "government has publicly confirmed how many of them will leave.",
+            "Part of the US contingent is expected to stay on in an advisory and training role.",
         ),
-        # The silent revision: same GUID and title, one figure brought up to date.
-        Version(
-            8,
-            _EXPLAINER_TITLE,
-            (
-                _EXPLAINER_OPENING,
-                _EXPLAINER_WHAT,
-                "How many troops are there? About 2,000 US troops are stationed in Iraq, the "
-                "Pentagon said.",
-                _EXPLAINER_NEXT,
-            ),
-            updated=_t(9, 22, 10, 30),
+    ),
+    Article(
+        "gulf-courier",
+        1,
+        _t(8, 25, 8, 5),
+        False,
+        _one(
+            0,
+            "Kuwait shares edge higher as banks gain",
+            "KUWAIT CITY — Kuwait's main stock index rose 0.8 percent on Monday, led by gains in "
+            "bank shares, as investors waited for quarterly results from 12 listed lenders.",
+            "Trading volume reached 310 million shares, brokers said.",
         ),
-    )),
-    # -- step 2 -----------------------------------------------------------------------------
-    Article("levant-monitor", 2, _t(8, 30, 8, 0), True, (
-        Version(
-            2,
-            _SYRIA_TITLE,
-            (
-                "DAMASCUS — The US pull-back from bases in Iraq has raised questions about the "
-                "American deployment in neighbouring Syria, where US forces back Kurdish-led "
-                "fighters against Islamic State.",
-                "Around 900 US troops are deployed in Syria, according to the Pentagon.",
-                _SYRIA_CLOSE,
-            ),
+    ),
+    Article(
+        "capitol-desk",
+        1,
+        _t(8, 25, 10, 30),
+        False,
+        _one(
+            0,
+            "Senate panel advances highway funding bill",
+            "WASHINGTON — A Senate committee on Monday approved a $52 billion highway bill, "
+            "sending the measure to the full chamber after a 17-9 vote.",
+            "Supporters said the money would repair about 4,000 bridges over five years.",
         ),
-        # A rewording in place: new text, same figure. A revision, but no change.
-        Version(
-            4,
-            _SYRIA_TITLE,
-            (
-                "DAMASCUS — Washington's drawdown in Iraq has prompted questions about the "
-                "American deployment next door in Syria, where US forces back Kurdish-led "
-                "fighters against Islamic State.",
-                "According to the Pentagon, around 900 US troops are deployed in Syria.",
-                _SYRIA_CLOSE,
-            ),
-            updated=_t(9, 7, 9, 15),
+    ),
+    Article(
+        "levant-monitor",
+        1,
+        _t(8, 25, 7, 50),
+        False,
+        _one(
+            0,
+            "Baghdad book fair opens with hundreds of publishers",
+            "BAGHDAD — The Baghdad International Book Fair opened on Monday with more than 600 "
+            "publishers from 25 countries, organisers said, the largest line-up since the event "
+            "resumed.",
+            "The fair runs for ten days and expects tens of thousands of visitors.",
         ),
-    )),
-    Article("tigris-wire", 2, _t(8, 30, 11, 20), True, _one(
+    ),
+    # -- step 1 -----------------------------------------------------------------------------
+    Article(
+        "gulf-courier",
         2,
-        "Convoys leave Ain al-Asad as US drawdown gets under way",
-        "ANBAR, Iraq — Lines of US military vehicles left the Ain al-Asad air base in western "
-        "Iraq this week, people living near the base said, as the first stage of the American "
-        "drawdown took shape.",
-        "Roughly 2,500 US troops remain in Iraq, the Pentagon says.",
-        "Neither Washington nor Baghdad has said how many soldiers will leave the country "
-        "altogether, and some are expected to stay behind as advisers and trainers.",
-        "Iraqi Prime Minister Mohammed Shia al-Sudani has been under pressure from armed "
-        "factions and some political parties to speed up the departure of foreign forces.",
-    )),
-    # -- step 3 -----------------------------------------------------------------------------
-    Article("gulf-courier", 3, _t(9, 3, 8, 45), True, _one(
-        3,
-        "Sudani pressed to hasten US exit as Iraqi forces lean on US support",
-        "BAGHDAD — Prime Minister Mohammed Shia al-Sudani faces growing calls from parties in "
-        "his governing coalition to set a faster pace for the departure of US troops.",
-        "Iraqi security sources say more than 3,000 US troops remain in Iraq.",
-        "Iraqi commanders acknowledge that their own units still rely on American air power "
-        "and intelligence in operations against Islamic State cells in the western desert and "
-        "the northern mountains.",
-        "The government has not published its own timetable for the withdrawal.",
-    )),
-    Article("capitol-desk", 3, _t(9, 3, 16, 10), True, _one(
-        3,
-        "Pentagon casts Iraq drawdown as a move to a security partnership",
-        "WASHINGTON — A Pentagon spokesperson said on Wednesday that the US presence in Iraq "
-        "was being reshaped into a security partnership, a shift first announced last year, "
-        "and should not be described as a retreat.",
-        "Troops who stay will concentrate on advising and training Iraqi forces, the "
-        "spokesperson said, declining to give numbers for individual bases.",
-        "The withdrawal is still due to be completed by the end of September.",
-    )),
-    # -- step 4 -----------------------------------------------------------------------------
-    Article("tigris-wire", 3, _t(9, 7, 6, 30), False, _one(
-        4,
-        "Basra date growers expect bumper harvest",
-        "BASRA, Iraq — Date farmers in southern Iraq expect this season's harvest to be among "
-        "the best in a decade after a mild summer and better irrigation, the agriculture "
-        "ministry said.",
-        "The ministry forecasts a crop of about 750,000 tonnes, up from 690,000 tonnes last "
-        "year, and exporters hope to ship more to markets in the Gulf and Asia.",
-    )),
-    # -- step 5 -----------------------------------------------------------------------------
-    Article("gulf-courier", 4, _t(9, 11, 9, 0), True, _one(
-        5,
-        "Erbil braces for a bigger role as US leaves federal Iraqi bases",
-        "ERBIL, Iraq — As US troops leave bases in central and western Iraq, attention is "
-        "turning to Erbil, the capital of the Kurdistan Region, where officials expect some "
-        "American forces to stay on.",
-        "Officials have not said how many troops will be based in the Kurdistan Region or in "
-        "neighbouring Kuwait, which already hosts a large US presence.",
-        "Iraqi security sources say more than 3,000 US troops remain in Iraq.",
-        related=(
-            "Harbour authority approves 2,000 new parking spaces at ferry terminal",
-            "City marathon draws more than 3,000 runners despite the heat",
-            "Start-up raises $40 million to build grocery delivery robots",
-            "Regional airline adds 14 weekly flights for the winter season",
+        _t(8, 27, 7, 15),
+        True,
+        _one(
+            1,
+            "Iraqi officials say US troop presence is larger than Washington states",
+            "BAGHDAD — More than 3,000 US troops remain in Iraq, Iraqi security sources said on "
+            "Wednesday, a higher figure than Washington's.",
+            "According to the Pentagon, about 2,500 US troops are stationed in Iraq.",
+            "The sources, who asked not to be named because they were not cleared to speak to the "
+            "press, did not explain the gap. Washington has not commented on the Iraqi figure.",
+            "The difference matters for how many troops could move to Erbil in the Kurdistan "
+            "Region or across the border to Kuwait, questions officials in both capitals have "
+            "left open.",
         ),
-    )),
-    Article("capitol-desk", 4, _t(9, 11, 13, 40), True, _one(
-        5,
-        "Victoria base near Baghdad airport handed over to Iraqi command",
-        "BAGHDAD — US forces have handed the Victoria base beside Baghdad International "
-        "Airport to Iraqi command, the US embassy said on Thursday, completing one of the two "
-        "moves planned for the first stage of the drawdown.",
-        "Some US advisers will keep working with Iraqi units in the capital, the embassy said.",
-        "About 2,500 US troops are stationed in Iraq, according to the Pentagon.",
-    )),
+    ),
+    Article(
+        "capitol-desk",
+        2,
+        _t(8, 27, 14, 0),
+        True,
+        (
+            Version(
+                1,
+                _EXPLAINER_TITLE,
+                (
+                    _EXPLAINER_OPENING,
+                    _EXPLAINER_WHAT,
+                    "How many troops are there? About 2,500 US troops are stationed in Iraq, the "
+                    "Pentagon said.",
+                    _EXPLAINER_NEXT,
+                ),
+            ),
+            # The silent revision: same GUID and title, one figure brought up to date.
+            Version(
+                8,
+                _EXPLAINER_TITLE,
+                (
+                    _EXPLAINER_OPENING,
+                    _EXPLAINER_WHAT,
+                    "How many troops are there? About 2,000 US troops are stationed in Iraq, the "
+                    "Pentagon said.",
+                    _EXPLAINER_NEXT,
+                ),
+                updated=_t(9, 22, 10, 30),
+            ),
+        ),
+    ),
+    # -- step 2 -----------------------------------------------------------------------------
+    Article(
+        "levant-monitor",
+        2,
+        _t(8, 30, 8, 0),
+        True,
+        (
+            Version(
+                2,
+                _SYRIA_TITLE,
+                (
+                    "DAMASCUS — The US pull-back from bases in Iraq has raised questions about the "
+                    "American deployment in neighbouring Syria, where US forces back Kurdish-led "
+                    "fighters against Islamic State.",
+                    "Around 900 US troops are deployed in Syria, according to the Pentagon.",
+                    _SYRIA_CLOSE,
+                ),
+            ),
+            # A rewording in place: new text, same figure. A revision, but no change.
+            Version(
+                4,
+                _SYRIA_TITLE,
+                (
+                    "DAMASCUS — Washington's drawdown in Iraq has prompted questions about the "
+                    "American deployment next door in Syria, where US forces back Kurdish-led "
+                    "fighters against Islamic State.",
+                    "According to the Pentagon, around 900 US troops are deployed in Syria.",
+                    _SYRIA_CLOSE,
+                ),
+                updated=_t(9, 7, 9, 15),
+            ),
+        ),
+    ),
+    Article(
+        "tigris-wire",
+        2,
+        _t(8, 30, 11, 20),
+        True,
+        _one(
+            2,
+            "Convoys leave Ain al-Asad as US drawdown gets under way",
+            "ANBAR, Iraq — Lines of US military vehicles left the Ain al-Asad air base in western "
+            "Iraq this week, people living near the base said, as the first stage of the American "
+            "drawdown took shape.",
+            "Roughly 2,500 US troops remain in Iraq, the Pentagon says.",
+            "Neither Washington nor Baghdad has said how many soldiers will leave the country "
+            "altogether, and some are expected to stay behind as advisers and trainers.",
+            "Iraqi Prime Minister Mohammed Shia al-Sudani has been under pressure from armed "
+            "factions and some political parties to speed up the departure of foreign forces.",
+        ),
+    ),
+    # -- step 3 -----------------------------------------------------------------------------
+    Article(
+        "gulf-courier",
+        3,
+        _t(9, 3, 8, 45),
+        True,
+        _one(
+            3,
+            "Sudani pressed to hasten US exit as Iraqi forces lean on US support",
+            "BAGHDAD — Prime Minister Mohammed Shia al-Sudani faces growing calls from parties in "
+            "his governing coalition to set a faster pace for the departure of US troops.",
+            "Iraqi security sources say more than 3,000 US troops remain in Iraq.",
+            "Iraqi commanders acknowledge that their own units still rely on American air power "
+            "and intelligence in operations against Islamic State cells in the western desert and "
+            "the northern mountains.",
+            "The government has not published its own timetable for the withdrawal.",
+        ),
+    ),
+    Article(
+        "capitol-desk",
+        3,
+        _t(9, 3, 16, 10),
+        True,
+        _one(
+            3,
+            "Pentagon casts Iraq drawdown as a move to a security partnership",
+            "WASHINGTON — A Pentagon spokesperson said on Wednesday that the US presence in Iraq "
+            "was being reshaped into a security partnership, a shift first announced last year, "
+            "and should not be described as a retreat.",
+            "Troops who stay will concentrate on advising and training Iraqi forces, the "
+            "spokesperson said, declining to give numbers for individual bases.",
+            "The withdrawal is still due to be completed by the end of September.",
+        ),
+    ),
+    # -- step 4 -----------------------------------------------------------------------------
+    Article(
+        "tigris-wire",
+        3,
+        _t(9, 7, 6, 30),
+        False,
+        _one(
+            4,
+            "Basra date growers expect bumper harvest",
+            "BASRA, Iraq — Date farmers in southern Iraq expect this season's harvest to be among "
+            "the best in a decade after a mild summer and better irrigation, the agriculture "
+            "ministry said.",
+            "The ministry forecasts a crop of about 750,000 tonnes, up from 690,000 tonnes last "
+            "year, and exporters hope to ship more to markets in the Gulf and Asia.",
+        ),
+    ),
+    # -- step 5 -----------------------------------------------------------------------------
+    Article(
+        "gulf-courier",
+        4,
+        _t(9, 11, 9, 0),
+        True,
+        _one(
+            5,
+            "Erbil braces for a bigger role as US leaves federal Iraqi bases",
+            "ERBIL, Iraq — As US troops leave bases in central and western Iraq, attention is "
+            "turning to Erbil, the capital of the Kurdistan Region, where officials expect some "
+            "American forces to stay on.",
+            "Officials have not said how many troops will be based in the Kurdistan Region or in "
+            "neighbouring Kuwait, which already hosts a large US presence.",
+            "Iraqi security sources say more than 3,000 US troops remain in Iraq.",
+            related=(
+                "Harbour authority approves 2,000 new parking spaces at ferry terminal",
+                "City marathon draws more than 3,000 runners despite the heat",
+                "Start-up raises $40 million to build grocery delivery robots",
+                "Regional airline adds 14 weekly flights for the winter season",
+            ),
+        ),
+    ),
+    Article(
+        "capitol-desk",
+        4,
+        _t(9, 11, 13, 40),
+        True,
+        _one(
+            5,
+            "Victoria base near Baghdad airport handed over to Iraqi command",
+            "BAGHDAD — US forces have handed the Victoria base beside Baghdad International "
+            "Airport to Iraqi command, the US embassy said on Thursday, completing one of the two "
+            "moves planned for the first stage of the drawdown.",
+            "Some US advisers will keep working with Iraqi units in the capital, the embassy said.",
+            "About 2,500 US troops are stationed in Iraq, according to the Pentagon.",
+        ),
+    ),
     # -- step 6 -----------------------------------------------------------------------------
-    Article("levant-monitor", 3, _t(9, 15, 11, 0), True, _one(
-        6,
-        "Pentagon gives lower count for US troops in Syria",
-        "WASHINGTON — The US military has fewer troops in Syria than it did in the summer, the "
-        "Pentagon said on Monday, as Washington reviews its deployments across the region.",
-        "About 700 US troops are now deployed in Syria, according to the Pentagon, down from "
-        "900 in August.",
-        "The Pentagon did not say where the troops had gone or whether the reduction was "
-        "linked to the drawdown in Iraq.",
-    )),
-    Article("gulf-courier", 5, _t(9, 15, 7, 5), False, _one(
-        6,
-        "Syria advance to final round of Asian Cup qualifying",
-        "DAMASCUS — Syria reached the final round of Asian Cup qualifying on Monday after a 2-1 "
-        "win, with both goals coming in the last 20 minutes.",
-        "Around 15,000 fans watched the match, the first home qualifier in the capital for "
-        "more than a decade.",
-    )),
+    Article(
+        "levant-monitor",
+        3,
+        _t(9, 15, 11, 0),
+        True,
+        _one(
+            6,
+            "Pentagon gives lower count for US troops in Syria",
+            "WASHINGTON — The US military has fewer troops in Syria than it did in the summer, the "
+            "Pentagon said on Monday, as Washington reviews its deployments across the region.",
+            "About 700 US troops are now deployed in Syria, according to the Pentagon, down from "
+            "900 in August.",
+            "The Pentagon did not say where the troops had gone or whether the reduction was "
+            "linked to the drawdown in Iraq.",
+        ),
+    ),
+    Article(
+        "gulf-courier",
+        5,
+        _t(9, 15, 7, 5),
+        False,
+        _one(
+            6,
+            "Syria advance to final round of Asian Cup qualifying",
+            "DAMASCUS — Syria reached the final round of Asian Cup qualifying on Monday after a "
+            "2-1 win, with both goals coming in the last 20 minutes.",
+            "Around 15,000 fans watched the match, the first home qualifier in the capital for "
+            "more than a decade.",
+        ),
+    ),
     # -- step 7 -----------------------------------------------------------------------------
-    Article("tigris-wire", 4, _t(9, 19, 15, 10), True, _one(
-        7,
-        "Pentagon lowers its count of US troops in Iraq",
-        "WASHINGTON — About 2,000 US troops remain in Iraq, the Pentagon said on Friday, the "
-        "first official figure to reflect the departures from Ain al-Asad and the Victoria "
-        "base.",
-        "Iraqi officials have questioned US numbers throughout the process, and the Pentagon "
-        "did not say how many of the remaining troops would move to Erbil or to Kuwait.",
-        "US officials said advisers would stay on to support Iraqi forces against Islamic "
-        "State.",
-    )),
+    Article(
+        "tigris-wire",
+        4,
+        _t(9, 19, 15, 10),
+        True,
+        _one(
+            7,
+            "Pentagon lowers its count of US troops in Iraq",
+            "WASHINGTON — About 2,000 US troops remain in Iraq, the Pentagon said on Friday, the "
+            "first official figure to reflect the departures from Ain al-Asad and the Victoria "
+            "base.",
+            "Iraqi officials have questioned US numbers throughout the process, and the Pentagon "
+            "did not say how many of the remaining troops would move to Erbil or to Kuwait.",
+            "US officials said advisers would stay on to support Iraqi forces against Islamic "
+            "State.",
+        ),
+    ),
     # -- step 8 -----------------------------------------------------------------------------
-    Article("gulf-courier", 6, _t(9, 22, 9, 30), True, _one(
-        8,
-        "Iraqi officials dispute lower US troop figure",
-        "BAGHDAD — More than 3,000 US troops remain in Iraq, Iraqi security sources said on "
-        "Monday, rejecting the lower count the Pentagon published last week.",
-        "Officials in Baghdad said the gap reflected contractors and rotating personnel, whom "
-        "the two sides count differently.",
-        "The prime minister's office declined to comment.",
-    )),
+    Article(
+        "gulf-courier",
+        6,
+        _t(9, 22, 9, 30),
+        True,
+        _one(
+            8,
+            "Iraqi officials dispute lower US troop figure",
+            "BAGHDAD — More than 3,000 US troops remain in Iraq, Iraqi security sources said on "
+            "Monday, rejecting the lower count the Pentagon published last week.",
+            "Officials in Baghdad said the gap reflected contractors and rotating personnel, whom "
+            "the two sides count differently.",
+            "The prime minister's office declined to comment.",
+        ),
+    ),
     # -- step 9 -----------------------------------------------------------------------------
-    Article("capitol-desk", 5, _t(9, 26, 8, 0), True, _one(
-        9,
-        "US and Iraq push back final withdrawal date",
-        "WASHINGTON — The withdrawal is now due to be completed by the end of 2026, officials "
-        "in both capitals said on Friday.",
-        "Under the revised plan, troops leave Ain al-Asad and the Victoria base first, and a "
-        "second phase covers Erbil in the Kurdistan Region. Officials did not say what role "
-        "Kuwait would play.",
-        "About 2,000 US troops remain in Iraq, the Pentagon says.",
-    )),
-    Article("tigris-wire", 5, _t(9, 26, 12, 45), True, _one(
-        9,
-        "Analysis: US drawdown leaves Iraq's fight against Islamic State in flux",
-        "BAGHDAD — Iraqi units that have fought Islamic State alongside the US-led coalition "
-        "now face the prospect of doing more of that work alone.",
-        "About 2,000 US troops remain in Iraq, the Pentagon says. Commanders on both sides "
-        "expect air support and intelligence sharing to continue.",
-        "According to the Pentagon, about 700 US troops are deployed in Syria.",
-    )),
-    Article("levant-monitor", 4, _t(9, 26, 6, 20), False, _one(
-        9,
-        "Bread prices climb in Damascus as fuel costs rise",
-        "DAMASCUS — The price of subsidised bread in Syria rose by about 15 percent this week "
-        "after a jump in fuel costs, bakers and residents said.",
-        "A bundle of bread now costs 4,000 Syrian pounds in many neighbourhoods of the capital.",
-    )),
+    Article(
+        "capitol-desk",
+        5,
+        _t(9, 26, 8, 0),
+        True,
+        _one(
+            9,
+            "US and Iraq push back final withdrawal date",
+            "WASHINGTON — The withdrawal is now due to be completed by the end of 2026, officials "
+            "in both capitals said on Friday.",
+            "Under the revised plan, troops leave Ain al-Asad and the Victoria base first, and a "
+            "second phase covers Erbil in the Kurdistan Region. Officials did not say what role "
+            "Kuwait would play.",
+            "About 2,000 US troops remain in Iraq, the Pentagon says.",
+        ),
+    ),
+    Article(
+        "tigris-wire",
+        5,
+        _t(9, 26, 12, 45),
+        True,
+        _one(
+            9,
+            "Analysis: US drawdown leaves Iraq's fight against Islamic State in flux",
+            "BAGHDAD — Iraqi units that have fought Islamic State alongside the US-led coalition "
+            "now face the prospect of doing more of that work alone.",
+            "About 2,000 US troops remain in Iraq, the Pentagon says. Commanders on both sides "
+            "expect air support and intelligence sharing to continue.",
+            "According to the Pentagon, about 700 US troops are deployed in Syria.",
+        ),
+    ),
+    Article(
+        "levant-monitor",
+        4,
+        _t(9, 26, 6, 20),
+        False,
+        _one(
+            9,
+            "Bread prices climb in Damascus as fuel costs rise",
+            "DAMASCUS — The price of subsidised bread in Syria rose by about 15 percent this week "
+            "after a jump in fuel costs, bakers and residents said.",
+            "A bundle of bread now costs 4,000 Syrian pounds in many neighbourhoods of the "
+            "capital.",
+        ),
+    ),
 )
 
 

@@ -1,0 +1,164 @@
+"""The whole replay through the real monitor: loopback HTTP, a real SQLite file, the ledger.
+
+The story was written to produce exactly the changes pinned here; if one moves, either the
+extractor or the ledger changed behaviour, or the story text did.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tui.core.queries import change_log
+from tui.core.store import Store
+from tui.demo.runner import run_demo_headless
+from tui.demo.story import ARTICLES
+
+IRAQ, SYRIA, DEADLINE = "US troops in Iraq", "US troops in Syria", "Withdrawal deadline"
+
+
+def _day(seconds: float) -> date:
+    return datetime.fromtimestamp(seconds, UTC).date()
+
+
+# (figure, verdict, old value, new value, outlet of the new report), oldest first.
+EXPECTED = [
+    (DEADLINE, "new", None, date(2025, 9, 30), "Tigris Wire"),
+    (IRAQ, "new", None, 2500, "Tigris Wire"),
+    (IRAQ, "disputed", 2500, 3000, "Gulf Courier"),  # "more than 3,000", Iraqi sources
+    (SYRIA, "new", None, 900, "Levant Monitor"),
+    (SYRIA, "changed", 900, 700, "Levant Monitor"),
+    (IRAQ, "changed", 2500, 2000, "Tigris Wire"),
+    (IRAQ, "revised", 2500, 2000, "Capitol Desk"),  # the silently edited explainer
+    (DEADLINE, "changed", date(2025, 9, 30), date(2026, 12, 31), "Capitol Desk"),
+]
+NAMED = {IRAQ, SYRIA, DEADLINE}
+
+
+@pytest.fixture(scope="module")
+def played(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[str]]:
+    db_path = tmp_path_factory.mktemp("demo") / "demo.db"
+    lines: list[str] = []
+    assert run_demo_headless(db_path=db_path, speed=0, out=lines.append) == 0
+    return db_path, lines
+
+
+def _value(side: dict[str, Any] | None, figure: str) -> object:
+    if side is None:
+        return None
+    return _day(side["value"]) if figure == DEADLINE else round(side["value"])
+
+
+def _changes(db_path: Path) -> list[dict[str, Any]]:
+    with Store(db_path, readonly=True) as store:
+        return list(reversed(change_log(store, limit=1000)))
+
+
+def _query(db_path: Path, sql: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+    with Store(db_path, readonly=True) as store:
+        return store.query(sql, params or {})
+
+
+def test_the_named_figures_change_exactly_as_the_story_says(played: tuple[Path, list[str]]) -> None:
+    db_path, _ = played
+    got = [
+        (
+            row["figure"],
+            row["verdict"],
+            _value(row["old"], row["figure"]),
+            _value(row["new"], row["figure"]),
+            row["new"]["feed"],
+        )
+        for row in _changes(db_path)
+        if row["figure"] in NAMED
+    ]
+    assert got == EXPECTED
+
+
+def test_who_says_what(played: tuple[Path, list[str]]) -> None:
+    db_path, _ = played
+    rows = {(r["figure"], r["verdict"]): r for r in _changes(db_path)}
+    dispute = rows[(IRAQ, "disputed")]
+    assert dispute["new"]["source"] == "Iraqi security sources"
+    assert dispute["new"]["bound"] == "lower"
+    assert dispute["old"]["source"] == "Pentagon"
+    assert rows[(IRAQ, "changed")]["new"]["source"] == "Pentagon"
+    assert rows[(SYRIA, "changed")]["new"]["source"] == "Pentagon"
+    # Big moves are loud. (The deadline's within_margin is left out: see the lead's note on
+    # open-ended "by ..." dates, whose intervals always overlap.)
+    for key in ((IRAQ, "changed"), (IRAQ, "revised"), (SYRIA, "changed")):
+        assert rows[key]["within_margin"] is False
+
+
+def test_revisions_are_kept_and_rewording_changes_nothing(played: tuple[Path, list[str]]) -> None:
+    db_path, _ = played
+    revised = _query(
+        db_path,
+        "SELECT r.entry_id, count(v.id) AS versions FROM reports r "
+        "JOIN report_versions v ON v.report_id = r.id GROUP BY r.id HAVING versions > 1",
+    )
+    expected = {a.guid for a in ARTICLES if len(a.versions) > 1}
+    assert {row["entry_id"] for row in revised} == expected
+    assert all(row["versions"] == 2 for row in revised)
+    # The reworded Syria report restates its figure: a claim, but no change.
+    reworded = next(a for a in ARTICLES if len(a.versions) > 1 and a.outlet == "levant-monitor")
+    claims = _query(
+        db_path,
+        "SELECT c.id, ch.id AS change_id FROM claims c JOIN reports r ON r.id = c.report_id "
+        "JOIN report_versions v ON v.id = c.version_id LEFT JOIN changes ch ON ch.claim_id = c.id "
+        "WHERE r.entry_id = :guid AND v.version = 2",
+        {"guid": reworded.guid},
+    )
+    assert claims and all(row["change_id"] is None for row in claims)
+
+
+def test_off_story_reports_are_stored_but_never_mined(played: tuple[Path, list[str]]) -> None:
+    db_path, _ = played
+    off = _query(db_path, "SELECT entry_id FROM reports WHERE on_story = 0")
+    assert {row["entry_id"] for row in off} == {a.guid for a in ARTICLES if not a.on_story}
+    mined = _query(
+        db_path,
+        "SELECT count(*) AS n FROM claims c JOIN reports r ON r.id = c.report_id "
+        "WHERE r.on_story = 0",
+    )
+    assert mined[0]["n"] == 0
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="extractor: a bare 'Read also:' header stops at the first blank line, and "
+    "html_to_text renders each <li> as its own paragraph, so '$40 million' leaks through",
+)
+def test_read_also_headlines_yield_no_figures(played: tuple[Path, list[str]]) -> None:
+    db_path, _ = played
+    article = next(a for a in ARTICLES if any(v.related for v in a.versions))
+    rows = _query(
+        db_path,
+        "SELECT c.surface, c.sentence FROM claims c JOIN reports r ON r.id = c.report_id "
+        "WHERE r.entry_id = :guid",
+        {"guid": article.guid},
+    )
+    headlines = article.versions[0].related
+    leaked = [r for r in rows if any(r["sentence"] in h or h in r["sentence"] for h in headlines)]
+    assert rows, "the article's own figure is still read"
+    assert leaked == []
+
+
+def test_the_narration_and_the_log_are_printed(played: tuple[Path, list[str]]) -> None:
+    _, lines = played
+    text = "\n".join(lines)
+    assert "step 1/10" in text and "step 10/10" in text
+    assert "DISPUTED  US troops in Iraq: about 2,500 -> over 3,000 (Gulf Courier)" in text
+    assert "REVISED   US troops in Iraq: about 2,500 -> about 2,000 (Capitol Desk)" in text
+    log = lines[lines.index(next(line for line in lines if line.startswith("change log"))) :]
+    assert any("REVISED" in line and "About 2,000 (Pentagon, Capitol Desk)" in line for line in log)
+
+
+def test_a_short_run_uses_a_throwaway_database() -> None:
+    lines: list[str] = []
+    assert run_demo_headless(db_path=None, steps=2, out=lines.append) == 0
+    assert any("DISPUTED" in line for line in lines)
+    assert not any(line.startswith("database:") for line in lines)

@@ -26,7 +26,7 @@ class Paths:
     db_arg: str | None
 
     def config_path(self) -> Path:
-        from tui.core.config import resolve_config_path
+        from tui.core.paths import resolve_config_path
 
         return resolve_config_path(self.config_arg)
 
@@ -43,7 +43,7 @@ class Paths:
             raise SystemExit(EXIT_CONFIG) from None
 
     def db_path(self, config: Config | None) -> Path:
-        from tui.core.config import resolve_db_path
+        from tui.core.paths import resolve_db_path
 
         path = resolve_db_path(self.db_arg, config)
         from_settings = config is not None and config.settings.database and not self.db_arg
@@ -166,17 +166,48 @@ def extract(paths: Paths, source: Any, as_json: bool, published: str | None) -> 
             )
 
 
-def _figures_if_any(paths: Paths) -> list[Any]:
-    """Named figures from the config when there is one; extraction works without."""
-    from tui.core.config import ConfigError, load_config
+@dataclass(frozen=True)
+class _FigureEntry:
+    """A ``[[figures]]`` entry read without pydantic (see `_figures_if_any`)."""
+
+    name: str
+    things: list[str]
+    places: list[str] | None = None
+    actors: list[str] | None = None
+    kind: str | None = None
+    predicate: str | None = None
+
+    def well_formed(self) -> bool:
+        lists = [self.things, self.places or [], self.actors or []]
+        return (
+            isinstance(self.name, str)
+            and bool(self.things)
+            and all(isinstance(x, list) and all(isinstance(w, str) for w in x) for x in lists)
+            and all(v is None or isinstance(v, str) for v in (self.kind, self.predicate))
+        )
+
+
+def _figures_if_any(paths: Paths) -> list[_FigureEntry]:
+    """Named figures from the config, when there is a well-formed one.
+
+    Read with tomllib, not the pydantic model: importing pydantic alone costs more than
+    the whole start-up budget of `extract`. A config with problems is reported, and the
+    figures are then extracted unnamed.
+    """
+    import tomllib
 
     path = paths.config_path()
     if not path.is_file():
         return []
     try:
-        return list(load_config(path).figures)
-    except ConfigError:
-        return []
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        entries = [_FigureEntry(**entry) for entry in data.get("figures", [])]
+        if all(entry.well_formed() for entry in entries):
+            return entries
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, TypeError):
+        pass
+    click.echo(f"{path} has problems (see `storywatch check`); figures stay unnamed", err=True)
+    return []
 
 
 @main.command()

@@ -7,7 +7,6 @@ Every problem is collected and reported at once, each as one line a user can act
 from __future__ import annotations
 
 import difflib
-import os
 import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -15,12 +14,14 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 from urllib.parse import urlsplit
 
-import platformdirs
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-APP_NAME = "storywatch"
-CONFIG_ENV = "STORYWATCH_CONFIG"
-DB_ENV = "STORYWATCH_DB"
+from tui.core.paths import (  # re-exported: callers resolve paths and load configs together
+    default_config_path,
+    default_db_path,
+    resolve_config_path,
+    resolve_db_path,
+)
 
 KeywordGroups = list[str] | list[list[str]]
 
@@ -213,32 +214,17 @@ def load_config(path: Path) -> Config:
     return parse_config(text, path)
 
 
-def default_config_path() -> Path:
-    return Path(platformdirs.user_config_dir(APP_NAME)) / "feeds.toml"
-
-
-def default_db_path() -> Path:
-    return Path(platformdirs.user_data_dir(APP_NAME)) / "storywatch.db"
-
-
-def resolve_config_path(explicit: str | os.PathLike[str] | None) -> Path:
-    """--config > $STORYWATCH_CONFIG > ./feeds.toml if present > the platform config dir."""
-    if explicit:
-        return Path(explicit)
-    if env := os.environ.get(CONFIG_ENV):
-        return Path(env)
-    local = Path("feeds.toml")
-    if local.is_file():
-        return local
-    return default_config_path()
-
-
-def resolve_db_path(explicit: str | os.PathLike[str] | None, config: Config | None) -> Path:
-    """--db > $STORYWATCH_DB > [settings].database (relative to the config file) > data dir."""
-    if explicit:
-        return Path(explicit)
-    if env := os.environ.get(DB_ENV):
-        return Path(env)
-    if config is not None and config.settings.database:
-        return Path(config.settings.database).expanduser()
-    return default_db_path()
+__all__ = [
+    "Config",
+    "ConfigError",
+    "FeedSection",
+    "FigureSection",
+    "Settings",
+    "StorySection",
+    "default_config_path",
+    "default_db_path",
+    "load_config",
+    "parse_config",
+    "resolve_config_path",
+    "resolve_db_path",
+]

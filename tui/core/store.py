@@ -13,7 +13,7 @@ from __future__ import annotations
 import contextlib
 import shutil
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -137,7 +137,7 @@ class Store:
                 raise
 
     def query(
-        self, sql: str, params: tuple[object, ...] | dict[str, object] = ()
+        self, sql: str, params: Sequence[object] | Mapping[str, object] = ()
     ) -> list[dict[str, Any]]:
         """Rows as dicts. Runs outside any long transaction so the WAL can checkpoint."""
         cursor = self.conn.execute(sql, params)

@@ -3,13 +3,31 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from tui.core.claims.lexicon import EVENTS, THINGS, norm
 from tui.core.models import Claim, FigureKey
 
-if TYPE_CHECKING:  # pydantic costs ~0.2 s to import; the namer only reads attributes
-    from tui.core.config import FigureSection
+
+class FigureSection(Protocol):
+    """What the namer reads of a ``[[figures]]`` entry (``config.FigureSection`` has it).
+
+    A protocol, not the pydantic model: pydantic costs ~0.25 s to import, and
+    ``storywatch extract`` must start faster than that.
+    """
+
+    @property
+    def name(self) -> str: ...
+    @property
+    def things(self) -> Sequence[str]: ...
+    @property
+    def places(self) -> Sequence[str] | None: ...
+    @property
+    def actors(self) -> Sequence[str] | None: ...
+    @property
+    def kind(self) -> str | None: ...
+    @property
+    def predicate(self) -> str | None: ...
 
 
 def _canonical(word: str) -> str:

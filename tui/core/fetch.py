@@ -11,23 +11,27 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import importlib
-import os
 import socket
 import ssl
 import time
-import zlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from email.utils import formatdate, parsedate_to_datetime
+from email.utils import parsedate_to_datetime
 from http import HTTPStatus
-from typing import Any, Literal
+from typing import Literal
 from urllib.parse import urljoin, urlsplit
-from urllib.request import url2pathname
 
 import httpx
 
+from tui.core.bodies import (
+    ACCEPT_ENCODING,
+    CappedInflater,
+    FetchError,
+    describe_size,
+    file_path,
+    read_file,
+)
 from tui.core.config import Settings
 from tui.core.schedule import parse_max_age, parse_retry_after
 
@@ -35,22 +39,6 @@ ACCEPT = (
     "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.8"
 )
 MAX_REDIRECTS = 5
-# Inflate in slices this big: memory stays flat even when one network chunk is a bomb.
-_INFLATE_STEP = 64 * 1024
-
-
-def _load_brotli() -> Any:
-    for name in ("brotli", "brotlicffi"):
-        try:
-            return importlib.import_module(name)
-        except ImportError:
-            continue
-    return None
-
-
-_brotli = _load_brotli()
-# Only advertise what we can inflate ourselves: httpx's own decoding is bypassed.
-ACCEPT_ENCODING = "gzip, deflate, br" if _brotli else "gzip, deflate"
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,10 +58,6 @@ class FetchResult:
     bytes_read: int  # raw bytes off the wire (or the disk)
 
 
-class FetchError(Exception):
-    """A failure whose message is already fit for the user."""
-
-
 @dataclass(slots=True)
 class _Partial:
     """What is known so far about a fetch, so an error late on still reports it."""
@@ -82,72 +66,6 @@ class _Partial:
     http_status: int | None = None
     headers: dict[str, str] = field(default_factory=dict)
     bytes_read: int = 0
-
-
-def describe_size(n: int) -> str:
-    return f"{n / 1_048_576:g} MB" if n >= 1_048_576 else f"{n / 1024:g} KB"
-
-
-def _too_large(limit: int) -> FetchError:
-    return FetchError(
-        f"response larger than {describe_size(limit)} after decompression (limit max_body_bytes)"
-    )
-
-
-class _CappedInflater:
-    """Inflate one Content-Encoding incrementally, never holding more than `limit` bytes."""
-
-    def __init__(self, encoding: str, limit: int) -> None:
-        self.limit = limit
-        self.body = bytearray()
-        self.encoding = encoding
-        self._raw_deflate_tried = False
-        self._zlib: Any = None
-        self._brotli: Any = None
-        if encoding in ("gzip", "x-gzip"):
-            self._zlib = zlib.decompressobj(16 + zlib.MAX_WBITS)
-        elif encoding == "deflate":
-            self._zlib = zlib.decompressobj(zlib.MAX_WBITS)  # zlib-wrapped, per the RFC...
-        elif encoding == "br" and _brotli is not None:
-            self._brotli = _brotli.Decompressor()
-        elif encoding not in ("", "identity"):
-            raise FetchError(f"server used an unsupported Content-Encoding {encoding!r}")
-
-    def _append(self, data: bytes) -> None:
-        if len(self.body) + len(data) > self.limit:
-            raise _too_large(self.limit)
-        self.body += data
-
-    def feed(self, raw: bytes) -> None:
-        if self._zlib is not None:
-            self._inflate(raw)
-        elif self._brotli is not None:
-            # brotli has no output limit: feed small slices and check after each.
-            for i in range(0, len(raw), 1024):
-                self._append(self._brotli.process(raw[i : i + 1024]))
-        else:
-            self._append(raw)
-
-    def _inflate(self, data: bytes) -> None:
-        try:
-            while data and not self._zlib.eof:
-                room = self.limit - len(self.body)
-                # Ask for one byte more than fits: getting it proves the body is too big.
-                self._append(self._zlib.decompress(data, min(room + 1, _INFLATE_STEP)))
-                data = self._zlib.unconsumed_tail
-        except zlib.error as exc:
-            if self.encoding == "deflate" and not self.body and not self._raw_deflate_tried:
-                # ...but many servers send raw deflate: retry the same bytes that way.
-                self._raw_deflate_tried = True
-                self._zlib = zlib.decompressobj(-zlib.MAX_WBITS)
-                self._inflate(data)
-                return
-            raise FetchError(f"corrupt {self.encoding} body from server: {exc}") from None
-
-    def finish(self) -> bytes:
-        if self._zlib is not None and not self._zlib.eof and self.body:
-            self._append(self._zlib.flush())
-        return bytes(self.body)
 
 
 def _reason(status: int) -> str:
@@ -191,43 +109,6 @@ def _describe_exception(exc: BaseException, url: str, settings: Settings) -> str
     if isinstance(exc, httpx.HTTPError | OSError):
         return f"network error talking to {host}: {exc}"
     return f"unexpected error fetching {url}: {type(exc).__name__}: {exc}"
-
-
-def _file_path(url: str) -> str | None:
-    """The local path a feed URL names, or None for http(s)."""
-    parts = urlsplit(url)
-    scheme = parts.scheme.lower()
-    if scheme == "file":
-        if parts.netloc not in ("", "localhost"):
-            raise FetchError(f"file URL on another host is not supported: {url}")
-        return url2pathname(parts.path)
-    if scheme in ("http", "https"):
-        return None
-    return url  # a plain path (a one-letter "scheme" is a Windows drive)
-
-
-def _read_file(path: str, limit: int, etag: str | None) -> tuple[str, bytes | None, str]:
-    """(pseudo-ETag, body or None when unchanged, Last-Modified) for a local file."""
-    try:
-        with open(os.path.expanduser(path), "rb") as handle:
-            stat = os.fstat(handle.fileno())
-            # mtime+size stand in for an ETag: an unchanged file is "not modified".
-            file_etag = f'"{stat.st_mtime_ns:x}-{stat.st_size:x}"'
-            modified = formatdate(stat.st_mtime, usegmt=True)
-            if etag == file_etag:
-                return file_etag, None, modified
-            if stat.st_size > limit:
-                raise _too_large(limit)
-            data = handle.read(limit + 1)
-    except FileNotFoundError:
-        raise FetchError(f"file not found: {path}") from None
-    except PermissionError:
-        raise FetchError(f"permission denied reading {path}") from None
-    except IsADirectoryError:
-        raise FetchError(f"{path} is a directory, not a feed file") from None
-    if len(data) > limit:  # the file grew while we read it
-        raise _too_large(limit)
-    return file_etag, data, modified
 
 
 class Fetcher:
@@ -327,10 +208,10 @@ class Fetcher:
         partial: _Partial,
         started: float,
     ) -> FetchResult:
-        path = _file_path(url)
+        path = file_path(url)
         if path is not None:
             limit = self._settings.max_body_bytes
-            file_etag, data, modified = await asyncio.to_thread(_read_file, path, limit, etag)
+            file_etag, data, modified = await asyncio.to_thread(read_file, path, limit, etag)
             partial.headers = {"etag": file_etag, "last-modified": modified}
             partial.bytes_read = len(data or b"")
             status: Literal["ok", "not_modified"] = "ok" if data is not None else "not_modified"
@@ -386,7 +267,7 @@ class Fetcher:
                 f"{describe_size(limit)} limit (max_body_bytes)"
             )
         encoding = response.headers.get("content-encoding", "").strip().lower()
-        inflater = _CappedInflater(encoding, limit)
+        inflater = CappedInflater(encoding, limit)
         async for chunk in response.aiter_raw():
             partial.bytes_read += len(chunk)
             inflater.feed(chunk)

@@ -1,0 +1,93 @@
+"""One factory for the dashboard: used by the CLI, the demo and the tests.
+
+Everything that varies between them is injected: clock, HTTP transport (a `Fetcher`),
+paths, whether to poll and when first.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from tui.core.config import Config, ConfigError, load_config, resolve_db_path
+from tui.core.store import Store, StoreError
+
+if TYPE_CHECKING:
+    from tui.app import StorywatchApp
+    from tui.core.monitor import Monitor
+
+EXIT_CONFIG = 2
+EXIT_STORE = 1
+
+
+def build_app(
+    config: Config,
+    db_path: Path,
+    *,
+    config_path: Path | None = None,
+    clock: Callable[[], datetime] | None = None,
+    fetcher: Any = None,
+    poll: bool = True,
+    first_poll_delay: float = 0.0,
+    title_suffix: str = "",
+) -> StorywatchApp:
+    """The dashboard on `db_path` (created if missing; raises StoreError if unusable).
+
+    `fetcher` is a `tui.core.fetch.Fetcher` (e.g. one on a test transport); `poll=False`
+    shows the database without polling; `config_path` enables hot reload of feeds.toml.
+    """
+    from tui.app import StorywatchApp
+    from tui.core.parse import utc_now
+
+    Store(db_path).close()  # create or migrate now, before any reader opens it read-only
+    now = clock or utc_now
+
+    def monitor_factory(cfg: Config) -> Monitor:
+        from tui.core.monitor import Monitor
+
+        return Monitor(cfg, db_path, fetcher=fetcher, clock=now)
+
+    return StorywatchApp(
+        config,
+        db_path,
+        config_path=config_path,
+        clock=now,
+        monitor_factory=monitor_factory if poll else None,
+        poll=poll,
+        first_poll_delay=first_poll_delay,
+        title_suffix=title_suffix,
+    )
+
+
+def _db_path(config_path: Path, db_arg: str | None, config: Config) -> Path:
+    path = resolve_db_path(db_arg, config)
+    if config.settings.database and not db_arg and not path.is_absolute():
+        path = config_path.parent / path  # relative to the config file, as the CLI does
+    return path
+
+
+def run_dashboard(config_path: Path, db_arg: str | None) -> None:
+    """`storywatch` / `storywatch run`."""
+    if not config_path.exists():
+        print(
+            f"No feeds.toml at {config_path}.\n"
+            "Create one (see the README for an example) and pass it with --config, "
+            "or try `storywatch demo` to see the dashboard on a bundled story.",
+            file=sys.stderr,
+        )
+        raise SystemExit(EXIT_CONFIG)
+    try:
+        config = load_config(config_path)
+    except ConfigError as exc:
+        for line in exc.problems:
+            print(line, file=sys.stderr)
+        raise SystemExit(EXIT_CONFIG) from None
+    try:
+        app = build_app(config, _db_path(config_path, db_arg, config), config_path=config_path)
+    except StoreError as exc:
+        print(exc, file=sys.stderr)
+        raise SystemExit(EXIT_STORE) from None
+    app.run()

@@ -1,0 +1,96 @@
+"""Small typed messages: what workers found, delivered to the screen that asked.
+
+Readers run in thread workers with their own database connection and post one of these
+when done; the poll worker wraps each core event in `PollEvent`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.message import Message
+
+from tui.core.browse import (
+    FigureRef,
+    FigureSummary,
+    HeaderStats,
+    Observation,
+    ReportDetail,
+    ReportRow,
+)
+from tui.core.config import Config
+from tui.core.models import Event
+from tui.core.queries import FeedHealthRow
+
+
+@dataclass
+class PollEvent(Message):
+    """One event of a poll cycle, as the monitor reported it."""
+
+    event: Event
+
+
+@dataclass
+class DataChanged(Message):
+    """The database changed (our poll, another poller, an acknowledgement): reload."""
+
+
+@dataclass
+class ConfigChanged(Message):
+    """feeds.toml was edited: `config` is the new one, or `problems` say why it was refused."""
+
+    config: Config | None
+    problems: tuple[str, ...] = ()
+
+
+@dataclass
+class MainLoaded(Message):
+    stats: HeaderStats
+    figures: list[FigureSummary]
+    reports: list[ReportRow]
+
+
+@dataclass
+class MoreReports(Message):
+    reports: list[ReportRow]
+
+
+@dataclass
+class ReportLoaded(Message):
+    detail: ReportDetail | None
+
+
+@dataclass
+class HistoryLoaded(Message):
+    ref: FigureRef
+    rows: list[Observation]
+    page: int
+
+
+@dataclass
+class HistoryOverview(Message):
+    ref: FigureRef
+    total: int
+    series: dict[str, list[float]]
+
+
+@dataclass
+class ChangesLoaded(Message):
+    rows: list[dict[str, object]]
+    figures: list[str]
+
+
+@dataclass
+class FeedsLoaded(Message):
+    rows: list[FeedHealthRow]
+
+
+@dataclass
+class SearchResults(Message):
+    query: str
+    rows: list[ReportRow]
+
+
+@dataclass
+class Acknowledged(Message):
+    count: int

@@ -1,0 +1,1 @@
+"""Screens of the storywatch dashboard, one per module."""

@@ -1,0 +1,128 @@
+"""The change log: every change, filterable by figure and verdict; acknowledged or not."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.widgets import Checkbox, DataTable, Footer, Select, Static
+
+from tui.core.browse import change_figures, key_label
+from tui.core.queries import change_log
+from tui.messages import ChangesLoaded
+from tui.screens.base import DataScreen
+from tui.widgets.text import cell, local_time
+
+VERDICTS = ("changed", "disputed", "revised", "new")
+LIMIT = 500
+
+
+def _figure_label(name: str) -> str:
+    return key_label(name) if name.count("|") == 4 else name
+
+
+class ChangeTable(DataTable[Text]):
+    BINDINGS = [
+        Binding("j", "cursor_down", "Down", show=False),
+        Binding("k", "cursor_up", "Up", show=False),
+        Binding("g", "scroll_top", "First", show=False),
+        Binding("G", "scroll_bottom", "Last", show=False),
+        Binding("a", "screen.acknowledge", "Acknowledge"),
+    ]
+
+
+class ChangeLogScreen(DataScreen):
+    BINDINGS = [
+        Binding("u", "toggle_unseen", "Unseen only"),
+        Binding("escape", "app.back", "Back", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: list[dict[str, Any]] = []
+        self._figures: list[str] = []
+
+    def compose(self) -> ComposeResult:
+        yield Static("Change log", classes="screen-title")
+        with Horizontal(id="change-filters"):
+            yield Select[str]([], prompt="All figures", id="figure-filter")
+            yield Select[str]([(v, v) for v in VERDICTS], prompt="All verdicts", id="verdict-filter")
+            yield Checkbox("Unseen only", id="unseen-only")
+        yield ChangeTable(id="changes", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one(ChangeTable)
+        for label, width in (("", 2), ("Detected", 12), ("Verdict", 9), ("Figure", 22)):
+            table.add_column(label, width=width)
+        table.add_column("Old", width=26)
+        table.add_column("New", width=26)
+        table.add_column("Outlet", width=16)
+        table.focus()
+
+    def _filters(self) -> tuple[str | None, str | None, bool]:
+        figure = self.query_one("#figure-filter", Select).value
+        verdict = self.query_one("#verdict-filter", Select).value
+        return (
+            figure if isinstance(figure, str) else None,
+            verdict if isinstance(verdict, str) else None,
+            self.query_one("#unseen-only", Checkbox).value,
+        )
+
+    def reload(self) -> None:
+        figure, verdict, unseen = self._filters()
+
+        def load(store: Any) -> ChangesLoaded:
+            rows = change_log(
+                store, figure=figure, verdicts=(verdict,) if verdict else None,
+                unacknowledged_only=unseen, limit=LIMIT,
+            )
+            return ChangesLoaded(rows, change_figures(store))
+
+        self.sw.read(self, load, group="changes")
+
+    @on(Select.Changed)
+    @on(Checkbox.Changed)
+    def filters_changed(self) -> None:
+        self.reload()
+
+    def on_changes_loaded(self, message: ChangesLoaded) -> None:
+        if message.figures != self._figures:
+            self._figures = message.figures
+            select = self.query_one("#figure-filter", Select)
+            current = select.value
+            select.set_options((_figure_label(name), name) for name in message.figures)
+            if isinstance(current, str) and current in message.figures:
+                select.value = current
+        self.rows = list(message.rows)  # type: ignore[arg-type]
+        table = self.query_one(ChangeTable)
+        keep = table.cursor_row
+        table.clear()
+        now = self.sw.clock()
+        for row in self.rows:
+            seen = row["acknowledged_at"] is not None
+            style = "dim" if seen else "bold"
+            old, new = row["old"], row["new"]
+            old_text = f"{old['surface']} ({old['source']})" if old else "-"
+            new_text = f"{new['surface']} ({new['source']})"
+            table.add_row(
+                Text("✓" if seen else "●"), cell(local_time(row["detected_at"], now)),
+                cell(row["verdict"], style), cell(_figure_label(row["figure"]), style),
+                cell(old_text, "strike dim" if old else ""), cell(new_text, style),
+                cell(new["feed"]), key=str(row["id"]),
+            )
+        if self.rows:
+            table.move_cursor(row=min(keep, len(self.rows) - 1))
+
+    def action_acknowledge(self) -> None:
+        table = self.query_one(ChangeTable)
+        if 0 <= table.cursor_row < len(self.rows):
+            self.sw.acknowledge([int(self.rows[table.cursor_row]["id"])])
+
+    def action_toggle_unseen(self) -> None:
+        box = self.query_one("#unseen-only", Checkbox)
+        box.value = not box.value

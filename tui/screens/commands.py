@@ -1,0 +1,58 @@
+"""storywatch commands for the command palette (ctrl+p), next to Textual's own."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+from typing import TYPE_CHECKING
+
+from textual.content import Content
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from tui.core.browse import FigureRef, figure_refs
+
+if TYPE_CHECKING:
+    from tui.app import StorywatchApp
+
+
+class StorywatchCommands(Provider):
+    """Poll now, acknowledge all, jump to a figure, export, open the config's folder..."""
+
+    async def startup(self) -> None:
+        app: StorywatchApp = self.app  # type: ignore[assignment]
+        self._figures: list[FigureRef] = []
+        named = [f.name for f in app.config.figures]
+        try:
+            self._figures = await app.run_in_thread(lambda store: figure_refs(store, named))
+        except Exception:  # the palette still works without figure names
+            self._figures = []
+
+    def _commands(self) -> list[tuple[str, Callable[[], object], str]]:
+        app: StorywatchApp = self.app  # type: ignore[assignment]
+        commands: list[tuple[str, Callable[[], object], str]] = [
+            ("Poll now", app.action_poll_now, "Fetch every feed now"),
+            ("Acknowledge all changes", app.action_acknowledge_all, "Mark every change seen"),
+            ("Export change log (JSON lines)", app.export_changes, "Write the change log to a file"),
+            ("Open feeds.toml location", app.show_config_location, "Show and copy its path"),
+            ("Change log", partial(app.action_show_screen, "changes"), "All changes"),
+            ("Feeds", partial(app.action_show_screen, "feeds"), "Feed health"),
+            ("Search reports", partial(app.action_show_screen, "search"), "Full-text search"),
+        ]
+        for ref in getattr(self, "_figures", []):
+            commands.append(
+                (f"Jump to figure: {ref.label}", partial(app.jump_to_figure, ref), "Its history")
+            )
+        return commands
+
+    async def discover(self) -> Hits:
+        for name, command, help_text in self._commands():
+            yield DiscoveryHit(Content(name), command, text=name, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for name, command, help_text in self._commands():
+            score = matcher.match(name)
+            if score > 0:
+                # Not matcher.highlight(): it parses its argument as markup, and figure labels
+                # carry words from feeds.
+                yield Hit(score, Content(name), command, text=name, help=help_text)

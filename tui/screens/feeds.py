@@ -1,0 +1,60 @@
+"""Each feed's health: status, last success, last error with its count, next poll."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import DataTable, Footer, Static
+
+from tui.core.queries import feed_health
+from tui.messages import FeedsLoaded
+from tui.screens.base import DataScreen
+from tui.widgets.text import ago, cell, local_time
+
+
+class FeedTable(DataTable[Text]):
+    BINDINGS = [
+        Binding("j", "cursor_down", "Down", show=False),
+        Binding("k", "cursor_up", "Up", show=False),
+    ]
+
+
+class FeedsScreen(DataScreen):
+    BINDINGS = [Binding("escape", "app.back", "Back", show=False)]
+
+    def compose(self) -> ComposeResult:
+        yield Static("Feeds", classes="screen-title")
+        yield FeedTable(id="feeds", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one(FeedTable)
+        for label, width in (("Feed", 22), ("Status", 12), ("Reports", 7), ("Last success", 16)):
+            table.add_column(label, width=width)
+        table.add_column("Next poll", width=12)
+        table.add_column("Last error")
+        table.focus()
+
+    def reload(self) -> None:
+        self.sw.read(self, lambda store: FeedsLoaded(feed_health(store)), group="feeds")
+
+    def on_feeds_loaded(self, message: FeedsLoaded) -> None:
+        table = self.query_one(FeedTable)
+        table.clear()
+        now = self.sw.clock()
+        for row in message.rows:
+            if row.consecutive_failures:
+                status = cell(f"failing ×{row.consecutive_failures}", "bold reverse")
+            elif row.last_polled_at is None:
+                status = cell("not polled")
+            else:
+                status = cell("ok")
+            error = ""
+            if row.last_error:
+                error = f"{row.last_error} ({row.total_failures} failures, {ago(row.last_error_at, now)})"
+            table.add_row(
+                cell(row.name), status, cell(str(row.reports)),
+                cell(local_time(row.last_success_at, now) if row.last_success_at else "never"),
+                cell(local_time(row.next_poll_at, now)), cell(error), key=row.name,
+            )

@@ -1,0 +1,55 @@
+"""Help: the keys, in one table."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.widgets import DataTable, Static
+
+from tui.screens.base import DataModal
+
+KEYS: list[tuple[str, str]] = [
+    ("j / k, ↓ / ↑", "move down / up"),
+    ("g / G", "first / last"),
+    ("tab", "next panel"),
+    ("enter", "open (figure history, report)"),
+    ("o", "open the report's link in a browser"),
+    ("r", "poll now"),
+    ("a", "acknowledge the selected change"),
+    ("A", "acknowledge all changes"),
+    ("h", "history of the selected figure"),
+    ("c", "change log"),
+    ("f", "feeds"),
+    ("/", "search reports"),
+    ("[ / ]", "older / newer version (report view)"),
+    ("PgDn / PgUp", "next / previous page (history)"),
+    ("u", "unseen changes only (change log)"),
+    ("ctrl+p", "command palette: poll, jump to figure, export…"),
+    ("?  F1", "this help"),
+    ("q / esc", "back; quit on the main screen"),
+    ("ctrl+q", "quit"),
+]
+
+
+class HelpScreen(DataModal):
+    BINDINGS = [
+        Binding("escape,q,question_mark,f1", "dismiss", "Close"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="help-box"):
+            yield Static("storywatch keys", classes="screen-title")
+            table: DataTable[Text] = DataTable(id="help-keys", cursor_type="none", show_header=False)
+            yield table
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        table.add_column("Key", width=16)
+        table.add_column("Action")
+        for key, action in KEYS:
+            table.add_row(Text(key, style="bold"), Text(action))
+
+    async def action_dismiss(self, result: None = None) -> None:
+        self.dismiss(result)

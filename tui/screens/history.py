@@ -1,0 +1,140 @@
+"""Every observation of one figure, paged from SQLite, with a trend per source."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.widgets import DataTable, Footer, Sparkline, Static
+
+from tui.core.browse import FigureRef, Observation, history_count, history_page, history_series
+from tui.messages import HistoryLoaded, HistoryOverview
+from tui.screens.base import DataScreen
+from tui.widgets.text import cell, local_time, one_line
+
+PAGE = 100
+
+
+class HistoryTable(DataTable[Text]):
+    BINDINGS = [
+        Binding("j", "cursor_down", "Down", show=False),
+        Binding("k", "cursor_up", "Up", show=False),
+        Binding("pagedown,n,space", "screen.page(1)", "Next page"),
+        Binding("pageup,p", "screen.page(-1)", "Previous page"),
+        Binding("g", "screen.first_page", "Newest", show=False),
+    ]
+
+
+class HistoryScreen(DataScreen):
+    BINDINGS = [
+        Binding("escape", "app.back", "Back", show=False),
+    ]
+
+    def __init__(self, ref: FigureRef) -> None:
+        super().__init__()
+        self.ref = ref
+        self.anchors: list[tuple[str, int] | None] = [None]  # the `after` key of each page
+        self.rows: list[Observation] = []
+        self.total: int | None = None
+
+    @property
+    def page_number(self) -> int:
+        return len(self.anchors) - 1
+
+    def compose(self) -> ComposeResult:
+        yield Static(Content.styled(one_line(self.ref.label), "bold"), id="history-title")
+        yield Vertical(id="history-chart")
+        yield Static(id="history-page", markup=False)
+        yield HistoryTable(id="history", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one(HistoryTable)
+        for label, width in (("Time", 12), ("Value", 14), ("Bound", 6), ("Source", 18), ("Outlet", 16)):
+            table.add_column(label, width=width)
+        table.add_column("Sentence")
+        ref = self.ref
+        self.sw.read(
+            self,
+            lambda store: HistoryOverview(ref, history_count(store, ref), history_series(store, ref)),
+            group="history-overview",
+        )
+
+    def reload(self) -> None:
+        self.load_page(self.anchors[-1])
+
+    def load_page(self, after: tuple[str, int] | None) -> None:
+        ref, page = self.ref, self.page_number
+        self.sw.read(
+            self,
+            lambda store: HistoryLoaded(ref, history_page(store, ref, after=after, limit=PAGE), page),
+            group="history",
+        )
+
+    def on_history_overview(self, message: HistoryOverview) -> None:
+        self.total = message.total
+        chart = self.query_one("#history-chart", Vertical)
+        chart.remove_children()
+        lines = []
+        for source, values in message.series.items():
+            lines.append(
+                Horizontal(
+                    Static(Content(one_line(source)), classes="chart-source"),
+                    Sparkline(values, classes="chart-line"),
+                    Static(Content(f"{values[-1]:,.0f}  ({len(values)})"), classes="chart-last"),
+                    classes="chart-row",
+                )
+            )
+        chart.mount_all(lines)
+        self._show_page_label()
+
+    def on_history_loaded(self, message: HistoryLoaded) -> None:
+        if message.page != self.page_number:
+            return
+        if not message.rows and self.page_number > 0:
+            self.anchors.pop()  # past the end: stay on the last page
+            self.notify("no older observations", markup=False)
+            return
+        self.rows = message.rows
+        table = self.query_one(HistoryTable)
+        table.clear()
+        now = self.sw.clock()
+        for row in message.rows:
+            historic = " (historic)" if row.as_of == "historic" else ""
+            table.add_row(
+                cell(local_time(row.observed_at, now)), cell(row.display + historic),
+                cell(row.bound), cell(row.source), cell(row.feed), cell(row.sentence),
+                key=str(row.id),
+            )
+        self._show_page_label()
+
+    def _show_page_label(self) -> None:
+        first = self.page_number * PAGE + 1
+        last = first + len(self.rows) - 1
+        total = f" of {self.total:,}" if self.total is not None else ""
+        label = f"page {self.page_number + 1} · observations {first:,}–{last:,}{total} · newest first"
+        self.query_one("#history-page", Static).update(label)
+
+    def action_page(self, step: int) -> None:
+        if step > 0:
+            if len(self.rows) < PAGE:
+                self.notify("no older observations", markup=False)
+                return
+            self.anchors.append((self.rows[-1].observed_at, self.rows[-1].id))
+        elif self.page_number == 0:
+            return
+        else:
+            self.anchors.pop()
+        self.load_page(self.anchors[-1])
+
+    def action_first_page(self) -> None:
+        self.anchors = [None]
+        self.load_page(None)
+
+    def on_data_table_row_selected(self, message: DataTable.RowSelected) -> None:
+        from tui.screens.report import ReportScreen
+
+        if 0 <= message.cursor_row < len(self.rows):
+            self.app.push_screen(ReportScreen(self.rows[message.cursor_row].report_id))

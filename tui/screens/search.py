@@ -1,0 +1,63 @@
+"""Full-text search over every version of every report (SQLite FTS5)."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import DataTable, Footer, Input, Static
+
+from tui.core.browse import search_reports
+from tui.messages import SearchResults
+from tui.screens.base import DataScreen
+from tui.widgets.timeline import ReportTable
+
+
+class SearchScreen(DataScreen):
+    BINDINGS = [
+        Binding("escape", "app.back", "Back"),
+        Binding("slash", "focus_input", "New search", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.query_text = ""
+
+    def compose(self) -> ComposeResult:
+        yield Static("Search reports", classes="screen-title")
+        yield Input(placeholder="words to find in titles and texts, then enter", id="search-input")
+        yield Static(id="search-count", markup=False)
+        yield ReportTable(id="results", paged=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(Input).focus()
+
+    @on(Input.Submitted)
+    def search(self, message: Input.Submitted) -> None:
+        self.query_text = message.value
+        self.reload()
+        self.query_one(ReportTable).focus()
+
+    def reload(self) -> None:
+        text = self.query_text
+        if text.strip():
+            self.sw.read(self, lambda store: SearchResults(text, search_reports(store, text)), group="search")
+
+    def on_search_results(self, message: SearchResults) -> None:
+        self.query_one(ReportTable).show(message.rows, self.sw.clock())
+        self.query_one("#search-count", Static).update(f"{len(message.rows)} reports")
+
+    @on(DataTable.RowSelected, "#results")
+    def open_report(self, message: DataTable.RowSelected) -> None:
+        from tui.screens.report import ReportScreen
+
+        if message.row_key.value is not None:
+            self.app.push_screen(ReportScreen(int(message.row_key.value)))
+
+    @on(ReportTable.OpenLink)
+    def open_link(self, message: ReportTable.OpenLink) -> None:
+        self.sw.open_link(message.row.link)
+
+    def action_focus_input(self) -> None:
+        self.query_one(Input).focus()

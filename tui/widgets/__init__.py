@@ -1,0 +1,1 @@
+"""Widgets of the storywatch dashboard, one per module."""

@@ -1,0 +1,92 @@
+"""One tracked figure: current value(s) by source, a trend, when it last changed.
+
+A figure with an unacknowledged change gets the `-pending` class: the new value is
+emphasised, the old one struck through beside it, with ▲/▼ for the direction and ⚠ for a
+dispute.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.widgets import ListItem, Sparkline, Static
+
+from tui.core.browse import FigureSummary, PendingChange
+from tui.widgets.text import ago, one_line
+
+ARROWS = {"up": "▲", "down": "▼", "same": "="}
+
+
+def change_content(pending: PendingChange) -> Content:
+    """ "▼ 2,000 ~~2,500~~ · Reuters", or "⚠ Iraqi sources: over 3,000 vs 2,000 (Reuters)"."""
+    new = Content.styled(one_line(pending.new_display), "bold $warning")
+    if pending.verdict == "disputed":
+        parts: list[Content | str] = [
+            Content.styled("⚠ ", "$error bold"),
+            Content(one_line(pending.new_source) + ": "),
+            new,
+        ]
+        if pending.old_display:
+            parts += [
+                " vs ",
+                Content(one_line(pending.old_display)),
+                Content(f" ({one_line(pending.old_source)})"),
+            ]
+        return Content.assemble(*parts)
+    parts = [Content.styled(ARROWS[pending.direction] + " ", "$warning bold"), new]
+    if pending.old_display:
+        parts += [" ", Content.styled(one_line(pending.old_display), "strike $text-muted")]
+    parts.append(Content(f" · {one_line(pending.new_source)}"))
+    if pending.verdict == "revised":
+        parts.append(Content.styled(" (revised)", "italic"))
+    if pending.within_margin:
+        parts.append(Content.styled(" small move", "$text-muted"))
+    return Content.assemble(*parts)
+
+
+def values_content(summary: FigureSummary, limit: int = 6) -> Content:
+    parts = [
+        Content.assemble(Content.styled(one_line(v.source), "$text-muted"), " ", one_line(v.display))
+        for v in summary.values[:limit]
+    ]
+    if len(summary.values) > limit:
+        parts.append(Content(f"+{len(summary.values) - limit} more"))
+    return Content(" · ").join(parts) if parts else Content.styled("no current value", "$text-muted")
+
+
+class FigureCard(ListItem):
+    """A ListItem so the panel gets cursor, mouse and Selected handling from ListView."""
+
+    def __init__(self, summary: FigureSummary, now: datetime) -> None:
+        super().__init__()
+        self.summary = summary
+        self._now = now
+
+    def compose(self) -> ComposeResult:
+        with Horizontal():
+            with Vertical(classes="figure-text"):
+                yield Static(classes="figure-title", markup=False)
+                yield Static(classes="figure-values", markup=False)
+            yield Sparkline([], classes="figure-trend")
+
+    def on_mount(self) -> None:
+        self.show(self.summary, self._now)
+
+    def show(self, summary: FigureSummary, now: datetime) -> None:
+        self.summary, self._now = summary, now
+        pending = summary.pending
+        title: list[Content | str] = [Content.styled(one_line(summary.ref.label), "bold")]
+        if pending is not None:
+            title += ["  ", change_content(pending)]
+            if summary.pending_count > 1:
+                title.append(Content.styled(f"  +{summary.pending_count - 1}", "$text-muted"))
+        changed = f"changed {ago(summary.last_changed, now)}" if summary.last_changed else "no change yet"
+        title += ["  ", Content.styled(changed, "$text-muted")]
+        self.query_one(".figure-title", Static).update(Content.assemble(*title))
+        self.query_one(".figure-values", Static).update(values_content(summary))
+        self.query_one(Sparkline).data = list(summary.series) or [0.0]
+        self.set_class(pending is not None, "-pending")
+        self.set_class(pending is not None and pending.verdict == "disputed", "-disputed")

@@ -282,6 +282,20 @@ def history(paths: Paths, figure: str, as_json: bool, limit: int) -> None:
             )
 
 
+@main.command()
+@click.option("--speed", default=1.0, show_default=True, help="Story steps per few seconds.")
+@click.option("--once", "--headless", "once", is_flag=True, help="No dashboard: print the changes.")
+@click.option("--db", "demo_db", help="Keep the replay in this database (default: throw-away).")
+def demo(speed: float, once: bool, demo_db: str | None) -> None:
+    """Replay the bundled withdrawal story from a local feed server; no network needed."""
+    from tui.demo.runner import run_demo_headless, run_demo_tui
+
+    db_path = Path(demo_db) if demo_db else None
+    if once:
+        raise SystemExit(run_demo_headless(db_path=db_path, speed=0.0))
+    raise SystemExit(run_demo_tui(db_path=db_path, speed=speed))
+
+
 def entry() -> None:  # pragma: no cover - `python -m tui`
     main(prog_name="storywatch")
 

@@ -101,8 +101,9 @@ INTERVALS = [
     ("date-midday-floors", claim(SEP30 + 3600, kind="date"), (SEP30, SEP30 + DAY - 1)),
     ("date-approx-3-days", claim(SEP30, bound="approx", kind="date"),
      (SEP30 - 3 * DAY, SEP30 + 4 * DAY - 1)),
-    ("date-upper-by", claim(0, SEP30, bound="upper", kind="date"), (0, SEP30 + DAY - 1)),
-    ("date-lower-since", claim(SEP30, None, bound="lower", kind="date"), (SEP30, INF)),
+    # A deadline is its boundary day, so a moved deadline never overlaps the old one.
+    ("date-upper-by", claim(0, SEP30, bound="upper", kind="date"), (SEP30, SEP30 + DAY - 1)),
+    ("date-lower-since", claim(SEP30, None, bound="lower", kind="date"), (SEP30, SEP30 + DAY - 1)),
 ]  # fmt: skip
 
 
@@ -273,6 +274,8 @@ DECIDE: list[tuple[str, list[Observation], Observation, Verdict | None, int | No
     # dates and vague figures
     ("date-by-same-day-confirmed", [obs(claim(0, SEP30, bound="upper", kind="date"))],
      obs(claim(0, SEP30 + 60, bound="upper", kind="date"), hours=5), X, 0, True),
+    ("deadline-moved-is-a-real-change", [obs(claim(0, SEP30, bound="upper", kind="date"))],
+     obs(claim(0, SEP30 + 90 * DAY, bound="upper", kind="date"), hours=5), C, 0, False),
     ("date-next-day-changed", [obs(claim(SEP30, kind="date"))],
      obs(claim(SEP30 + DAY, kind="date"), hours=5), C, 0, False),
     ("date-approx-near-changed-quietly", [obs(claim(SEP30, bound="approx", kind="date"))],

@@ -38,6 +38,11 @@ def test_clean_line_folds_whitespace() -> None:
     [
         pytest.param("<p>One</p><p>Two</p>", "One\n\nTwo", id="paragraphs"),
         pytest.param("a<br>b", "a\nb", id="br"),
+        pytest.param(
+            "<p>Read also:</p><ul><li>One</li><li>Two</li></ul><p>After</p>",
+            "Read also:\n\nOne\nTwo\n\nAfter",
+            id="list-items-are-lines",
+        ),
         pytest.param("<script>alert(1)</script>safe", "safe", id="script-dropped"),
         pytest.param("<style>p{}</style>text", "text", id="style-dropped"),
         pytest.param("2&#44;500 &amp; more", "2,500 & more", id="entities"),

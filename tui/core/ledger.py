@@ -96,6 +96,12 @@ def interval_of(claim: Claim) -> Interval:
         high = low
     low, high = min(low, high), max(low, high)
     if claim.kind == "date":
+        # "By the end of September" is a deadline, not every day before it: a moved
+        # deadline must not overlap the old one. So a bounded date is its boundary day.
+        if claim.bound == "upper":
+            low = high
+        elif claim.bound == "lower":
+            high = low
         # A date names a whole UTC day: it runs from that midnight to the next (exclusive).
         low, high = _day(low), _day(high) + DAY - 1
         if claim.bound == "approx":

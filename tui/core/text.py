@@ -53,13 +53,14 @@ def normalise_for_compare(text: str) -> str:
     return "\n".join(line.strip() for line in folded.split("\n") if line.strip())
 
 
-# Tags that end a line of text when turned into plain text.
-_BLOCK_TAGS = frozenset(
+# Tags that start a new paragraph (a blank line) and tags that start a new line.
+_PARAGRAPH_TAGS = frozenset(
     (
-        "p div br li ul ol h1 h2 h3 h4 h5 h6 blockquote tr table section article header "
-        "footer pre hr dd dt figure figcaption aside"
+        "p div ul ol h1 h2 h3 h4 h5 h6 blockquote table section article header footer pre hr "
+        "figure figcaption aside dl"
     ).split()
 )
+_LINE_TAGS = frozenset(["br", "li", "tr", "dt", "dd"])
 _DROP_TAGS = frozenset({"script", "style", "noscript", "template", "iframe", "object", "svg"})
 
 
@@ -72,18 +73,23 @@ class _PlainTextParser(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _DROP_TAGS:
             self._dropping += 1
-        elif tag in _BLOCK_TAGS:
+        elif tag in _PARAGRAPH_TAGS:
+            self.parts.append("\n\n")
+        elif tag in _LINE_TAGS:
             self.parts.append("\n")
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _BLOCK_TAGS:
+        if tag in _PARAGRAPH_TAGS:
+            self.parts.append("\n\n")
+        elif tag in _LINE_TAGS:
             self.parts.append("\n")
 
     def handle_endtag(self, tag: str) -> None:
+        # List items and rows end where the next one starts: no blank line between them.
         if tag in _DROP_TAGS:
             self._dropping = max(0, self._dropping - 1)
-        elif tag in _BLOCK_TAGS:
-            self.parts.append("\n")
+        elif tag in _PARAGRAPH_TAGS:
+            self.parts.append("\n\n")
 
     def handle_data(self, data: str) -> None:
         if not self._dropping:

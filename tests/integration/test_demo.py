@@ -162,3 +162,36 @@ def test_a_short_run_uses_a_throwaway_database() -> None:
     assert run_demo_headless(db_path=None, steps=2, out=lines.append) == 0
     assert any("DISPUTED" in line for line in lines)
     assert not any(line.startswith("database:") for line in lines)
+
+
+@pytest.mark.slow  # ~10 s: the scheduler polls a feed at most once a second
+async def test_the_dashboard_plays_the_same_story(tmp_path: Path) -> None:
+    """The live path: the step ticker, the dashboard's own polling, the same verdicts."""
+    launch = pytest.importorskip("tui.launch")
+    from tui.demo.runner import StepTicker, demo_session
+    from tui.demo.story import STEPS
+
+    server, config, period = demo_session(speed=50)
+    db_path = tmp_path / "live.db"
+    app = launch.build_app(
+        config, db_path, clock=lambda: STEPS[server.step].at, first_poll_delay=0.05
+    )
+    ticker = StepTicker(server, period)
+    try:
+        async with app.run_test() as pilot:
+            ticker.start()
+            for _ in range(200):
+                await pilot.pause(0.1)
+                if server.finished and server.all_polled():
+                    break
+            await pilot.pause(0.5)  # let the last poll's writes land
+    finally:
+        ticker.stop()
+        server.stop()
+    assert server.finished
+    got = [
+        (r["figure"], r["verdict"], r["new"]["feed"])
+        for r in _changes(db_path)
+        if r["figure"] in NAMED
+    ]
+    assert got == [(figure, verdict, feed) for figure, verdict, _, _, feed in EXPECTED]

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
 # Seconds between story steps in the dashboard at speed 1: long enough to read a change,
 # short enough that the whole story plays out in about a minute.
-SECONDS_PER_STEP = 6.0
+SECONDS_PER_STEP = 5.0
 Out = Callable[[str], None]
 
 
@@ -189,3 +189,15 @@ def run_demo_tui(*, db_path: Path | None, speed: float = 1.0) -> int:
         ticker.stop()
         server.stop()
     return 0
+
+
+def run_demo(*, db_path: str | Path | None, speed: float | None, headless: bool) -> int:
+    """`storywatch demo`: the one call the CLI makes.
+
+    Headless runs flat out unless a speed is given; the dashboard defaults to speed 1
+    (a step every few seconds, the story over in about a minute).
+    """
+    path = Path(db_path).expanduser() if db_path else None
+    if headless:
+        return run_demo_headless(db_path=path, speed=speed or 0.0)
+    return run_demo_tui(db_path=path, speed=speed or 1.0)

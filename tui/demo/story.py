@@ -116,9 +116,9 @@ _EXPLAINER_OPENING = (
     "relationship rather than a full exit."
 )
 _EXPLAINER_WHAT = (
-    "What is happening? US troops are leaving the Ain al-Asad base in Anbar province and the "
-    "Victoria base beside Baghdad's main airport. The withdrawal is due to be completed by the "
-    "end of September."
+    "What is happening? US troops are pulling out of Ain al-Asad, out west in Anbar, and out "
+    "of the Victoria base beside Baghdad's main airport. The withdrawal is due to be "
+    "completed by the end of September."
 )
 _EXPLAINER_NEXT = (
     "What comes next? Washington calls the new arrangement a security partnership. Some "
@@ -149,7 +149,7 @@ ARTICLES: tuple[Article, ...] = (
             "end of September.",
             "About 2,500 US troops are stationed in Iraq, according to the Pentagon. Neither "
             "government has publicly confirmed how many of them will leave.",
-            "Part of the US contingent is expected to stay on in an advisory and training role.",
+            "Part of the US contingent is expected to remain as instructors and advisers.",
         ),
     ),
     Article(

@@ -111,6 +111,25 @@ def _describe_exception(exc: BaseException, url: str, settings: Settings) -> str
     return f"unexpected error fetching {url}: {type(exc).__name__}: {exc}"
 
 
+async def _check_redirect_target(response: httpx.Response) -> None:
+    """Refuse a redirect to another scheme before httpx builds a request for it.
+
+    httpx prepares the next request even with follow_redirects=False, and for a Location
+    such as `javascript:x` it raises an InvalidURL that names the feed's own URL instead.
+    """
+    if not response.has_redirect_location:
+        return
+    location = response.headers["location"]
+    try:
+        target = urljoin(str(response.request.url), location)
+        scheme = urlsplit(target).scheme.lower()
+        httpx.URL(target)
+    except (ValueError, httpx.InvalidURL):  # urlsplit raises ValueError for "http://[::1"
+        raise FetchError(f"redirect to an invalid URL: {location!r}") from None
+    if scheme not in ("http", "https"):
+        raise FetchError(f"redirect to unsupported scheme {scheme!r} ({target})")
+
+
 class Fetcher:
     """One shared HTTP client; at most `settings.concurrency` fetches at a time."""
 
@@ -136,6 +155,7 @@ class Fetcher:
                 max_connections=settings.concurrency, max_keepalive_connections=settings.concurrency
             ),
             follow_redirects=False,  # followed by hand: scheme check, loop check, hop count
+            event_hooks={"response": [_check_redirect_target]},
             transport=transport,
         )
 

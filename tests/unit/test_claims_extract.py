@@ -124,13 +124,90 @@ def test_context_and_anaphora() -> None:
         "US government",
         "presence",
     )
-    assert (second.thing, second.place, second.source, second.bound) == (
+    assert (second.thing, second.place, second.actor, second.source, second.bound) == (
         "troops",
         "Iraq",
+        "US",
         "Iraqi sources",
         "lower",
     )
     assert first.surface == text[first.start : first.end]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Iraqi sources put the number of American troops in Iraq at over 3,000.",
+            ("over 3,000", "troops", "Iraq", "US", "Iraqi sources"),
+            id="source-adjective-is-not-the-actor",
+        ),
+        pytest.param(
+            "About 2,500 US troops are in Iraq. Iraqi officials put the number at over 3,000.",
+            ("over 3,000", "troops", "Iraq", "US", "Iraqi officials"),
+            id="anaphora-inherits-actor",
+        ),
+        pytest.param(
+            "The US government reported approximately 2,500 American soldiers stationed in "
+            "Iraq, while Iraqi sources put the number at over 3,000.",
+            ("over 3,000", "troops", "Iraq", "US", "Iraqi sources"),
+            id="same-sentence-anaphora-inherits-actor",
+        ),
+        pytest.param(
+            "Iraqi officials say more than 3,000 US soldiers remain in the country.",
+            ("more than 3,000", "troops", None, "US", "Iraqi officials"),
+            id="modifier-beats-source",
+        ),
+        pytest.param(
+            "Washington is cutting its presence in Iraq. "
+            "Iraqi officials say more than 3,000 US soldiers remain in the country.",
+            ("more than 3,000", "troops", "Iraq", "US", "Iraqi officials"),
+            id="the-country-inherits-place",
+        ),
+        pytest.param(
+            "According to Iraqi security sources, around 400 US advisers are at Ain al-Asad.",
+            ("around 400", "advisers", "Ain al-Asad", "US", "Iraqi security sources"),
+            id="according-to-is-not-the-actor",
+        ),
+        pytest.param(
+            "Iraqi forces number 5,000 in Anbar, the Pentagon said.",
+            ("5,000", "troops", "Anbar", "Iraqi", "Pentagon"),
+            id="modifier-of-earlier-thing",
+        ),
+        pytest.param(
+            "Some 4,000 Iraqi soldiers guard the border, US officials said.",
+            ("Some 4,000", "troops", None, "Iraqi", "US officials"),
+            id="modifier-not-the-us-source",
+        ),
+        pytest.param(
+            "Washington keeps about 2,500 troops in Iraq.",
+            ("about 2,500", "troops", "Iraq", "US", None),
+            id="subject-actor-without-source",
+        ),
+        pytest.param(
+            "US officials say 3,000 troops remain in Iraq.",
+            ("3,000", "troops", "Iraq", None, "US officials"),
+            id="source-only-actor-is-dropped",
+        ),
+    ],
+)
+def test_actor_never_comes_from_the_source(
+    text: str, expected: tuple[str, str, str | None, str | None, str | None]
+) -> None:
+    claim = extract_claims(text, published=PUB)[-1]
+    assert (claim.surface, claim.thing, claim.place, claim.actor, claim.source) == expected
+
+
+def test_dispute_shares_the_key_of_what_it_disputes() -> None:
+    """The ledger can only see a dispute between figures with one key."""
+    pentagon = extract_claims(
+        "About 2,500 US troops are stationed in Iraq, according to the Pentagon.", published=PUB
+    )
+    iraqi = extract_claims(
+        "Iraqi sources put the number of American troops in Iraq at over 3,000.", published=PUB
+    )
+    assert pentagon[0].key == iraqi[0].key
+    assert (pentagon[0].source, iraqi[0].source) == ("Pentagon", "Iraqi sources")
 
 
 def test_boilerplate_is_ignored_and_offsets_stay() -> None:

@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 
 from tui.core.claims import context as ctx
+from tui.core.claims.antecedent import Antecedent
 from tui.core.claims.dates import DateFigure
 from tui.core.claims.lexicon import (
     ANAPHORA,
@@ -31,7 +32,8 @@ _FROM_BEFORE = re.compile(
 _RANGE_GAP = re.compile(r"\s*(?:-|to)\s*")
 _FRACTION_GAP = re.compile(r"\s+of\s+(?:the|its|their|an\s+estimated|some|about|around)?\s*")
 _ANAPHORA = re.compile(ANAPHORA, re.IGNORECASE)
-Inherit = Callable[[], tuple[str | None, str | None]]
+# The paragraph's earlier thing/place/actor: called only when a figure needs them.
+Inherit = Callable[[], Antecedent]
 
 
 @dataclass(slots=True)
@@ -51,7 +53,9 @@ class Draft:
     partner: int | None = None
     dropped: bool = False
     thing: str | None = None
+    thing_start: int | None = None  # the counted thing's mention, when it has one
     thing_end: int | None = None
+    thing_follows: bool = False  # "2,500 US troops": the words between are its modifiers
 
     @classmethod
     def from_quantity(cls, q: Quantity) -> Draft:
@@ -106,28 +110,35 @@ def pair_quantities(window: ctx.Window, drafts: list[Draft]) -> None:
                 a.partner = b_i
 
 
-def _thing_for(
-    window: ctx.Window, d: Draft, clause: tuple[int, int]
-) -> tuple[str | None, int | None]:
+def _thing_for(window: ctx.Window, d: Draft, clause: tuple[int, int]) -> None:
+    """Set the draft's counted thing and, when the text names it, where that mention is."""
     q = d.q
     assert q is not None
     if d.kind == "money":
         found = ctx.thing_after(window, d.end, allow_of=True, money=True)
-        return (found[0], found[2]) if found else (CURRENCY_THING.get(q.unit or "", "money"), None)
+        if found:
+            d.thing, d.thing_start, d.thing_end = found
+            d.thing_follows = True
+        else:
+            d.thing = CURRENCY_THING.get(q.unit or "", "money")
+        return
     found = ctx.thing_after(window, d.end, allow_of=not q.spelled_one, money=False)
     if found:
-        return found[0], found[2]
+        d.thing, d.thing_start, d.thing_end = found
+        d.thing_follows = True
+        return
     if d.kind == "percent":
-        return ctx.nearest_thing(window, d.start, d.end, *clause), None
+        d.thing = ctx.nearest_thing(window, d.start, d.end, *clause)
+        return
     if q.fraction is not None:
-        return None, None
+        return
     casualty = ctx.casualty_thing(window, d.start, d.end)
     if casualty:
-        return casualty, None
+        d.thing = casualty
+        return
     before = ctx.thing_before(window, d.start, clause[0])
     if before:
-        return before[0], None
-    return None, None
+        d.thing, d.thing_start, _ = before
 
 
 def _source_for(sources: list[SourceMention], d: Draft, clause: tuple[int, int]) -> str | None:
@@ -138,6 +149,32 @@ def _source_for(sources: list[SourceMention], d: Draft, clause: tuple[int, int])
     if not pool:
         return None
     return min(pool, key=lambda s: abs(s.start - d.start)).name
+
+
+def _actor_for(
+    window: ctx.Window,
+    d: Draft,
+    clause: tuple[int, int],
+    sources: list[SourceMention],
+    inherited: str | None,
+    thing_inherited: bool,
+) -> str | None:
+    """Whose figure it is. Words of a source phrase never count ("Iraqi sources put the
+    number at" is said by Iraqis about someone else's troops). In order: an actor adjective
+    modifying the counted thing ("American troops"); the antecedent's actor when the thing
+    came from an earlier sentence; the first actor of the clause outside source phrases
+    (the clause's subject usually owns the figure, and the actor nearest the number is
+    often the object: "The coalition has been fighting IS since 2014"); the antecedent's
+    actor when only the place was inherited."""
+    if d.thing_start is not None:
+        lo = d.end if d.thing_follows else None
+        actor = ctx.actor_modifying(window, d.thing_start, lo)
+        if actor is not None:
+            return actor
+    if thing_inherited and inherited is not None:
+        return inherited
+    avoid = [(s.start, s.end) for s in sources]
+    return ctx.actor_in(window, *clause, avoid) or inherited
 
 
 def build_claims(
@@ -152,10 +189,11 @@ def build_claims(
     clauses = [window.clause(d.start) for d in drafts]
     for d, clause in zip(drafts, clauses, strict=True):
         if d.q is not None and not d.dropped:
-            d.thing, d.thing_end = _thing_for(window, d, clause)
+            _thing_for(window, d, clause)
     for d in drafts:  # a change or fraction shares its partner's thing
         if d.thing is None and d.partner is not None:
             d.thing = drafts[d.partner].thing
+            d.thing_start = drafts[d.partner].thing_start
     sources = find_sources(window.text)
     out: list[Claim] = []
     for d, clause in zip(drafts, clauses, strict=True):
@@ -183,6 +221,8 @@ def _claim(
     predicate: Predicate
     as_of: AsOf = "current"
     high: float | None
+    thing_inherited = False
+    inherited_actor: str | None = None
     if d.date is not None:
         events = list(event_re().finditer(window.text, *clause)) or list(
             event_re().finditer(window.text)
@@ -204,9 +244,13 @@ def _claim(
             if _ANAPHORA.search(window.text, clause[0], d.start):
                 # "put the number at": the thing named last before, in this sentence or
                 # the previous ones of the paragraph.
-                thing = ctx.nearest_thing(window, d.start, d.end, 0, d.start)
-                if thing is None:
-                    thing, place = inherit()
+                mention = ctx.last_thing_before(window, d.start)
+                if mention is not None:
+                    thing, d.thing_start = mention[2], mention[0]
+                else:
+                    antecedent = inherit()
+                    thing, place = antecedent.thing, antecedent.place
+                    inherited_actor, thing_inherited = antecedent.thing_actor, True
             if thing is None:
                 return None
         if d.kind == "count" and (q.year_like and d.thing_end is None):
@@ -251,16 +295,14 @@ def _claim(
         or place
     )
     if place is None and d.date is None:
-        place = inherit()[1]
+        antecedent = inherit()
+        place = antecedent.place
+        if not thing_inherited:
+            inherited_actor = antecedent.place_actor
     if d.date is None and predicate == "other" and thing in FORCE_THINGS and place:
         predicate = "presence"
     source = _source_for(sources, d, clause)
-    avoid = next(((s.start, s.end) for s in sources if s.name == source), None)
-    actor = None
-    if d.thing_end is not None:
-        actor = ctx.actor_in(window, d.end, d.thing_end, None)
-    if actor is None:
-        actor = ctx.actor_in(window, *clause, avoid)
+    actor = _actor_for(window, d, clause, sources, inherited_actor, thing_inherited)
     if not math.isfinite(low) or (high is not None and not math.isfinite(high)):
         return None
     base = window.base

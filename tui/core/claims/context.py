@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -226,7 +226,7 @@ def thing_after(
 ) -> tuple[str, int, int] | None:
     """The thing a number counts when it follows it: "2,500 American soldiers".
 
-    Returns (canonical thing, noun phrase start, thing end). Up to four modifier words may
+    Returns (canonical thing, thing start, thing end). Up to four modifier words may
     sit between (actors, "more", "additional", "active-duty"); a preposition or verb ends
     the search. Money may say what it is for: "$500m in military aid".
     """
@@ -239,7 +239,7 @@ def thing_after(
             skip += 1
         m = thing_re().match(window.text, skip)
         if m and (not money or THINGS[norm(m.group())] in MONEY_THINGS):
-            return THINGS[norm(m.group())], end, m.end()
+            return THINGS[norm(m.group())], m.start(), m.end()
         tok = _TOKEN.match(window.text, pos)
         if tok is None:
             return None
@@ -260,9 +260,10 @@ def thing_after(
     return None
 
 
-def thing_before(window: Window, start: int, clause_start: int) -> tuple[str, int] | None:
+def thing_before(window: Window, start: int, clause_start: int) -> tuple[str, int, int] | None:
     """The thing named earlier in the clause when the number is linked to it:
-    "the number of US troops in Iraq stands at 2,500", "troop levels fell to 2,000"."""
+    "the number of US troops in Iraq stands at 2,500", "troop levels fell to 2,000".
+    Returns (canonical thing, mention start, mention end)."""
     head = window.lower[clause_start:start]
     if not _LINK_BEFORE.search(head):
         return None
@@ -271,7 +272,7 @@ def thing_before(window: Window, start: int, clause_start: int) -> tuple[str, in
         last = m
     if last is None:
         return None
-    return THINGS[norm(last.group())], last.start()
+    return THINGS[norm(last.group())], last.start(), last.end()
 
 
 def casualty_thing(window: Window, start: int, end: int) -> str | None:
@@ -286,6 +287,12 @@ def casualty_thing(window: Window, start: int, end: int) -> str | None:
     return "deaths" if word in ("killed", "dead", "died", "killing") else "injuries"
 
 
+def last_thing_before(window: Window, pos: int) -> tuple[int, int, str] | None:
+    """The last thing mentioned before `pos` in the window: (start, end, canonical)."""
+    found = [m for m in window.mentions("thing") if m[1] <= pos]
+    return found[-1] if found else None
+
+
 def nearest_thing(window: Window, start: int, end: int, lo: int, hi: int) -> str | None:
     return _nearest(window.mentions("thing"), start, end, lo, hi)
 
@@ -294,13 +301,49 @@ def place_near(window: Window, start: int, end: int, lo: int, hi: int) -> str | 
     return _nearest(window.mentions("place"), start, end, lo, hi)
 
 
-def actor_in(window: Window, lo: int, hi: int, avoid: tuple[int, int] | None) -> str | None:
-    """First actor mentioned in [lo, hi), skipping the source phrase ("Iraqi sources")."""
+# Between an actor adjective and the noun it modifies: a possessive and at most two more
+# modifier words ("US special forces", "Iraq's security forces", "American combat troops").
+_MODIFIER_GAP = re.compile(r"(?:'s)?(?:\s+[A-Za-z][\w-]*){0,2}\s+")
+
+
+def actor_modifying(window: Window, thing_start: int, lo: int | None = None) -> str | None:
+    """The actor adjective directly modifying a thing mention ("American troops").
+
+    With `lo`, everything in [lo, thing_start) is already known to be the noun phrase's
+    modifiers (the words between a number and its thing), so any actor there counts.
+    """
+    if lo is not None:
+        return actor_in(window, lo, thing_start, ())
+    last = None
+    for m in actor_re().finditer(window.text, max(0, thing_start - 40), thing_start):
+        last = m
+    if last is None:
+        return None
+    gap = _MODIFIER_GAP.fullmatch(window.text, last.end(), thing_start)
+    if gap is None or any(w.lower() in _NP_STOP for w in gap.group().split()):
+        return None
+    return ACTORS.get(norm(last.group()))
+
+
+def actor_in(
+    window: Window, lo: int, hi: int, avoid: Sequence[tuple[int, int]], near: int | None = None
+) -> str | None:
+    """The actor mentioned in [lo, hi) outside every `avoid` span (source phrases: in
+    "Iraqi sources put the number at", "Iraqi" says who speaks, not whose troops).
+    The first one, or with `near` the one closest to that position."""
+    best: tuple[int, str] | None = None
     for m in actor_re().finditer(window.text, lo, hi):
-        if avoid and avoid[0] <= m.start() < avoid[1]:
+        if any(a_start <= m.start() < a_end for a_start, a_end in avoid):
             continue
-        return ACTORS.get(norm(m.group()))
-    return None
+        actor = ACTORS.get(norm(m.group()))
+        if actor is None:
+            continue
+        if near is None:
+            return actor
+        distance = abs(m.start() - near)
+        if best is None or distance < best[0]:
+            best = (distance, actor)
+    return best[1] if best else None
 
 
 def predicate_near(window: Window, start: int, end: int, lo: int, hi: int) -> str | None:

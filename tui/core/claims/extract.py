@@ -13,11 +13,11 @@ from datetime import UTC, datetime
 from functools import partial
 
 from tui.core.claims import context as ctx
+from tui.core.claims.antecedent import find_antecedent
 from tui.core.claims.assemble import Draft, build_claims, pair_quantities
 from tui.core.claims.dates import find_dates
-from tui.core.claims.lexicon import THINGS, norm, place_lookup, place_re, thing_re
 from tui.core.claims.numbers import find_quantities
-from tui.core.claims.sentences import Spans, boilerplate_spans, sentence_spans
+from tui.core.claims.sentences import boilerplate_spans, sentence_spans
 from tui.core.models import Claim
 
 WINDOW = 300  # characters each side of a number that context may look at
@@ -54,28 +54,6 @@ def _blank(text: str, spans: list[tuple[int, int]]) -> str:
         cursor = end
     pieces.append(text[cursor:])
     return "".join(pieces)
-
-
-def _inherited(work: str, spans: Spans, index: int) -> tuple[str | None, str | None]:
-    """Thing and place of the nearest earlier sentence (same paragraph) that names them."""
-    thing = place = None
-    para = spans.paragraph[index]
-    lookup = place_lookup()
-    for j in range(index - 1, max(index - 4, -1), -1):
-        if spans.paragraph[j] != para:
-            break
-        sentence = work[spans.starts[j] : spans.ends[j]][: 2 * WINDOW]
-        if thing is None:
-            found = list(thing_re().finditer(sentence))
-            if found:
-                thing = THINGS[norm(found[0].group())]
-        if place is None:
-            m = place_re().search(sentence)
-            if m:
-                place = lookup.get(norm(m.group()))
-        if thing and place:
-            break
-    return thing, place
 
 
 def extract_claims(
@@ -121,7 +99,12 @@ def extract_claims(
             local = [d.shifted(-w_lo) for d in members]
             pair_quantities(window, local)
             found = build_claims(
-                window, local, text, when, synonyms or {}, partial(_inherited, work, spans, index)
+                window,
+                local,
+                text,
+                when,
+                synonyms or {},
+                partial(find_antecedent, work, spans, index),
             )
             claims.extend(found)
             if len(claims) >= max_claims:

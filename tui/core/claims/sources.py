@@ -68,10 +68,14 @@ def find_sources(text: str) -> list[SourceMention]:
         if name:
             out.append(SourceMention(m.start(), m.end(), name))
     for m in _verb_re().finditer(text):
-        head = text[max(0, m.start() - 80) : m.start()]
+        head_start = max(0, m.start() - 80)
+        head = text[head_start : m.start()]
         breaks = list(_SUBJECT_BREAK.finditer(head))
-        subject = head[breaks[-1].end() :] if breaks else head
-        subject = _AUXILIARY.sub("", subject.rstrip())
+        subject_start = head_start + (breaks[-1].end() if breaks else 0)
+        subject = _AUXILIARY.sub("", text[subject_start : m.start()].rstrip())
+        # The span starts at the subject's first word: it is what actor detection skips.
+        span_start = subject_start + len(subject) - len(subject.lstrip())
+        span_end = m.end()
         words = subject.split()
         name = None if len(words) > 6 or not words else _clean(subject)
         # "troops reported", "an estimated": a lower-case subject is rarely a source,
@@ -83,6 +87,7 @@ def find_sources(text: str) -> list[SourceMention]:
             # ", said General Smith." — the inverted form, only after a comma.
             if after and head.rstrip().endswith(","):
                 name = _clean(after.group(1))
+                span_start, span_end = m.start(), m.end() + after.end()
         if name:
-            out.append(SourceMention(m.start() - len(subject), m.end(), name))
+            out.append(SourceMention(span_start, span_end, name))
     return out

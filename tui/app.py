@@ -206,7 +206,8 @@ class StorywatchApp(App[None]):
     def _schedule_poll(self, delay: float, *, only_due: bool = True) -> None:
         if self._poll_timer is not None:
             self._poll_timer.stop()
-        delay = min(max(delay, 0.0), MAX_POLL_GAP)
+        # Textual's Timer divides by its interval when late: never hand it 0.
+        delay = min(max(delay, 0.01), MAX_POLL_GAP)
         self.next_poll_at = time.monotonic() + delay
         self._poll_timer = self.set_timer(delay, lambda: self.poll(only_due=only_due))
 

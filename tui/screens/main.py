@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widgets import DataTable, Footer, ListView, Static
+from textual.widgets import DataTable, Footer, ListView
 
 from tui.core.browse import figure_summaries, header_stats, reports_timeline
 from tui.core.store import Store
@@ -23,11 +23,11 @@ TIMELINE_PAGE = 200
 class MainScreen(DataScreen):
     def compose(self) -> ComposeResult:
         yield HeaderLine(id="header")
-        with Vertical(id="figures-pane", classes="pane"):
-            yield Static("Figures", classes="pane-title")
+        with Vertical(id="figures-pane", classes="pane") as figures:
+            figures.border_title = "Figures"
             yield FiguresPanel(id="figures")
-        with Vertical(id="reports-pane", classes="pane"):
-            yield Static("Reports", classes="pane-title")
+        with Vertical(id="reports-pane", classes="pane") as reports:
+            reports.border_title = "Reports"
             yield ReportTable(id="timeline")
         yield StatusLine(id="status")
         yield Footer()

@@ -64,6 +64,7 @@ class FigureCard(ListItem):
         super().__init__()
         self.summary = summary
         self._now = now
+        self._set_classes(summary)
 
     def compose(self) -> ComposeResult:
         with Horizontal():
@@ -88,5 +89,9 @@ class FigureCard(ListItem):
         self.query_one(".figure-title", Static).update(Content.assemble(*title))
         self.query_one(".figure-values", Static).update(values_content(summary))
         self.query_one(Sparkline).data = list(summary.series) or [0.0]
+        self._set_classes(summary)
+
+    def _set_classes(self, summary: FigureSummary) -> None:
+        pending = summary.pending
         self.set_class(pending is not None, "-pending")
         self.set_class(pending is not None and pending.verdict == "disputed", "-disputed")

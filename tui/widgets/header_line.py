@@ -10,7 +10,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from tui.core.browse import HeaderStats
-from tui.widgets.text import ago, countdown, local_time, one_line
+from tui.widgets.text import ago, countdown, one_line
 
 if TYPE_CHECKING:
     from tui.app import StorywatchApp
@@ -44,7 +44,7 @@ class HeaderLine(Static):
         stats = self.stats
         if stats is not None:
             last = stats.last_poll_at
-            parts.append(Content(f"last poll {local_time(last, now)} ({ago(last, now)})" if last else "never polled"))
+            parts.append(Content(f"polled {ago(last, now)}" if last else "never polled"))
         parts.append(self._poll_state())
         if stats is not None:
             feeds = Content.assemble(
@@ -56,7 +56,7 @@ class HeaderLine(Static):
             )
             parts.append(Content.assemble("feeds ", feeds))
             if stats.unacknowledged:
-                parts.append(Content.styled(f"{stats.unacknowledged} unseen changes", "$warning bold"))
+                parts.append(Content.styled(f"{stats.unacknowledged} unseen", "$warning bold"))
         return Content(" │ ").join(parts)
 
     def _poll_state(self) -> Content:
@@ -69,4 +69,4 @@ class HeaderLine(Static):
             return Content.styled("polling…", "$accent")
         if app.next_poll_at is None:
             return Content("next poll -")
-        return Content(f"next poll in {countdown(app.next_poll_at - time.monotonic())}")
+        return Content(f"next in {countdown(app.next_poll_at - time.monotonic())}")

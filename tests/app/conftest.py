@@ -1,0 +1,73 @@
+"""Shared helpers for the Pilot tests: a seeded database, a frozen clock, UTC times."""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from rich.text import Text
+from textual.content import Content
+from textual.pilot import Pilot
+from textual.widgets import DataTable, Static
+
+from tests.app import fixtures
+from tui.app import StorywatchApp
+from tui.launch import build_app
+
+
+@pytest.fixture(autouse=True)
+def utc() -> Iterator[None]:
+    """Times on screen are local: pin the zone so tests and snapshots are stable."""
+    old = os.environ.get("TZ")
+    os.environ["TZ"] = "UTC"
+    time.tzset()
+    yield
+    if old is None:
+        del os.environ["TZ"]
+    else:
+        os.environ["TZ"] = old
+    time.tzset()
+
+
+@pytest.fixture
+def story_db(tmp_path: Path) -> Path:
+    return fixtures.story(tmp_path / "story.db")
+
+
+@pytest.fixture
+def hostile_db(tmp_path: Path) -> Path:
+    return fixtures.story(tmp_path / "hostile.db", hostile=True)
+
+
+def make_app(db: Path, **kwargs: object) -> StorywatchApp:
+    kwargs.setdefault("clock", fixtures.clock)
+    kwargs.setdefault("poll", False)
+    return build_app(kwargs.pop("config", fixtures.config()), db, **kwargs)  # type: ignore[arg-type]
+
+
+async def wait_until(pilot: Pilot[None], check: Callable[[], bool], timeout: float = 5.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not check():
+        if time.monotonic() > deadline:
+            raise AssertionError("condition not reached in time")
+        await pilot.pause(0.05)
+
+
+def plain(widget: Static) -> str:
+    visual = widget.content
+    if isinstance(visual, Content):
+        return visual.plain
+    if isinstance(visual, Text):
+        return visual.plain
+    return str(visual)
+
+
+def table_text(table: DataTable[object]) -> list[str]:
+    rows = []
+    for index in range(table.row_count):
+        cells = table.get_row_at(index)
+        rows.append(" | ".join(c.plain if isinstance(c, Text) else str(c) for c in cells))
+    return rows

@@ -1,0 +1,148 @@
+"""History paging, report view, change log filter, feeds, search, help, palette."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import DataTable, Select, Static
+
+from tests.app import fixtures
+from tests.app.conftest import make_app, plain, table_text, wait_until
+from tui.core.browse import FigureRef
+from tui.screens.changes import ChangeLogScreen
+from tui.screens.feeds import FeedsScreen
+from tui.screens.help import HelpScreen
+from tui.screens.history import PAGE, HistoryScreen
+from tui.screens.report import ReportScreen
+from tui.screens.search import SearchScreen
+from tui.widgets.timeline import ReportTable
+
+
+async def test_history_pages_from_sqlite(tmp_path: Path) -> None:
+    db = fixtures.history(tmp_path / "h.db", 250)
+    app = make_app(db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.push_screen(HistoryScreen(FigureRef("US troops in Iraq")))
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, HistoryScreen)
+        table = screen.query_one("#history", DataTable)
+        await wait_until(pilot, lambda: table.row_count == PAGE)
+        assert "2,249" in table_text(table)[0]  # newest first
+        await wait_until(pilot, lambda: "of 250" in plain(screen.query_one("#history-page", Static)))
+        table.focus()
+        await pilot.press("pagedown")
+        await wait_until(pilot, lambda: "2,149" in table_text(table)[0])
+        assert table.row_count == PAGE
+        assert "101–200 of 250" in plain(screen.query_one("#history-page", Static))
+        await pilot.press("pagedown")
+        await wait_until(pilot, lambda: table.row_count == 50)
+        assert "2,049" in table_text(table)[0] and "2,000" in table_text(table)[-1]
+        await pilot.press("pageup")
+        await wait_until(pilot, lambda: "2,149" in table_text(table)[0])
+        # the chart: one sparkline per source
+        assert screen.query(".chart-row")
+
+
+async def test_report_view_highlights_figures_and_diffs_a_revision(story_db: Path) -> None:
+    app = make_app(story_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        table = app.screen.query_one(ReportTable)
+        await wait_until(pilot, lambda: table.row_count == 5)
+        table.focus()
+        await pilot.press("j", "j", "enter")  # the revised Kuwait report
+        await wait_until(pilot, lambda: isinstance(app.screen, ReportScreen) and app.screen.detail is not None)
+        screen = app.screen
+        body = plain(screen.query_one("#report-body", Static))
+        assert "about 1,000 → About 1,200 US troops moved to Kuwait" in body
+        diff = screen.query_one("#report-diff", Static)
+        assert diff.display
+        assert "1,0001,200" in plain(diff).replace(" ", "")  # old word struck, new word added
+        assert "version 2 of 2" in plain(screen.query_one("#report-meta", Static))
+        await pilot.press("left_square_bracket")
+        assert "version 1 of 2" in plain(screen.query_one("#report-meta", Static))
+        assert not screen.query_one("#report-diff", Static).display
+
+
+async def test_change_log_filters_by_verdict_and_figure(story_db: Path) -> None:
+    app = make_app(story_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("c")
+        screen = app.screen
+        assert isinstance(screen, ChangeLogScreen)
+        table = screen.query_one("#changes", DataTable)
+        await wait_until(pilot, lambda: table.row_count == 4)
+        screen.query_one("#verdict-filter", Select).value = "disputed"
+        await wait_until(pilot, lambda: table.row_count == 1)
+        assert "US troops in Syria" in table_text(table)[0]
+        screen.query_one("#verdict-filter", Select).clear()
+        screen.query_one("#figure-filter", Select).value = "US troops in Iraq"
+        await wait_until(pilot, lambda: table.row_count == 2)
+        await pilot.press("u")  # unseen only
+        await wait_until(pilot, lambda: table.row_count == 1)
+        table.focus()
+        await pilot.press("a")
+        await wait_until(pilot, lambda: table.row_count == 0)
+
+
+async def test_feeds_screen_shows_the_error(story_db: Path) -> None:
+    app = make_app(story_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("f")
+        assert isinstance(app.screen, FeedsScreen)
+        table = app.screen.query_one("#feeds", DataTable)
+        await wait_until(pilot, lambda: table.row_count == 3)
+        iraqi = next(r for r in table_text(table) if r.startswith("Iraqi News"))
+        assert "failing ×3" in iraqi
+        assert "HTTP 503 Service Unavailable (3 failures" in iraqi
+
+
+async def test_search_finds_reports_by_text(story_db: Path) -> None:
+    app = make_app(story_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("slash")
+        assert isinstance(app.screen, SearchScreen)
+        await pilot.press(*"kuwait", "enter")
+        table = app.screen.query_one("#results", ReportTable)
+        await wait_until(pilot, lambda: table.row_count == 1)
+        assert "Troops moved to Kuwait" in table_text(table)[0]
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: isinstance(app.screen, ReportScreen))
+        await pilot.press("escape", "escape")
+        assert app.screen.__class__.__name__ == "MainScreen"
+
+
+async def test_search_input_is_not_fts_syntax(story_db: Path) -> None:
+    app = make_app(story_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("slash", *'"troops( *Iraq^', "enter")
+        table = app.screen.query_one("#results", ReportTable)
+        await wait_until(pilot, lambda: table.row_count > 0)
+        assert app.status == ""
+
+
+async def test_help_lists_the_keys(story_db: Path) -> None:
+    app = make_app(story_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        keys = "\n".join(table_text(app.screen.query_one("#help-keys", DataTable)))
+        for expected in ("acknowledge all changes", "poll now", "search reports", "ctrl+q"):
+            assert expected in keys
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HelpScreen)
+        await pilot.press("f1")
+        assert isinstance(app.screen, HelpScreen)
+
+
+async def test_palette_offers_storywatch_commands(story_db: Path, tmp_path: Path) -> None:
+    app = make_app(story_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.press(*"export change")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        written = story_db.parent
+        await wait_until(pilot, lambda: any(written.glob("storywatch-changes-*.jsonl")))
+        path = next(written.glob("storywatch-changes-*.jsonl"))
+        await wait_until(pilot, lambda: len(path.read_text().splitlines()) == 4)

@@ -393,8 +393,8 @@ def measured(port: int, func: Callable[[], Result]) -> Result:
 # -- orchestration ----------------------------------------------------------------------------
 
 
-def bench_size(n: int, args: argparse.Namespace) -> dict[str, list[Result]]:
-    runs: dict[str, list[Result]] = {}
+def bench_size(n: int, args: argparse.Namespace, runs: dict[str, list[Result]]) -> None:
+    """Fill `runs` as scenarios finish, so an interrupted run still reports what it has."""
 
     def keep(key: str, result: Result) -> None:
         runs.setdefault(key, []).append(result)
@@ -437,7 +437,6 @@ def bench_size(n: int, args: argparse.Namespace) -> dict[str, list[Result]]:
                     print("  split: " + ", ".join(
                         f"{k[:-5]} {v:.2f}" for k, v in result.items() if k.endswith("_wall")),
                         flush=True)
-    return runs
 
 
 def median(results: list[Result], key: str) -> float:
@@ -559,8 +558,14 @@ def main() -> None:
     if args.newsboat and not newsboat_available():
         print("newsboat not found: skipping it", file=sys.stderr)
         args.newsboat = False
-    all_runs = {n: bench_size(n, args) for n in (int(x) for x in args.feeds.split(","))}
-    text = header(args) + "\n\n" + table(all_runs, args)
+    all_runs: dict[int, dict[str, list[Result]]] = {}
+    note = ""
+    try:
+        for n in (int(x) for x in args.feeds.split(",")):
+            bench_size(n, args, all_runs.setdefault(n, {}))
+    except KeyboardInterrupt:
+        note = " Interrupted: medians over the runs that finished."
+    text = header(args) + note + "\n\n" + table(all_runs, args)
     print()
     print(text)
     if not args.no_readme and not args.quick:

@@ -14,13 +14,14 @@ import time
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal, TypeVar
+from typing import TYPE_CHECKING, ClassVar, Literal, TypeVar
 
 from textual import work
 from textual.app import App
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.message_pump import MessagePump
+from textual.notifications import SeverityLevel
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.timer import Timer
@@ -29,7 +30,7 @@ from textual.worker import Worker, WorkerState, get_current_worker
 from tui.core.browse import FigureRef, export_changes, key_label, pending_change_ids
 from tui.core.config import Config
 from tui.core.lock import PollerLock
-from tui.core.models import CycleFinished, FigureChanged
+from tui.core.models import CycleFinished, Event, FigureChanged
 from tui.core.parse import utc_now
 from tui.core.queries import acknowledge
 from tui.core.store import Store, iso
@@ -57,7 +58,7 @@ class StorywatchApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "storywatch"
     COMMANDS = App.COMMANDS | {StorywatchCommands}
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("r", "poll_now", "Poll now"),
         Binding("A", "acknowledge_all", "Ack all"),
         Binding("c", "show_screen('changes')", "Changes"),
@@ -191,7 +192,9 @@ class StorywatchApp(App[None]):
         self.write(self, change, group="acknowledge")
 
     def on_acknowledged(self, message: Acknowledged) -> None:
-        text = f"acknowledged {message.count} change(s)" if message.count else "nothing to acknowledge"
+        text = (
+            f"acknowledged {message.count} change(s)" if message.count else "nothing to acknowledge"
+        )
         self.notify(text, markup=False)
         self.post_message(DataChanged())
 
@@ -218,14 +221,16 @@ class StorywatchApp(App[None]):
             return None
         self.polling = True
         try:
-            return await monitor.poll_cycle(
-                only_due=only_due, listener=lambda event: self.post_message(PollEvent(event))
-            )
+            return await monitor.poll_cycle(only_due=only_due, listener=self._listen)
         finally:
             self.polling = False
             if self.monitor is not None:
                 gap = self.monitor.schedule.next_in()
                 self._schedule_poll(max(gap, MIN_POLL_GAP))
+
+    def _listen(self, event: Event) -> None:
+        """The monitor's listener (called on the event loop): hand events to the UI."""
+        self.post_message(PollEvent(event))
 
     def on_poll_event(self, message: PollEvent) -> None:
         event = message.event
@@ -248,13 +253,15 @@ class StorywatchApp(App[None]):
             text = f"{figure}: {old} → {event.new_value} · {event.feed}"
             if event.verdict == "revised":
                 text += " (revised article)"
-        severity = "information" if event.within_margin else "warning"
+        severity: SeverityLevel = "information" if event.within_margin else "warning"
         self.notify(one_line(text), title="figure changed", severity=severity, markup=False)
         if self.config.settings.bell:
             self.bell()
         if command := self.config.settings.notify_command:
             args = [figure, event.old_value or "", event.new_value, event.feed, str(event.verdict)]
-            self.run_worker(notify_command(self, command, args), group="notify", exit_on_error=False)
+            self.run_worker(
+                notify_command(self, command, args), group="notify", exit_on_error=False
+            )
 
     @work(thread=True, exclusive=True, group="watch-db", exit_on_error=False)
     def watch_database(self) -> None:
@@ -272,12 +279,15 @@ class StorywatchApp(App[None]):
 
     def on_config_changed(self, message: ConfigChanged) -> None:
         if message.config is None:
-            self.status = "feeds.toml has problems; the previous config stays in force: " + "; ".join(
-                message.problems
+            self.status = (
+                "feeds.toml has problems; the previous config stays in force: "
+                + "; ".join(message.problems)
             )
             self.notify(
-                "\n".join(message.problems), title="feeds.toml not reloaded",
-                severity="error", markup=False,
+                "\n".join(message.problems),
+                title="feeds.toml not reloaded",
+                severity="error",
+                markup=False,
             )
             return
         self.config = message.config
@@ -302,7 +312,7 @@ class StorywatchApp(App[None]):
     def action_acknowledge_all(self) -> None:
         self.acknowledge(None)
 
-    def action_back(self) -> None:
+    async def action_back(self) -> None:
         if len(self.screen_stack) > 1:
             self.pop_screen()
         else:
@@ -310,7 +320,9 @@ class StorywatchApp(App[None]):
 
     def action_show_screen(self, name: str) -> None:
         screens: dict[str, Callable[[], Screen[None]]] = {
-            "changes": ChangeLogScreen, "feeds": FeedsScreen, "search": SearchScreen,
+            "changes": ChangeLogScreen,
+            "feeds": FeedsScreen,
+            "search": SearchScreen,
             "help": HelpScreen,
         }
         factory = screens[name]

@@ -48,8 +48,8 @@ def make_app(db: Path, **kwargs: object) -> StorywatchApp:
     return build_app(kwargs.pop("config", fixtures.config()), db, **kwargs)  # type: ignore[arg-type]
 
 
-async def wait_until(pilot: Pilot[None], check: Callable[[], bool], timeout: float = 5.0) -> None:
-    deadline = time.monotonic() + timeout
+async def wait_until(pilot: Pilot[None], check: Callable[[], bool], limit: float = 5.0) -> None:
+    deadline = time.monotonic() + limit
     while not check():
         if time.monotonic() > deadline:
             raise AssertionError("condition not reached in time")

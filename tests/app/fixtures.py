@@ -108,22 +108,45 @@ class Seeder:
     def close(self) -> None:
         self.store.close()
 
-    def feed(self, name: str, *, error: str | None = None, failures: int = 0,
-             last_success: str | None = "2024-09-04T11:50:00+00:00") -> int:
+    def feed(
+        self,
+        name: str,
+        *,
+        error: str | None = None,
+        failures: int = 0,
+        last_success: str | None = "2024-09-04T11:50:00+00:00",
+    ) -> int:
         with self.store.write() as db:
             cursor = db.execute(
                 """INSERT INTO feeds (name, url, consecutive_failures, total_failures, last_error,
                        last_error_at, last_success_at, last_polled_at, next_poll_at)
                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                [name, f"https://example.org/{len(self._feeds)}.xml", failures, failures, error,
-                 "2024-09-04T11:55:00+00:00" if error else None, last_success,
-                 "2024-09-04T11:55:00+00:00", "2024-09-04T12:10:00+00:00"],
+                [
+                    name,
+                    f"https://example.org/{len(self._feeds)}.xml",
+                    failures,
+                    failures,
+                    error,
+                    "2024-09-04T11:55:00+00:00" if error else None,
+                    last_success,
+                    "2024-09-04T11:55:00+00:00",
+                    "2024-09-04T12:10:00+00:00",
+                ],
             )
         self._feeds[name] = int(cursor.lastrowid or 0)
         return self._feeds[name]
 
-    def report(self, feed: str, title: str, text: str, *, at: str, figures: list[Fig] = (),  # type: ignore[assignment]
-               link: str | None = "https://example.org/story", on_story: bool = True) -> Seeded:
+    def report(
+        self,
+        feed: str,
+        title: str,
+        text: str,
+        *,
+        at: str,
+        figures: list[Fig] = (),  # type: ignore[assignment]
+        link: str | None = "https://example.org/story",
+        on_story: bool = True,
+    ) -> Seeded:
         feed_id = self._feeds.get(feed) or self.feed(feed)
         with self.store.write() as db:
             cursor = db.execute(
@@ -134,21 +157,32 @@ class Seeder:
             report_id = int(cursor.lastrowid or 0)
         return self._version(report_id, 1, title, text, at, figures)
 
-    def revise(self, report_id: int, title: str, text: str, *, at: str,
-               figures: list[Fig] = ()) -> Seeded:  # type: ignore[assignment]
-        version = int(self.store.query("SELECT revisions FROM reports WHERE id = ?", (report_id,))[0]["revisions"]) + 1  # type: ignore[call-overload]
+    def revise(
+        self, report_id: int, title: str, text: str, *, at: str, figures: list[Fig] = ()
+    ) -> Seeded:  # type: ignore[assignment]
+        version = (
+            int(
+                self.store.query("SELECT revisions FROM reports WHERE id = ?", (report_id,))[0][
+                    "revisions"
+                ]
+            )
+            + 1
+        )  # type: ignore[call-overload]
         with self.store.write() as db:
-            db.execute("UPDATE reports SET revisions = ?, title = ?, last_changed_at = ? WHERE id = ?",
-                       [version, title, at, report_id])
+            db.execute(
+                "UPDATE reports SET revisions = ?, title = ?, last_changed_at = ? WHERE id = ?",
+                [version, title, at, report_id],
+            )
         return self._version(report_id, version, title, text, at, figures)
 
-    def _version(self, report_id: int, version: int, title: str, text: str, at: str,
-                 figures: list[Fig]) -> Seeded:
+    def _version(
+        self, report_id: int, version: int, title: str, text: str, at: str, figures: list[Fig]
+    ) -> Seeded:
         body = f"{title}\n\n{text}" if text else title
         with self.store.write() as db:
             cursor = db.execute(
-                """INSERT INTO report_versions (report_id, version, title, text, content_hash, seen_at)
-                   VALUES (?, ?, ?, ?, ?, ?)""",
+                """INSERT INTO report_versions (report_id, version, title, text, content_hash,
+                       seen_at) VALUES (?, ?, ?, ?, ?, ?)""",
                 [report_id, version, title, text, hashlib.sha256(body.encode()).hexdigest(), at],
             )
             version_id = int(cursor.lastrowid or 0)
@@ -166,22 +200,56 @@ class Seeder:
                            sentence, start, "end", observed_at)
                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'troops', ?, 'US', ?, ?, 'presence',
                                ?, ?, ?, ?, ?)""",
-                    [report_id, version_id, fig.key, fig.figure, fig.surface, fig.kind, fig.bound,
-                     fig.value, fig.high if fig.bound != "lower" else None, fig.value,
-                     fig.key.split("|")[3], fig.source, fig.source or feed, fig.as_of,
-                     _sentence(body, start), start, start + len(fig.surface), at],
+                    [
+                        report_id,
+                        version_id,
+                        fig.key,
+                        fig.figure,
+                        fig.surface,
+                        fig.kind,
+                        fig.bound,
+                        fig.value,
+                        fig.high if fig.bound != "lower" else None,
+                        fig.value,
+                        fig.key.split("|")[3],
+                        fig.source,
+                        fig.source or feed,
+                        fig.as_of,
+                        _sentence(body, start),
+                        start,
+                        start + len(fig.surface),
+                        at,
+                    ],
                 )
                 seeded.claim_ids.append(int(cursor.lastrowid or 0))
         return seeded
 
-    def change(self, claim_id: int, old_claim_id: int | None, verdict: str, *, at: str,
-               figure: str | None = "US troops in Iraq", key: str = IRAQ,
-               acknowledged: str | None = None, within_margin: bool = False) -> int:
+    def change(
+        self,
+        claim_id: int,
+        old_claim_id: int | None,
+        verdict: str,
+        *,
+        at: str,
+        figure: str | None = "US troops in Iraq",
+        key: str = IRAQ,
+        acknowledged: str | None = None,
+        within_margin: bool = False,
+    ) -> int:
         with self.store.write() as db:
             cursor = db.execute(
                 """INSERT INTO changes (claim_id, old_claim_id, key, figure, verdict, within_margin,
                        detected_at, acknowledged_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
-                [claim_id, old_claim_id, key, figure, verdict, int(within_margin), at, acknowledged],
+                [
+                    claim_id,
+                    old_claim_id,
+                    key,
+                    figure,
+                    verdict,
+                    int(within_margin),
+                    at,
+                    acknowledged,
+                ],
             )
         return int(cursor.lastrowid or 0)
 
@@ -200,53 +268,92 @@ def story(path: Path, *, hostile: bool = False) -> Path:
     db.feed("AP")
     db.feed("Iraqi News", error="HTTP 503 Service Unavailable", failures=3)
     ap = db.report(
-        "AP", "US keeps troops in Iraq",
+        "AP",
+        "US keeps troops in Iraq",
         "About 2,500 US troops remain in Iraq, the Pentagon said on Sunday.",
         at="2024-09-01T10:00:00+00:00",
         figures=[Fig("About 2,500", 2500, bound="approx", source="the Pentagon")],
     )
-    db.change(ap.claim_ids[0], None, "new", at="2024-09-01T10:05:00+00:00",
-              acknowledged="2024-09-01T11:00:00+00:00")
+    db.change(
+        ap.claim_ids[0],
+        None,
+        "new",
+        at="2024-09-01T10:05:00+00:00",
+        acknowledged="2024-09-01T11:00:00+00:00",
+    )
     reuters = db.report(
-        "Reuters", "US to cut troops in Iraq to 2,000",
+        "Reuters",
+        "US to cut troops in Iraq to 2,000",
         "Washington will reduce its force to 2,000 troops in Iraq by the end of the month.",
-        at="2024-09-03T08:00:00+00:00", figures=[Fig("2,000", 2000)],
+        at="2024-09-03T08:00:00+00:00",
+        figures=[Fig("2,000", 2000)],
     )
     db.change(reuters.claim_ids[0], ap.claim_ids[0], "changed", at="2024-09-03T08:05:00+00:00")
     syria1 = db.report(
-        "AP", "US forces in Syria", "Some 900 US troops are stationed in Syria.",
+        "AP",
+        "US forces in Syria",
+        "Some 900 US troops are stationed in Syria.",
         at="2024-09-02T09:00:00+00:00",
         figures=[Fig("900", 900, bound="approx", figure="US troops in Syria", key=SYRIA)],
     )
     syria2 = db.report(
-        "Iraqi News", "Iraqi sources dispute US numbers in Syria",
+        "Iraqi News",
+        "Iraqi sources dispute US numbers in Syria",
         "Iraqi sources put the number at over 1,500 US troops in Syria.",
         at="2024-09-03T09:00:00+00:00",
-        figures=[Fig("over 1,500", 1500, bound="lower", figure="US troops in Syria", key=SYRIA,
-                     source="Iraqi sources")],
+        figures=[
+            Fig(
+                "over 1,500",
+                1500,
+                bound="lower",
+                figure="US troops in Syria",
+                key=SYRIA,
+                source="Iraqi sources",
+            )
+        ],
     )
-    db.change(syria2.claim_ids[0], syria1.claim_ids[0], "disputed", at="2024-09-03T09:05:00+00:00",
-              figure="US troops in Syria", key=SYRIA)
+    db.change(
+        syria2.claim_ids[0],
+        syria1.claim_ids[0],
+        "disputed",
+        at="2024-09-03T09:05:00+00:00",
+        figure="US troops in Syria",
+        key=SYRIA,
+    )
     kuwait = db.report(
-        "Reuters", "Troops moved to Kuwait", "About 1,000 US troops moved to Kuwait.",
+        "Reuters",
+        "Troops moved to Kuwait",
+        "About 1,000 US troops moved to Kuwait.",
         at="2024-09-02T12:00:00+00:00",
         figures=[Fig("About 1,000", 1000, bound="approx", figure=None, key=KUWAIT)],
     )
     revised = db.revise(
-        kuwait.report_id, "Troops moved to Kuwait",
+        kuwait.report_id,
+        "Troops moved to Kuwait",
         "About 1,200 US troops moved to Kuwait, officials said.",
         at="2024-09-03T10:00:00+00:00",
         figures=[Fig("About 1,200", 1200, bound="approx", figure=None, key=KUWAIT)],
     )
-    db.change(revised.claim_ids[0], kuwait.claim_ids[0], "revised", at="2024-09-03T10:05:00+00:00",
-              figure=None, key=KUWAIT, acknowledged="2024-09-03T11:00:00+00:00")
-    db.report("AP", "Markets wrap", "Oil prices rose.", at="2024-09-03T11:00:00+00:00",
-              on_story=False)
+    db.change(
+        revised.claim_ids[0],
+        kuwait.claim_ids[0],
+        "revised",
+        at="2024-09-03T10:05:00+00:00",
+        figure=None,
+        key=KUWAIT,
+        acknowledged="2024-09-03T11:00:00+00:00",
+    )
+    db.report(
+        "AP", "Markets wrap", "Oil prices rose.", at="2024-09-03T11:00:00+00:00", on_story=False
+    )
     if hostile:
         for i, title in enumerate(HOSTILE):
             db.report(
-                "AP", f"Hostile {title} title", f"Text {title} with 3,100 US troops in Iraq.",
-                at=f"2024-09-04T0{i}:00:00+00:00", link="javascript:alert(1)",
+                "AP",
+                f"Hostile {title} title",
+                f"Text {title} with 3,100 US troops in Iraq.",
+                at=f"2024-09-04T0{i}:00:00+00:00",
+                link="javascript:alert(1)",
                 figures=[Fig("3,100", 3100, source=f"{title} sources")],
             )
     db.close()
@@ -261,7 +368,12 @@ def history(path: Path, count: int) -> Path:
     for i in range(count):
         at = datetime.fromtimestamp(base + 60 * i, UTC).isoformat()
         value = 2000 + i
-        db.report("Reuters", f"Report {i}", f"There are {value:,} US troops in Iraq.", at=at,
-                  figures=[Fig(f"{value:,}", value)])
+        db.report(
+            "Reuters",
+            f"Report {i}",
+            f"There are {value:,} US troops in Iraq.",
+            at=at,
+            figures=[Fig(f"{value:,}", value)],
+        )
     db.close()
     return path

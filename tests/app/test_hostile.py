@@ -30,9 +30,7 @@ async def test_hostile_titles_render_literally_everywhere(hostile_db: Path) -> N
             assert f"Hostile {title} title" in rows
         assert "esc[31mredtitle" not in rows and "\x1b" not in rows  # control bytes dropped
         await wait_until(pilot, lambda: bool(app.screen.query(FigureCard)))
-        cards = " ".join(
-            plain(s) for s in app.screen.query(".figure-values").results(Static)
-        )
+        cards = " ".join(plain(s) for s in app.screen.query(".figure-values").results(Static))
         assert "[@click=app.quit]y[/] sources 3,100" in cards
 
         # every row of the timeline opens, and the report view shows the text literally
@@ -40,7 +38,10 @@ async def test_hostile_titles_render_literally_everywhere(hostile_db: Path) -> N
         for index in range(len(HOSTILE)):
             table.move_cursor(row=index)
             await pilot.press("enter")
-            await wait_until(pilot, lambda: isinstance(app.screen, ReportScreen) and app.screen.detail is not None)
+            await wait_until(
+                pilot,
+                lambda: isinstance(app.screen, ReportScreen) and app.screen.detail is not None,
+            )
             body = plain(app.screen.query_one("#report-body", Static))
             meta = plain(app.screen.query_one("#report-meta", Static))
             assert "Hostile" in body and "\x1b" not in body + meta
@@ -73,10 +74,19 @@ async def test_hostile_toast_is_literal(story_db: Path) -> None:
     app = make_app(story_db)
     async with app.run_test(size=(120, 40)) as pilot:
         for title in HOSTILE:
-            app.post_message(PollEvent(FigureChanged(
-                change_id=1, figure=title, verdict=Verdict.CHANGED, old_value="[/]",
-                new_value="[@click=app.quit]2,000", feed=title, within_margin=False,
-            )))
+            app.post_message(
+                PollEvent(
+                    FigureChanged(
+                        change_id=1,
+                        figure=title,
+                        verdict=Verdict.CHANGED,
+                        old_value="[/]",
+                        new_value="[@click=app.quit]2,000",
+                        feed=title,
+                        within_margin=False,
+                    )
+                )
+            )
         await pilot.pause(0.3)
         messages = [n.message for n in app._notifications]
         assert f"{HOSTILE[5]}: [/] → [@click=app.quit]2,000 · {HOSTILE[5]}" in messages

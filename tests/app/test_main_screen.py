@@ -27,7 +27,11 @@ async def test_changed_figure_is_highlighted_with_old_and_new(story_db: Path) ->
         await pilot.pause()
         found = cards(app)
         # named figures first, in config order; the unnamed key last
-        assert list(found) == ["US troops in Iraq", "US troops in Syria", "US troops in Kuwait (presence)"]
+        assert list(found) == [
+            "US troops in Iraq",
+            "US troops in Syria",
+            "US troops in Kuwait (presence)",
+        ]
         iraq = found["US troops in Iraq"]
         assert iraq.has_class("-pending")
         text = card_text(iraq)
@@ -59,8 +63,12 @@ async def test_timeline_marks_changed_disputed_and_revised_reports(story_db: Pat
 
 def pending_in_db(db: Path) -> int:
     with Store(db) as store:
-        return int(store.query("SELECT count(*) AS n FROM changes WHERE acknowledged_at IS NULL "
-                               "AND verdict != 'new'")[0]["n"])  # type: ignore[call-overload]
+        return int(
+            store.query(
+                "SELECT count(*) AS n FROM changes WHERE acknowledged_at IS NULL "
+                "AND verdict != 'new'"
+            )[0]["n"]
+        )  # type: ignore[call-overload]
 
 
 async def test_acknowledge_clears_highlight_and_survives_restart(story_db: Path) -> None:
@@ -85,7 +93,9 @@ async def test_acknowledge_all(story_db: Path) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_until(pilot, lambda: len(cards(app)) == 3)
         await pilot.press("A")
-        await wait_until(pilot, lambda: not any(c.has_class("-pending") for c in cards(app).values()))
+        await wait_until(
+            pilot, lambda: not any(c.has_class("-pending") for c in cards(app).values())
+        )
     assert pending_in_db(story_db) == 0
 
 

@@ -22,9 +22,7 @@ def rss(*items: tuple[str, str, str]) -> bytes:
     entries = "".join(
         f"<item><guid>{guid}</guid><title>{title}</title><description>{text}</description>"
         f"<link>https://example.org/{guid}</link><pubDate>{date}</pubDate></item>"
-        for guid, title, text, date in (
-            (f"id-{i}", t, x, d) for i, (t, x, d) in enumerate(items)
-        )
+        for guid, title, text, date in ((f"id-{i}", t, x, d) for i, (t, x, d) in enumerate(items))
     )
     return (
         '<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>'
@@ -32,10 +30,16 @@ def rss(*items: tuple[str, str, str]) -> bytes:
     ).encode()
 
 
-FIRST = ("US troops stay in Iraq", "About 2,500 US troops remain in Iraq, the Pentagon said.",
-         "Sun, 01 Sep 2024 10:00:00 GMT")
-SECOND = ("US cuts troops in Iraq", "Now 2,000 US troops remain in Iraq, the Pentagon said.",
-          "Tue, 03 Sep 2024 10:00:00 GMT")
+FIRST = (
+    "US troops stay in Iraq",
+    "About 2,500 US troops remain in Iraq, the Pentagon said.",
+    "Sun, 01 Sep 2024 10:00:00 GMT",
+)
+SECOND = (
+    "US cuts troops in Iraq",
+    "Now 2,000 US troops remain in Iraq, the Pentagon said.",
+    "Tue, 03 Sep 2024 10:00:00 GMT",
+)
 
 
 def toml(url: str, extra: str = "") -> str:
@@ -84,17 +88,23 @@ async def test_poll_lights_up_a_changed_figure_and_ack_sticks(
     db = tmp_path / "poll.db"
     app = make_app(db, config=config, poll=True, clock=None)
     async with app.run_test(size=(120, 40)) as pilot:
-        await wait_until(pilot, lambda: card(app, "US troops in Iraq") is not None, timeout=15)
+        await wait_until(pilot, lambda: card(app, "US troops in Iraq") is not None, limit=15)
         first = card(app, "US troops in Iraq")
         assert first is not None and not first.has_class("-pending")
         assert app.poll_mode == "polling"
         await wait_until(pilot, lambda: not app.polling)
         await pilot.press("r")
-        await wait_until(pilot, lambda: bool((c := card(app, "US troops in Iraq")) and c.has_class("-pending")), timeout=15)
+        await wait_until(
+            pilot,
+            lambda: bool((c := card(app, "US troops in Iraq")) and c.has_class("-pending")),
+            limit=15,
+        )
         lit = card(app, "US troops in Iraq")
         assert lit is not None
         assert "▼ 2,000 about 2,500" in plain(lit.query_one(".figure-title"))  # type: ignore[arg-type]
-        assert any("US troops in Iraq: about 2,500 → 2,000 · Wire" in n.message for n in app._notifications)
+        assert any(
+            "US troops in Iraq: about 2,500 → 2,000 · Wire" in n.message for n in app._notifications
+        )
         await wait_until(pilot, lambda: out.exists() and out.read_text() != "")
         assert out.read_text() == "US troops in Iraq|about 2,500|2,000|Wire|changed"
         lit.parent.focus()  # type: ignore[union-attr]
@@ -108,15 +118,21 @@ async def test_poll_lights_up_a_changed_figure_and_ack_sticks(
         assert not card(again, "US troops in Iraq").has_class("-pending")  # type: ignore[union-attr]
 
 
-async def test_failing_notify_command_is_shown_not_raised(server: LoopbackServer, tmp_path: Path) -> None:
+async def test_failing_notify_command_is_shown_not_raised(
+    server: LoopbackServer, tmp_path: Path
+) -> None:
     url = server.route("/feed.xml", [Reply(body=rss(FIRST)), Reply(body=rss(FIRST, SECOND))])
     config = parse_config(toml(url, 'notify_command = ["/nonexistent/notifier"]'))
     app = make_app(tmp_path / "n.db", config=config, poll=True, clock=None)
     async with app.run_test(size=(120, 40)) as pilot:
-        await wait_until(pilot, lambda: card(app, "US troops in Iraq") is not None, timeout=15)
+        await wait_until(pilot, lambda: card(app, "US troops in Iraq") is not None, limit=15)
         await wait_until(pilot, lambda: not app.polling)
         await pilot.press("r")
-        await wait_until(pilot, lambda: any(n.title == "notification failed" for n in app._notifications), timeout=15)
+        await wait_until(
+            pilot,
+            lambda: any(n.title == "notification failed" for n in app._notifications),
+            limit=15,
+        )
         assert app.is_running
 
 
@@ -128,7 +144,9 @@ async def test_feed_error_reaches_the_feeds_screen(server: LoopbackServer, tmp_p
     url = server.route("/feed.xml", Reply(status=503))
     app = make_app(tmp_path / "e.db", config=parse_config(toml(url)), poll=True, clock=None)
     async with app.run_test(size=(120, 40)) as pilot:
-        await wait_until(pilot, lambda: "1 failing" in plain(app.screen.query_one(HeaderLine)), timeout=15)
+        await wait_until(
+            pilot, lambda: "1 failing" in plain(app.screen.query_one(HeaderLine)), limit=15
+        )
         await pilot.press("f")
         table = app.screen.query_one("#feeds", DataTable)
         await wait_until(pilot, lambda: table.row_count == 1)
@@ -145,10 +163,20 @@ async def test_watches_the_database_when_another_process_polls(tmp_path: Path) -
         app = make_app(db, poll=True)
         app.watch_interval = 0.1
         async with app.run_test(size=(120, 40)) as pilot:
-            await wait_until(pilot, lambda: "watching (another storywatch polls)" in plain(app.screen.query_one(HeaderLine)))
+            await wait_until(
+                pilot,
+                lambda: (
+                    "watching (another storywatch polls)" in plain(app.screen.query_one(HeaderLine))
+                ),
+            )
             assert card(app, "US troops in Iraq") is None
-            seeder.report("AP", "Troops", "About 2,500 US troops in Iraq.", at="2024-09-01T10:00:00+00:00",
-                          figures=[Fig("About 2,500", 2500, bound="approx")])
+            seeder.report(
+                "AP",
+                "Troops",
+                "About 2,500 US troops in Iraq.",
+                at="2024-09-01T10:00:00+00:00",
+                figures=[Fig("About 2,500", 2500, bound="approx")],
+            )
             await wait_until(pilot, lambda: card(app, "US troops in Iraq") is not None)
     finally:
         lock.release()
@@ -164,18 +192,23 @@ async def test_config_edits_are_picked_up_and_broken_ones_refused(tmp_path: Path
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause(0.5)  # let the watcher start
         path.write_text("[story\ntitle = 'x'")
-        await wait_until(pilot, lambda: "feeds.toml" in app.status, timeout=10)
+        await wait_until(pilot, lambda: "feeds.toml" in app.status, limit=10)
         assert "TOML syntax error" in app.status
         assert app.config.story.title == "US troop withdrawal from Iraq"  # the last good one
-        path.write_text(toml("https://example.org/feed.xml").replace("withdrawal from Iraq", "drawdown"))
-        await wait_until(pilot, lambda: app.config.story.title == "US troop drawdown", timeout=10)
+        path.write_text(
+            toml("https://example.org/feed.xml").replace("withdrawal from Iraq", "drawdown")
+        )
+        await wait_until(pilot, lambda: app.config.story.title == "US troop drawdown", limit=10)
         assert app.status == ""
-        await wait_until(pilot, lambda: "US troop drawdown" in plain(app.screen.query_one(HeaderLine)))
+        await wait_until(
+            pilot, lambda: "US troop drawdown" in plain(app.screen.query_one(HeaderLine))
+        )
 
 
 async def test_worker_failure_is_reported_not_fatal(story_db: Path) -> None:
     app = make_app(story_db)
     async with app.run_test(size=(120, 40)) as pilot:
+
         def broken(store: Store) -> None:
             store.query("SELECT * FROM no_such_table")
 

@@ -29,7 +29,9 @@ async def test_history_pages_from_sqlite(tmp_path: Path) -> None:
         table = screen.query_one("#history", DataTable)
         await wait_until(pilot, lambda: table.row_count == PAGE)
         assert "2,249" in table_text(table)[0]  # newest first
-        await wait_until(pilot, lambda: "of 250" in plain(screen.query_one("#history-page", Static)))
+        await wait_until(
+            pilot, lambda: "of 250" in plain(screen.query_one("#history-page", Static))
+        )
         table.focus()
         await pilot.press("pagedown")
         await wait_until(pilot, lambda: "2,149" in table_text(table)[0])
@@ -51,7 +53,9 @@ async def test_report_view_highlights_figures_and_diffs_a_revision(story_db: Pat
         await wait_until(pilot, lambda: table.row_count == 5)
         table.focus()
         await pilot.press("j", "j", "enter")  # the revised Kuwait report
-        await wait_until(pilot, lambda: isinstance(app.screen, ReportScreen) and app.screen.detail is not None)
+        await wait_until(
+            pilot, lambda: isinstance(app.screen, ReportScreen) and app.screen.detail is not None
+        )
         screen = app.screen
         body = plain(screen.query_one("#report-body", Static))
         assert "about 1,000 → About 1,200 US troops moved to Kuwait" in body

@@ -107,7 +107,9 @@ def _distinct(store: Store, column: str) -> list[str]:
     return [str(r["v"]) for r in rows]
 
 
-def figure_refs(store: Store, named: Sequence[str] = (), unnamed_limit: int = 12) -> list[FigureRef]:
+def figure_refs(
+    store: Store, named: Sequence[str] = (), unnamed_limit: int = 12
+) -> list[FigureRef]:
     """Figures with observations: configured names first (config order), then unnamed keys
     by recency. A key counts as unnamed when its newest claim carries no figure name."""
     present = set(_distinct(store, "figure"))
@@ -191,7 +193,9 @@ def _pending(store: Store, change_id: int) -> PendingChange | None:
     new = rows[0]
     old = None
     if new["old_claim_id"] is not None:
-        found = store.query(f"SELECT {_CLAIM_COLUMNS} FROM claims c WHERE c.id = ?", (new["old_claim_id"],))
+        found = store.query(
+            f"SELECT {_CLAIM_COLUMNS} FROM claims c WHERE c.id = ?", (new["old_claim_id"],)
+        )
         old = found[0] if found else None
     direction: Literal["up", "down", "same"] = "same"
     if old is not None:
@@ -313,10 +317,11 @@ def reports_timeline(
     store: Store, *, limit: int = 200, before: tuple[str, int] | None = None
 ) -> list[ReportRow]:
     """On-story reports, newest first; `before` = (published, id) of the last row seen."""
-    cond, params = "r.on_story = 1", {"limit": limit}
+    cond = "r.on_story = 1"
+    params: dict[str, object] = {"limit": limit}
     if before is not None:
         cond += " AND (r.published, r.id) < (:pub, :id)"
-        params.update(pub=before[0], id=before[1])  # type: ignore[arg-type]
+        params.update(pub=before[0], id=before[1])
     rows = store.query(
         f"""SELECT r.id, f.name AS feed, r.published, r.title, r.link, r.revisions
             FROM reports r JOIN feeds f ON f.id = r.feed_id
@@ -409,8 +414,12 @@ def report_detail(store: Store, report_id: int) -> ReportDetail | None:
         author=str(rows[0]["author"]) if rows[0]["author"] else None,
         versions=tuple(
             ReportVersion(
-                int(str(v["id"])), int(str(v["version"])), str(v["title"]), str(v["text"]),
-                str(v["seen_at"]), tuple(version_claims(store, int(str(v["id"])))),
+                int(str(v["id"])),
+                int(str(v["version"])),
+                str(v["title"]),
+                str(v["text"]),
+                str(v["seen_at"]),
+                tuple(version_claims(store, int(str(v["id"])))),
             )
             for v in versions
         ),
@@ -441,10 +450,15 @@ def version_claims(store: Store, version_id: int) -> list[VersionClaim]:
         name = str(r["name"])
         out.append(
             VersionClaim(
-                start=int(str(r["start"])), end=int(str(r["end"])), surface=str(r["surface"]),
-                display=_display(r), figure=key_label(name) if "|" in name else name,
-                source=str(r["speaker"]), as_of=str(r["as_of"]),
-                verdict=str(change["verdict"]) if change else None, old_display=old,
+                start=int(str(r["start"])),
+                end=int(str(r["end"])),
+                surface=str(r["surface"]),
+                display=_display(r),
+                figure=key_label(name) if "|" in name else name,
+                source=str(r["speaker"]),
+                as_of=str(r["as_of"]),
+                verdict=str(change["verdict"]) if change else None,
+                old_display=old,
             )
         )
     return out
@@ -511,9 +525,15 @@ def history_page(
         rows.reverse()
     return [
         Observation(
-            id=int(str(r["id"])), observed_at=str(r["observed_at"]), display=_display(r),
-            value=float(r["value"]), bound=str(r["bound"]), source=str(r["speaker"]),
-            feed=str(r["feed"]), sentence=str(r["sentence"]), as_of=str(r["as_of"]),
+            id=int(str(r["id"])),
+            observed_at=str(r["observed_at"]),
+            display=_display(r),
+            value=float(r["value"]),
+            bound=str(r["bound"]),
+            source=str(r["speaker"]),
+            feed=str(r["feed"]),
+            sentence=str(r["sentence"]),
+            as_of=str(r["as_of"]),
             report_id=int(str(r["report_id"])),
         )
         for r in rows
@@ -522,7 +542,9 @@ def history_page(
 
 def history_count(store: Store, ref: FigureRef) -> int:
     where, params = ref.where()
-    return int(str(store.query(f"SELECT count(*) AS n FROM claims c WHERE {where}", params)[0]["n"]))
+    return int(
+        str(store.query(f"SELECT count(*) AS n FROM claims c WHERE {where}", params)[0]["n"])
+    )
 
 
 def history_series(

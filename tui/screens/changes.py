@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.widgets import Checkbox, DataTable, Footer, Select, Static
 
@@ -26,7 +26,7 @@ def _figure_label(name: str) -> str:
 
 
 class ChangeTable(DataTable[Text]):
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j", "cursor_down", "Down", show=False),
         Binding("k", "cursor_up", "Up", show=False),
         Binding("g", "scroll_top", "First", show=False),
@@ -36,7 +36,7 @@ class ChangeTable(DataTable[Text]):
 
 
 class ChangeLogScreen(DataScreen):
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("u", "toggle_unseen", "Unseen only"),
         Binding("escape", "app.back", "Back", show=False),
     ]
@@ -50,7 +50,9 @@ class ChangeLogScreen(DataScreen):
         yield Static("Change log", classes="screen-title")
         with Horizontal(id="change-filters"):
             yield Select[str]([], prompt="All figures", id="figure-filter")
-            yield Select[str]([(v, v) for v in VERDICTS], prompt="All verdicts", id="verdict-filter")
+            yield Select[str](
+                [(v, v) for v in VERDICTS], prompt="All verdicts", id="verdict-filter"
+            )
             yield Checkbox("Unseen only", id="unseen-only")
         yield ChangeTable(id="changes", cursor_type="row", zebra_stripes=True)
         yield Footer()
@@ -78,8 +80,11 @@ class ChangeLogScreen(DataScreen):
 
         def load(store: Any) -> ChangesLoaded:
             rows = change_log(
-                store, figure=figure, verdicts=(verdict,) if verdict else None,
-                unacknowledged_only=unseen, limit=LIMIT,
+                store,
+                figure=figure,
+                verdicts=(verdict,) if verdict else None,
+                unacknowledged_only=unseen,
+                limit=LIMIT,
             )
             return ChangesLoaded(rows, change_figures(store))
 
@@ -98,7 +103,7 @@ class ChangeLogScreen(DataScreen):
             select.set_options((_figure_label(name), name) for name in message.figures)
             if isinstance(current, str) and current in message.figures:
                 select.value = current
-        self.rows = list(message.rows)  # type: ignore[arg-type]
+        self.rows = list(message.rows)
         table = self.query_one(ChangeTable)
         keep = table.cursor_row
         table.clear()
@@ -110,10 +115,14 @@ class ChangeLogScreen(DataScreen):
             old_text = f"{old['surface']} ({old['source']})" if old else "-"
             new_text = f"{new['surface']} ({new['source']})"
             table.add_row(
-                Text("✓" if seen else "●"), cell(local_time(row["detected_at"], now)),
-                cell(row["verdict"], style), cell(_figure_label(row["figure"]), style),
-                cell(old_text, "strike dim" if old else ""), cell(new_text, style),
-                cell(new["feed"]), key=str(row["id"]),
+                Text("✓" if seen else "●"),
+                cell(local_time(row["detected_at"], now)),
+                cell(row["verdict"], style),
+                cell(_figure_label(row["figure"]), style),
+                cell(old_text, "strike dim" if old else ""),
+                cell(new_text, style),
+                cell(new["feed"]),
+                key=str(row["id"]),
             )
         if self.rows:
             table.move_cursor(row=min(keep, len(self.rows) - 1))

@@ -6,8 +6,8 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
 
-from textual.content import Content
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
 
 from tui.core.browse import FigureRef, figure_refs
 
@@ -32,7 +32,11 @@ class StorywatchCommands(Provider):
         commands: list[tuple[str, Callable[[], object], str]] = [
             ("Poll now", app.action_poll_now, "Fetch every feed now"),
             ("Acknowledge all changes", app.action_acknowledge_all, "Mark every change seen"),
-            ("Export change log (JSON lines)", app.export_changes, "Write the change log to a file"),
+            (
+                "Export change log (JSON lines)",
+                app.export_changes,
+                "Write the change log to a file",
+            ),
             ("Open feeds.toml location", app.show_config_location, "Show and copy its path"),
             ("Change log", partial(app.action_show_screen, "changes"), "All changes"),
             ("Feeds", partial(app.action_show_screen, "feeds"), "Feed health"),

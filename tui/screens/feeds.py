@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Footer, Static
 
 from tui.core.queries import feed_health
@@ -14,14 +16,14 @@ from tui.widgets.text import ago, cell, local_time
 
 
 class FeedTable(DataTable[Text]):
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j", "cursor_down", "Down", show=False),
         Binding("k", "cursor_up", "Up", show=False),
     ]
 
 
 class FeedsScreen(DataScreen):
-    BINDINGS = [Binding("escape", "app.back", "Back", show=False)]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "app.back", "Back", show=False)]
 
     def compose(self) -> ComposeResult:
         yield Static("Feeds", classes="screen-title")
@@ -52,9 +54,14 @@ class FeedsScreen(DataScreen):
                 status = cell("ok")
             error = ""
             if row.last_error:
-                error = f"{row.last_error} ({row.total_failures} failures, {ago(row.last_error_at, now)})"
+                when = ago(row.last_error_at, now)
+                error = f"{row.last_error} ({row.total_failures} failures, {when})"
             table.add_row(
-                cell(row.name), status, cell(str(row.reports)),
+                cell(row.name),
+                status,
+                cell(str(row.reports)),
                 cell(local_time(row.last_success_at, now) if row.last_success_at else "never"),
-                cell(local_time(row.next_poll_at, now)), cell(error), key=row.name,
+                cell(local_time(row.next_poll_at, now)),
+                cell(error),
+                key=row.name,
             )

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import DataTable, Static
 
@@ -34,14 +36,16 @@ KEYS: list[tuple[str, str]] = [
 
 
 class HelpScreen(DataModal):
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,question_mark,f1", "dismiss", "Close"),
     ]
 
     def compose(self) -> ComposeResult:
         with Vertical(id="help-box"):
             yield Static("storywatch keys", classes="screen-title")
-            table: DataTable[Text] = DataTable(id="help-keys", cursor_type="none", show_header=False)
+            table: DataTable[Text] = DataTable(
+                id="help-keys", cursor_type="none", show_header=False
+            )
             yield table
 
     def on_mount(self) -> None:

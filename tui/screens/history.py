@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import DataTable, Footer, Sparkline, Static
@@ -18,7 +20,7 @@ PAGE = 100
 
 
 class HistoryTable(DataTable[Text]):
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j", "cursor_down", "Down", show=False),
         Binding("k", "cursor_up", "Up", show=False),
         Binding("pagedown,n,space", "screen.page(1)", "Next page"),
@@ -28,7 +30,7 @@ class HistoryTable(DataTable[Text]):
 
 
 class HistoryScreen(DataScreen):
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "app.back", "Back", show=False),
     ]
 
@@ -52,13 +54,21 @@ class HistoryScreen(DataScreen):
 
     def on_mount(self) -> None:
         table = self.query_one(HistoryTable)
-        for label, width in (("Time", 12), ("Value", 14), ("Bound", 6), ("Source", 18), ("Outlet", 16)):
+        for label, width in (
+            ("Time", 12),
+            ("Value", 14),
+            ("Bound", 6),
+            ("Source", 18),
+            ("Outlet", 16),
+        ):
             table.add_column(label, width=width)
         table.add_column("Sentence")
         ref = self.ref
         self.sw.read(
             self,
-            lambda store: HistoryOverview(ref, history_count(store, ref), history_series(store, ref)),
+            lambda store: HistoryOverview(
+                ref, history_count(store, ref), history_series(store, ref)
+            ),
             group="history-overview",
         )
 
@@ -69,7 +79,9 @@ class HistoryScreen(DataScreen):
         ref, page = self.ref, self.page_number
         self.sw.read(
             self,
-            lambda store: HistoryLoaded(ref, history_page(store, ref, after=after, limit=PAGE), page),
+            lambda store: HistoryLoaded(
+                ref, history_page(store, ref, after=after, limit=PAGE), page
+            ),
             group="history",
         )
 
@@ -104,8 +116,12 @@ class HistoryScreen(DataScreen):
         for row in message.rows:
             historic = " (historic)" if row.as_of == "historic" else ""
             table.add_row(
-                cell(local_time(row.observed_at, now)), cell(row.display + historic),
-                cell(row.bound), cell(row.source), cell(row.feed), cell(row.sentence),
+                cell(local_time(row.observed_at, now)),
+                cell(row.display + historic),
+                cell(row.bound),
+                cell(row.source),
+                cell(row.feed),
+                cell(row.sentence),
                 key=str(row.id),
             )
         self._show_page_label()
@@ -114,7 +130,9 @@ class HistoryScreen(DataScreen):
         first = self.page_number * PAGE + 1
         last = first + len(self.rows) - 1
         total = f" of {self.total:,}" if self.total is not None else ""
-        label = f"page {self.page_number + 1} · observations {first:,}–{last:,}{total} · newest first"
+        label = (
+            f"page {self.page_number + 1} · observations {first:,}–{last:,}{total} · newest first"
+        )
         self.query_one("#history-page", Static).update(label)
 
     def action_page(self, step: int) -> None:

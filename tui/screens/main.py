@@ -37,7 +37,8 @@ class MainScreen(DataScreen):
 
         def load(store: Store) -> MainLoaded:
             return MainLoaded(
-                header_stats(store), figure_summaries(store, named),
+                header_stats(store),
+                figure_summaries(store, named),
                 reports_timeline(store, limit=TIMELINE_PAGE),
             )
 

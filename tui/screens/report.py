@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Footer, Static
@@ -16,7 +18,7 @@ from tui.widgets.text import local_time, one_line
 
 
 class ReportScreen(DataScreen):
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("o", "open_link", "Open link"),
         Binding("left_square_bracket", "version(-1)", "Older version"),
         Binding("right_square_bracket", "version(1)", "Newer version"),
@@ -43,7 +45,9 @@ class ReportScreen(DataScreen):
 
     def reload(self) -> None:
         report_id = self.report_id
-        self.sw.read(self, lambda store: ReportLoaded(report_detail(store, report_id)), group="report")
+        self.sw.read(
+            self, lambda store: ReportLoaded(report_detail(store, report_id)), group="report"
+        )
 
     def on_report_loaded(self, message: ReportLoaded) -> None:
         self.detail = message.detail
@@ -60,12 +64,14 @@ class ReportScreen(DataScreen):
         row = detail.row
         meta.update(
             Content.assemble(
-                Content.styled(one_line(version.title), "bold"), "\n",
+                Content.styled(one_line(version.title), "bold"),
+                "\n",
                 Content.styled(one_line(row.feed), "$accent"),
                 f" · {local_time(row.published, self.sw.clock())}",
                 f" · version {version.version} of {len(detail.versions)}",
                 f" · {len(version.claims)} figures",
-                "\n", Content.styled(one_line(row.link or "no link"), "$text-muted"),
+                "\n",
+                Content.styled(one_line(row.link or "no link"), "$text-muted"),
             )
         )
         title = self.query_one("#report-diff-title", Static)

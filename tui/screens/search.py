@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Footer, Input, Static
 
 from tui.core.browse import search_reports
@@ -14,7 +16,7 @@ from tui.widgets.timeline import ReportTable
 
 
 class SearchScreen(DataScreen):
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "app.back", "Back"),
         Binding("slash", "focus_input", "New search", show=False),
     ]
@@ -42,7 +44,9 @@ class SearchScreen(DataScreen):
     def reload(self) -> None:
         text = self.query_text
         if text.strip():
-            self.sw.read(self, lambda store: SearchResults(text, search_reports(store, text)), group="search")
+            self.sw.read(
+                self, lambda store: SearchResults(text, search_reports(store, text)), group="search"
+            )
 
     def on_search_results(self, message: SearchResults) -> None:
         self.query_one(ReportTable).show(message.rows, self.sw.clock())

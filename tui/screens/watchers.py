@@ -22,14 +22,13 @@ async def watch_config(app: App[None], path: Path) -> None:
     """Watch the config file's DIRECTORY (editors replace files rather than write them)."""
     from watchfiles import awatch
 
-    target = path.resolve()
+    target = await asyncio.to_thread(path.resolve)
     folder = target.parent
-    if not folder.is_dir():
-        return
     async for changes in awatch(folder, recursive=False, debounce=300, step=50):
-        if not any(Path(changed).resolve() == target for _, changed in changes):
+        # watchfiles reports absolute paths; editors' temp files and swaps are ignored here
+        if not any(Path(changed) == target for _, changed in changes):
             continue
-        if not target.exists():
+        if not await asyncio.to_thread(target.exists):
             continue  # mid-replace: the new file arrives in the next batch
         try:
             config = await asyncio.to_thread(load_config, path)
@@ -61,6 +60,8 @@ async def notify_command(app: App[None], command: list[str], args: list[str]) ->
         tail = stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or [""]
         problem = f"exit status {process.returncode} {tail[0]}".strip()
     app.notify(
-        f"notify_command {command[0]!r}: {problem}", title="notification failed",
-        severity="warning", markup=False,
+        f"notify_command {command[0]!r}: {problem}",
+        title="notification failed",
+        severity="warning",
+        markup=False,
     )

@@ -49,12 +49,16 @@ def change_content(pending: PendingChange) -> Content:
 
 def values_content(summary: FigureSummary, limit: int = 6) -> Content:
     parts = [
-        Content.assemble(Content.styled(one_line(v.source), "$text-muted"), " ", one_line(v.display))
+        Content.assemble(
+            Content.styled(one_line(v.source), "$text-muted"), " ", one_line(v.display)
+        )
         for v in summary.values[:limit]
     ]
     if len(summary.values) > limit:
         parts.append(Content(f"+{len(summary.values) - limit} more"))
-    return Content(" · ").join(parts) if parts else Content.styled("no current value", "$text-muted")
+    return (
+        Content(" · ").join(parts) if parts else Content.styled("no current value", "$text-muted")
+    )
 
 
 class FigureCard(ListItem):
@@ -84,7 +88,9 @@ class FigureCard(ListItem):
             title += ["  ", change_content(pending)]
             if summary.pending_count > 1:
                 title.append(Content.styled(f"  +{summary.pending_count - 1}", "$text-muted"))
-        changed = f"changed {ago(summary.last_changed, now)}" if summary.last_changed else "no change yet"
+        changed = (
+            f"changed {ago(summary.last_changed, now)}" if summary.last_changed else "no change yet"
+        )
         title += ["  ", Content.styled(changed, "$text-muted")]
         self.query_one(".figure-title", Static).update(Content.assemble(*title))
         self.query_one(".figure-values", Static).update(values_content(summary))

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import ClassVar
 
 from rich.text import Text
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import DataTable
 
@@ -24,7 +25,7 @@ def marker(row: ReportRow) -> Text:
 class ReportTable(DataTable[Text]):
     """Rows keyed by report id; cells are `Text`, so titles are never parsed as markup."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j", "cursor_down", "Down", show=False),
         Binding("k", "cursor_up", "Up", show=False),
         Binding("g", "scroll_top", "First", show=False),
@@ -70,7 +71,10 @@ class ReportTable(DataTable[Text]):
             self.order.append(row)
             title = row.title if not row.snippet else f"{row.title} — {row.snippet}"
             self.add_row(
-                marker(row), cell(local_time(row.published, now)), cell(row.feed), cell(title),
+                marker(row),
+                cell(local_time(row.published, now)),
+                cell(row.feed),
+                cell(title),
                 key=str(row.id),
             )
         if keep is not None and not append and keep.id in self.rows_by_id:
@@ -84,7 +88,12 @@ class ReportTable(DataTable[Text]):
 
     def watch_cursor_coordinate(self, old: object, new: object) -> None:
         super().watch_cursor_coordinate(old, new)  # type: ignore[arg-type]
-        if self.paged and not self._exhausted and self.order and self.cursor_row >= len(self.order) - 5:
+        if (
+            self.paged
+            and not self._exhausted
+            and self.order
+            and self.cursor_row >= len(self.order) - 5
+        ):
             self.post_message(self.NeedMore(self.order[-1]))
 
     def action_open_link(self) -> None:

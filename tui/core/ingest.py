@@ -166,7 +166,7 @@ class _FeedWriter:
         figure = self.ledger.namer.name_for(claim)
         decision, history = None, []
         if claim.as_of == "current":
-            history = _ledger_for(self.store, key, report_id)
+            history = _ledger_for(self.store, key, figure, report_id)
             decision = decide(
                 observation, [obs for obs, _ in history], dispute_window=self.ledger.dispute_window
             )
@@ -245,6 +245,9 @@ def _insert_claim(
     return int(cursor.lastrowid or 0)
 
 
+# The ledger of one quantity: a named figure's claims share a ledger across keys (the user
+# said they are one quantity; "by 2026, officials in Erbil said" is still the deadline),
+# an unnamed key has its own.
 _LEDGER_SQL = """
 SELECT c.*, r.entry_id, f.name AS feed, v.version FROM claims c
 JOIN reports r ON r.id = c.report_id
@@ -253,17 +256,24 @@ JOIN report_versions v ON v.id = c.version_id
 WHERE c.id IN (
     -- the latest current observation from each speaker (SQLite returns the max row's id) ...
     SELECT id FROM (SELECT id, max(observed_at) FROM claims
-                    WHERE key = :key AND as_of = 'current' GROUP BY speaker)
+                    WHERE {same} AND as_of = 'current' GROUP BY speaker)
     UNION
     -- ... and everything this report said before, so a revision is compared with itself
-    SELECT id FROM claims WHERE key = :key AND report_id = :report AND as_of = 'current'
+    SELECT id FROM claims WHERE {same} AND report_id = :report AND as_of = 'current'
 ) AND r.on_story = 1
 """
+_BY_FIGURE = _LEDGER_SQL.format(same="figure = :figure")
+_BY_KEY = _LEDGER_SQL.format(same="key = :key AND figure IS NULL")
 
 
-def _ledger_for(store: Store, key: str, report_id: int) -> list[tuple[Observation, int]]:
-    rows = store.query(_LEDGER_SQL, {"key": key, "report": report_id})
-    return [(_observation(row), int(str(row["id"]))) for row in rows]
+def _ledger_for(
+    store: Store, key: str, figure: str | None, report_id: int
+) -> list[tuple[Observation, int]]:
+    if figure is not None:
+        rows = store.query(_BY_FIGURE, {"figure": figure, "report": report_id})
+    else:
+        rows = store.query(_BY_KEY, {"key": key, "report": report_id})
+    return [(_observation(row), int(row["id"])) for row in rows]
 
 
 def claim_from_row(row: Mapping[str, Any]) -> Claim:

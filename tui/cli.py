@@ -218,7 +218,7 @@ def _figures_if_any(paths: Paths) -> list[_FigureEntry]:
 @click.pass_obj
 def changes(paths: Paths, as_json: bool, figure: str | None, since: str | None, limit: int) -> None:
     """The change log, newest first."""
-    from tui.core.queries import change_log
+    from tui.core.queries import change_log, describe_change
 
     config = _config_if_any(paths)
     with _open_store(paths, config, readonly=True) as store:
@@ -227,22 +227,7 @@ def changes(paths: Paths, as_json: bool, figure: str | None, since: str | None, 
         if as_json:
             click.echo(json.dumps(row, ensure_ascii=False))
         else:
-            click.echo(_describe_change(row))
-
-
-def _describe_change(row: dict[str, Any]) -> str:
-    new, old = row["new"], row["old"]
-    verdict = row["verdict"].upper()
-    if old is None:
-        return (
-            f"{row['detected_at']}  {verdict:<9} {row['figure']}: {new['surface']} "
-            f"({new['source']}, {new['feed']})"
-        )
-    margin = " (small move)" if row["within_margin"] and row["verdict"] == "changed" else ""
-    return (
-        f"{row['detected_at']}  {verdict:<9} {row['figure']}: {old['surface']} ({old['source']}) "
-        f"-> {new['surface']} ({new['source']}, {new['feed']}){margin}"
-    )
+            click.echo(describe_change(row))
 
 
 def _config_if_any(paths: Paths) -> Config | None:

@@ -90,6 +90,22 @@ def change_log(
     return out
 
 
+def _who(side: dict[str, Any]) -> str:
+    """ "Pentagon, Tigris Wire": who said it and where; once when they are the same."""
+    source, feed = side["source"], side["feed"]
+    return source if source == feed else f"{source}, {feed}"
+
+
+def describe_change(row: dict[str, Any]) -> str:
+    """One `change_log` row as a line of text (the form `storywatch changes` prints)."""
+    new, old = row["new"], row["old"]
+    head = f"{row['detected_at']}  {row['verdict'].upper():<9} {row['figure']}:"
+    if old is None:
+        return f"{head} {new['surface']} ({_who(new)})"
+    margin = " (small move)" if row["within_margin"] and row["verdict"] == "changed" else ""
+    return f"{head} {old['surface']} ({old['source']}) -> {new['surface']} ({_who(new)}){margin}"
+
+
 def figure_history(
     store: Store, figure: str, *, limit: int = 200, offset: int = 0, newest_first: bool = False
 ) -> list[dict[str, Any]]:

@@ -16,7 +16,7 @@ import threading
 from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from tui.demo.config import demo_config
 from tui.demo.server import DemoServer
@@ -45,15 +45,6 @@ def _database(db_path: Path | None) -> Iterator[Path]:
         return
     with tempfile.TemporaryDirectory(prefix="storywatch-demo-") as tmp:
         yield Path(tmp) / "demo.db"
-
-
-def describe_change(row: dict[str, Any]) -> str:
-    """One change-log row as text, in the form `storywatch changes` prints."""
-    try:
-        from tui.cli import _describe_change  # the one text form, owned by the CLI
-    except ImportError:  # pragma: no cover - the CLI is always there in practice
-        return f"{row['detected_at']}  {row['verdict'].upper():<9} {row['figure']}"
-    return _describe_change(row)
 
 
 def run_demo_headless(
@@ -113,7 +104,7 @@ async def _play(db_path: Path, *, speed: float, steps: int | None, out: Out) -> 
 
 
 def _print_log(db_path: Path, out: Out) -> None:
-    from tui.core.queries import change_log
+    from tui.core.queries import change_log, describe_change
     from tui.core.store import Store
 
     with Store(db_path, readonly=True) as store:

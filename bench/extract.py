@@ -13,8 +13,14 @@ import subprocess
 import sys
 import time
 from datetime import UTC, datetime
+from pathlib import Path
 
-from tui.core.claims import extract_claims
+# Python puts this script's directory first on sys.path, and bench/ holds scripts named
+# like the project's package (bench/tui.py): drop it so that `tui` is the package.
+_HERE = Path(__file__).resolve().parent
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != _HERE]
+
+from tui.core.claims import extract_claims  # noqa: E402
 
 FIGURE_TEMPLATES = [
     "About {n} US troops remain in {place}, the Pentagon said on {day}.",

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from tui.core.claims import context as ctx
 from tui.core.claims.lexicon import THINGS, norm, place_lookup, place_re, thing_re
 from tui.core.claims.sentences import Spans
-from tui.core.claims.sources import find_sources
 
 LOOKBACK = 3  # sentences; further back a "the number" rarely points
 SENTENCE_CAP = 600  # characters of an antecedent sentence that are read
@@ -28,20 +27,23 @@ class Antecedent:
     place_actor: str | None = None  # the actor of the sentence the place came from
 
 
-def find_antecedent(work: str, spans: Spans, index: int) -> Antecedent:
+def find_antecedent(work: str, lowered: str, spans: Spans, index: int) -> Antecedent:
+    """`lowered` is ``lower_same_length(work)``; `index` the figure's sentence."""
     thing = place = thing_actor = place_actor = None
     para = spans.paragraph[index]
     for j in range(index - 1, max(index - 1 - LOOKBACK, -1), -1):
         if spans.paragraph[j] != para:
             break
-        sentence = work[spans.starts[j] : spans.ends[j]][:SENTENCE_CAP]
+        start = spans.starts[j]
+        end = min(spans.ends[j], start + SENTENCE_CAP)
+        sentence = ctx.Window(work[start:end], start, lowered[start:end])
         if thing is None:
-            m = thing_re().search(sentence)
+            m = thing_re().search(sentence.lower)
             if m:
                 thing = THINGS[norm(m.group())]
                 thing_actor = _actor_near(sentence, m.start(), thing_mention=True)
         if place is None:
-            m = place_re().search(sentence)
+            m = place_re().search(sentence.lower)
             if m:
                 place = place_lookup().get(norm(m.group()))
                 place_actor = _actor_of_sentence(sentence, m.start())
@@ -50,22 +52,21 @@ def find_antecedent(work: str, spans: Spans, index: int) -> Antecedent:
     return Antecedent(thing, place, thing_actor, place_actor)
 
 
-def _actor_of_sentence(sentence: str, place_start: int) -> str | None:
+def _actor_of_sentence(sentence: ctx.Window, place_start: int) -> str | None:
     """Whose figure a place sentence is about: the actor of its counted thing if it names
     one ("US troops are in Iraq"), else the actor nearest the place."""
-    m = thing_re().search(sentence)
+    m = thing_re().search(sentence.lower)
     if m:
         return _actor_near(sentence, m.start(), thing_mention=True)
     return _actor_near(sentence, place_start, thing_mention=False)
 
 
-def _actor_near(sentence: str, pos: int, *, thing_mention: bool) -> str | None:
+def _actor_near(sentence: ctx.Window, pos: int, *, thing_mention: bool) -> str | None:
     """The actor adjective of the thing at `pos`, else the actor nearest `pos` outside the
     sentence's source phrases."""
-    window = ctx.Window(sentence, 0)
     if thing_mention:
-        actor = ctx.actor_modifying(window, pos)
+        actor = ctx.actor_modifying(sentence, pos)
         if actor is not None:
             return actor
-    avoid = [(s.start, s.end) for s in find_sources(sentence)]
-    return ctx.actor_in(window, 0, len(sentence), avoid, near=pos)
+    avoid = [(s.start, s.end) for s in sentence.sources()]
+    return ctx.actor_in(sentence, 0, len(sentence.text), avoid, near=pos)

@@ -20,12 +20,14 @@ from tui.core.claims.lexicon import (
     PREDICATES,
     THINGS,
     actor_re,
+    lower_same_length,
     norm,
     place_lookup,
     place_re,
     predicate_re,
     thing_re,
 )
+from tui.core.claims.sources import SourceMention, find_sources
 from tui.core.models import Bound
 
 _CLAUSE_BREAK = re.compile(r";|\s(?:while|whereas|but)\s|,\s+and\s|\s[-–—]\s")
@@ -112,8 +114,7 @@ _LINK_BEFORE = re.compile(
 )
 _CASUALTY_AFTER = re.compile(
     r"\s+(?:(?:people|others|more)\s+)?(?:(?:were|was|are|have\s+been|had\s+been)\s+)?"
-    r"(killed|dead|died|wounded|injured|hurt)\b",
-    re.IGNORECASE,
+    r"(killed|dead|died|wounded|injured|hurt)\b"
 )
 _CASUALTY_BEFORE = re.compile(r"\b(killing|killed|wounding|wounded|injuring|injured)\s+$")
 _BOUNDS: list[tuple[Bound, re.Pattern[str]]] = [
@@ -143,8 +144,7 @@ _POSTFIX_BOUND = re.compile(r"(\+|-plus|\s+or\s+more|\s+or\s+so)")
 _HISTORIC_CUE = re.compile(
     r"\b(?:at\s+the\s+height|at\s+(?:its|the|their)\s+peak|peak(?:ed)?\s+(?:at|of)|had\s+been|"
     r"was\s+once|once\s+numbered|previously|formerly|at\s+one\s+point|last\s+year|years\s+ago|"
-    r"a\s+decade\s+ago|at\s+the\s+time|back\s+then)\b",
-    re.IGNORECASE,
+    r"a\s+decade\s+ago|at\s+the\s+time|back\s+then)\b"
 )
 _PAST_YEAR = re.compile(r"\b(?:in|during|by|of|until|through|throughout)\s+((?:19|20)[0-9]{2})\b")
 
@@ -175,12 +175,14 @@ class Window:
 
     text: str
     base: int
-    lower: str = field(init=False)
+    lower: str = ""  # lower_same_length(text): what the word tables are matched against
     breaks: list[int] = field(init=False)
     _mentions: dict[str, list[tuple[int, int, str]]] = field(init=False, default_factory=dict)
+    _sources: list[SourceMention] | None = field(init=False, default=None)
 
     def __post_init__(self) -> None:
-        self.lower = self.text.lower()
+        if len(self.lower) != len(self.text):
+            self.lower = lower_same_length(self.text)
         self.breaks = [m.start() for m in _CLAUSE_BREAK.finditer(self.text)]
 
     def mentions(self, kind: str) -> list[tuple[int, int, str]]:
@@ -191,11 +193,17 @@ class Window:
             pattern, table = _MENTION_SOURCES[kind]()
             cached = [
                 (m.start(), m.end(), table[norm(m.group())])
-                for m in pattern.finditer(self.text)
+                for m in pattern.finditer(self.lower)
                 if norm(m.group()) in table
             ]
             self._mentions[kind] = cached
         return cached
+
+    def sources(self) -> list[SourceMention]:
+        """Attributions in the window, found on first use (many windows never need them)."""
+        if self._sources is None:
+            self._sources = find_sources(self.text, self.lower)
+        return self._sources
 
     def clause(self, pos: int) -> tuple[int, int]:
         i = bisect_right(self.breaks, pos)
@@ -237,7 +245,7 @@ def thing_after(
         skip = pos
         while skip < len(window.text) and window.text[skip].isspace():
             skip += 1
-        m = thing_re().match(window.text, skip)
+        m = thing_re().match(window.lower, skip)
         if m and (not money or THINGS[norm(m.group())] in MONEY_THINGS):
             return THINGS[norm(m.group())], m.start(), m.end()
         tok = _TOKEN.match(window.text, pos)
@@ -268,7 +276,7 @@ def thing_before(window: Window, start: int, clause_start: int) -> tuple[str, in
     if not _LINK_BEFORE.search(head):
         return None
     last = None
-    for m in thing_re().finditer(window.text, clause_start, start):
+    for m in thing_re().finditer(window.lower, clause_start, start):
         last = m
     if last is None:
         return None
@@ -277,7 +285,7 @@ def thing_before(window: Window, start: int, clause_start: int) -> tuple[str, in
 
 def casualty_thing(window: Window, start: int, end: int) -> str | None:
     """ "12 were killed", "killing 12": the casualty word is the thing."""
-    m = _CASUALTY_AFTER.match(window.text, end)
+    m = _CASUALTY_AFTER.match(window.lower, end)
     word = m.group(1).lower() if m else None
     if word is None:
         b = _CASUALTY_BEFORE.search(window.lower, max(0, start - 20), start)
@@ -352,7 +360,7 @@ def predicate_near(window: Window, start: int, end: int, lo: int, hi: int) -> st
 
 def historic_in(window: Window, lo: int, hi: int, year: int) -> bool:
     """A cue in [lo, hi) that the figure belongs to the past ("in 2020", "at its peak")."""
-    if _HISTORIC_CUE.search(window.text, lo, hi):
+    if _HISTORIC_CUE.search(window.lower, lo, hi):
         return True
     return any(int(m.group(1)) < year for m in _PAST_YEAR.finditer(window.lower, lo, hi))
 

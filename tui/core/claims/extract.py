@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import UTC, datetime
-from functools import partial
+from functools import cache, partial
 
 from tui.core.claims import context as ctx
 from tui.core.claims.antecedent import find_antecedent
 from tui.core.claims.assemble import Draft, build_claims, pair_quantities
 from tui.core.claims.dates import find_dates
+from tui.core.claims.lexicon import lower_same_length
 from tui.core.claims.numbers import find_quantities
 from tui.core.claims.sentences import boilerplate_spans, sentence_spans
 from tui.core.models import Claim
@@ -72,8 +73,9 @@ def extract_claims(
     work = _blank(text.translate(_NORMALISE), boilerplate_spans(text.translate(_NORMALISE)))
     if len(work) != len(text):  # a translation that changed length would break offsets
         work = text
+    lowered = lower_same_length(work)
     dates = find_dates(work, when)
-    quantities = find_quantities(work, [(d.start, d.end) for d in dates])
+    quantities = find_quantities(work, lowered, [(d.start, d.end) for d in dates])
     spans = sentence_spans(work)
     drafts: list[Draft] = [Draft.from_date(d) for d in dates]
     drafts += [Draft.from_quantity(q) for q in quantities]
@@ -81,6 +83,8 @@ def extract_claims(
     budget = max(max_claims * 20, 2_000)  # bounds the work on pathological inputs
     drafts = drafts[:budget]
     claims: list[Claim] = []
+    # One antecedent lookup per sentence, however many of its figures ask for it.
+    antecedent_of = cache(partial(find_antecedent, work, lowered, spans))
     by_sentence: dict[int, list[Draft]] = {}
     for draft in drafts:
         by_sentence.setdefault(spans.index_of(draft.start), []).append(draft)
@@ -95,17 +99,11 @@ def extract_claims(
         else:
             windows = [(lo, hi, group)]
         for w_lo, w_hi, members in windows:
-            window = ctx.Window(work[w_lo:w_hi], w_lo)
-            local = [d.shifted(-w_lo) for d in members]
+            window = ctx.Window(work[w_lo:w_hi], w_lo, lowered[w_lo:w_hi])
+            local = [d.shift(-w_lo) for d in members]
             pair_quantities(window, local)
-            found = build_claims(
-                window,
-                local,
-                text,
-                when,
-                synonyms or {},
-                partial(find_antecedent, work, spans, index),
-            )
+            inherit = partial(antecedent_of, index)
+            found = build_claims(window, local, text, when, synonyms or {}, inherit)
             claims.extend(found)
             if len(claims) >= max_claims:
                 return claims[:max_claims]

@@ -358,15 +358,33 @@ def alternation(words: Iterable[str]) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
 
 
+def lower_same_length(text: str) -> str:
+    """`text` in lower case with every character where it was.
+
+    The word tables are matched against this copy with case-sensitive patterns: about five
+    times faster than ``re.IGNORECASE`` over the original, and offsets carry over. A few
+    characters lower-case to two ('İ' -> 'i̇'); those are left as they are.
+    """
+    lowered = text.lower()
+    if len(lowered) == len(text):  # lower() never shortens a character, so all kept length
+        return lowered
+    return "".join(low if len(low := ch.lower()) == 1 else ch for ch in text)
+
+
+# The patterns below are lower-case and case-sensitive: match them against
+# ``lower_same_length(text)`` (``Window.lower``), never against the original text.
+def _lower_words_re(words: Iterable[str]) -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{alternation(w.lower() for w in words)})\b")
+
+
 @cache
 def thing_re() -> re.Pattern[str]:
-    return re.compile(rf"\b(?:{alternation(THINGS)})\b", re.IGNORECASE)
+    return _lower_words_re(THINGS)
 
 
 @cache
 def place_re() -> re.Pattern[str]:
-    aliases = [a for names in PLACES.values() for a in names]
-    return re.compile(rf"\b(?:{alternation(aliases)})\b", re.IGNORECASE)
+    return _lower_words_re(a for names in PLACES.values() for a in names)
 
 
 @cache
@@ -376,6 +394,7 @@ def place_lookup() -> dict[str, str]:
 
 @cache
 def actor_re() -> re.Pattern[str]:
+    """Matched against the original text: "US" is an actor, "us" is not."""
     loose = [a for a in ACTORS if a not in CASE_SENSITIVE_ACTORS]
     strict = ["US", "U.S.", "IS", "UK", "USA"]
     # "U.S." ends with a dot, so it cannot be followed by \b: use a lookahead instead.
@@ -384,12 +403,12 @@ def actor_re() -> re.Pattern[str]:
 
 @cache
 def predicate_re() -> re.Pattern[str]:
-    return re.compile(rf"\b(?:{alternation(PREDICATES)})\b", re.IGNORECASE)
+    return _lower_words_re(PREDICATES)
 
 
 @cache
 def event_re() -> re.Pattern[str]:
-    return re.compile(rf"\b(?:{alternation(EVENTS)})\b", re.IGNORECASE)
+    return _lower_words_re(EVENTS)
 
 
 def norm(phrase: str) -> str:

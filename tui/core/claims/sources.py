@@ -34,9 +34,8 @@ class SourceMention:
 
 @cache
 def _according_re() -> re.Pattern[str]:
-    return re.compile(
-        r"\baccording\s+to\s+(?P<s>(?:U\.S\.|U\.N\.|[^,.;:!?()\n]){2,80})", re.IGNORECASE
-    )
+    # Lower case, matched against the lower-cased text; the name is read from the original.
+    return re.compile(r"\baccording\s+to\s+(?P<s>(?:u\.s\.|u\.n\.|[^,.;:!?()\n]){2,80})")
 
 
 @cache
@@ -60,11 +59,11 @@ def _clean(name: str) -> str | None:
     return name
 
 
-def find_sources(text: str) -> list[SourceMention]:
-    """Every attribution in a window of text."""
+def find_sources(text: str, lowered: str) -> list[SourceMention]:
+    """Every attribution in a window of text (`lowered`: ``lower_same_length(text)``)."""
     out: list[SourceMention] = []
-    for m in _according_re().finditer(text):
-        name = _clean(m.group("s"))
+    for m in _according_re().finditer(lowered):
+        name = _clean(text[m.start("s") : m.end("s")])
         if name:
             out.append(SourceMention(m.start(), m.end(), name))
     for m in _verb_re().finditer(text):

@@ -14,7 +14,7 @@ from typing import Any, Literal
 
 from tui.core.claims import FigureNamer, extract_claims
 from tui.core.digest import DigestedFeed, DigestedReport, report_text
-from tui.core.ledger import Observation, decide, describe_value
+from tui.core.ledger import Observation, decide, describe_value, normalise_source
 from tui.core.models import Claim, FigureChanged, NewReport, NewRevision, Verdict
 from tui.core.store import Store, iso, parse_iso
 
@@ -164,13 +164,15 @@ class _FeedWriter:
         claim = observation.claim
         key = claim.key.as_text()
         figure = self.ledger.namer.name_for(claim)
+        identity = ledger_identity(key, figure)
         decision, history = None, []
         if claim.as_of == "current":
-            history = _ledger_for(self.store, key, figure, report_id)
-            decision = decide(
-                observation, [obs for obs, _ in history], dispute_window=self.ledger.dispute_window
-            )
+            window = self.ledger.dispute_window
+            history = _ledger_for(self.store, identity, observation, window, report_id)
+            decision = decide(observation, [obs for obs, _ in history], dispute_window=window)
         claim_id = _insert_claim(self.store, observation, report_id, version_id, key, figure)
+        if claim.as_of == "current":
+            _remember_latest(self.store, identity, observation, claim_id)
         if decision is None or decision.verdict == Verdict.CONFIRMED:
             return
         against = decision.against
@@ -245,35 +247,61 @@ def _insert_claim(
     return int(cursor.lastrowid or 0)
 
 
-# The ledger of one quantity: a named figure's claims share a ledger across keys (the user
-# said they are one quantity; "by 2026, officials in Erbil said" is still the deadline),
-# an unnamed key has its own.
+# What a new claim is judged against (see `ledger.decide`): the speaker's own latest word,
+# every other speaker's latest word from about the same time, the latest word overall, and
+# what this report said before (so a revision is compared with itself). `figure_latest`
+# keeps each speaker's latest claim per figure, so this reads a handful of rows, not the
+# figure's whole history. A named figure is one ledger across its keys (the user said they
+# are one quantity); an unnamed key is its own.
 _LEDGER_SQL = """
 SELECT c.*, r.entry_id, f.name AS feed, v.version FROM claims c
 JOIN reports r ON r.id = c.report_id
 JOIN feeds f ON f.id = r.feed_id
 JOIN report_versions v ON v.id = c.version_id
 WHERE c.id IN (
-    -- the latest current observation from each speaker (SQLite returns the max row's id) ...
-    SELECT id FROM (SELECT id, max(observed_at) FROM claims
-                    WHERE {same} AND as_of = 'current' GROUP BY speaker)
+    SELECT claim_id FROM figure_latest
+    WHERE identity = :identity
+      AND (speaker_key = :speaker OR observed_at BETWEEN :window_start AND :window_end)
     UNION
-    -- ... and everything this report said before, so a revision is compared with itself
-    SELECT id FROM claims WHERE {same} AND report_id = :report AND as_of = 'current'
-) AND r.on_story = 1
+    SELECT claim_id FROM (SELECT claim_id FROM figure_latest WHERE identity = :identity
+                          ORDER BY observed_at DESC LIMIT 1)
+    UNION
+    SELECT id FROM claims WHERE report_id = :report AND as_of = 'current'
+                          AND coalesce('figure:' || figure, 'key:' || key) = :identity
+)
 """
-_BY_FIGURE = _LEDGER_SQL.format(same="figure = :figure")
-_BY_KEY = _LEDGER_SQL.format(same="key = :key AND figure IS NULL")
+
+
+def ledger_identity(key: str, figure: str | None) -> str:
+    return f"figure:{figure}" if figure is not None else f"key:{key}"
 
 
 def _ledger_for(
-    store: Store, key: str, figure: str | None, report_id: int
+    store: Store, identity: str, observation: Observation, window: timedelta, report_id: int
 ) -> list[tuple[Observation, int]]:
-    if figure is not None:
-        rows = store.query(_BY_FIGURE, {"figure": figure, "report": report_id})
-    else:
-        rows = store.query(_BY_KEY, {"key": key, "report": report_id})
+    rows = store.query(
+        _LEDGER_SQL,
+        {
+            "identity": identity,
+            "speaker": normalise_source(observation.source),
+            "window_start": iso(observation.observed_at - window),
+            "window_end": iso(observation.observed_at + window),
+            "report": report_id,
+        },
+    )
     return [(_observation(row), int(row["id"])) for row in rows]
+
+
+def _remember_latest(store: Store, identity: str, observation: Observation, claim_id: int) -> None:
+    """Make this claim its speaker's latest word on the figure, unless a later one exists."""
+    store.conn.execute(
+        """INSERT INTO figure_latest (identity, speaker_key, claim_id, observed_at)
+           VALUES (?, ?, ?, ?)
+           ON CONFLICT (identity, speaker_key) DO UPDATE
+           SET claim_id = excluded.claim_id, observed_at = excluded.observed_at
+           WHERE excluded.observed_at >= figure_latest.observed_at""",
+        [identity, normalise_source(observation.source), claim_id, iso(observation.observed_at)],
+    )
 
 
 def claim_from_row(row: Mapping[str, Any]) -> Claim:

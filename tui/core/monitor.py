@@ -146,10 +146,19 @@ class Monitor:
         digested: DigestedFeed | None = None
         error = fetched.error if fetched.status == "error" else None
         if fetched.status == "ok" and fetched.body is not None:
+            # A parse that hangs (a pathological body) is abandoned at the fetch deadline so
+            # the cycle and the other feeds go on; its worker finishes, or not, on its own.
+            limit = self.config.settings.deadline
             try:
-                digested = await self._digest(feed.name, fetched, use_pool)
+                digested = await asyncio.wait_for(
+                    self._digest(feed.name, fetched, use_pool), timeout=limit
+                )
             except NotAFeed as exc:
                 error = str(exc)
+            except TimeoutError:
+                error = f"parsing took longer than {limit:g} s; skipped this poll"
+            except Exception as exc:  # a parser or extractor bug must not end the cycle
+                error = f"could not read the feed ({type(exc).__name__}: {exc})"
         ok = error is None
         failures = 0 if ok else state.consecutive_failures + 1
         delay = next_poll_delay(
@@ -219,6 +228,8 @@ class Monitor:
         if self._process_pool is None:
             # forkserver: forking a process that runs threads (the DB thread, Textual) is unsafe.
             context = multiprocessing.get_context("forkserver")
+            # Import the parsing stack once in the server, not once per worker.
+            context.set_forkserver_preload(["tui.core.digest"])
             self._process_pool = ProcessPoolExecutor(self._parse_workers, mp_context=context)
         return self._process_pool
 

@@ -127,7 +127,9 @@ def _initial(db: sqlite_utils.Database) -> None:
         CREATE INDEX polls_feed ON polls(feed_id, started_at);
         """,
     )
-    db.table("report_versions").enable_fts(["title", "text"], create_triggers=True, tokenize="porter")
+    db.table("report_versions").enable_fts(
+        ["title", "text"], create_triggers=True, tokenize="porter"
+    )
     _run(
         db,
         """
@@ -154,3 +156,39 @@ def _initial(db: sqlite_utils.Database) -> None:
         ORDER BY ch.detected_at DESC, ch.id DESC;
         """,
     )
+
+
+@migrations(name="0002_figure_latest")
+def _figure_latest(db: sqlite_utils.Database) -> None:
+    """Each source's latest word on each figure, so judging a claim reads a handful of rows.
+
+    Without it every new claim scanned all earlier claims of its figure: a first poll of
+    500 feeds was quadratic. `identity` is "figure:<name>" for a named figure, else
+    "key:<key>"; `speaker_key` is the speaker as the ledger compares it (`normalise_source`).
+    """
+    _run(
+        db,
+        """
+        CREATE TABLE figure_latest (
+            identity TEXT NOT NULL,
+            speaker_key TEXT NOT NULL,
+            claim_id INTEGER NOT NULL REFERENCES claims(id),
+            observed_at TEXT NOT NULL,
+            PRIMARY KEY (identity, speaker_key)
+        ) WITHOUT ROWID;
+        CREATE INDEX figure_latest_time ON figure_latest(identity, observed_at);
+        CREATE INDEX claims_report ON claims(report_id);
+        """,
+    )
+    from tui.core.ledger import normalise_source
+
+    rows = db.execute(
+        """SELECT c.id, coalesce('figure:' || c.figure, 'key:' || c.key), c.speaker, c.observed_at
+           FROM claims c JOIN reports r ON r.id = c.report_id
+           WHERE c.as_of = 'current' AND r.on_story = 1 ORDER BY c.observed_at, c.id"""
+    ).fetchall()
+    for claim_id, identity, speaker, observed_at in rows:
+        db.execute(
+            "INSERT OR REPLACE INTO figure_latest VALUES (?, ?, ?, ?)",
+            [identity, normalise_source(speaker), claim_id, observed_at],
+        )

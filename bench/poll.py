@@ -47,6 +47,10 @@ from typing import Any
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
+# `python bench/poll.py` puts bench/ first on sys.path, where bench/tui.py (the dashboard's
+# benchmark) would shadow the `tui` package: the repository root goes first.
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != HERE]
+sys.path.insert(0, str(ROOT))
 README = HERE / "README.md"
 TICK = os.sysconf("SC_CLK_TCK")
 MB = 1024 * 1024

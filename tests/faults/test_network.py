@@ -243,6 +243,7 @@ def _gzip_bomb(inflated: int) -> bytes:
     return b"".join([*parts, packer.flush()])
 
 
+@pytest.mark.slow
 async def test_a_gzip_bomb_keeps_memory_bounded(server: LoopbackServer, tmp_path: Path) -> None:
     bomb = _gzip_bomb(500 << 20)  # 500 MB of zeros in about 500 KB
     reply = Reply(body=bomb, headers={"Content-Encoding": "gzip"})
@@ -341,6 +342,7 @@ async def test_dns_failure(server: LoopbackServer, tmp_path: Path) -> None:
 # -- a long outage on a fake clock ------------------------------------------------------------
 
 
+@pytest.mark.slow
 async def test_six_hours_offline_then_recovery_without_a_burst(
     server: LoopbackServer, tmp_path: Path
 ) -> None:

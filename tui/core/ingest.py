@@ -14,7 +14,13 @@ from typing import Any, Literal
 
 from tui.core.claims import FigureNamer, extract_claims
 from tui.core.digest import DigestedFeed, DigestedReport, report_text
-from tui.core.ledger import Observation, decide, describe_value, normalise_source
+from tui.core.ledger import (
+    Observation,
+    decide,
+    describe_value,
+    interval_of,
+    normalise_source,
+)
 from tui.core.models import Claim, FigureChanged, NewReport, NewRevision, Verdict
 from tui.core.store import Store, iso, parse_iso
 
@@ -248,20 +254,26 @@ def _insert_claim(
 
 
 # What a new claim is judged against (see `ledger.decide`): the speaker's own latest word,
-# every other speaker's latest word from about the same time, the latest word overall, and
-# what this report said before (so a revision is compared with itself). `figure_latest`
-# keeps each speaker's latest claim per figure, so this reads a handful of rows, not the
-# figure's whole history. A named figure is one ledger across its keys (the user said they
-# are one quantity); an unnamed key is its own.
+# the latest word from another speaker at about the same time that cannot be the same
+# value (a possible dispute), the latest word overall, and what this report said before
+# (so a revision is compared with itself). `figure_latest` keeps each speaker's latest
+# claim per figure with its interval, so this reads at most a few rows whatever the
+# figure's history. A named figure is one ledger across its keys (the user said they are
+# one quantity); an unnamed key is its own.
 _LEDGER_SQL = """
 SELECT c.*, r.entry_id, f.name AS feed, v.version FROM claims c
 JOIN reports r ON r.id = c.report_id
 JOIN feeds f ON f.id = r.feed_id
 JOIN report_versions v ON v.id = c.version_id
 WHERE c.id IN (
-    SELECT claim_id FROM figure_latest
-    WHERE identity = :identity
-      AND (speaker_key = :speaker OR observed_at BETWEEN :window_start AND :window_end)
+    SELECT claim_id FROM figure_latest WHERE identity = :identity AND speaker_key = :speaker
+    UNION
+    SELECT claim_id FROM (
+        SELECT claim_id FROM figure_latest
+        WHERE identity = :identity AND speaker_key != :speaker
+          AND observed_at BETWEEN :window_start AND :window_end
+          AND (low > :high OR high < :low)
+        ORDER BY observed_at DESC LIMIT 1)
     UNION
     SELECT claim_id FROM (SELECT claim_id FROM figure_latest WHERE identity = :identity
                           ORDER BY observed_at DESC LIMIT 1)
@@ -279,6 +291,7 @@ def ledger_identity(key: str, figure: str | None) -> str:
 def _ledger_for(
     store: Store, identity: str, observation: Observation, window: timedelta, report_id: int
 ) -> list[tuple[Observation, int]]:
+    interval = interval_of(observation.claim)
     rows = store.query(
         _LEDGER_SQL,
         {
@@ -286,6 +299,8 @@ def _ledger_for(
             "speaker": normalise_source(observation.source),
             "window_start": iso(observation.observed_at - window),
             "window_end": iso(observation.observed_at + window),
+            "low": interval.low,
+            "high": interval.high,
             "report": report_id,
         },
     )
@@ -294,13 +309,22 @@ def _ledger_for(
 
 def _remember_latest(store: Store, identity: str, observation: Observation, claim_id: int) -> None:
     """Make this claim its speaker's latest word on the figure, unless a later one exists."""
+    interval = interval_of(observation.claim)
     store.conn.execute(
-        """INSERT INTO figure_latest (identity, speaker_key, claim_id, observed_at)
-           VALUES (?, ?, ?, ?)
+        """INSERT INTO figure_latest (identity, speaker_key, claim_id, observed_at, low, high)
+           VALUES (?, ?, ?, ?, ?, ?)
            ON CONFLICT (identity, speaker_key) DO UPDATE
-           SET claim_id = excluded.claim_id, observed_at = excluded.observed_at
+           SET claim_id = excluded.claim_id, observed_at = excluded.observed_at,
+               low = excluded.low, high = excluded.high
            WHERE excluded.observed_at >= figure_latest.observed_at""",
-        [identity, normalise_source(observation.source), claim_id, iso(observation.observed_at)],
+        [
+            identity,
+            normalise_source(observation.source),
+            claim_id,
+            iso(observation.observed_at),
+            interval.low,
+            interval.high,
+        ],
     )
 
 

@@ -174,21 +174,28 @@ def _figure_latest(db: sqlite_utils.Database) -> None:
             speaker_key TEXT NOT NULL,
             claim_id INTEGER NOT NULL REFERENCES claims(id),
             observed_at TEXT NOT NULL,
+            low REAL NOT NULL,   -- ledger.interval_of(claim): what the claim asserts
+            high REAL NOT NULL,
             PRIMARY KEY (identity, speaker_key)
         ) WITHOUT ROWID;
         CREATE INDEX figure_latest_time ON figure_latest(identity, observed_at);
         CREATE INDEX claims_report ON claims(report_id);
         """,
     )
-    from tui.core.ledger import normalise_source
+    from tui.core.ingest import claim_from_row
+    from tui.core.ledger import interval_of, normalise_source
 
     rows = db.execute(
-        """SELECT c.id, coalesce('figure:' || c.figure, 'key:' || c.key), c.speaker, c.observed_at
-           FROM claims c JOIN reports r ON r.id = c.report_id
+        """SELECT c.* FROM claims c JOIN reports r ON r.id = c.report_id
            WHERE c.as_of = 'current' AND r.on_story = 1 ORDER BY c.observed_at, c.id"""
-    ).fetchall()
-    for claim_id, identity, speaker, observed_at in rows:
+    )
+    names = [d[0] for d in rows.description]
+    for values in rows.fetchall():
+        row = dict(zip(names, values, strict=True))
+        identity = f"figure:{row['figure']}" if row["figure"] else f"key:{row['key']}"
+        interval = interval_of(claim_from_row(row))
         db.execute(
-            "INSERT OR REPLACE INTO figure_latest VALUES (?, ?, ?, ?)",
-            [identity, normalise_source(speaker), claim_id, observed_at],
-        )
+            "INSERT OR REPLACE INTO figure_latest VALUES (?, ?, ?, ?, ?, ?)",
+            [identity, normalise_source(row["speaker"]), row["id"], row["observed_at"],
+             interval.low, interval.high],
+        )  # fmt: skip

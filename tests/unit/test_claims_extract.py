@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tui.core.claims import FigureNamer, claim_to_dict, extract_claims, strip_boilerplate
+from tui.core.claims.extract import MAX_TEXT
 from tui.core.config import FigureSection
 
 PUB = datetime(2025, 9, 10, tzinfo=UTC)
@@ -229,6 +230,28 @@ def test_pathological_inputs_are_linear(text: str) -> None:
     start = time.perf_counter()
     extract_claims(text, published=PUB)
     assert time.perf_counter() - start < 5
+
+
+def test_a_huge_report_is_read_only_up_to_the_cap() -> None:
+    """10 MB on one line: the figures of the first part are found, fast, offsets intact."""
+    head = "About 2,500 US troops remain in Iraq, the Pentagon said. "
+    text = head + "word troops in Iraq 12 and more " * 330_000 + " About 9,000 troops left."
+    assert len(text) > 10_000_000
+    start = time.perf_counter()
+    claims = extract_claims(text, published=PUB)
+    elapsed = time.perf_counter() - start
+    assert [c.surface for c in claims] == ["About 2,500"]  # the tail is beyond the cap
+    assert (claims[0].thing, claims[0].place, claims[0].actor) == ("troops", "Iraq", "US")
+    assert text[claims[0].start : claims[0].end] == "About 2,500"
+    assert elapsed < 1.5  # ~0.4 s here; the margin is for slow CI machines
+
+
+def test_the_cap_never_cuts_a_number_in_two() -> None:
+    lead = "The number of troops stood at 25"  # "2500" straddles the cap
+    filler = ("x " * MAX_TEXT)[: MAX_TEXT - len(lead)]
+    text = filler + lead + "00 in Iraq. About 700 troops left Syria."
+    assert text[:MAX_TEXT].endswith("at 25")
+    assert extract_claims(text, published=PUB) == []  # not "25 troops"
 
 
 def test_max_claims_caps_output() -> None:

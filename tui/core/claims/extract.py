@@ -22,6 +22,11 @@ from tui.core.claims.sentences import boilerplate_spans, sentence_spans
 from tui.core.models import Claim
 
 WINDOW = 300  # characters each side of a number that context may look at
+# Only the first MAX_TEXT characters of a report are read. A news article's text is a few
+# to a few tens of KB; beyond a few hundred KB it is a dump, a feed of feeds or an attack,
+# and reading all of it would cost seconds (10 MB on one line took ~6 s). Offsets stay
+# valid: the part read is a prefix of the caller's text.
+MAX_TEXT = 300_000
 # Length-preserving rewrites so that offsets in the working copy are offsets in the input.
 _NORMALISE = str.maketrans(
     {
@@ -57,6 +62,18 @@ def _blank(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(pieces)
 
 
+def _read_limit(text: str) -> int:
+    """Where reading stops: MAX_TEXT, moved back to a line break or space so that a number
+    or word is never cut in two ("2,5|00" would read as 2,5)."""
+    if len(text) <= MAX_TEXT:
+        return len(text)
+    for stop in ("\n", " "):
+        cut = text.rfind(stop, MAX_TEXT - 2_000, MAX_TEXT)
+        if cut > 0:
+            return cut
+    return MAX_TEXT
+
+
 def extract_claims(
     text: str,
     *,
@@ -64,15 +81,20 @@ def extract_claims(
     synonyms: Mapping[str, str] | None = None,
     max_claims: int = 200,
 ) -> list[Claim]:
-    """The figures stated in `text`, in order of appearance (see the package docstring)."""
+    """The figures stated in `text`, in order of appearance (see the package docstring).
+
+    Only about the first MAX_TEXT characters are read (see there); offsets point into `text`.
+    """
     if not text or max_claims <= 0:
         return []
     when = published or datetime.now(UTC)
     if when.tzinfo is None:
         when = when.replace(tzinfo=UTC)
-    work = _blank(text.translate(_NORMALISE), boilerplate_spans(text.translate(_NORMALISE)))
-    if len(work) != len(text):  # a translation that changed length would break offsets
-        work = text
+    read = text[: _read_limit(text)]
+    normalised = read.translate(_NORMALISE)
+    work = _blank(normalised, boilerplate_spans(normalised))
+    if len(work) != len(read):  # a translation that changed length would break offsets
+        work = read
     lowered = lower_same_length(work)
     dates = find_dates(work, when)
     quantities = find_quantities(work, lowered, [(d.start, d.end) for d in dates])

@@ -11,6 +11,7 @@ A `Store` wraps one connection and must stay on the thread that opened it.
 from __future__ import annotations
 
 import contextlib
+import os
 import shutil
 import sqlite3
 from collections.abc import Iterator, Mapping, Sequence
@@ -67,6 +68,9 @@ class Store:
         existed = _check_file(self.path)
         if not existed and readonly:
             raise StoreError(f"{self.path}: no database yet (run `storywatch poll` first)")
+        if existed and not readonly and not os.access(self.path, os.W_OK):
+            # SQLite would open it read-only and fail only at the first write, mid-poll.
+            raise StoreError(f"{self.path}: {_explain(sqlite3.OperationalError('readonly'))}")
         if not existed:
             try:
                 self.path.parent.mkdir(parents=True, exist_ok=True)

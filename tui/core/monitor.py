@@ -12,6 +12,7 @@ import asyncio
 import multiprocessing
 import os
 import random
+import sqlite3
 import time
 from collections.abc import Callable
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
@@ -35,7 +36,7 @@ from tui.core.ingest import (
 from tui.core.models import CycleFinished, Event, FeedFailed, FeedPolled
 from tui.core.parse import NotAFeed, utc_now
 from tui.core.schedule import Schedule, next_poll_delay
-from tui.core.store import Store
+from tui.core.store import Store, StoreError
 
 T = TypeVar("T")
 Listener = Callable[[Event], None]
@@ -104,12 +105,22 @@ class Monitor:
     ) -> CycleFinished:
         """Poll every enabled feed (or only the due ones) once; store and report what happened."""
         emit = listener or (lambda event: None)
-        if not self._feeds_synced:
-            urls = {name: feed.url for name, feed in self._feeds.items()}
-            await self._db(ensure_feeds, urls)
-            self._feeds_synced = True
         names = self.schedule.due() if only_due else list(self._feeds)
-        states = await self._db(_feed_states)
+        try:
+            if not self._feeds_synced:
+                urls = {name: feed.url for name, feed in self._feeds.items()}
+                await self._db(ensure_feeds, urls)
+                self._feeds_synced = True
+            states = await self._db(_feed_states)
+        except (sqlite3.Error, StoreError) as exc:
+            # The database is unusable right now (locked past the busy timeout, full,
+            # gone read-only): nothing is fetched, every due feed says why, the loop goes on.
+            message = f"could not use the database: {exc}"
+            failed = CycleFinished(
+                len(names), len(names), 0, 0, 0, tuple((n, message) for n in names)
+            )
+            emit(failed)
+            return failed
         semaphore = asyncio.Semaphore(self.config.settings.concurrency)
         use_pool = len(names) >= PROCESS_POOL_THRESHOLD and self._parse_workers > 1
 

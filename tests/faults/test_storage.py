@@ -1,0 +1,371 @@
+"""The database file under stress: locked, full, damaged, foreign, read-only, old or new."""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from tests.faults.helpers import (
+    broken_invariants,
+    config_for,
+    config_text,
+    monitor_for,
+    one,
+    rows,
+    story_item,
+)
+from tests.feedgen import rss
+from tests.loopback import LoopbackServer, Reply, conditional
+from tui.cli import main
+from tui.core import store as store_module
+from tui.core.models import Event, FeedFailed
+from tui.core.store import BUSY_TIMEOUT_MS, Store, StoreError
+
+
+@pytest.fixture
+def server() -> Iterator[LoopbackServer]:
+    with LoopbackServer() as s:
+        yield s
+
+
+def make_db(path: Path, reports: int = 3) -> Path:
+    """A real storywatch database with a few reports, figures and polls in it."""
+    from tests.faults.helpers import ingest_body
+
+    ingest_body(path, rss([story_item(i) for i in range(reports)]))
+    return path
+
+
+def poll_once_cli(
+    tmp_path: Path, db: Path, feeds: dict[str, str] | None = None
+) -> tuple[int, str, str]:
+    config = tmp_path / "feeds.toml"
+    config.write_text(config_text(feeds or {}))
+    result = CliRunner().invoke(main, ["--config", str(config), "--db", str(db), "poll", "--once"])
+    return result.exit_code, result.stdout, result.stderr
+
+
+# -- locked ------------------------------------------------------------------------------------
+
+
+def test_the_busy_timeout_is_at_least_30_seconds(tmp_path: Path) -> None:
+    assert BUSY_TIMEOUT_MS >= 30_000
+    with Store(tmp_path / "sw.db") as store:
+        assert store.conn.execute("PRAGMA busy_timeout").fetchone()[0] >= 30_000
+
+
+async def test_a_database_locked_by_another_writer_is_waited_for(
+    server: LoopbackServer, tmp_path: Path
+) -> None:
+    db = make_db(tmp_path / "sw.db")
+    feeds = {
+        f"F{i}": server.route(f"/f{i}.xml", Reply(body=rss([story_item(10 + i)]))) for i in range(3)
+    }
+    locked = threading.Event()
+
+    def hold_the_lock() -> None:
+        other = sqlite3.connect(db, isolation_level=None)
+        other.execute("BEGIN IMMEDIATE")
+        other.execute("UPDATE feeds SET title = 'held' WHERE name = 'Feed'")
+        locked.set()
+        time.sleep(3)
+        other.execute("COMMIT")
+        other.close()
+
+    holder = threading.Thread(target=hold_the_lock)
+    holder.start()
+    locked.wait(5)
+    monitor = monitor_for(config_for(feeds), db)
+    started = time.monotonic()
+    events: list[Event] = []
+    try:
+        finished = await monitor.poll_cycle(listener=events.append)
+    finally:
+        await monitor.aclose()
+        holder.join()
+    waited = time.monotonic() - started
+    print(f"\nwaited {waited:.1f} s for the other writer")
+    assert finished.errors == ()
+    assert waited >= 2.5
+    assert one(db, "SELECT count(*) FROM reports") == 3 + 3  # nothing lost, theirs or ours
+    assert one(db, "SELECT title FROM feeds WHERE name = 'Feed'") == "held"
+
+
+# -- disk full -------------------------------------------------------------------------------------
+
+
+class _Full:
+    """Caps the monitor's connection with PRAGMA max_page_count while `on` (a full disk)."""
+
+    on = False
+
+    @classmethod
+    def store_class(cls) -> type[Store]:
+        class CappedStore(Store):
+            def __init__(self, path: Path | str, *, readonly: bool = False) -> None:
+                super().__init__(path, readonly=readonly)
+                if cls.on:
+                    pages = self.conn.execute("PRAGMA page_count").fetchone()[0]
+                    self.conn.execute(f"PRAGMA max_page_count = {pages}")
+
+        return CappedStore
+
+
+async def test_a_full_disk_rolls_the_feed_back_and_the_next_poll_stores_it(
+    server: LoopbackServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = make_db(tmp_path / "sw.db")
+    before = one(db, "SELECT count(*) FROM reports")
+    big = rss([story_item(100 + i, 2000 + i) for i in range(60)])
+    feeds = {
+        "Big": server.route("/big.xml", conditional(big, etag='"big"')),
+        "Feed": "https://example.com/feed.xml",  # the one make_db filled; unreachable here
+    }
+    from tui.core import monitor as monitor_module
+
+    monkeypatch.setattr(monitor_module, "Store", _Full.store_class())
+    _Full.on = True
+    events: list[Event] = []
+    monitor = monitor_for(config_for({"Big": feeds["Big"]}), db)
+    try:
+        finished = await monitor.poll_cycle(listener=events.append)
+    finally:
+        await monitor.aclose()
+    (failure,) = [e for e in events if isinstance(e, FeedFailed)]
+    assert failure.feed == "Big"
+    assert failure.error == "could not store results: database or disk is full"
+    assert finished.errors == (("Big", failure.error),)
+    # Rolled back whole: no report, no poll row, no ETag (so the next poll fetches it again).
+    assert one(db, "SELECT count(*) FROM reports") == before
+    assert rows(db, "SELECT etag, last_polled_at FROM feeds WHERE name = 'Big'") == [(None, None)]
+    assert broken_invariants(db) == {}
+    assert one(db, "PRAGMA integrity_check") == "ok"
+
+    _Full.on = False
+    monitor = monitor_for(config_for({"Big": feeds["Big"]}), db)
+    try:
+        finished = await monitor.poll_cycle()
+    finally:
+        await monitor.aclose()
+    assert finished.errors == ()
+    assert one(db, "SELECT count(*) FROM reports") == before + 60
+    assert server.requests[-1].header("If-None-Match") is None
+    assert broken_invariants(db) == {}
+
+
+def test_a_full_disk_in_poll_once_is_a_summary_line(
+    server: LoopbackServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = make_db(tmp_path / "sw.db")
+    url = server.route("/big.xml", Reply(body=rss([story_item(100 + i) for i in range(60)])))
+    from tui.core import monitor as monitor_module
+
+    monkeypatch.setattr(monitor_module, "Store", _Full.store_class())
+    _Full.on = True
+    try:
+        code, out, err = poll_once_cli(tmp_path, db, {"Big": url})
+    finally:
+        _Full.on = False
+    assert code == 0, err
+    assert "1 failed" in out
+    assert "  Big: could not store results: database or disk is full" in out.splitlines()
+
+
+# -- files that are not ours ---------------------------------------------------------------------
+
+
+def _foreign(path: Path) -> None:
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE moz_places (id INTEGER PRIMARY KEY, url TEXT)")
+    conn.execute("INSERT INTO moz_places (url) VALUES ('https://example.com')")
+    conn.commit()
+    conn.close()
+
+
+@pytest.mark.parametrize(
+    ("kind", "expected"),
+    [
+        ("empty", "is empty; storywatch will not overwrite it"),
+        ("garbage", "is not an SQLite database; storywatch will not overwrite it"),
+        ("truncated", "damaged or not a database; storywatch will not overwrite it"),
+        ("foreign", "belongs to another program (tables: moz_places)"),
+        ("directory", "is a directory, not a database file"),
+    ],
+)
+def test_a_file_that_is_not_our_database_is_refused_and_left_alone(
+    tmp_path: Path, kind: str, expected: str
+) -> None:
+    db = tmp_path / "target.db"
+    if kind == "empty":
+        db.write_bytes(b"")
+    elif kind == "garbage":
+        db.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 20)
+    elif kind == "truncated":
+        real = make_db(tmp_path / "real.db", reports=30)
+        with sqlite3.connect(real) as conn:
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        db.write_bytes(real.read_bytes()[:1024])
+    elif kind == "foreign":
+        _foreign(db)
+    else:
+        db.mkdir()
+    before = db.read_bytes() if db.is_file() else None
+    with pytest.raises(StoreError) as caught:
+        Store(db)
+    assert str(caught.value).startswith(f"{db}: ")
+    assert expected in str(caught.value)
+    code, _, err = poll_once_cli(tmp_path, db)
+    assert code == 1 and expected in err
+    if before is not None:
+        assert db.read_bytes() == before  # byte for byte
+
+
+# -- read-only -----------------------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def immutable(path: Path) -> Iterator[None]:
+    """Make `path` read-only even for root (chattr +i); skip where that is not possible."""
+    if subprocess.run(["chattr", "+i", str(path)], capture_output=True).returncode != 0:
+        pytest.skip("chattr +i is not available here (needs root and a supporting filesystem)")
+    try:
+        yield
+    finally:
+        subprocess.run(["chattr", "-i", str(path)], check=False)
+
+
+def test_a_read_only_database_file_is_a_clear_message(tmp_path: Path) -> None:
+    db = make_db(tmp_path / "sw.db")
+    with sqlite3.connect(db) as conn:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    before = db.read_bytes()
+    with immutable(db):
+        with pytest.raises(StoreError) as caught:
+            Store(db)
+        assert str(caught.value).startswith(f"{db}: the database is read-only")
+        code, out, err = poll_once_cli(tmp_path, db, {"Feed": "https://example.com/feed.xml"})
+        print(f"\nread-only file: exit {code}; {err.strip() or out.strip()}")
+        assert code == 1 and "read-only" in err
+    assert db.read_bytes() == before
+
+
+def test_a_read_only_folder_is_a_clear_message(tmp_path: Path) -> None:
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    db = folder / "sw.db"
+    with immutable(folder):
+        with pytest.raises(StoreError) as caught:
+            Store(db)
+        message = str(caught.value)
+        print(f"\nread-only folder: {message}")
+        assert message.startswith(f"{db}: ")
+        assert "read-only" in message or "cannot open" in message
+
+
+# -- versions ------------------------------------------------------------------------------
+
+
+def test_a_database_from_a_newer_storywatch_is_refused(tmp_path: Path) -> None:
+    db = make_db(tmp_path / "sw.db")
+    with sqlite3.connect(db) as conn:
+        conn.execute(
+            "INSERT INTO _sqlite_migrations (migration_set, name, applied_at) "
+            "VALUES ('storywatch', '0099_from_the_future', '2030-01-01')"
+        )
+    before = db.read_bytes()
+    with pytest.raises(StoreError) as caught:
+        Store(db)
+    assert "made by a newer storywatch (schema 0099_from_the_future)" in str(caught.value)
+    assert db.read_bytes() == before
+
+
+def test_an_older_database_is_backed_up_then_migrated(tmp_path: Path) -> None:
+    from tui.core.schema import migrations
+
+    names = [m.name for m in migrations._migrations]
+    if len(names) < 2:
+        pytest.skip("only one migration exists: nothing older to migrate from")
+    db = make_db(tmp_path / "sw.db", reports=5)
+    last = names[-1]
+    assert last == "0002_figure_latest", "update this test's undo of the last migration"
+    with sqlite3.connect(db) as conn:  # undo the last migration: its row and its effects
+        conn.execute("DELETE FROM _sqlite_migrations WHERE name = ?", [last])
+        conn.execute("DROP TABLE figure_latest")
+        conn.execute("DROP INDEX claims_report")
+    claims = one(db, "SELECT count(*) FROM claims")
+    assert claims
+    with Store(db):
+        pass
+    backups = list(tmp_path.glob("sw.db.before-migration-*"))
+    assert len(backups) == 1
+    assert rows(backups[0], "SELECT name FROM _sqlite_migrations ORDER BY name") == [
+        (n,) for n in names[:-1]
+    ]
+    assert rows(db, "SELECT name FROM _sqlite_migrations ORDER BY name") == [(n,) for n in names]
+    assert one(db, "SELECT count(*) FROM reports") == 5
+    assert one(db, "SELECT count(*) FROM figure_latest") >= 1  # rebuilt from the old claims
+    assert one(db, "PRAGMA integrity_check") == "ok"
+
+
+def test_an_interrupted_store_open_leaves_no_half_schema(tmp_path: Path) -> None:
+    """A new database whose first migration fails is not left half-made."""
+    db = tmp_path / "sw.db"
+    original = store_module.migrations.apply
+
+    def failing(database: object) -> None:
+        raise sqlite3.OperationalError("disk I/O error")
+
+    store_module.migrations.apply = failing  # type: ignore[method-assign]
+    try:
+        with pytest.raises(StoreError) as caught:
+            Store(db)
+    finally:
+        store_module.migrations.apply = original  # type: ignore[method-assign]
+    assert "disk I/O error" in str(caught.value)
+    with Store(db) as store:  # and the next open makes it properly
+        assert "reports" in store.db.table_names()
+
+
+def test_the_cli_names_the_file_for_a_damaged_database(tmp_path: Path) -> None:
+    db = tmp_path / "sw.db"
+    db.write_bytes(b"SQLite format 3\x00" + b"\xff" * 4000)
+    code, _, err = poll_once_cli(tmp_path, db)
+    assert code == 1
+    assert str(db) in err and "will not overwrite" in err
+    assert sys.platform != "win32"
+
+
+async def test_a_lock_held_past_the_busy_timeout_fails_the_cycle_not_the_app(
+    server: LoopbackServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Past the busy timeout (shortened here) the cycle reports every feed; the next one works."""
+    monkeypatch.setattr(store_module, "BUSY_TIMEOUT_MS", 300)
+    db = make_db(tmp_path / "sw.db")
+    url = server.route("/a.xml", Reply(body=rss([story_item(50)])))
+    other = sqlite3.connect(db, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    monitor = monitor_for(config_for({"A": url}), db)
+    try:
+        finished = await monitor.poll_cycle()
+        assert finished.errors == (("A", "could not use the database: database is locked"),)
+        other.execute("COMMIT")
+        again = await monitor.poll_cycle()
+    finally:
+        other.close()
+        await monitor.aclose()
+    assert again.errors == ()
+    assert (
+        one(
+            db, "SELECT count(*) FROM reports r JOIN feeds f ON f.id = r.feed_id WHERE f.name = 'A'"
+        )
+        == 1
+    )

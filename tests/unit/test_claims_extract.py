@@ -288,6 +288,35 @@ def test_figure_namer_and_dict() -> None:
     assert row["figure"] == "US troops in Iraq"
 
 
+def test_a_new_word_in_figures_becomes_a_thing_synonym() -> None:
+    namer = FigureNamer(
+        [FigureSection(name="Troops in Syria", things=["GIs", "service members"], places=["Syria"])]
+    )
+    synonyms = namer.synonyms()
+    assert synonyms["gis"] == "troops"
+    (claim,) = extract_claims("About 300 GIs remain in Syria", published=PUB, synonyms=synonyms)
+    assert (claim.surface, claim.thing, claim.place, claim.predicate) == (
+        "About 300",
+        "troops",
+        "Syria",
+        "presence",
+    )
+    assert namer.name_for(claim) == "Troops in Syria"
+    # Without the synonym "GIs" counts nothing the lexicon knows.
+    assert extract_claims("About 300 GIs remain in Syria", published=PUB) == []
+
+
+def test_synonyms_never_redefine_known_words() -> None:
+    """An event's or a predicate's words stay what they are: "withdraw" is no counted thing."""
+    namer = FigureNamer(
+        [FigureSection(name="Deadline", things=["withdrawal", "withdraw", "pullback"], kind="date")]
+    )
+    claims = extract_claims(
+        "Some 40 pullback convoys and 3 withdraw orders.", published=PUB, synonyms=namer.synonyms()
+    )
+    assert claims == []
+
+
 @settings(max_examples=300, deadline=None)
 @given(
     st.text(alphabet=st.characters(), max_size=300)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from tui.core.claims import context as ctx
-from tui.core.claims.lexicon import THINGS, norm, place_lookup, place_re, thing_re
+from tui.core.claims.lexicon import ThingWords, norm, place_lookup, place_re
 from tui.core.claims.sentences import Spans
 
 LOOKBACK = 3  # sentences; further back a "the number" rarely points
@@ -27,7 +27,9 @@ class Antecedent:
     place_actor: str | None = None  # the actor of the sentence the place came from
 
 
-def find_antecedent(work: str, lowered: str, spans: Spans, index: int) -> Antecedent:
+def find_antecedent(
+    work: str, lowered: str, spans: Spans, things: ThingWords, index: int
+) -> Antecedent:
     """`lowered` is ``lower_same_length(work)``; `index` the figure's sentence."""
     thing = place = thing_actor = place_actor = None
     para = spans.paragraph[index]
@@ -36,11 +38,11 @@ def find_antecedent(work: str, lowered: str, spans: Spans, index: int) -> Antece
             break
         start = spans.starts[j]
         end = min(spans.ends[j], start + SENTENCE_CAP)
-        sentence = ctx.Window(work[start:end], start, lowered[start:end])
+        sentence = ctx.Window(work[start:end], start, lowered[start:end], things)
         if thing is None:
-            m = thing_re().search(sentence.lower)
+            m = things.pattern.search(sentence.lower)
             if m:
-                thing = THINGS[norm(m.group())]
+                thing = things.table[norm(m.group())]
                 thing_actor = _actor_near(sentence, m.start(), thing_mention=True)
         if place is None:
             m = place_re().search(sentence.lower)
@@ -55,7 +57,7 @@ def find_antecedent(work: str, lowered: str, spans: Spans, index: int) -> Antece
 def _actor_of_sentence(sentence: ctx.Window, place_start: int) -> str | None:
     """Whose figure a place sentence is about: the actor of its counted thing if it names
     one ("US troops are in Iraq"), else the actor nearest the place."""
-    m = thing_re().search(sentence.lower)
+    m = sentence.things.pattern.search(sentence.lower)
     if m:
         return _actor_near(sentence, m.start(), thing_mention=True)
     return _actor_near(sentence, place_start, thing_mention=False)

@@ -18,14 +18,14 @@ from tui.core.claims.lexicon import (
     ACTORS,
     MONEY_THINGS,
     PREDICATES,
-    THINGS,
+    ThingWords,
     actor_re,
     lower_same_length,
     norm,
     place_lookup,
     place_re,
     predicate_re,
-    thing_re,
+    thing_words,
 )
 from tui.core.claims.sources import SourceMention, find_sources
 from tui.core.models import Bound
@@ -149,10 +149,10 @@ _HISTORIC_CUE = re.compile(
 _PAST_YEAR = re.compile(r"\b(?:in|during|by|of|until|through|throughout)\s+((?:19|20)[0-9]{2})\b")
 
 
+# Places and predicates; things come from the window's own ThingWords.
 _MENTION_SOURCES: dict[str, Callable[[], tuple[re.Pattern[str], Mapping[str, str]]]] = {
     "place": lambda: (place_re(), place_lookup()),
     "predicate": lambda: (predicate_re(), PREDICATES),
-    "thing": lambda: (thing_re(), THINGS),
 }
 
 
@@ -176,6 +176,7 @@ class Window:
     text: str
     base: int
     lower: str = ""  # lower_same_length(text): what the word tables are matched against
+    things: ThingWords = field(default_factory=thing_words)
     breaks: list[int] = field(init=False)
     _mentions: dict[str, list[tuple[int, int, str]]] = field(init=False, default_factory=dict)
     _sources: list[SourceMention] | None = field(init=False, default=None)
@@ -190,7 +191,10 @@ class Window:
         context questions for several numbers in one sentence reuse the same scan."""
         cached = self._mentions.get(kind)
         if cached is None:
-            pattern, table = _MENTION_SOURCES[kind]()
+            if kind == "thing":
+                pattern, table = self.things.pattern, self.things.table
+            else:
+                pattern, table = _MENTION_SOURCES[kind]()
             cached = [
                 (m.start(), m.end(), table[norm(m.group())])
                 for m in pattern.finditer(self.lower)
@@ -245,9 +249,9 @@ def thing_after(
         skip = pos
         while skip < len(window.text) and window.text[skip].isspace():
             skip += 1
-        m = thing_re().match(window.lower, skip)
-        if m and (not money or THINGS[norm(m.group())] in MONEY_THINGS):
-            return THINGS[norm(m.group())], m.start(), m.end()
+        m = window.things.pattern.match(window.lower, skip)
+        if m and (not money or window.things.table[norm(m.group())] in MONEY_THINGS):
+            return window.things.table[norm(m.group())], m.start(), m.end()
         tok = _TOKEN.match(window.text, pos)
         if tok is None:
             return None
@@ -276,11 +280,11 @@ def thing_before(window: Window, start: int, clause_start: int) -> tuple[str, in
     if not _LINK_BEFORE.search(head):
         return None
     last = None
-    for m in thing_re().finditer(window.lower, clause_start, start):
+    for m in window.things.pattern.finditer(window.lower, clause_start, start):
         last = m
     if last is None:
         return None
-    return THINGS[norm(last.group())], last.start(), last.end()
+    return window.things.table[norm(last.group())], last.start(), last.end()
 
 
 def casualty_thing(window: Window, start: int, end: int) -> str | None:

@@ -16,7 +16,7 @@ from tui.core.claims import context as ctx
 from tui.core.claims.antecedent import find_antecedent
 from tui.core.claims.assemble import Draft, build_claims, pair_quantities
 from tui.core.claims.dates import find_dates
-from tui.core.claims.lexicon import lower_same_length
+from tui.core.claims.lexicon import lower_same_length, new_thing_synonyms, thing_words
 from tui.core.claims.numbers import find_quantities
 from tui.core.claims.sentences import boilerplate_spans, sentence_spans
 from tui.core.models import Claim
@@ -106,7 +106,8 @@ def extract_claims(
     drafts = drafts[:budget]
     claims: list[Claim] = []
     # One antecedent lookup per sentence, however many of its figures ask for it.
-    antecedent_of = cache(partial(find_antecedent, work, lowered, spans))
+    things = thing_words(new_thing_synonyms(synonyms or {}))
+    antecedent_of = cache(partial(find_antecedent, work, lowered, spans, things))
     by_sentence: dict[int, list[Draft]] = {}
     for draft in drafts:
         by_sentence.setdefault(spans.index_of(draft.start), []).append(draft)
@@ -121,7 +122,7 @@ def extract_claims(
         else:
             windows = [(lo, hi, group)]
         for w_lo, w_hi, members in windows:
-            window = ctx.Window(work[w_lo:w_hi], w_lo, lowered[w_lo:w_hi])
+            window = ctx.Window(work[w_lo:w_hi], w_lo, lowered[w_lo:w_hi], things)
             local = [d.shift(-w_lo) for d in members]
             pair_quantities(window, local)
             inherit = partial(antecedent_of, index)

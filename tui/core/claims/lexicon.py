@@ -9,7 +9,8 @@ so that importing the package stays cheap.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from functools import cache
 
 # What is counted. Synonyms of one canonical thing; advisers stay advisers on purpose:
@@ -380,6 +381,41 @@ def _lower_words_re(words: Iterable[str]) -> re.Pattern[str]:
 @cache
 def thing_re() -> re.Pattern[str]:
     return _lower_words_re(THINGS)
+
+
+@dataclass(frozen=True, slots=True)
+class ThingWords:
+    """What counts as a counted thing: the built-in table plus a report's own synonyms."""
+
+    pattern: re.Pattern[str]
+    table: Mapping[str, str]  # normalised surface -> canonical thing
+
+
+@cache
+def thing_words(extra: frozenset[tuple[str, str]] = frozenset()) -> ThingWords:
+    """THINGS, plus `extra` (normalised word, canonical thing) pairs (cached per set)."""
+    if not extra:
+        return ThingWords(thing_re(), THINGS)
+    table = {**THINGS, **dict(extra)}
+    return ThingWords(_lower_words_re(table), table)
+
+
+def new_thing_synonyms(synonyms: Mapping[str, str]) -> frozenset[tuple[str, str]]:
+    """The synonyms that name a counted thing the lexicon does not know ("GIs" -> troops).
+
+    Words any table knows keep their meaning ("withdraw" stays a movement, "US" an actor),
+    and synonyms of an event (a date figure's thing) are not counted things.
+    """
+    known = THINGS.keys() | EVENTS.keys() | PREDICATES.keys() | ACTORS.keys()
+    events = set(EVENTS.values())
+    return frozenset(
+        (word, canonical)
+        for word, canonical in ((norm(w), c) for w, c in synonyms.items())
+        if len(word) > 1
+        and word not in known
+        and not any(ch.isdigit() for ch in word)
+        and canonical not in events
+    )
 
 
 @cache

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tui.core.text import clean_line, clean_text, html_to_text, normalise_for_compare
 
@@ -50,10 +52,38 @@ def test_clean_line_folds_whitespace() -> None:
         pytest.param("no html at all", "no html at all", id="plain"),
         pytest.param("<p>unclosed <b>tags", "unclosed tags", id="unclosed"),
         pytest.param("a < b and c > d", "a < b and c > d", id="bare-angles"),
+        pytest.param('<a title="x>y" href="/">link</a> after', "link after", id="quoted-gt"),
+        pytest.param("before<!-- hidden <p>x</p> -->after", "beforeafter", id="comment"),
+        pytest.param("kept<!-- never closed <p>gone", "kept", id="unclosed-comment"),
+        pytest.param("A<BR/>B<P>C</P>", "A\nB\n\nC", id="uppercase-and-self-closing"),
+        pytest.param("<script>if (a<b) { x = '</div>'; }</script>ok", "ok", id="script-with-tags"),
+        pytest.param("<!DOCTYPE html>y<?php echo 1 ?>z", "yz", id="declarations"),
+        pytest.param("<SCRIPT>never</Script >shown<style>p{}", "shown", id="unclosed-style"),
+        pytest.param("&lt;b&gt;no tag&lt;/b&gt;", "<b>no tag</b>", id="escaped-tags-stay-text"),
     ],
 )
 def test_html_to_text(html: str, expected: str) -> None:
     assert html_to_text(html) == expected
+
+
+@given(st.text(alphabet="<>/ab &;!-'\"pscript\n", max_size=200))
+def test_html_to_text_never_raises_and_drops_no_plain_letters(html: str) -> None:
+    text = html_to_text(html)
+    assert "\x1b" not in text
+    if "<" not in html and "&" not in html:
+        assert text.replace("\n", "").replace(" ", "") == html.replace("\n", "").replace(" ", "")
+
+
+def test_html_to_text_is_linear_on_hostile_markup() -> None:
+    hostile_inputs = (
+        "<a " + '"' * 200_000,
+        "<!--" * 100_000,
+        "<p" * 200_000,
+        "<" * 300_000,
+        "<script>" * 100_000,
+    )
+    for hostile in hostile_inputs:
+        html_to_text(hostile)  # each finishes in well under a second; a regex blow-up would not
 
 
 def test_rewrapping_is_not_a_difference() -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from html.parser import HTMLParser
+from html import unescape
 
 # C0 controls except tab and newline, DEL, C1 controls, bidi embeddings/overrides/isolates,
 # and the Unicode line/paragraph separators (they break terminal layouts).
@@ -61,39 +61,18 @@ _PARAGRAPH_TAGS = frozenset(
     ).split()
 )
 _LINE_TAGS = frozenset(["br", "li", "tr", "dt", "dd"])
-_DROP_TAGS = frozenset({"script", "style", "noscript", "template", "iframe", "object", "svg"})
+_RAW_TEXT_TAGS = frozenset({"script", "style", "noscript", "template", "iframe", "object", "svg"})
 
 
-class _PlainTextParser(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self._dropping = 0
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _DROP_TAGS:
-            self._dropping += 1
-        elif tag in _PARAGRAPH_TAGS:
-            self.parts.append("\n\n")
-        elif tag in _LINE_TAGS:
-            self.parts.append("\n")
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _PARAGRAPH_TAGS:
-            self.parts.append("\n\n")
-        elif tag in _LINE_TAGS:
-            self.parts.append("\n")
-
-    def handle_endtag(self, tag: str) -> None:
-        # List items and rows end where the next one starts: no blank line between them.
-        if tag in _DROP_TAGS:
-            self._dropping = max(0, self._dropping - 1)
-        elif tag in _PARAGRAPH_TAGS:
-            self.parts.append("\n\n")
-
-    def handle_data(self, data: str) -> None:
-        if not self._dropping:
-            self.parts.append(data)
+# One token of markup: a tag (attribute values may hold ">"), a comment (an unclosed one
+# runs to the end, as in a browser), or a declaration / processing instruction. Every
+# alternative is linear: no nested quantifiers over overlapping characters.
+_MARKUP = re.compile(
+    r"""<(/?)([a-zA-Z][a-zA-Z0-9-]*)(?:[^>"']|"[^"]*"|'[^']*')*>"""
+    r"|<!--.*?(?:-->|\Z)"
+    r"|<[!?][^>]*>",
+    re.DOTALL,
+)
 
 
 def looks_like_html(text: str) -> bool:
@@ -101,16 +80,31 @@ def looks_like_html(text: str) -> bool:
 
 
 def html_to_text(html: str) -> str:
-    """Plain text of an HTML fragment: tags removed, blocks as lines, scripts dropped."""
+    """Plain text of an HTML fragment: tags removed, blocks as lines, scripts dropped.
+
+    A single regex pass rather than `html.parser`: it is several times faster, and HTML
+    reduction was a quarter of a feed's parse time. Feed HTML is fragments, not pages.
+    """
     if not looks_like_html(html):
         return _tidy(clean_text(html))
-    parser = _PlainTextParser()
-    try:
-        parser.feed(html)
-        parser.close()
-    except (AssertionError, ValueError):  # pragma: no cover - HTMLParser is very tolerant
-        pass
-    return _tidy(clean_text("".join(parser.parts)))
+    parts: list[str] = []
+    cursor = 0
+    while (token := _MARKUP.search(html, cursor)) is not None:
+        parts.append(unescape(html[cursor : token.start()]))
+        cursor = token.end()
+        name = (token.group(2) or "").lower()
+        closing = token.group(1) == "/"
+        if name in _RAW_TEXT_TAGS and not closing:
+            # Script and style bodies are raw text up to their end tag, never shown.
+            end = re.compile(rf"</{name}\s*>", re.IGNORECASE).search(html, cursor)
+            cursor = end.end() if end else len(html)
+        elif name in _PARAGRAPH_TAGS:
+            parts.append("\n\n")
+        elif name in _LINE_TAGS and not closing:
+            # List items and rows end where the next one starts: no blank line between.
+            parts.append("\n")
+    parts.append(unescape(html[cursor:]))
+    return _tidy(clean_text("".join(parts)))
 
 
 def _tidy(text: str) -> str:

@@ -199,3 +199,15 @@ def _figure_latest(db: sqlite_utils.Database) -> None:
             [identity, normalise_source(row["speaker"]), row["id"], row["observed_at"],
              interval.low, interval.high],
         )  # fmt: skip
+
+
+@migrations(name="0003_change_indexes")
+def _change_indexes(db: sqlite_utils.Database) -> None:
+    """The dashboard marks reports that changed a figure and filters the log by figure."""
+    _run(
+        db,
+        """
+        CREATE INDEX changes_claim ON changes(claim_id);
+        CREATE INDEX changes_figure ON changes(figure, detected_at);
+        """,
+    )

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import cache
 
+from tui.core.claims.lexicon import lower_same_length
 from tui.core.models import Bound
 
 MONTHS = {
@@ -70,11 +71,30 @@ def _date_re() -> re.Pattern[str]:
 
 
 @cache
-def _anchor_re() -> re.Pattern[str]:
+def _anchor_res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     # Every date names a year, a month or "year": finding those first is ~50x cheaper than
-    # trying the full pattern (with its optional preposition) at every position.
+    # trying the full pattern (with its optional preposition) at every position. Three
+    # simple patterns (a leading \b or a case-insensitive part would make the engine try
+    # every position) are ~3x cheaper than one alternation.
     month = "|".join(sorted(MONTHS, key=len, reverse=True))
-    return re.compile(rf"(?:19|20)[0-9]{{2}}|\b(?:{month})\b|(?i:year)")
+    return (
+        re.compile(r"(?:19|20)[0-9]{2}"),
+        re.compile(rf"(?:{month})\b"),  # the \b in front is checked by hand
+        re.compile("year"),  # on the lower-cased text
+    )
+
+
+def _anchors(text: str) -> list[tuple[int, int]]:
+    years, months, year_word = _anchor_res()
+    found = [m.span() for m in years.finditer(text)]
+    found += [
+        m.span()
+        for m in months.finditer(text)
+        if m.start() == 0 or not (text[m.start() - 1].isalnum() or text[m.start() - 1] == "_")
+    ]
+    found += [m.span() for m in year_word.finditer(lower_same_length(text))]
+    found.sort()
+    return found
 
 
 def _matches(text: str) -> list[re.Match[str]]:
@@ -82,11 +102,11 @@ def _matches(text: str) -> list[re.Match[str]]:
     pattern = _date_re()
     out: list[re.Match[str]] = []
     covered = -1
-    for anchor in _anchor_re().finditer(text):
-        if anchor.start() < covered:
+    for a_start, a_end in _anchors(text):
+        if a_start < covered:
             continue
-        for m in pattern.finditer(text, max(0, anchor.start() - 48), anchor.end() + 16):
-            if m.start() <= anchor.start() < m.end() and m.start() >= covered:
+        for m in pattern.finditer(text, max(0, a_start - 48), a_end + 16):
+            if m.start() <= a_start < m.end() and m.start() >= covered:
                 out.append(m)
                 covered = m.end()
                 break

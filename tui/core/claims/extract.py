@@ -102,7 +102,8 @@ def extract_claims(
     drafts: list[Draft] = [Draft.from_date(d) for d in dates]
     drafts += [Draft.from_quantity(q) for q in quantities]
     drafts.sort(key=lambda d: d.start)
-    budget = max(max_claims * 20, 2_000)  # bounds the work on pathological inputs
+    # Bounds the work on pathological inputs (a real report has far fewer numbers).
+    budget = max(max_claims * 10, 2_000)
     drafts = drafts[:budget]
     claims: list[Claim] = []
     # One antecedent lookup per sentence, however many of its figures ask for it.

@@ -78,9 +78,16 @@ def main(ctx: click.Context, config_arg: str | None, db_arg: str | None) -> None
 @click.pass_obj
 def run(paths: Paths) -> None:
     """Open the dashboard (the default command)."""
+    from tui.first_run import offer_starter_config
     from tui.launch import run_dashboard
 
-    run_dashboard(paths.config_path(), paths.db_arg)
+    config_path = paths.config_path()
+    if not config_path.exists():
+        wrote = offer_starter_config(config_path, interactive=sys.stdin.isatty())
+        if not wrote:
+            raise SystemExit(EXIT_CONFIG)
+    config = paths.load()
+    run_dashboard(config, config_path, paths.db_path(config))
 
 
 @main.command()

@@ -12,14 +12,13 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from tui.core.config import Config, ConfigError, load_config, resolve_db_path
+from tui.core.config import Config
 from tui.core.store import Store, StoreError
 
 if TYPE_CHECKING:
     from tui.app import StorywatchApp
     from tui.core.monitor import Monitor
 
-EXIT_CONFIG = 2
 EXIT_STORE = 1
 
 
@@ -62,31 +61,10 @@ def build_app(
     )
 
 
-def _db_path(config_path: Path, db_arg: str | None, config: Config) -> Path:
-    path = resolve_db_path(db_arg, config)
-    if config.settings.database and not db_arg and not path.is_absolute():
-        path = config_path.parent / path  # relative to the config file, as the CLI does
-    return path
-
-
-def run_dashboard(config_path: Path, db_arg: str | None) -> None:
-    """`storywatch` / `storywatch run`."""
-    if not config_path.exists():
-        print(
-            f"No feeds.toml at {config_path}.\n"
-            "Create one (see the README for an example) and pass it with --config, "
-            "or try `storywatch demo` to see the dashboard on a bundled story.",
-            file=sys.stderr,
-        )
-        raise SystemExit(EXIT_CONFIG)
+def run_dashboard(config: Config, config_path: Path, db_path: Path) -> None:
+    """`storywatch` / `storywatch run`, once the CLI has found and validated the files."""
     try:
-        config = load_config(config_path)
-    except ConfigError as exc:
-        for line in exc.problems:
-            print(line, file=sys.stderr)
-        raise SystemExit(EXIT_CONFIG) from None
-    try:
-        app = build_app(config, _db_path(config_path, db_arg, config), config_path=config_path)
+        app = build_app(config, db_path, config_path=config_path)
     except StoreError as exc:
         print(exc, file=sys.stderr)
         raise SystemExit(EXIT_STORE) from None

@@ -21,10 +21,6 @@ VERDICTS = ("changed", "disputed", "revised", "new")
 LIMIT = 500
 
 
-def _figure_label(name: str) -> str:
-    return key_label(name) if name.count("|") == 4 else name
-
-
 class ChangeTable(DataTable[Text]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j", "cursor_down", "Down", show=False),
@@ -100,7 +96,7 @@ class ChangeLogScreen(DataScreen):
             self._figures = message.figures
             select = self.query_one("#figure-filter", Select)
             current = select.value
-            select.set_options((_figure_label(name), name) for name in message.figures)
+            select.set_options((key_label(name), name) for name in message.figures)
             if isinstance(current, str) and current in message.figures:
                 select.value = current
         self.rows = list(message.rows)
@@ -118,7 +114,7 @@ class ChangeLogScreen(DataScreen):
                 Text("✓" if seen else "●"),
                 cell(local_time(row["detected_at"], now)),
                 cell(row["verdict"], style),
-                cell(_figure_label(row["figure"]), style),
+                cell(key_label(row["figure"]), style),
                 cell(old_text, "strike dim" if old else ""),
                 cell(new_text, style),
                 cell(new["feed"]),

@@ -1,31 +1,30 @@
 """Safe text for display: feed text is untrusted, so it is never parsed as markup.
 
-Everything from a feed goes through `clean()` (control characters out, as a second line of
-defence after ingest) and into `Content` / `rich.text.Text` objects, never into a markup
-string.
+Everything from a feed goes through `clean()` (escape sequences and control characters
+out, as a second line of defence after ingest: the same rules as `tui.core.text`) and into
+`Content` / `rich.text.Text` objects, never into a markup string.
 """
 
 from __future__ import annotations
 
-import re
 from datetime import datetime
 
 from rich.text import Text
 from textual.content import Content
 
 from tui.core.store import parse_iso
-
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-_SPACE = re.compile(r"\s+")
+from tui.core.text import clean_line, clean_text
 
 
 def clean(text: str | None) -> str:
-    """Drop control characters (ESC, CSI, OSC, NUL, C1...) but keep newlines and tabs."""
-    return _CONTROL.sub("", text or "")
+    """Drop escape sequences and control characters (ESC, CSI, OSC, NUL, C1, bidi overrides)
+    but keep newlines and tabs."""
+    return clean_text(text or "")
 
 
 def one_line(text: str | None) -> str:
-    return _SPACE.sub(" ", clean(text)).strip()
+    """`clean()` on one line: whitespace runs (newlines included) become one space."""
+    return clean_line(text or "")
 
 
 def content(text: str | None, style: str = "") -> Content:

@@ -1,0 +1,30 @@
+"""The change log for the change-log screen's filter and for export as JSON lines."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from tui.core.queries import change_log
+from tui.core.store import Store
+
+
+def change_figures(store: Store) -> list[str]:
+    """Every figure (name or key) that has changes: named ones first."""
+    rows = store.query(
+        "SELECT DISTINCT coalesce(figure, key) AS name FROM changes ORDER BY figure IS NULL, name"
+    )
+    return [str(r["name"]) for r in rows]
+
+
+def export_changes(store: Store, path: Path, *, page: int = 1000) -> int:
+    """Write the whole change log as JSON lines; returns the number of lines."""
+    count = 0
+    with path.open("w", encoding="utf-8") as out:
+        offset = 0
+        while rows := change_log(store, limit=page, offset=offset):
+            for row in rows:
+                out.write(json.dumps(row, ensure_ascii=False) + "\n")
+            count += len(rows)
+            offset += page
+    return count

@@ -1,0 +1,90 @@
+"""A figure's history: every observation, keyset-paged both ways, and its trend by source."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from tui.core.browse.common import CLAIM_COLUMNS, FigureRef, display
+from tui.core.store import Store
+
+
+@dataclass(frozen=True, slots=True)
+class Observation:
+    id: int
+    observed_at: str
+    display: str
+    value: float
+    bound: str
+    source: str
+    feed: str
+    sentence: str
+    as_of: str
+    report_id: int
+
+
+def history_page(
+    store: Store,
+    ref: FigureRef,
+    *,
+    after: tuple[str, int] | None = None,
+    before: tuple[str, int] | None = None,
+    limit: int = 100,
+) -> list[Observation]:
+    """One page of observations, newest first. `after` = (observed_at, id) of the last row
+    of the previous page (page down); `before` = the first row of the current one (page up)."""
+    where, params = ref.where()
+    order = "DESC"
+    if after is not None:
+        where += " AND (c.observed_at, c.id) < (:at, :id)"
+        params.update(at=after[0], id=after[1])
+    elif before is not None:
+        where += " AND (c.observed_at, c.id) > (:at, :id)"
+        params.update(at=before[0], id=before[1])
+        order = "ASC"
+    rows = store.query(
+        f"""SELECT {CLAIM_COLUMNS}, f.name AS feed FROM claims c
+            JOIN reports r ON r.id = c.report_id JOIN feeds f ON f.id = r.feed_id
+            WHERE {where} ORDER BY c.observed_at {order}, c.id {order} LIMIT :limit""",
+        {**params, "limit": limit},
+    )
+    if order == "ASC":
+        rows.reverse()
+    return [
+        Observation(
+            id=int(str(r["id"])),
+            observed_at=str(r["observed_at"]),
+            display=display(r),
+            value=float(r["value"]),
+            bound=str(r["bound"]),
+            source=str(r["speaker"]),
+            feed=str(r["feed"]),
+            sentence=str(r["sentence"]),
+            as_of=str(r["as_of"]),
+            report_id=int(str(r["report_id"])),
+        )
+        for r in rows
+    ]
+
+
+def history_count(store: Store, ref: FigureRef) -> int:
+    where, params = ref.where()
+    return int(
+        str(store.query(f"SELECT count(*) AS n FROM claims c WHERE {where}", params)[0]["n"])
+    )
+
+
+def history_series(
+    store: Store, ref: FigureRef, *, window: int = 2000, max_sources: int = 6
+) -> dict[str, list[float]]:
+    """Current values over time by source (oldest first), from the newest `window` rows."""
+    where, params = ref.where()
+    rows = store.query(
+        f"""SELECT c.speaker, c.value FROM claims c WHERE {where} AND c.as_of = 'current'
+            ORDER BY c.observed_at DESC, c.id DESC LIMIT :window""",
+        {**params, "window": window},
+    )
+    series: dict[str, list[float]] = {}
+    for r in reversed(rows):
+        series.setdefault(str(r["speaker"]), []).append(float(r["value"]))
+    ranked = sorted(series.items(), key=lambda kv: len(kv[1]), reverse=True)[:max_sources]
+    return dict(ranked)

@@ -369,3 +369,75 @@ async def test_a_lock_held_past_the_busy_timeout_fails_the_cycle_not_the_app(
         )
         == 1
     )
+
+
+# -- a dashboard and a poller on one file --------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_a_reader_and_a_writer_share_the_file_for_1000_commits(tmp_path: Path) -> None:
+    """A dashboard-like reader (frequent short queries) beside 1,000 ingest commits."""
+    from datetime import timedelta
+
+    from tests.faults.helpers import NOW
+    from tui.core.claims import FigureNamer
+    from tui.core.digest import digest_feed
+    from tui.core.ingest import LedgerContext, PollRecord, ensure_feeds, ingest_feed
+
+    db = tmp_path / "sw.db"
+    config = config_for({"Wire": "https://example.com/wire.xml"})
+    namer = FigureNamer(config.figures)
+    ledger = LedgerContext(namer, timedelta(hours=72))
+    bodies = [rss([story_item(i, 2000 + (i % 40) * 10)]) for i in range(1000)]
+    stop = threading.Event()
+    reader_errors: list[str] = []
+    reads = 0
+
+    def dashboard() -> None:
+        nonlocal reads
+        with Store(db, readonly=True) as store:
+            while not stop.is_set():
+                try:
+                    store.query("SELECT * FROM change_log LIMIT 50")
+                    store.query("SELECT * FROM latest_figures")
+                    store.query("SELECT count(*) AS n FROM reports")
+                    reads += 1
+                except sqlite3.Error as exc:
+                    reader_errors.append(str(exc))
+                time.sleep(0.002)
+
+    with Store(db) as store:
+        ensure_feeds(store, {"Wire": "https://example.com/wire.xml"})
+    reader = threading.Thread(target=dashboard)
+    wal = Path(f"{db}-wal")
+    sizes: list[int] = []
+    started = time.monotonic()
+    with Store(db) as store:
+        reader.start()
+        try:
+            for i, body in enumerate(bodies):
+                digested = digest_feed(
+                    body,
+                    {},
+                    story=config.story,
+                    synonyms=namer.synonyms(),
+                    known_hashes={},
+                    now=NOW,
+                )
+                record = PollRecord("Wire", NOW, 1, "ok", 200, len(body))
+                ingest_feed(store, record, digested, ledger, now=NOW + timedelta(minutes=i))
+                sizes.append(wal.stat().st_size if wal.exists() else 0)
+        finally:
+            stop.set()
+            reader.join()
+    elapsed = time.monotonic() - started
+    print(
+        f"\n1000 commits in {elapsed:.1f} s beside {reads} dashboard reads; "
+        f"WAL max {max(sizes) / 1e6:.2f} MB, last {sizes[-1] / 1e6:.2f} MB; "
+        f"reader errors {len(reader_errors)}"
+    )
+    assert reader_errors == []
+    assert reads > 100
+    assert max(sizes) < 8e6
+    assert one(db, "SELECT count(*) FROM reports") == 1000
+    assert one(db, "SELECT count(*) FROM polls") == 1000

@@ -327,3 +327,191 @@ def test_never_raises_and_offsets_hold(text: str) -> None:
         assert c.surface == text[c.start : c.end]
         assert math.isfinite(c.low)
         assert c.high is None or math.isfinite(c.high)
+
+
+# -- misses found while writing the bundled demo story ----------------------------------------
+
+READ_ALSO_BLANK = (
+    "Iraqi security sources say more than 3,000 US troops remain in Iraq.\n"
+    "Read also:\n\n"
+    "Harbour authority approves 2,000 new parking spaces at ferry terminal\n"
+    "City marathon draws more than 3,000 runners despite the heat\n"
+    "Start-up raises $40 million to build grocery delivery robots"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "surfaces"),
+    [
+        pytest.param(READ_ALSO_BLANK, ["more than 3,000"], id="read-also-then-blank-line"),
+        pytest.param(
+            READ_ALSO_BLANK.replace("Read also:", "MOST READ:"), ["more than 3,000"], id="most-read"
+        ),
+        pytest.param(
+            READ_ALSO_BLANK.replace("Read also:", "See also:\n"), ["more than 3,000"], id="see-also"
+        ),
+        pytest.param(
+            "Recommended:\r\n- Start-up raises $40 million for robots\r\n"
+            "- 14 weekly flights added\r\n",
+            [],
+            id="crlf-list-items",
+        ),
+        pytest.param(
+            "Related:\n\nA marathon draws 3,000 runners\n\n"
+            "About 700 US troops remain in Syria, the Pentagon said.",
+            ["About 700"],
+            id="related-list-ends-at-blank-line",
+        ),
+        pytest.param(
+            "Read more:\n\nAbout 700 US troops remain in Syria, the Pentagon said on Monday.",
+            ["About 700"],
+            id="header-then-prose-is-not-a-list",
+        ),
+    ],
+)
+def test_related_links_blocks(text: str, surfaces: list[str]) -> None:
+    assert [c.surface for c in extract_claims(text, published=PUB)] == surfaces
+
+
+@pytest.mark.parametrize(
+    ("text", "old", "new"),
+    [
+        pytest.param(
+            "About 700 US troops are now deployed in Syria, according to the Pentagon, "
+            "down from around 900 in August.",
+            "around 900",
+            "About 700",
+            id="down-from-around",
+        ),
+        pytest.param(
+            "About 700 US troops are in Syria, up from some 2,000 a year earlier.",
+            "some 2,000",
+            "About 700",
+            id="up-from-some",
+        ),
+        pytest.param(
+            "Fewer than 2,500 US troops remain in Iraq, down from nearly 5,000 in 2020.",
+            "nearly 5,000",
+            "Fewer than 2,500",
+            id="down-from-nearly",
+        ),
+        pytest.param(
+            "The number of US troops in Iraq fell from about 2,500 to 2,000.",
+            "about 2,500",
+            "2,000",
+            id="from-about-to",
+        ),
+        pytest.param(
+            "The number of US troops in Iraq rose from about 2,000 to 2,500.",
+            "about 2,000",
+            "2,500",
+            id="from-about-to-rising-is-no-range",
+        ),
+    ],
+)
+def test_a_modifier_after_from_keeps_the_change(text: str, old: str, new: str) -> None:
+    claims = {c.surface: c for c in extract_claims(text, published=PUB)}
+    assert set(claims) == {old, new}
+    assert (claims[old].as_of, claims[new].as_of) == ("historic", "current")
+    assert claims[old].bound != "range" and claims[new].bound != "range"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "About 2,500 US troops are in Iraq, a higher figure than the one given in Washington.",
+            id="the-one",
+        ),
+        pytest.param("This one is about the troops in Iraq.", id="this-one"),
+        pytest.param("No one was hurt in the attack on the base in Erbil.", id="no-one"),
+        pytest.param("One day the troops will leave Iraq.", id="one-day"),
+        pytest.param("At one point soldiers patrolled the border.", id="at-one-point"),
+        pytest.param("The soldiers blamed one another.", id="one-another"),
+    ],
+)
+def test_one_as_a_pronoun_is_no_figure(text: str) -> None:
+    assert [c.surface for c in extract_claims(text, published=PUB)] in ([], ["About 2,500"])
+
+
+@pytest.mark.parametrize(
+    ("text", "thing"),
+    [
+        pytest.param("One soldier was killed in the attack.", "troops", id="one-soldier"),
+        pytest.param("One US service member was wounded.", "troops", id="one-us-service-member"),
+        pytest.param("One was killed and two were wounded.", "deaths", id="one-was-killed"),
+    ],
+)
+def test_one_with_its_thing_is_a_count(text: str, thing: str) -> None:
+    first = extract_claims(text, published=PUB)[0]
+    assert (first.low, first.thing) == (1, thing)
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        pytest.param(
+            "BAGHDAD — Iraqi security sources said on Wednesday that more than 3,000 US troops "
+            "remain in Iraq",
+            "Iraqi security sources",
+            id="dateline-dash",
+        ),
+        pytest.param(
+            "ERBIL, Iraq — Iraqi officials say more than 3,000 US troops remain in Iraq.",
+            "Iraqi officials",
+            id="dateline-with-country",
+        ),
+        pytest.param(
+            "BAGHDAD (Reuters) - US officials said 2,500 troops remain in Iraq.",
+            "US officials",
+            id="dateline-with-agency",
+        ),
+        pytest.param(
+            "BAGHDAD—Iraqi officials said 2,500 US troops remain in Iraq.",
+            "Iraqi officials",
+            id="dateline-unspaced-dash",
+        ),
+        pytest.param(
+            "WASHINGTON — More than 2,500 US troops remain in Iraq, the Pentagon said.",
+            "Pentagon",
+            id="dateline-is-no-source",
+        ),
+    ],
+)
+def test_a_dateline_is_never_part_of_the_source(text: str, source: str) -> None:
+    (claim,) = extract_claims(text, published=PUB)
+    assert claim.source == source
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "The troops will leave under a plan agreed on last year.", [], id="on-last-year"
+        ),
+        pytest.param(
+            "The withdrawal deal was signed in this year's budget talks.", [], id="in-this-years"
+        ),
+        pytest.param(
+            "The withdrawal is due by next year.",
+            [("by next year", "upper", datetime(2026, 12, 31, 23, 59, 59, tzinfo=UTC).timestamp())],
+            id="by-next-year",
+        ),
+        pytest.param(
+            "US forces have been fighting there since last year.",
+            [("since last year", "lower", None)],
+            id="since-last-year",
+        ),
+    ],
+)
+def test_relative_years_need_a_deadline_preposition(
+    text: str, expected: list[tuple[str, str, float | None]]
+) -> None:
+    dates = [c for c in extract_claims(text, published=PUB) if c.kind == "date"]
+    assert [(c.surface, c.bound, c.high) for c in dates] == expected
+
+
+def test_a_count_of_iraqi_bases_is_iraqi() -> None:
+    """ "out of two Iraqi bases": the bases are Iraqi, so the actor is (checked, unchanged)."""
+    (claim,) = extract_claims("US troops moved out of two Iraqi bases.", published=PUB)
+    assert (claim.low, claim.thing, claim.actor) == (2, "bases", "Iraqi")

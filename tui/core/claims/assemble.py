@@ -32,6 +32,10 @@ _FROM_BEFORE = re.compile(
 _RANGE_GAP = re.compile(r"\s*(?:-|to)\s*")
 _FRACTION_GAP = re.compile(r"\s+of\s+(?:the|its|their|an\s+estimated|some|about|around)?\s*")
 _ANAPHORA = re.compile(ANAPHORA)  # lower case: matched against window.lower
+# The word "one" as a pronoun or in a set phrase, never a count: "the one given in
+# Washington", "no one", "at one point", "one another", "one day".
+_ONE_BEFORE = re.compile(r"\b(?:the|this|that|no|any|every|each|which|at)\s+\Z")
+_ONE_AFTER = re.compile(r"\s+(?:another|point|day|time|way|side|hand|by|after|or|and)\b")
 # The paragraph's earlier thing/place/actor: called only when a figure needs them.
 Inherit = Callable[[], Antecedent]
 
@@ -73,6 +77,13 @@ class Draft:
         return self
 
 
+def _head_before_modifier(window: ctx.Window, start: int) -> str:
+    """The 40 characters before a number, or before its modifier ("around", "nearly")."""
+    pre = ctx.bound_before(window, start)
+    cut = pre[1] if pre else start
+    return window.lower[max(0, cut - 40) : cut]
+
+
 def pair_quantities(window: ctx.Window, drafts: list[Draft]) -> None:
     """Ranges ("between 2,000 and 2,500", "2,000-2,500") and changes ("from X to Y",
     "down from X"), in place. A change is two figures, the old one historic; never a range."""
@@ -84,6 +95,9 @@ def pair_quantities(window: ctx.Window, drafts: list[Draft]) -> None:
         assert b.q is not None
         gap = low[a.end : b.start]
         before_a = low[max(0, a.start - 40) : a.start]
+        # "down from around 900", "from about 2,500 to 2,000": the change word sits before
+        # the number's modifier.
+        from_a = _FROM_BEFORE.search(_head_before_modifier(window, a.start))
         if a.q.fraction is not None and _FRACTION_GAP.fullmatch(gap):
             a.value, a.partner = a.q.fraction * b.value, b_i
             continue
@@ -92,7 +106,7 @@ def pair_quantities(window: ctx.Window, drafts: list[Draft]) -> None:
         else:
             a_value = a.value
         is_between = gap == " and " and before_a.rstrip().endswith("between")
-        if _FROM_BEFORE.search(before_a) and _RANGE_GAP.fullmatch(gap) and "to" in gap:
+        if from_a and _RANGE_GAP.fullmatch(gap) and "to" in gap:
             a.historic, b.current, a.partner, b.partner = True, True, b_i, a_i
         elif (
             is_between or (_RANGE_GAP.fullmatch(gap) and a.q.vague is None)
@@ -108,7 +122,7 @@ def pair_quantities(window: ctx.Window, drafts: list[Draft]) -> None:
             b.dropped = True
             if a.q.unit is None:
                 a.q.unit = b.q.unit
-        elif _FROM_BEFORE.search(low[max(0, b.start - 40) : b.start]):
+        elif _FROM_BEFORE.search(_head_before_modifier(window, b.start)):
             b.historic, a.current, b.partner = True, True, a_i
             if a.partner is None:
                 a.partner = b_i
@@ -208,6 +222,16 @@ def build_claims(
     return out
 
 
+def _counts_one(window: ctx.Window, d: Draft) -> bool:
+    """Spelled "one" counts only with its counted thing right after it ("one soldier was
+    killed", "one US service member") or as a casualty ("one was killed", not "no one
+    was hurt"); otherwise it is a pronoun ("the one given", "one of", "one another")."""
+    if not (d.thing_follows or d.thing in CASUALTY_THINGS):
+        return False
+    head = window.lower[max(0, d.start - 12) : d.start]
+    return not (_ONE_BEFORE.search(head) or _ONE_AFTER.match(window.lower, d.end))
+
+
 def _claim(
     window: ctx.Window,
     d: Draft,
@@ -240,6 +264,8 @@ def _claim(
     else:
         q = d.q
         assert q is not None
+        if q.spelled_one and not _counts_one(window, d):
+            return None
         if d.kind == "count" and thing is None:
             if q.year_like or q.fraction is not None:
                 return None

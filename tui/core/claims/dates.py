@@ -41,6 +41,11 @@ MONTHS = {
 }
 _UPPER = {"by", "before", "until", "till", "through", "no later than", "not later than"}
 _LOWER = {"since", "after", "from", "starting", "beginning", "as of"}
+# A year with no month or day reads as a date only after a preposition that can take it:
+# "by next year", "since 2014", "during 2020"; "agreed on last year", "based on 2019
+# figures" or "in this year's budget" name no deadline.
+_YEAR_PREPS = _UPPER | _LOWER | {"during", "in"}
+_RELATIVE_PREPS = _UPPER | _LOWER | {"during"}
 
 
 @dataclass(slots=True)
@@ -131,7 +136,8 @@ def find_dates(text: str, published: datetime) -> list[DateFigure]:
     """Every date expression in `text` that names a day, month, year or year-relative period.
 
     Bare years with no preposition or "end of" are skipped: a year standing alone is context,
-    not a date figure.
+    not a date figure. So are "on 2019" and a relative year ("last year", "next year") after
+    anything but a deadline or start preposition ("by next year", "since last year").
     """
     out: list[DateFigure] = []
     for m in _matches(text):
@@ -141,12 +147,12 @@ def find_dates(text: str, published: datetime) -> list[DateFigure]:
         day_text = m.group("day1") or m.group("day2")
         year_text = m.group("y1") or m.group("y2") or m.group("y3")
         rel = " ".join((m.group("rel") or "").lower().split())
-        if m.group("y3") and not (prep or edge):
+        if m.group("y3") and not (prep in _YEAR_PREPS or edge):
             continue
         if mon_name == "May" and not (day_text or year_text or prep or edge):
             continue  # "May" the modal verb
         if rel:
-            if not (prep or edge) and rel != "year-end":
+            if not (prep in _RELATIVE_PREPS or edge) and rel != "year-end":
                 continue
             year = published.year + {"next year": 1, "last year": -1}.get(rel, 0)
         else:

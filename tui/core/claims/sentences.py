@@ -66,12 +66,16 @@ _ABBREVIATIONS = frozenset(
     ]
 )
 _BOILER_HEADER = re.compile(
-    r"^[ \t]*(?:read\s+also|also\s+read|read\s+more|related(?:\s+(?:articles|stories|news))?|"
-    r"more|see\s+also|more\s+on\s+this\s+story|recommended|you\s+may\s+also\s+like)"
+    r"^[ \t]*(?:read\s+also|also\s+read|read\s+more|most\s+read|"
+    r"related(?:\s+(?:articles|stories|news))?|more|see\s+also|more\s+on\s+this\s+story|"
+    r"recommended|you\s+may\s+also\s+like)"
     r"[ \t]*:[^\n]*$",
     re.IGNORECASE | re.MULTILINE,
 )
 _LIST_LINE = re.compile(r"[ \t]*(?:[-*•·▪►]|\d+[.)])[ \t]+\S")
+HEADLINE_MAX = 200  # characters; a longer line is a paragraph of the article
+# A line ending like a sentence is prose, not a headline ("?" stays: headlines ask).
+_SENTENCE_END = re.compile(r"[.!][\"'”’)\]]*\s*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,24 +123,53 @@ def sentence_spans(text: str) -> Spans:
     return Spans(starts, ends, paragraph)
 
 
+def _is_headline(line: str) -> bool:
+    """A line of a related-links list: a list item, or short with no sentence-final stop."""
+    if _LIST_LINE.match(line):
+        return True
+    return len(line) < HEADLINE_MAX and not _SENTENCE_END.search(line)
+
+
 def boilerplate_spans(text: str) -> list[tuple[int, int]]:
     """Spans of "Read also:" / "Related:" blocks: the header line plus the list under it.
 
-    A header with text after the colon ("Related: Iraq talks stall") is one line; a bare
-    header takes every following list-item line (or, with no list markers, the rest of the
-    text up to a blank line).
+    A header with text after the colon ("Related: Iraq talks stall") is one line. A bare
+    header ("Read also:") also takes the blank lines right after it (HTML renders
+    ``<p>Read also:</p><ul>...`` as its own paragraph), then every following headline-like
+    line (a list item, or a short line not ending like a sentence) up to a blank line or a
+    line of prose. List items may sit one blank line apart (CRLF text normalises to that).
     """
     spans: list[tuple[int, int]] = []
+    size = len(text)
     for m in _BOILER_HEADER.finditer(text):
         start, end = m.start(), m.end()
-        bare = m.group().rstrip().endswith(":")
-        while bare and end < len(text):
+        if not m.group().rstrip().endswith(":"):
+            spans.append((start, end))
+            continue
+        # Blank lines directly after the header belong to it.
+        while end < size:
             nl = text.find("\n", end + 1)
-            line_end = len(text) if nl < 0 else nl
-            line = text[end + 1 : line_end]
-            if not line.strip() or not (_LIST_LINE.match(line) or len(line) < 200):
+            line_end = size if nl < 0 else nl
+            if text[end + 1 : line_end].strip():
                 break
             end = line_end
+        first = True
+        while end < size:
+            nl = text.find("\n", end + 1)
+            line_end = size if nl < 0 else nl
+            line = text[end + 1 : line_end]
+            if not line.strip() and not first:
+                # One blank line between list items is still the list.
+                nl2 = text.find("\n", line_end + 1)
+                following = text[line_end + 1 : size if nl2 < 0 else nl2]
+                if not _LIST_LINE.match(following):
+                    break
+                end = line_end
+                continue
+            if not line.strip() or not _is_headline(line):
+                break
+            end = line_end
+            first = False
         spans.append((start, end))
     return spans
 

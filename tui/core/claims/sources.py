@@ -22,6 +22,13 @@ _ANONYMOUS = re.compile(
     r"[a-z ]*(?:officials|sources|spokesman|spokeswoman|spokesperson|analysts|diplomats|"
     r"lawmakers|residents|witnesses|observers|monitors|experts|officers|commanders)"
 )
+# A dateline opens a paragraph: an all-caps place, maybe ", Iraq" or "(Reuters)", then a
+# dash ("BAGHDAD — ", "ERBIL, Iraq - "; dashes are normalised to "-"). It says where the
+# report was filed, never who says so.
+_DATELINE = re.compile(
+    r"\s*[A-Z][A-Z'.]{2,}(?:[ -][A-Z][A-Z'.]+)*(?:,\s*[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+)*)?"
+    r"(?:\s*\([A-Za-z .&-]+\))?\s*-+\s*(?=[A-Z\"'“])"
+)
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "this", "there"})
 
 
@@ -62,12 +69,16 @@ def _clean(name: str) -> str | None:
 def find_sources(text: str, lowered: str) -> list[SourceMention]:
     """Every attribution in a window of text (`lowered`: ``lower_same_length(text)``)."""
     out: list[SourceMention] = []
+    dateline = _DATELINE.match(text)
+    body = dateline.end() if dateline else 0  # subjects never reach into the dateline
     for m in _according_re().finditer(lowered):
         name = _clean(text[m.start("s") : m.end("s")])
         if name:
             out.append(SourceMention(m.start(), m.end(), name))
     for m in _verb_re().finditer(text):
-        head_start = max(0, m.start() - 80)
+        head_start = max(body, m.start() - 80)
+        if head_start > m.start():
+            continue
         head = text[head_start : m.start()]
         breaks = list(_SUBJECT_BREAK.finditer(head))
         subject_start = head_start + (breaks[-1].end() if breaks else 0)

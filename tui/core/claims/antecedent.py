@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from tui.core.claims import context as ctx
+from tui.core.claims import window as win
 from tui.core.claims.lexicon import ThingWords, norm, place_lookup, place_re
 from tui.core.claims.sentences import Spans
 
@@ -38,7 +39,7 @@ def find_antecedent(
             break
         start = spans.starts[j]
         end = min(spans.ends[j], start + SENTENCE_CAP)
-        sentence = ctx.Window(work[start:end], start, lowered[start:end], things)
+        sentence = win.Window(work[start:end], start, lowered[start:end], things)
         if thing is None:
             m = things.pattern.search(sentence.lower)
             if m:
@@ -54,7 +55,7 @@ def find_antecedent(
     return Antecedent(thing, place, thing_actor, place_actor)
 
 
-def _actor_of_sentence(sentence: ctx.Window, place_start: int) -> str | None:
+def _actor_of_sentence(sentence: win.Window, place_start: int) -> str | None:
     """Whose figure a place sentence is about: the actor of its counted thing if it names
     one ("US troops are in Iraq"), else the actor nearest the place."""
     m = sentence.things.pattern.search(sentence.lower)
@@ -63,7 +64,7 @@ def _actor_of_sentence(sentence: ctx.Window, place_start: int) -> str | None:
     return _actor_near(sentence, place_start, thing_mention=False)
 
 
-def _actor_near(sentence: ctx.Window, pos: int, *, thing_mention: bool) -> str | None:
+def _actor_near(sentence: win.Window, pos: int, *, thing_mention: bool) -> str | None:
     """The actor adjective of the thing at `pos`, else the actor nearest `pos` outside the
     sentence's source phrases."""
     if thing_mention:

@@ -1,17 +1,17 @@
-"""Turn numbers in one window into claims: pair ranges and changes, then read context."""
+"""Turn the drafts of one window into claims: read each one's context, drop those that
+count nothing (pairing ranges and changes comes first: ``pairing.py``)."""
 
 from __future__ import annotations
 
-import itertools
 import math
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from datetime import datetime
 
 from tui.core.claims import context as ctx
+from tui.core.claims import modifiers as mod
+from tui.core.claims import window as win
 from tui.core.claims.antecedent import Antecedent
-from tui.core.claims.dates import DateFigure
 from tui.core.claims.lexicon import (
     ANAPHORA,
     CASUALTY_THINGS,
@@ -21,16 +21,10 @@ from tui.core.claims.lexicon import (
     event_re,
     norm,
 )
-from tui.core.claims.numbers import Quantity
+from tui.core.claims.pairing import Draft
 from tui.core.claims.sources import SourceMention
-from tui.core.models import AsOf, Bound, Claim, Kind, Predicate
+from tui.core.models import AsOf, Claim, Predicate
 
-_FROM_BEFORE = re.compile(
-    r"(?:\b(?:down|up)\s+from|\bfrom(?:\s+a\s+(?:peak|high|low)\s+of)?|"
-    r"\bcompared\s+(?:with|to))\s+$"
-)
-_RANGE_GAP = re.compile(r"\s*(?:-|to)\s*")
-_FRACTION_GAP = re.compile(r"\s+of\s+(?:the|its|their|an\s+estimated|some|about|around)?\s*")
 _ANAPHORA = re.compile(ANAPHORA)  # lower case: matched against window.lower
 # The word "one" as a pronoun or in a set phrase, never a count: "the one given in
 # Washington", "no one", "at one point", "one another", "one day".
@@ -40,95 +34,7 @@ _ONE_AFTER = re.compile(r"\s+(?:another|point|day|time|way|side|hand|by|after|or
 Inherit = Callable[[], Antecedent]
 
 
-@dataclass(slots=True)
-class Draft:
-    """A number on its way to becoming a claim."""
-
-    start: int
-    end: int
-    kind: Kind
-    value: float
-    q: Quantity | None = None
-    date: DateFigure | None = None
-    bound: Bound | None = None
-    high: float | None = None
-    historic: bool = False
-    current: bool = False
-    partner: int | None = None
-    dropped: bool = False
-    thing: str | None = None
-    thing_start: int | None = None  # the counted thing's mention, when it has one
-    thing_end: int | None = None
-    thing_follows: bool = False  # "2,500 US troops": the words between are its modifiers
-
-    @classmethod
-    def from_quantity(cls, q: Quantity) -> Draft:
-        return cls(q.start, q.end, q.kind, q.value, q=q)
-
-    @classmethod
-    def from_date(cls, d: DateFigure) -> Draft:
-        return cls(d.start, d.end, "date", d.low, date=d)
-
-    def shift(self, by: int) -> Draft:
-        """Move into a window's coordinates, in place: every draft belongs to one window
-        (``dataclasses.replace`` here cost ~5% of the extraction)."""
-        self.start += by
-        self.end += by
-        return self
-
-
-def _head_before_modifier(window: ctx.Window, start: int) -> str:
-    """The 40 characters before a number, or before its modifier ("around", "nearly")."""
-    pre = ctx.bound_before(window, start)
-    cut = pre[1] if pre else start
-    return window.lower[max(0, cut - 40) : cut]
-
-
-def pair_quantities(window: ctx.Window, drafts: list[Draft]) -> None:
-    """Ranges ("between 2,000 and 2,500", "2,000-2,500") and changes ("from X to Y",
-    "down from X"), in place. A change is two figures, the old one historic; never a range."""
-    nums = [i for i, d in enumerate(drafts) if d.q is not None]
-    low = window.lower
-    for a_i, b_i in itertools.pairwise(nums):
-        a, b = drafts[a_i], drafts[b_i]
-        assert a.q is not None
-        assert b.q is not None
-        gap = low[a.end : b.start]
-        before_a = low[max(0, a.start - 40) : a.start]
-        # "down from around 900", "from about 2,500 to 2,000": the change word sits before
-        # the number's modifier.
-        from_a = _FROM_BEFORE.search(_head_before_modifier(window, a.start))
-        if a.q.fraction is not None and _FRACTION_GAP.fullmatch(gap):
-            a.value, a.partner = a.q.fraction * b.value, b_i
-            continue
-        if b.q.scale > 1 and a.q.scale == 1 and a.value * b.q.scale <= b.value:
-            a_value = a.value * b.q.scale
-        else:
-            a_value = a.value
-        is_between = gap == " and " and before_a.rstrip().endswith("between")
-        if from_a and _RANGE_GAP.fullmatch(gap) and "to" in gap:
-            a.historic, b.current, a.partner, b.partner = True, True, b_i, a_i
-        elif (
-            is_between or (_RANGE_GAP.fullmatch(gap) and a.q.vague is None)
-        ) and a_value < b.value:
-            if b.kind != "count" and a.kind == "count":
-                a.kind = b.kind
-            a.value, a.high, a.bound, a.end = a_value, b.value, "range", b.end
-            if a.kind != "count" and b.kind == "count":
-                a.kind = a.kind
-            if is_between:
-                a.start -= len(before_a) - before_a.rstrip().rfind("between") - 0
-                a.start = low.rfind("between", 0, a.start + 8)
-            b.dropped = True
-            if a.q.unit is None:
-                a.q.unit = b.q.unit
-        elif _FROM_BEFORE.search(_head_before_modifier(window, b.start)):
-            b.historic, a.current, b.partner = True, True, a_i
-            if a.partner is None:
-                a.partner = b_i
-
-
-def _thing_for(window: ctx.Window, d: Draft, clause: tuple[int, int]) -> None:
+def _thing_for(window: win.Window, d: Draft, clause: tuple[int, int]) -> None:
     """Set the draft's counted thing and, when the text names it, where that mention is."""
     q = d.q
     assert q is not None
@@ -146,7 +52,7 @@ def _thing_for(window: ctx.Window, d: Draft, clause: tuple[int, int]) -> None:
         d.thing_follows = True
         return
     if d.kind == "percent":
-        d.thing = ctx.nearest_thing(window, d.start, d.end, *clause)
+        d.thing = win.nearest_thing(window, d.start, d.end, *clause)
         return
     if q.fraction is not None:
         return
@@ -170,7 +76,7 @@ def _source_for(sources: list[SourceMention], d: Draft, clause: tuple[int, int])
 
 
 def _actor_for(
-    window: ctx.Window,
+    window: win.Window,
     d: Draft,
     clause: tuple[int, int],
     sources: list[SourceMention],
@@ -196,7 +102,7 @@ def _actor_for(
 
 
 def build_claims(
-    window: ctx.Window,
+    window: win.Window,
     drafts: list[Draft],
     text: str,
     when: datetime,
@@ -222,7 +128,7 @@ def build_claims(
     return out
 
 
-def _counts_one(window: ctx.Window, d: Draft) -> bool:
+def _counts_one(window: win.Window, d: Draft) -> bool:
     """Spelled "one" counts only with its counted thing right after it ("one soldier was
     killed", "one US service member") or as a casualty ("one was killed", not "no one
     was hurt"); otherwise it is a pronoun ("the one given", "one of", "one another")."""
@@ -233,7 +139,7 @@ def _counts_one(window: ctx.Window, d: Draft) -> bool:
 
 
 def _claim(
-    window: ctx.Window,
+    window: win.Window,
     d: Draft,
     clause: tuple[int, int],
     text: str,
@@ -272,7 +178,7 @@ def _claim(
             if _ANAPHORA.search(window.lower, clause[0], d.start):
                 # "put the number at": the thing named last before, in this sentence or
                 # the previous ones of the paragraph.
-                mention = ctx.last_thing_before(window, d.start)
+                mention = win.last_thing_before(window, d.start)
                 if mention is not None:
                     thing, d.thing_start = mention[2], mention[0]
                 else:
@@ -289,8 +195,8 @@ def _claim(
             d.kind, d.value = "percent", q.fraction * 100
         bound = d.bound or ("vague" if q.vague else "exact")
         if d.bound is None:
-            pre = ctx.bound_before(window, d.start)
-            post = ctx.bound_after(window, d.end)
+            pre = mod.bound_before(window, d.start)
+            post = mod.bound_after(window, d.end)
             if pre and q.vague is None:
                 bound, start = pre
             elif post and q.vague is None:
@@ -306,20 +212,20 @@ def _claim(
             low, high = 0.0, d.value
         else:
             high = d.value
-        if d.historic or (not d.current and ctx.historic_in(window, *clause, when.year)):
+        if d.historic or (not d.current and mod.historic_in(window, *clause, when.year)):
             as_of = "historic"
         if thing in CASUALTY_THINGS:
             predicate = "casualty"
         elif d.kind == "money":
             predicate = "money"
         else:
-            found = ctx.predicate_near(window, d.start, d.end, *clause)
+            found = win.predicate_near(window, d.start, d.end, *clause)
             predicate = found if found in ("presence", "movement", "casualty") else "other"  # type: ignore[assignment]
     if thing is not None:
         thing = synonyms.get(thing, thing)
     place = (
-        ctx.place_near(window, d.start, d.end, *clause)
-        or ctx.place_near(window, d.start, d.end, 0, len(window.text))
+        win.place_near(window, d.start, d.end, *clause)
+        or win.place_near(window, d.start, d.end, 0, len(window.text))
         or place
     )
     if place is None and d.date is None:

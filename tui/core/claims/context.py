@@ -1,36 +1,18 @@
-"""What a number is about: its thing, place, actor, source, predicate and bound.
+"""What a number counts and whose it is: its thing (the noun phrase after it, or linked
+before it), a casualty word, the actor adjective, and label numbers ("Boeing 737").
 
-Every function reads one *window*: the sentence around the number (clipped to a bounded
-width so that a 10 MB one-line text costs the same per number as a short sentence), with
-positions relative to that window. The clause (split at ";", "while", "but", ", and")
-is looked at first, then the sentence.
+Every function reads one ``Window`` (see ``window.py``), with positions relative to it.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Sequence
 from functools import cache
 
-from tui.core.claims.lexicon import (
-    ACTORS,
-    MONEY_THINGS,
-    PREDICATES,
-    ThingWords,
-    actor_re,
-    lower_same_length,
-    norm,
-    place_lookup,
-    place_re,
-    predicate_re,
-    thing_words,
-)
-from tui.core.claims.sources import SourceMention, find_sources
-from tui.core.models import Bound
+from tui.core.claims.lexicon import ACTORS, MONEY_THINGS, actor_re, norm
+from tui.core.claims.window import Window
 
-_CLAUSE_BREAK = re.compile(r";|\s(?:while|whereas|but)\s|,\s+and\s|\s[-–—]\s")
 _TOKEN = re.compile(r"\s*(U\.S\.|[A-Za-z][\w'’-]*|[0-9][0-9.,]*|\S)")
 # Words that end a noun phrase: after them the next noun is not what the number counts.
 _NP_STOP = frozenset(
@@ -117,120 +99,6 @@ _CASUALTY_AFTER = re.compile(
     r"(killed|dead|died|wounded|injured|hurt)\b"
 )
 _CASUALTY_BEFORE = re.compile(r"\b(killing|killed|wounding|wounded|injuring|injured)\s+$")
-_BOUNDS: list[tuple[Bound, re.Pattern[str]]] = [
-    (
-        "upper",
-        re.compile(
-            r"(?:\bup\s+to|\bunder|\bfewer\s+than|\bless\s+than|\bnearly|\balmost|\bbelow|"
-            r"\bno\s+more\s+than|\bas\s+many\s+as|\bat\s+most|<)\s*$"
-        ),
-    ),
-    (
-        "lower",
-        re.compile(
-            r"(?:\bover|\bmore\s+than|\bat\s+least|\bupwards\s+of|\bin\s+excess\s+of|\babove|"
-            r"\bno\s+fewer\s+than|\bno\s+less\s+than|\bnorth\s+of|>)\s*$"
-        ),
-    ),
-    (
-        "approx",
-        re.compile(
-            r"(?:\babout|\baround|\broughly|\bsome|\ban\s+estimated|\bapproximately|\bapprox\.?|"
-            r"\bcirca|\bclose\s+to|\bestimated|~)\s*$"
-        ),
-    ),
-]
-_POSTFIX_BOUND = re.compile(r"(\+|-plus|\s+or\s+more|\s+or\s+so)")
-_HISTORIC_CUE = re.compile(
-    r"\b(?:at\s+the\s+height|at\s+(?:its|the|their)\s+peak|peak(?:ed)?\s+(?:at|of)|had\s+been|"
-    r"was\s+once|once\s+numbered|previously|formerly|at\s+one\s+point|last\s+year|years\s+ago|"
-    r"a\s+decade\s+ago|at\s+the\s+time|back\s+then)\b"
-)
-_PAST_YEAR = re.compile(r"\b(?:in|during|by|of|until|through|throughout)\s+((?:19|20)[0-9]{2})\b")
-
-
-# Places and predicates; things come from the window's own ThingWords.
-_MENTION_SOURCES: dict[str, Callable[[], tuple[re.Pattern[str], Mapping[str, str]]]] = {
-    "place": lambda: (place_re(), place_lookup()),
-    "predicate": lambda: (predicate_re(), PREDICATES),
-}
-
-
-def _nearest(
-    mentions: list[tuple[int, int, str]], start: int, end: int, lo: int, hi: int
-) -> str | None:
-    best: tuple[int, str] | None = None
-    for m_start, m_end, name in mentions:
-        if m_start < lo or m_end > hi:
-            continue
-        d = start - m_end if m_end <= start else m_start - end
-        if best is None or abs(d) < best[0]:
-            best = (abs(d), name)
-    return best[1] if best else None
-
-
-@dataclass(slots=True)
-class Window:
-    """A sentence (or a bounded slice of one) and where it sits in the full text."""
-
-    text: str
-    base: int
-    lower: str = ""  # lower_same_length(text): what the word tables are matched against
-    things: ThingWords = field(default_factory=thing_words)
-    breaks: list[int] = field(init=False)
-    _mentions: dict[str, list[tuple[int, int, str]]] = field(init=False, default_factory=dict)
-    _sources: list[SourceMention] | None = field(init=False, default=None)
-
-    def __post_init__(self) -> None:
-        if len(self.lower) != len(self.text):
-            self.lower = lower_same_length(self.text)
-        self.breaks = [m.start() for m in _CLAUSE_BREAK.finditer(self.text)]
-
-    def mentions(self, kind: str) -> list[tuple[int, int, str]]:
-        """(start, end, canonical) of every place/predicate/thing in the window, found once:
-        context questions for several numbers in one sentence reuse the same scan."""
-        cached = self._mentions.get(kind)
-        if cached is None:
-            if kind == "thing":
-                pattern, table = self.things.pattern, self.things.table
-            else:
-                pattern, table = _MENTION_SOURCES[kind]()
-            cached = [
-                (m.start(), m.end(), table[norm(m.group())])
-                for m in pattern.finditer(self.lower)
-                if norm(m.group()) in table
-            ]
-            self._mentions[kind] = cached
-        return cached
-
-    def sources(self) -> list[SourceMention]:
-        """Attributions in the window, found on first use (many windows never need them)."""
-        if self._sources is None:
-            self._sources = find_sources(self.text, self.lower)
-        return self._sources
-
-    def clause(self, pos: int) -> tuple[int, int]:
-        i = bisect_right(self.breaks, pos)
-        start = self.breaks[i - 1] if i > 0 else 0
-        end = self.breaks[i] if i < len(self.breaks) else len(self.text)
-        return start, end
-
-
-def bound_before(window: Window, start: int) -> tuple[Bound, int] | None:
-    """The bound a modifier right before the number sets, and where the modifier starts."""
-    head = window.lower[max(0, start - 30) : start]
-    for bound, pattern in _BOUNDS:
-        m = pattern.search(head)
-        if m:
-            return bound, start - (len(head) - m.start())
-    return None
-
-
-def bound_after(window: Window, end: int) -> tuple[Bound, int] | None:
-    m = _POSTFIX_BOUND.match(window.lower, end)
-    if not m:
-        return None
-    return ("approx" if m.group(1).endswith("so") else "lower"), m.end()
 
 
 def thing_after(
@@ -299,20 +167,6 @@ def casualty_thing(window: Window, start: int, end: int) -> str | None:
     return "deaths" if word in ("killed", "dead", "died", "killing") else "injuries"
 
 
-def last_thing_before(window: Window, pos: int) -> tuple[int, int, str] | None:
-    """The last thing mentioned before `pos` in the window: (start, end, canonical)."""
-    found = [m for m in window.mentions("thing") if m[1] <= pos]
-    return found[-1] if found else None
-
-
-def nearest_thing(window: Window, start: int, end: int, lo: int, hi: int) -> str | None:
-    return _nearest(window.mentions("thing"), start, end, lo, hi)
-
-
-def place_near(window: Window, start: int, end: int, lo: int, hi: int) -> str | None:
-    return _nearest(window.mentions("place"), start, end, lo, hi)
-
-
 # Between an actor adjective and the noun it modifies: a possessive and at most two more
 # modifier words ("US special forces", "Iraq's security forces", "American combat troops").
 _MODIFIER_GAP = re.compile(r"(?:'s)?(?:\s+[A-Za-z][\w-]*){0,2}\s+")
@@ -356,17 +210,6 @@ def actor_in(
         if best is None or distance < best[0]:
             best = (distance, actor)
     return best[1] if best else None
-
-
-def predicate_near(window: Window, start: int, end: int, lo: int, hi: int) -> str | None:
-    return _nearest(window.mentions("predicate"), start, end, lo, hi)
-
-
-def historic_in(window: Window, lo: int, hi: int, year: int) -> bool:
-    """A cue in [lo, hi) that the figure belongs to the past ("in 2020", "at its peak")."""
-    if _HISTORIC_CUE.search(window.lower, lo, hi):
-        return True
-    return any(int(m.group(1)) < year for m in _PAST_YEAR.finditer(window.lower, lo, hi))
 
 
 @cache

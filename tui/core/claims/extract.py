@@ -12,12 +12,13 @@ from collections.abc import Mapping
 from datetime import UTC, datetime
 from functools import cache, partial
 
-from tui.core.claims import context as ctx
+from tui.core.claims import window as win
 from tui.core.claims.antecedent import find_antecedent
-from tui.core.claims.assemble import Draft, build_claims, pair_quantities
+from tui.core.claims.assemble import build_claims
 from tui.core.claims.dates import find_dates
 from tui.core.claims.lexicon import lower_same_length, new_thing_synonyms, thing_words
 from tui.core.claims.numbers import find_quantities
+from tui.core.claims.pairing import Draft, pair_quantities
 from tui.core.claims.sentences import boilerplate_spans, sentence_spans
 from tui.core.models import Claim
 
@@ -123,7 +124,7 @@ def extract_claims(
         else:
             windows = [(lo, hi, group)]
         for w_lo, w_hi, members in windows:
-            window = ctx.Window(work[w_lo:w_hi], w_lo, lowered[w_lo:w_hi], things)
+            window = win.Window(work[w_lo:w_hi], w_lo, lowered[w_lo:w_hi], things)
             local = [d.shift(-w_lo) for d in members]
             pair_quantities(window, local)
             inherit = partial(antecedent_of, index)

@@ -1,0 +1,64 @@
+"""Modifiers that set a figure's bound ("about", "more than", "2,500+") and cues that it
+belongs to the past ("at its peak", "in 2020")."""
+
+from __future__ import annotations
+
+import re
+
+from tui.core.claims.window import Window
+from tui.core.models import Bound
+
+_BOUNDS: list[tuple[Bound, re.Pattern[str]]] = [
+    (
+        "upper",
+        re.compile(
+            r"(?:\bup\s+to|\bunder|\bfewer\s+than|\bless\s+than|\bnearly|\balmost|\bbelow|"
+            r"\bno\s+more\s+than|\bas\s+many\s+as|\bat\s+most|<)\s*$"
+        ),
+    ),
+    (
+        "lower",
+        re.compile(
+            r"(?:\bover|\bmore\s+than|\bat\s+least|\bupwards\s+of|\bin\s+excess\s+of|\babove|"
+            r"\bno\s+fewer\s+than|\bno\s+less\s+than|\bnorth\s+of|>)\s*$"
+        ),
+    ),
+    (
+        "approx",
+        re.compile(
+            r"(?:\babout|\baround|\broughly|\bsome|\ban\s+estimated|\bapproximately|\bapprox\.?|"
+            r"\bcirca|\bclose\s+to|\bestimated|~)\s*$"
+        ),
+    ),
+]
+_POSTFIX_BOUND = re.compile(r"(\+|-plus|\s+or\s+more|\s+or\s+so)")
+_HISTORIC_CUE = re.compile(
+    r"\b(?:at\s+the\s+height|at\s+(?:its|the|their)\s+peak|peak(?:ed)?\s+(?:at|of)|had\s+been|"
+    r"was\s+once|once\s+numbered|previously|formerly|at\s+one\s+point|last\s+year|years\s+ago|"
+    r"a\s+decade\s+ago|at\s+the\s+time|back\s+then)\b"
+)
+_PAST_YEAR = re.compile(r"\b(?:in|during|by|of|until|through|throughout)\s+((?:19|20)[0-9]{2})\b")
+
+
+def bound_before(window: Window, start: int) -> tuple[Bound, int] | None:
+    """The bound a modifier right before the number sets, and where the modifier starts."""
+    head = window.lower[max(0, start - 30) : start]
+    for bound, pattern in _BOUNDS:
+        m = pattern.search(head)
+        if m:
+            return bound, start - (len(head) - m.start())
+    return None
+
+
+def bound_after(window: Window, end: int) -> tuple[Bound, int] | None:
+    m = _POSTFIX_BOUND.match(window.lower, end)
+    if not m:
+        return None
+    return ("approx" if m.group(1).endswith("so") else "lower"), m.end()
+
+
+def historic_in(window: Window, lo: int, hi: int, year: int) -> bool:
+    """A cue in [lo, hi) that the figure belongs to the past ("in 2020", "at its peak")."""
+    if _HISTORIC_CUE.search(window.lower, lo, hi):
+        return True
+    return any(int(m.group(1)) < year for m in _PAST_YEAR.finditer(window.lower, lo, hi))

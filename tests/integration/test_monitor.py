@@ -92,6 +92,11 @@ async def test_first_poll_then_not_modified(server: LoopbackServer, tmp_path: Pa
             "WHERE r.on_story = 0",
         ) == [(0,)]
 
+        # Full-text search covers the story's reports, not the off-story ones.
+        fts = "SELECT count(*) FROM report_versions_fts WHERE report_versions_fts MATCH '{}'"
+        assert rows(db, fts.format("Pentagon")) == [(1,)]
+        assert rows(db, fts.format("Heatwave")) == [(0,)]
+
         await poll(monitor)
         assert server.requests[-1].header("If-None-Match") == '"v1"'
         assert rows(db, "SELECT status FROM polls ORDER BY id") == [("ok",), ("not_modified",)]

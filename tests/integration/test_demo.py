@@ -126,11 +126,6 @@ def test_off_story_reports_are_stored_but_never_mined(played: tuple[Path, list[s
     assert mined[0]["n"] == 0
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="claims/sentences.py: a bare 'Read also:' header followed by a blank line (as "
-    "html_to_text renders <p>Read also:</p><ul>...) covers only itself; '$40 million' leaks",
-)
 def test_read_also_headlines_yield_no_figures(played: tuple[Path, list[str]]) -> None:
     db_path, _ = played
     article = next(a for a in ARTICLES if any(v.related for v in a.versions))

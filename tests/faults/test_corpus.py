@@ -12,18 +12,13 @@ import importlib.util
 import re
 import time
 from collections import Counter
-from datetime import timedelta
 from pathlib import Path
 
 import feedparser
 import pytest
 
-from tests.faults.helpers import CORPUS, NOW, broken_invariants, corpus_files, read_corpus_file
-from tui.core.claims import FigureNamer
-from tui.core.config import StorySection
-from tui.core.digest import DigestedFeed, digest_feed
-from tui.core.ingest import LedgerContext, PollRecord, ensure_feeds, ingest_feed, known_hashes
-from tui.core.parse import NotAFeed
+from tests.faults.corpus import corpus_titles, ingest_corpus
+from tests.faults.helpers import CORPUS, broken_invariants, corpus_files, read_corpus_file
 from tui.core.store import Store
 from tui.core.text import clean_line, html_to_text
 
@@ -40,64 +35,10 @@ KNOWN_DIVERGENCES = {
 # Nothing a terminal would act on may be stored: C0 (but tab/newline), DEL, C1, bidi controls.
 UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
-# No keywords: every entry is on the story, so every file's text goes through the extractor.
-EVERYTHING = StorySection(title="corpus", keywords=[])
-
 
 def _as_stored(text: str) -> str:
     """What our parse does to a title: HTML to plain text, controls stripped, one line."""
     return clean_line(html_to_text(text))
-
-
-def corpus_titles(db: Path) -> list[str]:
-    """Every feed and report title stored from the corpus (for the dashboard's rendering test)."""
-    with Store(db, readonly=True) as store:
-        feeds = [str(r["title"]) for r in store.query("SELECT title FROM feeds WHERE title != ''")]
-        reports = [str(r["title"]) for r in store.query("SELECT title FROM reports")]
-    return feeds + reports
-
-
-def ingest_corpus(db: Path) -> Counter[str]:
-    """Digest and ingest every corpus file into `db`; returns counts of what happened."""
-    files = corpus_files()
-    names = {str(p.relative_to(CORPUS)): p for p in files}
-    counts: Counter[str] = Counter(files=len(files))
-    ledger = LedgerContext(FigureNamer([]), timedelta(hours=72))
-    with Store(db) as store:
-        ensure_feeds(store, {name: path.as_uri() for name, path in names.items()})
-        for name, path in names.items():
-            case = read_corpus_file(path)
-            digested: DigestedFeed | None = None
-            error = None
-            try:
-                digested = digest_feed(
-                    case.body,
-                    case.headers,
-                    story=EVERYTHING,
-                    synonyms={},
-                    known_hashes=known_hashes(store, name),
-                    now=NOW,
-                )
-            except NotAFeed as exc:
-                error = str(exc)
-                assert error, name  # a rejection always has a reason
-            record = PollRecord(
-                feed=name,
-                started_at=NOW,
-                duration_ms=0,
-                status="error" if error else "ok",
-                http_status=200,
-                bytes=len(case.body),
-                error=error,
-                warning=digested.warning if digested else None,
-            )
-            ingest_feed(store, record, digested, ledger, now=NOW)
-            if error:
-                counts["rejected"] += 1
-            else:
-                counts["stored"] += 1
-                counts["warnings"] += bool(digested and digested.warning)
-    return counts
 
 
 def _was_stored(store: Store, name: str) -> bool:

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from tests.feedgen import Item
 from tui.core.config import Config, parse_config
@@ -79,7 +80,7 @@ def rows(db: Path, sql: str, params: tuple[object, ...] = ()) -> list[tuple[obje
         conn.close()
 
 
-def one(db: Path, sql: str, params: tuple[object, ...] = ()) -> object:
+def one(db: Path, sql: str, params: tuple[object, ...] = ()) -> Any:
     return rows(db, sql, params)[0][0]
 
 

@@ -17,7 +17,7 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -72,6 +72,10 @@ class ChangingFeeds:
             return Reply(body=self.body(feed), headers={"ETag": etag})
 
         return answer
+
+
+def _requests_beyond(server: LoopbackServer, seen: int) -> Callable[[], bool]:
+    return lambda: len(server.requests) > seen
 
 
 def _reap_group(pgid: int) -> int:
@@ -129,13 +133,13 @@ def test_kill_9_at_random_moments_never_leaves_a_half_written_feed(
         feeds.generation += 1  # new content every run: each run writes revisions and changes
         seen = len(server.requests)
         log = tmp_path / f"run{run}.err"
-        with log.open("wb") as err:
+        with log.open("wb") as errors:
             # Its own session, so that what the kill leaves behind can be found and cleaned.
             proc = subprocess.Popen(
-                command, stdout=subprocess.DEVNULL, stderr=err, env=env, start_new_session=True
+                command, stdout=subprocess.DEVNULL, stderr=errors, env=env, start_new_session=True
             )
             # Wait for its first request, then kill anywhere in fetching and ingesting.
-            assert wait_for(lambda seen=seen: len(server.requests) > seen, timeout=20)
+            assert wait_for(_requests_beyond(server, seen), timeout=20)
             delay = rng.uniform(0.0, work * 1.1)
             delays.append(delay)
             time.sleep(delay)

@@ -99,7 +99,7 @@ def slow_digest(monkeypatch: pytest.MonkeyPatch) -> Iterator[threading.Event]:
     (with parse_workers=1 it runs on a thread, so the patched function is the one used).
     """
     release = threading.Event()
-    real = monitor_module.digest_feed
+    from tui.core.digest import digest_feed as real
 
     def digest(body: bytes, *args: Any, **kwargs: Any) -> Any:
         if b"HANG" in body:

@@ -322,20 +322,21 @@ def test_an_older_database_is_backed_up_then_migrated(tmp_path: Path) -> None:
     assert one(db, "PRAGMA integrity_check") == "ok"
 
 
-def test_an_interrupted_store_open_leaves_no_half_schema(tmp_path: Path) -> None:
+def test_an_interrupted_store_open_leaves_no_half_schema(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """A new database whose first migration fails is not left half-made."""
+    from tui.core.schema import migrations
+
     db = tmp_path / "sw.db"
-    original = store_module.migrations.apply
 
     def failing(database: object) -> None:
         raise sqlite3.OperationalError("disk I/O error")
 
-    store_module.migrations.apply = failing  # type: ignore[method-assign]
-    try:
+    with monkeypatch.context() as patch:
+        patch.setattr(migrations, "apply", failing)
         with pytest.raises(StoreError) as caught:
             Store(db)
-    finally:
-        store_module.migrations.apply = original  # type: ignore[method-assign]
     assert "disk I/O error" in str(caught.value)
     with Store(db) as store:  # and the next open makes it properly
         assert "reports" in store.db.table_names()

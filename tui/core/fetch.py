@@ -266,6 +266,9 @@ class Fetcher:
                     current = target
                     continue
                 if response.status_code == 304:
+                    # A 304 has no body; reading its (empty) end lets httpx keep the
+                    # connection, so the common "unchanged" poll costs no new TCP/TLS setup.
+                    await response.aread()
                     return self._result(url, partial, "not_modified", started)
                 if not response.is_success:
                     return self._result(

@@ -19,7 +19,15 @@ import pytest
 
 from tests.faults.helpers import NOW, config_for, monitor_for, one, rows, story_item
 from tests.feedgen import rss
-from tests.loopback import LoopbackServer, Recorded, Reply, Route, closed_port, redirect
+from tests.loopback import (
+    LoopbackServer,
+    Recorded,
+    Reply,
+    Route,
+    closed_port,
+    conditional,
+    redirect,
+)
 from tui.core import bodies
 from tui.core.models import CycleFinished
 from tui.core.schedule import MAX_DELAY
@@ -399,3 +407,28 @@ async def test_six_hours_offline_then_recovery_without_a_burst(
     assert max(recovery) < len(feeds)
     assert all(0 <= n <= 660 for n in next_ins)
     assert one(db, "SELECT count(*) FROM reports") == len(feeds)
+
+
+async def test_unchanged_polls_reuse_one_connection(server: LoopbackServer, tmp_path: Path) -> None:
+    """A 304 must not cost a new TCP (and, for https, TLS) connection on every poll."""
+    accepted = {"n": 0}
+    accept = server._httpd.get_request  # count connections the server accepts
+
+    def counting() -> tuple[object, object]:
+        accepted["n"] += 1
+        return accept()
+
+    server._httpd.get_request = counting  # type: ignore[method-assign, assignment]
+    url = server.route("/wire.xml", conditional(GOOD, etag='"v1"'))
+    db = tmp_path / "sw.db"
+    monitor = monitor_for(config_for({"Wire": url}), db)
+    try:
+        for _ in range(6):
+            await monitor.poll_cycle()
+    finally:
+        await monitor.aclose()
+    assert rows(db, "SELECT status, count(*) FROM polls GROUP BY status ORDER BY status") == [
+        ("not_modified", 5),
+        ("ok", 1),
+    ]
+    assert accepted["n"] == 1

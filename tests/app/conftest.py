@@ -56,6 +56,23 @@ async def wait_until(pilot: Pilot[None], check: Callable[[], bool], limit: float
         await pilot.pause(0.05)
 
 
+def figures_ready(app: StorywatchApp, count: int) -> bool:
+    """The main screen shows `count` figure cards, each mounted with its children composed.
+
+    A card is in the DOM (so `query(FigureCard)` finds it) before its own compose and mount
+    have run; under load, a test that stops waiting there ends the app mid-mount.
+    """
+    from tui.screens.main import MainScreen
+    from tui.widgets.figure_card import FigureCard
+
+    if not isinstance(app.screen, MainScreen):
+        return False
+    found = list(app.screen.query(FigureCard))
+    return len(found) == count and all(
+        card.is_mounted and card.query(".figure-title").results(Static) for card in found
+    )
+
+
 def plain(widget: Static) -> str:
     visual = widget.content
     if isinstance(visual, Content):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.app.conftest import make_app, plain, table_text, wait_until
+from tests.app.conftest import figures_ready, make_app, plain, table_text, wait_until
 from tui.core.store import Store
 from tui.widgets.figure_card import FigureCard
 from tui.widgets.figures_panel import FiguresPanel
@@ -23,7 +23,7 @@ def card_text(card: FigureCard) -> str:
 async def test_changed_figure_is_highlighted_with_old_and_new(story_db: Path) -> None:
     app = make_app(story_db)
     async with app.run_test(size=(120, 40)) as pilot:
-        await wait_until(pilot, lambda: len(cards(app)) == 3)
+        await wait_until(pilot, lambda: figures_ready(app, 3))
         await pilot.pause()
         found = cards(app)
         # named figures first, in config order; the unnamed key last
@@ -74,7 +74,7 @@ def pending_in_db(db: Path) -> int:
 async def test_acknowledge_clears_highlight_and_survives_restart(story_db: Path) -> None:
     app = make_app(story_db)
     async with app.run_test(size=(120, 40)) as pilot:
-        await wait_until(pilot, lambda: len(cards(app)) == 3)
+        await wait_until(pilot, lambda: figures_ready(app, 3))
         app.screen.query_one(FiguresPanel).focus()
         await pilot.press("a")
         await wait_until(pilot, lambda: not cards(app)["US troops in Iraq"].has_class("-pending"))
@@ -83,7 +83,7 @@ async def test_acknowledge_clears_highlight_and_survives_restart(story_db: Path)
     assert pending_in_db(story_db) == 1
     again = make_app(story_db)
     async with again.run_test(size=(120, 40)) as pilot:
-        await wait_until(pilot, lambda: len(cards(again)) == 3)
+        await wait_until(pilot, lambda: figures_ready(again, 3))
         assert not cards(again)["US troops in Iraq"].has_class("-pending")
         assert cards(again)["US troops in Syria"].has_class("-pending")
 
@@ -91,7 +91,7 @@ async def test_acknowledge_clears_highlight_and_survives_restart(story_db: Path)
 async def test_acknowledge_all(story_db: Path) -> None:
     app = make_app(story_db)
     async with app.run_test(size=(120, 40)) as pilot:
-        await wait_until(pilot, lambda: len(cards(app)) == 3)
+        await wait_until(pilot, lambda: figures_ready(app, 3))
         await pilot.press("A")
         await wait_until(
             pilot, lambda: not any(c.has_class("-pending") for c in cards(app).values())
@@ -104,7 +104,7 @@ async def test_keys_move_between_figures_and_open_history(story_db: Path) -> Non
 
     app = make_app(story_db)
     async with app.run_test(size=(120, 40)) as pilot:
-        await wait_until(pilot, lambda: len(cards(app)) == 3)
+        await wait_until(pilot, lambda: figures_ready(app, 3))
         panel = app.screen.query_one(FiguresPanel)
         panel.focus()
         await pilot.press("j")
@@ -123,7 +123,11 @@ async def test_keys_move_between_figures_and_open_history(story_db: Path) -> Non
 async def test_usable_at_80x24(story_db: Path) -> None:
     app = make_app(story_db)
     async with app.run_test(size=(80, 24)) as pilot:
-        await wait_until(pilot, lambda: len(cards(app)) == 3)
+        # Wait for the loaded state itself (cards mounted, rows in), then one layout pass:
+        # counting cards alone can stop waiting while the cards are still mounting.
+        await wait_until(pilot, lambda: figures_ready(app, 3))
         table = app.screen.query_one(ReportTable)
+        await wait_until(pilot, lambda: table.row_count == 5)
+        await pilot.pause()
         assert table.size.height >= 4
         assert app.screen.query_one(FiguresPanel).size.height >= 4

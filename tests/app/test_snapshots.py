@@ -7,14 +7,13 @@ from typing import Any
 
 from textual.pilot import Pilot
 
-from tests.app.conftest import make_app, wait_until
-from tui.widgets.figure_card import FigureCard
+from tests.app.conftest import figures_ready, make_app, wait_until
 from tui.widgets.timeline import ReportTable
 
 
 async def _loaded(pilot: Pilot[None]) -> None:
     app = pilot.app
-    await wait_until(pilot, lambda: len(app.screen.query(FigureCard)) == 3)
+    await wait_until(pilot, lambda: figures_ready(app, 3))  # type: ignore[arg-type]
     await wait_until(pilot, lambda: app.screen.query_one(ReportTable).row_count == 5)
     await pilot.pause()
 

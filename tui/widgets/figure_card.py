@@ -71,31 +71,46 @@ class FigureCard(ListItem):
         self._set_classes(summary)
 
     def compose(self) -> ComposeResult:
+        title, values = self._texts()
         with Horizontal():
             with Vertical(classes="figure-text"):
-                yield Static(classes="figure-title", markup=False)
-                yield Static(classes="figure-values", markup=False)
-            yield Sparkline([], classes="figure-trend")
-
-    def on_mount(self) -> None:
-        self.show(self.summary, self._now)
+                yield Static(title, classes="figure-title", markup=False)
+                yield Static(values, classes="figure-values", markup=False)
+            yield Sparkline(self._trend(), classes="figure-trend")
 
     def show(self, summary: FigureSummary, now: datetime) -> None:
+        """Show a newer summary. Before compose (or after teardown) there is nothing to
+        update: compose renders whatever summary is current when it runs."""
         self.summary, self._now = summary, now
-        pending = summary.pending
+        self._set_classes(summary)
+        title = self.query(".figure-title").results(Static)
+        values = self.query(".figure-values").results(Static)
+        trends = self.query(Sparkline).results(Sparkline)
+        title_text, values_text = self._texts()
+        for widget in title:
+            widget.update(title_text)
+        for widget in values:
+            widget.update(values_text)
+        for trend in trends:
+            trend.data = self._trend()
+
+    def _texts(self) -> tuple[Content, Content]:
+        summary, pending = self.summary, self.summary.pending
         title: list[Content | str] = [Content.styled(one_line(summary.ref.label), "bold")]
         if pending is not None:
             title += ["  ", change_content(pending)]
             if summary.pending_count > 1:
                 title.append(Content.styled(f"  +{summary.pending_count - 1}", "$text-muted"))
         changed = (
-            f"changed {ago(summary.last_changed, now)}" if summary.last_changed else "no change yet"
+            f"changed {ago(summary.last_changed, self._now)}"
+            if summary.last_changed
+            else "no change yet"
         )
         title += ["  ", Content.styled(changed, "$text-muted")]
-        self.query_one(".figure-title", Static).update(Content.assemble(*title))
-        self.query_one(".figure-values", Static).update(values_content(summary))
-        self.query_one(Sparkline).data = list(summary.series) or [0.0]
-        self._set_classes(summary)
+        return Content.assemble(*title), values_content(summary)
+
+    def _trend(self) -> list[float]:
+        return list(self.summary.series) or [0.0]
 
     def _set_classes(self, summary: FigureSummary) -> None:
         pending = summary.pending

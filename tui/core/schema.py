@@ -190,8 +190,8 @@ def _figure_latest(db: sqlite_utils.Database) -> None:
         CREATE INDEX claims_report ON claims(report_id);
         """,
     )
-    from tui.core.ingest import claim_from_row
     from tui.core.ledger import interval_of, normalise_source
+    from tui.core.ledger_rows import claim_from_row
 
     rows = db.execute(
         """SELECT c.* FROM claims c JOIN reports r ON r.id = c.report_id

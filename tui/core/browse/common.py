@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from tui.core.ingest import claim_from_row
 from tui.core.ledger import describe_value
+from tui.core.ledger_rows import claim_from_row
 from tui.core.models import FigureKey
 
 ALARMING = ("changed", "disputed", "revised")

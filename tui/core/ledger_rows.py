@@ -1,0 +1,119 @@
+"""The ledger's rows: what a new claim is judged against, and each speaker's latest word.
+
+`ledger.decide` is pure; this module feeds it the few observations it needs from SQLite
+and records each new claim as its speaker's latest word on the figure.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import timedelta
+from typing import Any
+
+from tui.core.ledger import Observation, interval_of, normalise_source
+from tui.core.models import Claim
+from tui.core.store import Store, iso, parse_iso
+
+# What a new claim is judged against (see `ledger.decide`): the speaker's own latest word,
+# the latest word from another speaker at about the same time that cannot be the same
+# value (a possible dispute), the latest word overall, and what this report said before
+# (so a revision is compared with itself). `figure_latest` keeps each speaker's latest
+# claim per figure with its interval, so this reads at most a few rows whatever the
+# figure's history. A named figure is one ledger across its keys (the user said they are
+# one quantity); an unnamed key is its own.
+_LEDGER_SQL = """
+SELECT c.*, r.entry_id, f.name AS feed, v.version FROM claims c
+JOIN reports r ON r.id = c.report_id
+JOIN feeds f ON f.id = r.feed_id
+JOIN report_versions v ON v.id = c.version_id
+WHERE c.id IN (
+    SELECT claim_id FROM figure_latest WHERE identity = :identity AND speaker_key = :speaker
+    UNION
+    SELECT claim_id FROM (
+        SELECT claim_id FROM figure_latest
+        WHERE identity = :identity AND speaker_key != :speaker
+          AND observed_at BETWEEN :window_start AND :window_end
+          AND (low > :high OR high < :low)
+        ORDER BY observed_at DESC LIMIT 1)
+    UNION
+    SELECT claim_id FROM (SELECT claim_id FROM figure_latest WHERE identity = :identity
+                          ORDER BY observed_at DESC LIMIT 1)
+    UNION
+    SELECT id FROM claims WHERE report_id = :report AND as_of = 'current'
+                          AND coalesce('figure:' || figure, 'key:' || key) = :identity
+)
+"""
+
+
+def ledger_identity(key: str, figure: str | None) -> str:
+    return f"figure:{figure}" if figure is not None else f"key:{key}"
+
+
+def ledger_for(
+    store: Store, identity: str, observation: Observation, window: timedelta, report_id: int
+) -> list[tuple[Observation, int]]:
+    interval = interval_of(observation.claim)
+    rows = store.query(
+        _LEDGER_SQL,
+        {
+            "identity": identity,
+            "speaker": normalise_source(observation.source),
+            "window_start": iso(observation.observed_at - window),
+            "window_end": iso(observation.observed_at + window),
+            "low": interval.low,
+            "high": interval.high,
+            "report": report_id,
+        },
+    )
+    return [(_observation(row), int(row["id"])) for row in rows]
+
+
+def remember_latest(store: Store, identity: str, observation: Observation, claim_id: int) -> None:
+    """Make this claim its speaker's latest word on the figure, unless a later one exists."""
+    interval = interval_of(observation.claim)
+    store.conn.execute(
+        """INSERT INTO figure_latest (identity, speaker_key, claim_id, observed_at, low, high)
+           VALUES (?, ?, ?, ?, ?, ?)
+           ON CONFLICT (identity, speaker_key) DO UPDATE
+           SET claim_id = excluded.claim_id, observed_at = excluded.observed_at,
+               low = excluded.low, high = excluded.high
+           WHERE excluded.observed_at >= figure_latest.observed_at""",
+        [
+            identity,
+            normalise_source(observation.source),
+            claim_id,
+            iso(observation.observed_at),
+            interval.low,
+            interval.high,
+        ],
+    )
+
+
+def claim_from_row(row: Mapping[str, Any]) -> Claim:
+    return Claim(
+        surface=row["surface"],
+        kind=row["kind"],
+        bound=row["bound"],
+        low=row["low"],
+        high=row["high"],
+        unit=row["unit"],
+        thing=row["thing"],
+        place=row["place"],
+        actor=row["actor"],
+        source=row["source"],
+        predicate=row["predicate"],
+        as_of=row["as_of"],
+        sentence=row["sentence"],
+        start=row["start"],
+        end=row["end"],
+    )
+
+
+def _observation(row: Mapping[str, Any]) -> Observation:
+    return Observation(
+        claim=claim_from_row(row),
+        report=f"{row['feed']}\x1f{row['entry_id']}",
+        revision=int(row["version"]),
+        source=str(row["speaker"]),
+        observed_at=parse_iso(str(row["observed_at"])),
+    )

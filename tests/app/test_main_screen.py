@@ -131,3 +131,31 @@ async def test_usable_at_80x24(story_db: Path) -> None:
         await pilot.pause()
         assert table.size.height >= 4
         assert app.screen.query_one(FiguresPanel).size.height >= 4
+
+
+async def test_header_fits_80_columns_and_keeps_unseen_count(story_db: Path) -> None:
+    app = make_app(story_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_until(pilot, lambda: figures_ready(app, 3))
+        header = app.screen.query_one(HeaderLine)
+        await wait_until(pilot, lambda: "unseen" in plain(header))
+        await pilot.pause()
+        # What the terminal shows: the screen's top line, as the compositor renders it.
+        shown = app.screen._compositor.render_strips()[0].text
+        assert len(shown) == 80
+        assert "2 unseen" in shown
+        assert "1 failing" in shown
+        assert shown.startswith(" US troop withdrawal from Iraq")
+        assert plain(header).endswith("2 unseen")  # nothing cut off after it
+
+
+async def test_header_cuts_the_title_last(story_db: Path) -> None:
+    app = make_app(story_db)
+    async with app.run_test(size=(40, 24)) as pilot:
+        await wait_until(pilot, lambda: figures_ready(app, 3))
+        header = app.screen.query_one(HeaderLine)
+        await wait_until(pilot, lambda: "unseen" in plain(header))
+        line = header.line_for(app.clock(), 38)
+        assert line.cell_length <= 38
+        assert line.plain.endswith("1 failing │ 2 unseen")
+        assert line.plain.startswith("US troop")

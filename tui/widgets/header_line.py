@@ -1,4 +1,9 @@
-"""The one-line header: story, last poll, next poll, feed health, unseen changes."""
+"""The one-line header: story, last poll, next poll, feed health, unseen changes.
+
+It must fit one line at any width (80 columns included): the fullest form that fits wins.
+Parts are shortened, then dropped, least important first; the unseen-change count, the one
+thing that calls for action, is never dropped.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +11,7 @@ import time
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from textual import events
 from textual.content import Content
 from textual.widgets import Static
 
@@ -15,9 +21,13 @@ from tui.widgets.text import ago, countdown, one_line
 if TYPE_CHECKING:
     from tui.app import StorywatchApp
 
+SEPARATOR = Content(" │ ")
+MIN_TITLE = 12  # cells: the story title is never cut shorter (parts are dropped instead)
+CUT_TITLE_FROM = 3  # the first of `_forms()` that may cut the title (the one without "polled")
+
 
 class HeaderLine(Static):
-    """Re-rendered every second (for the countdown) from the latest stats."""
+    """Re-rendered every second (for the countdown) and on resize, from the latest stats."""
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__("", id=id, markup=False)
@@ -31,42 +41,80 @@ class HeaderLine(Static):
         self.set_interval(1.0, self.refresh_line)
         self.refresh_line()
 
+    def on_resize(self, _: events.Resize) -> None:
+        self.refresh_line()
+
     def show(self, stats: HeaderStats) -> None:
         self.stats = stats
         self.refresh_line()
 
     def refresh_line(self) -> None:
-        self.update(self.line_for(self.sw.clock()))
+        self.update(self.line_for(self.sw.clock(), self.content_region.width or None))
 
-    def line_for(self, now: datetime) -> Content:
-        app = self.sw
-        parts: list[Content] = [Content.styled(one_line(app.config.story.title), "bold")]
+    def line_for(self, now: datetime, width: int | None = None) -> Content:
+        """The fullest header that fits `width` cells (all of it when `width` is None).
+
+        The story title is cut (down to MIN_TITLE cells) only once the last-poll time is
+        gone: the user knows which story they follow; they cannot guess the rest.
+        """
+        title = Content.styled(one_line(self.sw.config.story.title), "bold")
+        forms = self._forms(now)
+        if width is None:
+            return SEPARATOR.join([title, *forms[0]])
+        for index, rest in enumerate(forms):
+            tail = Content("").join([SEPARATOR + part for part in rest])
+            if title.cell_length + tail.cell_length <= width:
+                return title + tail
+            room = width - tail.cell_length
+            if index >= CUT_TITLE_FROM and room >= MIN_TITLE:
+                return title[: room - 1] + Content("…") + tail
+        return (title + Content("").join([SEPARATOR + p for p in forms[-1]]))[:width]
+
+    def _forms(self, now: datetime) -> list[list[Content]]:
+        """The parts after the title, from fullest to shortest."""
         stats = self.stats
-        if stats is not None:
-            last = stats.last_poll_at
-            parts.append(Content(f"polled {ago(last, now)}" if last else "never polled"))
-        parts.append(self._poll_state())
-        if stats is not None:
-            feeds = Content.assemble(
-                Content.styled(f"{stats.feeds_ok} ok", "$success"),
-                " · ",
-                Content.styled(f"{stats.feeds_failing} failing", "$error bold")
-                if stats.feeds_failing
-                else "0 failing",
-            )
-            parts.append(Content.assemble("feeds ", feeds))
-            if stats.unacknowledged:
-                parts.append(Content.styled(f"{stats.unacknowledged} unseen", "$warning bold"))
-        return Content(" │ ").join(parts)
+        if stats is None:
+            return [[self._poll_state(short=False)], [self._poll_state(short=True)]]
+        last = stats.last_poll_at
+        polled = Content(f"polled {ago(last, now)}" if last else "never polled")
+        unseen = (
+            [Content.styled(f"{stats.unacknowledged} unseen", "$warning bold")]
+            if stats.unacknowledged
+            else []
+        )
+        failing = (
+            Content.styled(f"{stats.feeds_failing} failing", "$error bold")
+            if stats.feeds_failing
+            else Content("0 failing")
+        )
+        feeds = Content.assemble(
+            "feeds ", Content.styled(f"{stats.feeds_ok} ok", "$success"), " · ", failing
+        )
+        short_feeds = Content.assemble(
+            Content.styled(f"{stats.feeds_ok} ok", "$success"), "·", failing
+        )
+        only_failing = [failing] if stats.feeds_failing else []
+        long_state, short_state = self._poll_state(short=False), self._poll_state(short=True)
+        return [
+            [polled, long_state, feeds, *unseen],
+            [polled, short_state, feeds, *unseen],
+            [polled, short_state, short_feeds, *unseen],
+            [short_state, short_feeds, *unseen],
+            [short_state, *only_failing, *unseen],
+            [*only_failing, *unseen],
+            unseen,
+        ]
 
-    def _poll_state(self) -> Content:
+    def _poll_state(self, *, short: bool) -> Content:
         app = self.sw
         if app.poll_mode == "watching":
-            return Content.styled("watching (another storywatch polls)", "$accent")
+            text = "watching" if short else "watching (another storywatch polls)"
+            return Content.styled(text, "$accent")
         if app.poll_mode == "off":
             return Content("polling off")
         if app.polling:
             return Content.styled("polling…", "$accent")
         if app.next_poll_at is None:
             return Content("next poll -")
-        return Content(f"next in {countdown(app.next_poll_at - time.monotonic())}")
+        left = countdown(app.next_poll_at - time.monotonic())
+        return Content(f"next {left}" if short else f"next in {left}")

@@ -88,6 +88,11 @@ class FigureKey:
         parts = [self.kind, self.thing or "-", self.predicate, self.place or "-", self.actor or "-"]
         return "|".join(parts)
 
+    @staticmethod
+    def is_key_text(text: str) -> bool:
+        """True for `as_text()` forms ("count|troops|presence|Iraq|US"), not figure names."""
+        return text.count("|") == 4
+
     @classmethod
     def from_text(cls, text: str) -> FigureKey:
         kind, thing, predicate, place, actor = text.split("|")

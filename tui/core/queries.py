@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from tui.core.models import FigureKey
 from tui.core.store import Store
 
 _CLAIM_SIDE = """
@@ -111,7 +112,7 @@ def _figure_column(figure: str) -> str:
 
     Choosing the column (rather than `figure = ? OR key = ?`) lets SQLite use one index.
     """
-    return "key" if figure.count("|") == 4 else "figure"
+    return "key" if FigureKey.is_key_text(figure) else "figure"
 
 
 def figure_history(

@@ -2,4 +2,6 @@
 
 from tui.cli import main
 
-main(prog_name="storywatch")
+# Guarded: spawned parse workers import the main module, and must not run the CLI.
+if __name__ == "__main__":
+    main(prog_name="storywatch")

@@ -173,11 +173,6 @@ def test_kill_9_at_random_moments_never_leaves_a_half_written_feed(
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    strict=False,
-    reason="known: kill -9 during a process-pool parse leaves the forkserver, a parse worker "
-    "and the resource tracker running (seen for > 2 min); reported, not fixed",
-)
 def test_kill_9_during_a_pooled_parse_leaves_no_processes_behind(
     server: LoopbackServer, tmp_path: Path
 ) -> None:

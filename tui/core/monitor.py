@@ -9,7 +9,6 @@ SQLite runs on one dedicated thread that owns the connection.
 from __future__ import annotations
 
 import asyncio
-import multiprocessing
 import os
 import random
 import sqlite3
@@ -37,6 +36,7 @@ from tui.core.models import CycleFinished, Event, FeedFailed, FeedPolled
 from tui.core.parse import NotAFeed, utc_now
 from tui.core.schedule import Schedule, next_poll_delay
 from tui.core.store import Store, StoreError
+from tui.core.workers import parse_pool
 
 T = TypeVar("T")
 Listener = Callable[[Event], None]
@@ -237,11 +237,7 @@ class Monitor:
 
     def _pool(self) -> ProcessPoolExecutor:
         if self._process_pool is None:
-            # forkserver: forking a process that runs threads (the DB thread, Textual) is unsafe.
-            context = multiprocessing.get_context("forkserver")
-            # Import the parsing stack once in the server, not once per worker.
-            context.set_forkserver_preload(["tui.core.digest"])
-            self._process_pool = ProcessPoolExecutor(self._parse_workers, mp_context=context)
+            self._process_pool = parse_pool(self._parse_workers)
         return self._process_pool
 
     async def _db(self, func: Callable[..., T], *args: Any, **kwargs: Any) -> T:

@@ -27,11 +27,7 @@ pytestmark = pytest.mark.skipif(
 )
 
 # Where our HTML-to-text differs from feedparser's sanitiser on purpose (or knowingly).
-KNOWN_DIVERGENCES = {
-    # An unclosed <object> drops the rest of the title: text.py drops <object> content
-    # (its fallback text); feedparser's sanitiser keeps it. Reported, left to the lead.
-    "wellformed/sanitize/entry_title_object.xml",
-}
+KNOWN_DIVERGENCES: set[str] = set()
 # Nothing a terminal would act on may be stored: C0 (but tab/newline), DEL, C1, bidi controls.
 UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 

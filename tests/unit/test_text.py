@@ -59,6 +59,7 @@ def test_clean_line_folds_whitespace() -> None:
         pytest.param("<script>if (a<b) { x = '</div>'; }</script>ok", "ok", id="script-with-tags"),
         pytest.param("<!DOCTYPE html>y<?php echo 1 ?>z", "yz", id="declarations"),
         pytest.param("<SCRIPT>never</Script >shown<style>p{}", "shown", id="unclosed-style"),
+        pytest.param("safe<object data=x>fallback text", "safefallback text", id="object-fallback"),
         pytest.param("&lt;b&gt;no tag&lt;/b&gt;", "<b>no tag</b>", id="escaped-tags-stay-text"),
     ],
 )

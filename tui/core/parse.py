@@ -62,7 +62,7 @@ def parse_feed(
     if parsed.get("bozo"):
         warning = f"malformed feed, read anyway: {parsed.get('bozo_exception')}"
     reports = tuple(_report(entry, now) for entry in entries)
-    title = clean_line(str(parsed.get("feed", {}).get("title", "")))
+    title = clean_line(html_to_text(str(parsed.get("feed", {}).get("title", ""))))
     return ParsedFeed(title=title, reports=_unique_ids(reports), warning=warning)
 
 

@@ -61,7 +61,9 @@ _PARAGRAPH_TAGS = frozenset(
     ).split()
 )
 _LINE_TAGS = frozenset(["br", "li", "tr", "dt", "dd"])
-_RAW_TEXT_TAGS = frozenset({"script", "style", "noscript", "template", "iframe", "object", "svg"})
+# Elements whose content is never shown as text (HTML's raw-text and inert elements).
+# Not <object> or <svg>: their fallback and <title> text is meant to be read.
+_RAW_TEXT_TAGS = frozenset({"script", "style", "noscript", "template", "iframe"})
 
 
 # One token of markup: a tag (attribute values may hold ">"), a comment (an unclosed one

@@ -32,7 +32,10 @@ def _markers(store: Store, report_ids: Sequence[int]) -> dict[int, str]:
         return {}
     marks = ", ".join("?" for _ in report_ids)
     rows = store.query(
-        f"""SELECT c.report_id, ch.verdict FROM changes ch JOIN claims c ON c.id = ch.claim_id
+        # CROSS JOIN fixes the order: the page's claims by report, then their changes by
+        # claim (both indexed), never a scan of the whole change log.
+        f"""SELECT c.report_id, ch.verdict FROM claims c CROSS JOIN changes ch
+            ON ch.claim_id = c.id
             WHERE c.report_id IN ({marks}) AND ch.verdict IN {ALARMING_SQL}""",
         tuple(report_ids),
     )

@@ -1,7 +1,8 @@
-"""Build small RSS 2.0 and Atom documents for tests, from readable item tuples."""
+"""Build small RSS 2.0 and Atom documents, and the feeds.toml that lists them, for tests."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from email.utils import format_datetime
@@ -45,3 +46,8 @@ def atom(items: list[Item], title: str = "Test feed") -> bytes:
         f"<title>{escape(title)}</title><id>urn:test</id><updated>2025-09-01T00:00:00Z</updated>"
         f"{entries}</feed>"
     ).encode()
+
+
+def feeds_toml(feeds: Mapping[str, str]) -> str:
+    """`[[feeds]]` tables for name -> url, to append to a config's other sections."""
+    return "".join(f'[[feeds]]\nname = "{name}"\nurl = "{url}"\n' for name, url in feeds.items())

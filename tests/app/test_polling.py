@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
 from pathlib import Path
-
-import pytest
 
 from tests.app.conftest import make_app, plain, wait_until
 from tests.app.fixtures import Fig, Seeder
@@ -63,11 +60,6 @@ places = ["Iraq"]
 actors = ["US"]
 """
 
-
-@pytest.fixture
-def server() -> Iterator[LoopbackServer]:
-    with LoopbackServer() as s:
-        yield s
 
 
 def card(app: object, name: str) -> FigureCard | None:

@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from tests.feedgen import Item
+from tests.feedgen import Item, feeds_toml
 from tui.core.config import Config, parse_config
 from tui.core.monitor import Monitor
 
@@ -42,7 +42,7 @@ def config_text(
     feeds: dict[str, str], *, deadline: float = 5, timeout: float = 2, max_body: int = 10 << 20
 ) -> str:
     head = STORY.format(deadline=deadline, timeout=timeout, max_body=max_body)
-    return head + "".join(f'[[feeds]]\nname = "{n}"\nurl = "{u}"\n' for n, u in feeds.items())
+    return head + feeds_toml(feeds)
 
 
 def config_for(feeds: dict[str, str], **settings: float) -> Config:

@@ -17,7 +17,7 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -30,11 +30,6 @@ FEEDS = 6  # under PROCESS_POOL_THRESHOLD: parsing on a thread, no worker start-
 ENTRIES = 40
 KILLS = 50
 
-
-@pytest.fixture
-def server() -> Iterator[LoopbackServer]:
-    with LoopbackServer() as s:
-        yield s
 
 
 class ChangingFeeds:

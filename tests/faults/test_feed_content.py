@@ -7,7 +7,6 @@ cases that depend on HTTP headers go through `Monitor.poll_cycle` and a loopback
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -25,11 +24,6 @@ from tests.loopback import LoopbackServer, Reply
 UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 PUB = "Mon, 08 Sep 2025 09:00:00 GMT"
 
-
-@pytest.fixture
-def server() -> Iterator[LoopbackServer]:
-    with LoopbackServer() as s:
-        yield s
 
 
 def rss_doc(

@@ -19,12 +19,6 @@ from tui.core import monitor as monitor_module
 from tui.headless import StateChangeLog
 
 
-@pytest.fixture
-def server() -> Iterator[LoopbackServer]:
-    with LoopbackServer() as s:
-        yield s
-
-
 class Clocks:
     """A fake monotonic clock and a fake wall clock, moved by hand and independently."""
 

@@ -10,7 +10,6 @@ import gzip
 import time
 import tracemalloc
 import zlib
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
 from pathlib import Path
@@ -34,11 +33,6 @@ from tui.core.schedule import MAX_DELAY
 
 GOOD = rss([story_item(1)])
 
-
-@pytest.fixture
-def server() -> Iterator[LoopbackServer]:
-    with LoopbackServer() as s:
-        yield s
 
 
 class FakeClock:

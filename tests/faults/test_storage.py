@@ -31,12 +31,6 @@ from tui.core.models import Event, FeedFailed
 from tui.core.store import BUSY_TIMEOUT_MS, Store, StoreError
 
 
-@pytest.fixture
-def server() -> Iterator[LoopbackServer]:
-    with LoopbackServer() as s:
-        yield s
-
-
 def make_db(path: Path, reports: int = 3) -> Path:
     """A real storywatch database with a few reports, figures and polls in it."""
     from tests.faults.helpers import ingest_body

@@ -9,14 +9,13 @@ import sqlite3
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
-from tests.feedgen import Item, rss
+from tests.feedgen import Item, feeds_toml, rss
 from tests.loopback import LoopbackServer, Reply, wait_for
 from tui.cli import main
 
@@ -40,14 +39,8 @@ actors = ["US"]
 """
 
 
-@pytest.fixture
-def server() -> Iterator[LoopbackServer]:
-    with LoopbackServer() as s:
-        yield s
-
-
 def write_config(tmp_path: Path, feeds: dict[str, str]) -> Path:
-    text = CONFIG + "".join(f'[[feeds]]\nname = "{n}"\nurl = "{u}"\n' for n, u in feeds.items())
+    text = CONFIG + feeds_toml(feeds)
     path = tmp_path / "feeds.toml"
     path.write_text(text)
     return path

@@ -9,7 +9,7 @@ import socket
 import time
 import tracemalloc
 import zlib
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from email.utils import formatdate
 from pathlib import Path
 
@@ -23,11 +23,6 @@ from tui.core.fetch import ACCEPT, ACCEPT_ENCODING, Fetcher
 FEED = b'<?xml version="1.0"?><rss version="2.0"><channel><title>t</title></channel></rss>'
 MB = 1024 * 1024
 
-
-@pytest.fixture
-def server() -> Iterator[LoopbackServer]:
-    with LoopbackServer() as s:
-        yield s
 
 
 def settings(**overrides: float | int) -> Settings:

@@ -4,13 +4,10 @@ from __future__ import annotations
 
 import random
 import sqlite3
-from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
-import pytest
-
-from tests.feedgen import Item, atom, rss
+from tests.feedgen import Item, atom, feeds_toml, rss
 from tests.loopback import LoopbackServer, Reply, conditional
 from tui.core.config import Config, parse_config
 from tui.core.models import Event, FeedFailed, FigureChanged, NewRevision
@@ -38,7 +35,7 @@ actors = ["US"]
 
 
 def config_for(feeds: dict[str, str]) -> Config:
-    entries = "".join(f'[[feeds]]\nname = "{n}"\nurl = "{u}"\n' for n, u in feeds.items())
+    entries = feeds_toml(feeds)
     return parse_config(STORY + entries)
 
 
@@ -49,12 +46,6 @@ ON_STORY = Item(
     DAY1,
 )
 OFF_STORY = Item("weather-1", "Heatwave grips the Gulf", "<p>Temperatures hit 50C.</p>", DAY1)
-
-
-@pytest.fixture
-def server() -> Iterator[LoopbackServer]:
-    with LoopbackServer() as s:
-        yield s
 
 
 def rows(db: Path, sql: str) -> list[tuple[object, ...]]:

@@ -121,13 +121,15 @@ class Monitor:
             )
             emit(failed)
             return failed
-        semaphore = asyncio.Semaphore(self.config.settings.concurrency)
+        # Bodies waiting to be parsed are held in memory: bound them, not just the fetches
+        # (the Fetcher bounds those itself), so 500 fast feeds never sit in RAM at once.
+        in_flight = asyncio.Semaphore(2 * self.config.settings.concurrency)
         use_pool = len(names) >= PROCESS_POOL_THRESHOLD and self._parse_workers > 1
 
         async def one(name: str) -> tuple[str, IngestResult | None, str | None]:
             feed = self._feeds[name]
             state = states.get(name, FeedState(None, None, 0))
-            return await self._poll_feed(feed, state, semaphore, use_pool, emit)
+            return await self._poll_feed(feed, state, in_flight, use_pool, emit)
 
         outcomes = await asyncio.gather(*(one(name) for name in names))
         finished = CycleFinished(
@@ -145,31 +147,13 @@ class Monitor:
         self,
         feed: FeedSection,
         state: FeedState,
-        semaphore: asyncio.Semaphore,
+        in_flight: asyncio.Semaphore,
         use_pool: bool,
         emit: Listener,
     ) -> tuple[str, IngestResult | None, str | None]:
         started, tick = self._clock(), time.perf_counter()
-        async with semaphore:
-            fetched = await self._fetcher.fetch(
-                feed.url, etag=state.etag, last_modified=state.last_modified
-            )
-        digested: DigestedFeed | None = None
-        error = fetched.error if fetched.status == "error" else None
-        if fetched.status == "ok" and fetched.body is not None:
-            # A parse that hangs (a pathological body) is abandoned at the fetch deadline so
-            # the cycle and the other feeds go on; its worker finishes, or not, on its own.
-            limit = self.config.settings.deadline
-            try:
-                digested = await asyncio.wait_for(
-                    self._digest(feed.name, fetched, use_pool), timeout=limit
-                )
-            except NotAFeed as exc:
-                error = str(exc)
-            except TimeoutError:
-                error = f"parsing took longer than {limit:g} s; skipped this poll"
-            except Exception as exc:  # a parser or extractor bug must not end the cycle
-                error = f"could not read the feed ({type(exc).__name__}: {exc})"
+        async with in_flight:
+            fetched, digested, error = await self._fetch_and_digest(feed, state, use_pool)
         ok = error is None
         failures = 0 if ok else state.consecutive_failures + 1
         delay = next_poll_delay(
@@ -202,6 +186,31 @@ class Monitor:
             return feed.name, None, message
         self._emit_results(feed.name, record, result, emit)
         return feed.name, result, error
+
+    async def _fetch_and_digest(
+        self, feed: FeedSection, state: FeedState, use_pool: bool
+    ) -> tuple[FetchResult, DigestedFeed | None, str | None]:
+        """Fetch one feed and, if it sent a body, parse it. The error is a user's sentence."""
+        fetched = await self._fetcher.fetch(
+            feed.url, etag=state.etag, last_modified=state.last_modified
+        )
+        digested: DigestedFeed | None = None
+        error = fetched.error if fetched.status == "error" else None
+        if fetched.status == "ok" and fetched.body is not None:
+            # A parse that hangs (a pathological body) is abandoned at the fetch deadline so
+            # the cycle and the other feeds go on; its worker finishes, or not, on its own.
+            limit = self.config.settings.deadline
+            try:
+                digested = await asyncio.wait_for(
+                    self._digest(feed.name, fetched, use_pool), timeout=limit
+                )
+            except NotAFeed as exc:
+                error = str(exc)
+            except TimeoutError:
+                error = f"parsing took longer than {limit:g} s; skipped this poll"
+            except Exception as exc:  # a parser or extractor bug must not end the cycle
+                error = f"could not read the feed ({type(exc).__name__}: {exc})"
+        return fetched, digested, error
 
     def _emit_results(
         self, name: str, record: PollRecord, result: IngestResult, emit: Listener

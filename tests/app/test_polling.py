@@ -61,7 +61,6 @@ actors = ["US"]
 """
 
 
-
 def card(app: object, name: str) -> FigureCard | None:
     for c in app.screen.query(FigureCard):  # type: ignore[attr-defined]
         if c.summary.ref.name == name:

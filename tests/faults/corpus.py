@@ -11,7 +11,8 @@ from collections import Counter
 from datetime import timedelta
 from pathlib import Path
 
-from tests.faults.helpers import CORPUS, NOW, corpus_files, read_corpus_file
+from tests.faults.helpers import CORPUS, corpus_files, read_corpus_file
+from tests.pipeline import NOW
 from tui.core.claims import FigureNamer
 from tui.core.config import StorySection
 from tui.core.digest import DigestedFeed, digest_feed

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from tests.faults.helpers import config_for, config_text, monitor_for
+from tests.pipeline import config_for, config_text, monitor_for
 from tui.cli import main
 from tui.core.config import ConfigError, parse_config
 from tui.headless import _maybe_reload

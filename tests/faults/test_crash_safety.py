@@ -22,14 +22,14 @@ from pathlib import Path
 
 import pytest
 
-from tests.faults.helpers import DAY1, broken_invariants, config_text, integrity, one
+from tests.faults.helpers import broken_invariants, integrity
 from tests.feedgen import Item, rss
 from tests.loopback import LoopbackServer, Recorded, Reply, wait_for
+from tests.pipeline import DAY1, config_text, one
 
 FEEDS = 6  # under PROCESS_POOL_THRESHOLD: parsing on a thread, no worker start-up per run
 ENTRIES = 40
 KILLS = 50
-
 
 
 class ChangingFeeds:

@@ -11,19 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from tests.faults.helpers import (
-    broken_invariants,
-    config_for,
-    ingest_body,
-    monitor_for,
-    one,
-    rows,
-)
+from tests.faults.helpers import broken_invariants, ingest_body
 from tests.loopback import LoopbackServer, Reply
+from tests.pipeline import config_for, monitor_for, one, rows
 
 UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 PUB = "Mon, 08 Sep 2025 09:00:00 GMT"
-
 
 
 def rss_doc(

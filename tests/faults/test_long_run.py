@@ -12,9 +12,9 @@ from typing import Any
 import pytest
 
 from bench.soak import soak
-from tests.faults.helpers import NOW, config_for, monitor_for, one, rows, story_item
 from tests.feedgen import rss
 from tests.loopback import LoopbackServer, Reply
+from tests.pipeline import NOW, config_for, monitor_for, one, rows, story_item
 from tui.core import monitor as monitor_module
 from tui.headless import StateChangeLog
 

@@ -16,7 +16,6 @@ from pathlib import Path
 
 import pytest
 
-from tests.faults.helpers import NOW, config_for, monitor_for, one, rows, story_item
 from tests.feedgen import rss
 from tests.loopback import (
     LoopbackServer,
@@ -27,12 +26,12 @@ from tests.loopback import (
     conditional,
     redirect,
 )
+from tests.pipeline import NOW, config_for, monitor_for, one, rows, story_item
 from tui.core import bodies
 from tui.core.models import CycleFinished
 from tui.core.schedule import MAX_DELAY
 
 GOOD = rss([story_item(1)])
-
 
 
 class FakeClock:

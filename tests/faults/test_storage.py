@@ -14,17 +14,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from tests.faults.helpers import (
-    broken_invariants,
-    config_for,
-    config_text,
-    monitor_for,
-    one,
-    rows,
-    story_item,
-)
+from tests.faults.helpers import broken_invariants
 from tests.feedgen import rss
 from tests.loopback import LoopbackServer, Reply, conditional
+from tests.pipeline import config_for, config_text, monitor_for, one, rows, story_item
 from tui.cli import main
 from tui.core import store as store_module
 from tui.core.models import Event, FeedFailed
@@ -380,7 +373,7 @@ def test_a_reader_and_a_writer_share_the_file_for_1000_commits(tmp_path: Path) -
     """A dashboard-like reader (frequent short queries) beside 1,000 ingest commits."""
     from datetime import timedelta
 
-    from tests.faults.helpers import NOW
+    from tests.pipeline import NOW
     from tui.core.claims import FigureNamer
     from tui.core.digest import digest_feed
     from tui.core.ingest import LedgerContext, PollRecord, ensure_feeds, ingest_feed

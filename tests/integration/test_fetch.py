@@ -24,7 +24,6 @@ FEED = b'<?xml version="1.0"?><rss version="2.0"><channel><title>t</title></chan
 MB = 1024 * 1024
 
 
-
 def settings(**overrides: float | int) -> Settings:
     values: dict[str, float | int] = {"timeout": 5, "deadline": 10}
     values.update(overrides)

@@ -2,42 +2,14 @@
 
 from __future__ import annotations
 
-import random
-import sqlite3
-from datetime import UTC, datetime
+from collections.abc import Callable
 from pathlib import Path
 
-from tests.feedgen import Item, atom, feeds_toml, rss
+from tests.feedgen import Item, atom, rss
 from tests.loopback import LoopbackServer, Reply, conditional
-from tui.core.config import Config, parse_config
+from tests.pipeline import DAY1, config_for, monitor_for, rows
 from tui.core.models import Event, FeedFailed, FigureChanged, NewRevision
 from tui.core.monitor import Monitor
-
-NOW = datetime(2025, 9, 10, 12, 0, tzinfo=UTC)
-DAY1 = datetime(2025, 9, 8, 9, 0, tzinfo=UTC)
-
-STORY = """
-[story]
-title = "US troop withdrawal from Iraq"
-keywords = [["Iraq", "Syria"], ["troop*", "soldier*"]]
-
-[settings]
-interval = 600
-deadline = 5
-timeout = 2
-
-[[figures]]
-name = "US troops in Iraq"
-things = ["troops", "soldiers"]
-places = ["Iraq"]
-actors = ["US"]
-"""
-
-
-def config_for(feeds: dict[str, str]) -> Config:
-    entries = feeds_toml(feeds)
-    return parse_config(STORY + entries)
-
 
 ON_STORY = Item(
     "iraq-1",
@@ -48,19 +20,10 @@ ON_STORY = Item(
 OFF_STORY = Item("weather-1", "Heatwave grips the Gulf", "<p>Temperatures hit 50C.</p>", DAY1)
 
 
-def rows(db: Path, sql: str) -> list[tuple[object, ...]]:
-    with sqlite3.connect(db) as conn:
-        return conn.execute(sql).fetchall()
-
-
 async def poll(monitor: Monitor) -> list[Event]:
     events: list[Event] = []
     await monitor.poll_cycle(listener=events.append)
     return events
-
-
-def monitor_for(config: Config, db: Path) -> Monitor:
-    return Monitor(config, db, clock=lambda: NOW, rng=random.Random(1), parse_workers=1)
 
 
 async def test_first_poll_then_not_modified(server: LoopbackServer, tmp_path: Path) -> None:
@@ -96,23 +59,26 @@ async def test_first_poll_then_not_modified(server: LoopbackServer, tmp_path: Pa
         await monitor.aclose()
 
 
+async def poll_an_edit(
+    server: LoopbackServer, db: Path, render: Callable[[list[Item]], bytes], text: str
+) -> list[Event]:
+    """Poll ON_STORY, then the same entry with `text` as its body; the second poll's events."""
+    edited = Item(ON_STORY.guid, ON_STORY.title, text, ON_STORY.published)
+    server.route("/wire.xml", [Reply(body=render([ON_STORY])), Reply(body=render([edited]))])
+    monitor = monitor_for(config_for({"Wire": server.url("/wire.xml")}), db)
+    try:
+        await poll(monitor)
+        return await poll(monitor)
+    finally:
+        await monitor.aclose()
+
+
 async def test_changed_entry_becomes_a_revision_and_a_revised_figure(
     server: LoopbackServer, tmp_path: Path
 ) -> None:
     db = tmp_path / "sw.db"
-    edited = Item(
-        ON_STORY.guid,
-        ON_STORY.title,
-        "<p>About 2,000 US troops remain in Iraq, the Pentagon said on Monday.</p>",
-        DAY1,
-    )
-    server.route("/wire.xml", [Reply(body=atom([ON_STORY])), Reply(body=atom([edited]))])
-    monitor = monitor_for(config_for({"Wire": server.url("/wire.xml")}), db)
-    try:
-        await poll(monitor)
-        events = await poll(monitor)
-    finally:
-        await monitor.aclose()
+    text = "<p>About 2,000 US troops remain in Iraq, the Pentagon said on Monday.</p>"
+    events = await poll_an_edit(server, db, atom, text)
     assert any(isinstance(e, NewRevision) and e.revision == 2 for e in events)
     (change,) = [e for e in events if isinstance(e, FigureChanged)]
     assert (change.figure, change.verdict.value) == ("US troops in Iraq", "revised")
@@ -124,20 +90,8 @@ async def test_changed_entry_becomes_a_revision_and_a_revised_figure(
 async def test_rewording_is_a_revision_but_not_a_figure_change(
     server: LoopbackServer, tmp_path: Path
 ) -> None:
-    db = tmp_path / "sw.db"
-    reworded = Item(
-        ON_STORY.guid,
-        ON_STORY.title,
-        "<p>Roughly 2,500 US troops are still in Iraq, according to the Pentagon.</p>",
-        DAY1,
-    )
-    server.route("/wire.xml", [Reply(body=rss([ON_STORY])), Reply(body=rss([reworded]))])
-    monitor = monitor_for(config_for({"Wire": server.url("/wire.xml")}), db)
-    try:
-        await poll(monitor)
-        events = await poll(monitor)
-    finally:
-        await monitor.aclose()
+    text = "<p>Roughly 2,500 US troops are still in Iraq, according to the Pentagon.</p>"
+    events = await poll_an_edit(server, tmp_path / "sw.db", rss, text)
     assert any(isinstance(e, NewRevision) for e in events)
     assert not [e for e in events if isinstance(e, FigureChanged)]
 

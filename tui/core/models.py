@@ -14,7 +14,9 @@ from typing import Literal
 Kind = Literal["count", "money", "percent", "date", "duration"]
 Bound = Literal["exact", "approx", "lower", "upper", "range", "vague"]
 Predicate = Literal["presence", "movement", "casualty", "money", "other"]
-AsOf = Literal["current", "historic"]
+# "planned": a stated plan, target or forecast ("will drop to", "by September 2026");
+# it is never the current level and is compared only with other plans.
+AsOf = Literal["current", "planned", "historic"]
 
 
 @dataclass(frozen=True, slots=True)

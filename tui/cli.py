@@ -135,7 +135,7 @@ def feeds(paths: Paths, as_json: bool) -> None:
             click.echo(json.dumps(asdict(row)))
         return
     for row in rows:
-        state = "ok" if not row.consecutive_failures else f"FAILING x{row.consecutive_failures}"
+        state = f"FAILING x{row.consecutive_failures}" if row.consecutive_failures else row.state
         click.echo(
             f"{row.name:<28} {state:<12} reports={row.reports:<5} "
             f"last ok={row.last_success_at or '-'}"

@@ -28,6 +28,12 @@ pytestmark = pytest.mark.skipif(
 
 # Where our HTML-to-text differs from feedparser's sanitiser on purpose (or knowingly).
 KNOWN_DIVERGENCES: set[str] = set()
+# Feed titles where feedparser's expectation is its sanitiser's, not the text a reader sees.
+FEED_TITLE_DIVERGENCES = {
+    # feedparser ends "<!-- -- x >" at the ">" (old SGML comment rules); HTML5, a browser and
+    # we end a comment only at "-->", so everything after "sa" is comment.
+    "wellformed/sanitize/xml_malicious_comment.xml",
+}
 # Nothing a terminal would act on may be stored: C0 (but tab/newline), DEL, C1, bidi controls.
 UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
@@ -66,7 +72,7 @@ def check_expectations(db: Path) -> tuple[Counter[str], list[str]]:
             if case.feed_title is not None:
                 stored = feed_row["title"]
                 counts["checked"] += 1
-                if (stored or "") == _as_stored(case.feed_title):
+                if (stored or "") == _as_stored(case.feed_title) or name in FEED_TITLE_DIVERGENCES:
                     counts["agreed"] += 1
                 else:
                     disagreements.append(f"{name}: feed title {stored!r} != {case.feed_title!r}")

@@ -32,13 +32,20 @@ def test_entries_become_reports(render: object) -> None:
         pytest.param(b"", "empty body", id="empty"),
         pytest.param(b"   \n", "empty body", id="whitespace"),
         pytest.param(b"<!DOCTYPE html><html><body>Log in</body></html>", "HTML page", id="html"),
-        pytest.param(rss([]), "has no entries", id="no-entries"),
         pytest.param(b"just some text", "not", id="plain-text"),
     ],
 )
 def test_not_a_feed(body: bytes, reason: str) -> None:
     with pytest.raises(NotAFeed, match=reason):
         parse_feed(body, now=NOW)
+
+
+@pytest.mark.parametrize("render", [rss, atom], ids=["rss", "atom"])
+def test_a_feed_with_no_entries_is_a_feed(render: object) -> None:
+    """A new section or a quiet week: valid, healthy, nothing to store yet."""
+    parsed = parse_feed(render([], title="Quiet desk"), now=NOW)  # type: ignore[operator]
+    assert parsed.reports == ()
+    assert parsed.title == "Quiet desk"
 
 
 def test_missing_guid_falls_back_to_link_then_content_hash() -> None:

@@ -92,8 +92,10 @@ def ingest_feed(
         if digested is not None:
             for item in digested.reports:
                 writer.report(item)
-            if digested.title:
-                db.execute("UPDATE feeds SET title = ? WHERE id = ?", [digested.title, row[0]])
+            db.execute(
+                "UPDATE feeds SET title = coalesce(?, title), entries = ? WHERE id = ?",
+                [digested.title or None, len(digested.reports), row[0]],
+            )
         writer.result.consecutive_failures = _record_poll(
             store, writer.feed_id, record, writer.result, now
         )

@@ -28,7 +28,7 @@ _MAX_FIELD = 2_000_000  # characters of text kept per entry: beyond this it is n
 
 
 class NotAFeed(ValueError):
-    """The body is not an RSS/Atom feed we can use (empty, HTML, no entries)."""
+    """The body is not an RSS/Atom feed we can use (empty, HTML, plain text)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,10 +54,10 @@ def parse_feed(
     )
     entries = parsed.get("entries") or []
     version = parsed.get("version") or ""
-    if not entries:
-        if not version:
-            raise NotAFeed(_not_a_feed_reason(body, parsed))
-        raise NotAFeed(f"the feed ({_version_name(version)}) has no entries")
+    if not entries and not version:
+        raise NotAFeed(_not_a_feed_reason(body, parsed))
+    # A valid feed with no entries (a new section, a quiet week) is healthy, not failing:
+    # it keeps its validators and its schedule, and its first entries arrive on time.
     warning = None
     if parsed.get("bozo"):
         warning = f"malformed feed, read anyway: {parsed.get('bozo_exception')}"

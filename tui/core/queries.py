@@ -147,13 +147,23 @@ class FeedHealthRow:
     last_error: str | None
     last_error_at: str | None
     reports: int
+    entries: int | None = None  # in the last full fetch; None before the first one
+
+    @property
+    def state(self) -> str:
+        """ "ok", "ok (empty)", "not polled" or "failing ×N": one wording for CLI and screen."""
+        if self.consecutive_failures:
+            return f"failing ×{self.consecutive_failures}"
+        if self.last_polled_at is None:
+            return "not polled"
+        return "ok (empty)" if self.entries == 0 else "ok"
 
 
 def feed_health(store: Store) -> list[FeedHealthRow]:
     rows = store.query(
         """SELECT f.name, f.url, f.title, f.last_success_at, f.last_polled_at, f.next_poll_at,
                   f.consecutive_failures, f.total_failures, f.last_error, f.last_error_at,
-                  (SELECT count(*) FROM reports r WHERE r.feed_id = f.id) AS reports
+                  f.entries, (SELECT count(*) FROM reports r WHERE r.feed_id = f.id) AS reports
            FROM feeds f ORDER BY f.name"""
     )
     return [FeedHealthRow(**row) for row in rows]

@@ -260,3 +260,9 @@ def _fts_on_story_only(db: sqlite_utils.Database) -> None:
           JOIN reports r ON r.id = v.report_id WHERE r.on_story = 1;
         """,
     )
+
+
+@migrations(name="0005_feed_entries")
+def _feed_entries(db: sqlite_utils.Database) -> None:
+    """How many entries the feed's last full fetch held: 0 shows as "ok (empty)", not failing."""
+    _run(db, "ALTER TABLE feeds ADD COLUMN entries INTEGER;\n")

@@ -78,7 +78,8 @@ _MARKUP = re.compile(
 
 
 def looks_like_html(text: str) -> bool:
-    return ("<" in text and ">" in text) or "&" in text
+    # "<!--" with no ">" opens a comment that runs to the end, as in a browser.
+    return ("<" in text and (">" in text or "<!--" in text)) or "&" in text
 
 
 def html_to_text(html: str) -> str:

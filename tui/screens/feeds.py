@@ -46,12 +46,7 @@ class FeedsScreen(DataScreen):
         table.clear()
         now = self.sw.clock()
         for row in message.rows:
-            if row.consecutive_failures:
-                status = cell(f"failing ×{row.consecutive_failures}", "bold reverse")
-            elif row.last_polled_at is None:
-                status = cell("not polled")
-            else:
-                status = cell("ok")
+            status = cell(row.state, "bold reverse" if row.consecutive_failures else "")
             error = ""
             if row.last_error:
                 when = ago(row.last_error_at, now)

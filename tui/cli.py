@@ -160,7 +160,11 @@ def extract(paths: Paths, source: Any, as_json: bool, published: str | None) -> 
     figures = _figures_if_any(paths)
     namer = FigureNamer(figures)
     when = datetime.fromisoformat(published).replace(tzinfo=UTC) if published else None
-    claims = extract_claims(source.read(), published=when, synonyms=namer.synonyms())
+    # A text given on the command line is read whole: the per-report cap on figures
+    # (a feed item stating hundreds of figures is a table dump) is not for documents.
+    claims = extract_claims(
+        source.read(), published=when, synonyms=namer.synonyms(), max_claims=100_000
+    )
     for claim in claims:
         row = claim_to_dict(claim, namer.name_for(claim))
         if as_json:

@@ -19,6 +19,7 @@ from typing import Any
 import feedparser
 
 from tui.core.models import Report
+from tui.core.parse_fast import FastFeed, fast_entries
 from tui.core.text import clean_line, clean_text, html_to_text
 
 # Dates before this are typos or epoch defaults; dates far ahead are clock or timezone bugs.
@@ -40,12 +41,24 @@ class ParsedFeed:
 
 
 def parse_feed(
-    body: bytes, headers: Mapping[str, str] | None = None, *, now: datetime | None = None
+    body: bytes,
+    headers: Mapping[str, str] | None = None,
+    *,
+    now: datetime | None = None,
+    fast: bool = True,
 ) -> ParsedFeed:
-    """Parse one feed document. Raises `NotAFeed` with a reason a user can act on."""
+    """Parse one feed document. Raises `NotAFeed` with a reason a user can act on.
+
+    `fast` tries the Rust parser first (`parse_fast`); feedparser reads whatever it declines.
+    """
     now = now or datetime.now(UTC)
     if not body.strip():
         raise NotAFeed("the server sent an empty body")
+    quick = fast_entries(body, headers or {}) if fast else None
+    if isinstance(quick, FastFeed):
+        title = clean_line(html_to_text(quick.title))
+        reports = tuple(_report(entry, now) for entry in quick.entries)
+        return ParsedFeed(title=title, reports=_unique_ids(reports), warning=None)
     parsed = feedparser.parse(
         io.BytesIO(body),
         response_headers=dict(headers or {}),

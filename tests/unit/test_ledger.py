@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from datetime import UTC, datetime, timedelta
 
@@ -16,8 +17,10 @@ from tui.core.ledger import (
     decide,
     describe_value,
     interval_of,
+    margin_of,
     normalise_source,
     restates,
+    within_margin,
 )
 from tui.core.models import AsOf, Bound, Claim, Kind, Verdict
 
@@ -37,6 +40,7 @@ def claim(
     surface: str = "",
     unit: str | None = None,
     start: int = 0,
+    thing: str | None = "troops",
 ) -> Claim:
     """A claim about US troops in Iraq; `high` defaults to the convention for `bound`."""
     if high is None and bound in ("exact", "approx"):
@@ -48,7 +52,7 @@ def claim(
         low=low,
         high=high,
         unit=unit,
-        thing="troops",
+        thing=thing,
         place="Iraq",
         actor="US",
         source=None,
@@ -75,6 +79,14 @@ def approx(v: float) -> Claim:
 
 def over(v: float) -> Claim:
     return claim(v, bound="lower")
+
+
+def under(v: float) -> Claim:
+    return claim(0, v, bound="upper")
+
+
+def plan(c: Claim) -> Claim:
+    return dataclasses.replace(c, as_of="planned")
 
 
 # -- interval_of --------------------------------------------------------------------------------
@@ -130,6 +142,49 @@ OVERLAPS = [
 def test_overlaps_is_symmetric(a: Interval, b: Interval, expected: bool) -> None:
     assert a.overlaps(b) is expected
     assert b.overlaps(a) is expected
+
+
+# The bounds table of ledger.py, row by row: what each figure is *close to*.
+MARGINS = [
+    ("exact-precise", claim(2513), (2513, 2513)),
+    ("exact-round-keeps-halo", claim(2500), (2450, 2550)),
+    ("approx-10pct", approx(2500), (2250, 2750)),
+    # A lower bound is close only to values just above it, not to everything above it.
+    ("lower-just-above", over(5200), (5200, 5720)),
+    # "nearly 4,000" is close to values just under 4,000.
+    ("upper-just-below", under(4000), (3600, 4000)),
+    ("range-two-sided", claim(2000, 2500, bound="range"), (2000, 2500)),
+    ("vague-two-sided", claim(24, 99, bound="vague"), (24, 99)),
+    ("vague-open-like-lower", claim(1000, None, bound="vague"), (1000, 1100)),
+    ("date-keeps-its-day", claim(0, SEP30, bound="upper", kind="date"), (SEP30, SEP30 + DAY - 1)),
+]
+
+
+@pytest.mark.parametrize(("c", "expected"), [p[1:] for p in MARGINS], ids=[p[0] for p in MARGINS])
+def test_margin_of(c: Claim, expected: tuple[float, float]) -> None:
+    got = margin_of(c)
+    assert (got.low, got.high) == pytest.approx(expected)
+
+
+SMALL_MOVES = [
+    # The issue's cases: a one-sided bound is never a small move far outside its halo.
+    ("at-least-five-after-2500-is-big", claim(5, bound="lower"), claim(2500), False),
+    ("over-80-after-2500-is-big", over(80), claim(2500), False),
+    ("nearly-4000-after-3958-is-quiet", under(4000), claim(3958), True),
+    ("more-than-35000-then-35418-is-quiet", claim(35418), over(35000), True),
+    ("more-than-5200-to-6500-is-big", over(6500), over(5200), False),
+    ("more-than-6500-to-11300-is-big", claim(11300), over(6500), False),
+    ("about-2400-after-about-2500", approx(2400), approx(2500), True),
+    ("exact-far-apart", claim(2000), claim(2500), False),
+]
+
+
+@pytest.mark.parametrize(
+    ("new", "old", "expected"), [p[1:] for p in SMALL_MOVES], ids=[p[0] for p in SMALL_MOVES]
+)
+def test_within_margin(new: Claim, old: Claim, expected: bool) -> None:
+    assert within_margin(new, old) is expected
+    assert within_margin(old, new) is expected
 
 
 # -- restatement and sources --------------------------------------------------------------------
@@ -271,6 +326,34 @@ DECIDE: list[tuple[str, list[Observation], Observation, Verdict | None, int | No
      obs(claim(2000), "Reuters", 240), C, 0, False),
     ("other-source-vs-latest-overall", [obs(claim(2500)), obs(claim(2000), "BBC", 100)],
      obs(claim(2500), "AP", 240), C, 1, False),
+    # rule 1b: a claim that counts nothing never alarms
+    ("thingless-is-none", [obs(claim(2500))], obs(claim(3000, thing=None), "AP", 1),
+     None, None, False),
+    # the issue's table: a rising toll of bounds and counts is a change at each step
+    ("rising-bound-to-bound-changed", [obs(over(5200))], obs(over(6500), hours=24), C, 0, False),
+    ("rising-bound-to-count-changed", [obs(over(5200)), obs(over(6500), hours=24)],
+     obs(claim(11300), hours=48), C, 1, False),
+    ("nearly-after-exact-quiet-move", [obs(claim(3958))], obs(under(4000), hours=5), C, 0, True),
+    ("at-least-five-after-2500-big-move", [obs(claim(2500))],
+     obs(claim(5, bound="lower"), hours=5), C, 0, False),
+    # rule 4b: a rounded restatement in the same article version supports the figure
+    ("supporting-in-same-report-confirmed", [obs(claim(5021), "AP", report=R)],
+     obs(claim(5000, bound="lower", start=40), "AP", report=R), X, 0, True),
+    ("alternative-in-same-report-disputed",
+     [obs(claim(2500), "US government", report=R)],
+     obs(claim(3000, bound="lower", start=60), "Iraqi sources", report=R), D, 0, False),
+    ("far-bound-in-same-report-not-support", [obs(claim(2500), "AP", report=R)],
+     obs(claim(5, bound="lower", start=30), "AP", report=R), C, 0, False),
+    # plans and levels are separate ledgers
+    ("plan-never-changes-level", [obs(claim(2500))],
+     obs(plan(under(2000)), hours=5), N, None, False),
+    ("level-ignores-plans", [obs(plan(under(2000)))], obs(claim(2500), hours=5), N, None, False),
+    ("plan-restated-confirmed", [obs(plan(under(2000)))],
+     obs(plan(under(2000)), "AP", 5), X, 0, True),
+    ("plan-changed-vs-plan", [obs(plan(under(2000)))],
+     obs(plan(under(1500)), hours=300), C, 0, False),
+    ("plan-disputed-vs-plan", [obs(plan(claim(2000)))],
+     obs(plan(claim(1000)), "Iraqi sources", 5), D, 0, False),
     # dates and vague figures
     ("date-by-same-day-confirmed", [obs(claim(0, SEP30, bound="upper", kind="date"))],
      obs(claim(0, SEP30 + 60, bound="upper", kind="date"), hours=5), X, 0, True),
@@ -360,7 +443,8 @@ def claims(draw: st.DrawFn, as_of: AsOf | None = None) -> Claim:
         "exact": (a, a), "approx": (a, a), "lower": (a, None), "upper": (0.0, a),
         "range": (a, b), "vague": (a, draw(st.one_of(st.none(), st.just(a + b)))),
     }[bound]  # fmt: skip
-    when: AsOf = draw(st.sampled_from(["current", "historic"])) if as_of is None else as_of
+    tenses: list[AsOf] = ["current", "planned", "historic"]
+    when: AsOf = draw(st.sampled_from(tenses)) if as_of is None else as_of
     return claim(low, high, bound=bound, kind=kind, as_of=when)
 
 
@@ -389,7 +473,7 @@ def test_interval_is_ordered_and_holds_the_stated_value(c: Claim) -> None:
 @given(observations(), st.lists(observations(), max_size=8))
 def test_decide_never_raises(new: Observation, ledger: list[Observation]) -> None:
     got = decide(new, ledger)
-    assert (got is None) == (new.claim.as_of == "historic")
+    assert (got is None) == (new.claim.as_of == "historic" or not new.claim.thing)
     if got is None:
         return
     assert (got.against is None) == (got.verdict is Verdict.NEW)

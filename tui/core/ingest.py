@@ -14,7 +14,8 @@ from typing import Literal
 
 from tui.core.claims import FigureNamer, extract_claims
 from tui.core.digest import DigestedFeed, DigestedReport, report_text
-from tui.core.ledger import Observation, decide, describe_value
+from tui.core.ledger import Observation, decide, describe_value, normalise_source
+from tui.core.ledger_rows import SPEAKER_SCOPE as _SPEAKER_SCOPE
 from tui.core.ledger_rows import ledger_for, ledger_identity, remember_latest
 from tui.core.models import FigureChanged, NewReport, NewRevision, Verdict
 from tui.core.store import Store, iso
@@ -167,14 +168,20 @@ class _FeedWriter:
         claim = observation.claim
         key = claim.key.as_text()
         figure = self.ledger.namer.name_for(claim)
-        identity = ledger_identity(key, figure)
+        # Historic and thing-less claims are stored but never judged (ledger rules 1, 1b).
+        followed = claim.as_of != "historic" and bool(claim.thing)
+        identity = _identity(observation, key, figure) if followed else None
         decision, history = None, []
-        if claim.as_of == "current":
+        if identity is not None:
             window = self.ledger.dispute_window
-            history = ledger_for(self.store, identity, observation, window, report_id)
+            name = figure if figure is not None else key
+            history = ledger_for(self.store, identity, name, observation, window, report_id)
+            if _SPEAKER_SCOPE in identity:  # its own words only, in this report too
+                mine = normalise_source(observation.source)
+                history = [h for h in history if normalise_source(h[0].source) == mine]
             decision = decide(observation, [obs for obs, _ in history], dispute_window=window)
         claim_id = _insert_claim(self.store, observation, report_id, version_id, key, figure)
-        if claim.as_of == "current":
+        if identity is not None:
             remember_latest(self.store, identity, observation, claim_id)
         if decision is None or decision.verdict == Verdict.CONFIRMED:
             return
@@ -225,6 +232,22 @@ class _FeedWriter:
              iso(self.now)],
         )  # fmt: skip
         return int(cursor.lastrowid or 0)
+
+
+def _identity(observation: Observation, key: str, figure: str | None) -> str | None:
+    """The ledger `claim` is judged in, or None when it is not followed at all.
+
+    An unnamed key with neither place nor actor ("count|deaths|casualty|-|-") would lump
+    unrelated figures of the story together (one event's toll, another's, aid sums), so it is
+    followed only within one named source's own words; unattributed, it is stored, never
+    judged.
+    """
+    claim = observation.claim
+    if figure is None and claim.place is None and claim.actor is None:
+        if claim.source is None:
+            return None
+        return ledger_identity(key, None, claim.as_of, claim.source)
+    return ledger_identity(key, figure, claim.as_of)
 
 
 def _insert_claim(

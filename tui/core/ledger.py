@@ -2,21 +2,26 @@
 
 `decide()` applies the first rule that matches, in this order (each tested from a table):
 
-| # | when                                         | verdict   | why                               |
-|---|----------------------------------------------|-----------|-----------------------------------|
-| 1 | the claim is historic ("down from 5,200")    | None      | history is not news; never alarms |
-| 2 | no earlier current observation of the key    | new       | a first sighting                  |
-| 3 | the report's previous revision, same source, | confirmed | rewording an article is no change |
-|   | states the same figure                       |           |                                   |
-| 4 | ... states a different figure                | revised   | an edited figure: the strongest   |
-| 5 | the source's own latest figure is restated   | confirmed | a source repeating itself         |
-| 6 | the source's own latest figure differs       | changed   | a source updating itself          |
-| 7 | another source's latest figure, within       | disputed  | sources disagree at one moment;   |
-|   | `dispute_window`, does not overlap (even if  |           | agreeing with one does not settle |
-|   | a third source agrees)                       |           | the disagreement with another     |
-| 8 | the latest figure overall is restated        | confirmed | another outlet repeating it       |
-| 9 | otherwise, against the latest figure overall | changed   | a later report moved it; past the |
-|   |                                              |           | window a difference is news       |
+| #  | when                                        | verdict   | why                              |
+|----|---------------------------------------------|-----------|----------------------------------|
+| 1  | the claim is historic ("down from 5,200")   | None      | history is not news              |
+| 1b | the claim counts nothing (no thing: a bare  | None      | it names no quantity to follow,  |
+|    | date with no event)                         |           | so it never alarms               |
+| 2  | no earlier observation of the key in the    | new       | a first sighting (plans and      |
+|    | same tense (current / planned)              |           | levels are separate ledgers)     |
+| 3  | the report's previous revision, same        | confirmed | rewording an article is no       |
+|    | source, states the same figure              |           | change                           |
+| 4  | ... states a different figure               | revised   | an edited figure: the strongest  |
+| 4b | an earlier figure in the same version of    | confirmed | a rounded restatement ("more     |
+|    | the report is within margin of this one     |           | than 5,000" by "5,021") supports |
+| 5  | the source's own latest figure is restated  | confirmed | a source repeating itself        |
+| 6  | the source's own latest figure differs      | changed   | a source updating itself         |
+| 7  | another source's latest figure, within      | disputed  | sources disagree at one moment   |
+|    | `dispute_window`, cannot hold with this one |           | (two sources in one report too); |
+|    | (even if a third source agrees)             |           | one agreeing does not settle it  |
+| 8  | the latest figure overall is restated       | confirmed | another outlet repeating it      |
+| 9  | otherwise, against the latest figure        | changed   | a later report moved it; past    |
+|    | overall                                     |           | the window a difference is news  |
 
 Rules 3-4 look only at the latest earlier revision in which the same source states this key: an
 article that *adds* a second source's figure is not a revision of the first one (it falls through
@@ -27,6 +32,27 @@ to 5-9 and may be disputed against it). A change of attribution between revision
 are both "a point" ("2,500" == "about 2,500"), other bounds must match ("over 3,000" == "more than
 3,000"), and the numbers must be equal (for dates: the same day). "about 2,500" -> "about 2,400"
 overlaps yet is a *changed* with `within_margin=True`.
+
+Bounds (each row is a case in tests/unit/test_ledger.py):
+
+| figure                  | asserts (`interval_of`) | margin (`margin_of`) | why               |
+|-------------------------|-------------------------|----------------------|-------------------|
+| exact 2,513             | [2513, 2513]            | the same             | precise: no halo  |
+| exact 2,500 (round)     | [2450, 2550]            | the same             | round: ±2-5%      |
+| approx 2,500            | [2250, 2750]            | the same             | about: ±10%       |
+| lower "more than 5,200" | [5200, inf)             | [5200, 5720]         | just above it     |
+| upper "nearly 4,000"    | [0, 4000]               | [3600, 4000]         | just below it     |
+| range 2,000-2,500       | [2000, 2500]            | the same             | two-sided         |
+| vague "dozens"          | its table: [24, 99]     | the same             | two-sided         |
+
+- *Disputed* (rule 7) needs asserted intervals that cannot both hold: "at least 5" and "2,500"
+  can, so they are never a dispute.
+- *within_margin* ("a small move") needs the margins to overlap: a one-sided bound is close only
+  to values just past its number, never to an exact value far outside that halo ("at least five"
+  after "2,500" is a big move, not a small one). "nearly 4,000" after "3,958" is a quiet move;
+  "more than 5,200" -> "more than 6,500" -> "11,300" are changes, none of them small.
+- Plans ("will fall to fewer than 2,000 by September") are compared only with plans, levels only
+  with levels: a plan never changes the level, and the level never disputes a plan.
 """
 
 from __future__ import annotations
@@ -116,6 +142,27 @@ def interval_of(claim: Claim) -> Interval:
     return Interval(low, high)
 
 
+def margin_of(claim: Claim) -> Interval:
+    """The values `claim` is *close to*, for `within_margin` (see the bounds table above).
+
+    Two-sided figures are close to what they assert. A one-sided bound is close only to values
+    just past its number (within APPROX_FRACTION): "more than 5,200" is near 5,400, not 11,300.
+    """
+    asserted = interval_of(claim)
+    if claim.kind == "date":
+        return asserted  # bounded dates already stand for their boundary day
+    if not math.isfinite(asserted.high):  # "more than 5,200", an open vague count
+        return Interval(asserted.low, asserted.low + abs(asserted.low) * APPROX_FRACTION)
+    if claim.bound == "upper":  # "nearly 4,000", "up to 500"
+        return Interval(asserted.high - abs(asserted.high) * APPROX_FRACTION, asserted.high)
+    return asserted
+
+
+def within_margin(new: Claim, old: Claim) -> bool:
+    """Is moving from `old` to `new` a small move (their margins overlap)?"""
+    return margin_of(new).overlaps(margin_of(old))
+
+
 _LEADING_ARTICLE = re.compile(r"^(the|a|an)\s+")
 
 
@@ -158,7 +205,7 @@ def _order(obs: Observation) -> tuple[datetime, int, int]:
 def _compare(new: Observation, old: Observation, differs: Verdict) -> Decision:
     if restates(new.claim, old.claim):
         return Decision(Verdict.CONFIRMED, old, True)
-    return Decision(differs, old, interval_of(new.claim).overlaps(interval_of(old.claim)))
+    return Decision(differs, old, within_margin(new.claim, old.claim))
 
 
 def _latest(observations: Iterable[Observation]) -> Observation | None:
@@ -177,15 +224,16 @@ def decide(
 ) -> Decision | None:
     """The verdict for `new` against earlier current observations of the same key.
 
-    `ledger` may come in any order; historic entries, `new` itself and later revisions of the same
-    report are ignored. Returns None for a historic claim (rule 1).
+    `ledger` may come in any order; entries in another tense (historic, or plans for a level
+    and levels for a plan), `new` itself and later revisions of the same report are ignored.
+    Returns None for a historic or thing-less claim (rules 1 and 1b).
     """
-    if new.claim.as_of == "historic":
+    if new.claim.as_of == "historic" or not new.claim.thing:
         return None
     earlier = [
         o
         for o in ledger
-        if o.claim.as_of == "current"
+        if o.claim.as_of == new.claim.as_of
         and o != new
         and not (o.report == new.report and o.revision > new.revision)
     ]
@@ -205,6 +253,19 @@ def decide(
         old = _latest(mine)
         assert old is not None  # `mine` holds at least one observation
         return _compare(new, old, Verdict.REVISED)
+
+    # Rule 4b: a rounded restatement next to a figure of the same article version.
+    same_version = [
+        o
+        for o in earlier
+        if o.report == new.report
+        and o.revision == new.revision
+        and o.claim.start < new.claim.start
+        and within_margin(new.claim, o.claim)
+    ]
+    supported = _latest(same_version)
+    if supported is not None:
+        return Decision(Verdict.CONFIRMED, supported, True)
 
     # Rules 5-6: the source updating (or repeating) itself.
     own = _latest(_from_source(earlier, source))

@@ -39,19 +39,40 @@ WHERE c.id IN (
     SELECT claim_id FROM (SELECT claim_id FROM figure_latest WHERE identity = :identity
                           ORDER BY observed_at DESC LIMIT 1)
     UNION
-    SELECT id FROM claims WHERE report_id = :report AND as_of = 'current'
-                          AND coalesce('figure:' || figure, 'key:' || key) = :identity
+    SELECT id FROM claims WHERE report_id = :report AND as_of = :as_of
+                          AND coalesce(figure, key) = :name
 )
 """
 
 
-def ledger_identity(key: str, figure: str | None) -> str:
-    return f"figure:{figure}" if figure is not None else f"key:{key}"
+SPEAKER_SCOPE = "\x1fspeaker:"
+
+
+def ledger_identity(
+    key: str, figure: str | None, as_of: str = "current", speaker: str | None = None
+) -> str:
+    """The ledger a claim is judged in: its figure's (or key's), plans apart from levels.
+
+    `speaker` narrows it to one speaker's own words: for an unnamed key with no place and no
+    actor, which is too loose to be one quantity across speakers (see `ingest`).
+    """
+    identity = f"figure:{figure}" if figure is not None else f"key:{key}"
+    if as_of == "planned":
+        identity = f"plan:{identity}"
+    if speaker is not None:
+        identity = f"{identity}{SPEAKER_SCOPE}{normalise_source(speaker)}"
+    return identity
 
 
 def ledger_for(
-    store: Store, identity: str, observation: Observation, window: timedelta, report_id: int
+    store: Store,
+    identity: str,
+    name: str,
+    observation: Observation,
+    window: timedelta,
+    report_id: int,
 ) -> list[tuple[Observation, int]]:
+    """The observations `ledger.decide` needs; `name` is the claim's figure name or key."""
     interval = interval_of(observation.claim)
     rows = store.query(
         _LEDGER_SQL,
@@ -63,6 +84,8 @@ def ledger_for(
             "low": interval.low,
             "high": interval.high,
             "report": report_id,
+            "as_of": observation.claim.as_of,
+            "name": name,
         },
     )
     return [(_observation(row), int(row["id"])) for row in rows]

@@ -15,7 +15,8 @@ from tui.core.store import Store
 _CLAIM_SIDE = """
     {p}.id AS {p}_claim_id, {p}.value AS {p}_value, {p}.low AS {p}_low, {p}.high AS {p}_high,
     {p}.bound AS {p}_bound, {p}.surface AS {p}_surface, {p}.speaker AS {p}_source,
-    {p}.kind AS {p}_kind, {p}.unit AS {p}_unit, {p}.sentence AS {p}_sentence,
+    {p}.kind AS {p}_kind, {p}.unit AS {p}_unit, {p}.as_of AS {p}_as_of,
+    {p}.sentence AS {p}_sentence,
     {p}.observed_at AS {p}_observed_at, {p}_r.id AS {p}_report_id, {p}_r.link AS {p}_report_url,
     {p}_r.title AS {p}_report_title, {p}_r.published AS {p}_published, {p}_f.name AS {p}_feed
 """
@@ -39,7 +40,8 @@ def _side(row: dict[str, Any], prefix: str) -> dict[str, Any] | None:
         return None
     names = (
         "value", "low", "high", "bound", "surface", "source", "feed", "report_url", "report_id",
-        "report_title", "published", "kind", "unit", "sentence", "observed_at", "claim_id",
+        "report_title", "published", "kind", "unit", "as_of", "sentence", "observed_at",
+        "claim_id",
     )  # fmt: skip
     return {name: row[f"{prefix}_{name}"] for name in names}
 
@@ -81,6 +83,8 @@ def change_log(
                 "figure": row["figure"],
                 "key": row["key"],
                 "verdict": row["verdict"],
+                # a plan's ledger ("planned") or the level's ("current"): never mixed
+                "as_of": row["n_as_of"],
                 "within_margin": bool(row["within_margin"]),
                 "detected_at": row["detected_at"],
                 "acknowledged_at": row["acknowledged_at"],

@@ -12,12 +12,13 @@ import calendar
 import hashlib
 import io
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import feedparser
 
+from tui.core.feed_dates import parse_localised_date
 from tui.core.models import Report
 from tui.core.parse_fast import FastFeed, fast_entries
 from tui.core.text import clean_line, clean_text, html_to_text
@@ -117,6 +118,10 @@ def _date(entry: Any, *fields: str) -> datetime | None:
                 return datetime.fromtimestamp(calendar.timegm(parsed), UTC)
             except (OverflowError, ValueError, OSError):
                 continue
+        # feedparser reads only English names: "Seg, 24 Set 2018" (Portuguese) is ours to read.
+        raw = dict.get(entry, name)
+        if isinstance(raw, str) and (localised := parse_localised_date(raw)) is not None:
+            return localised
     return None
 
 
@@ -161,18 +166,25 @@ def _content_id(title: str, published: datetime | None, text: str) -> str:
 
 
 def _unique_ids(reports: tuple[Report, ...]) -> tuple[Report, ...]:
-    """Keep the first of entries that share an id within one document.
+    """One report per item when entries in one document share an id.
 
-    Some feeds repeat a GUID for different items; the later duplicates would otherwise
-    look like revisions of each other on every poll.
+    The same id and title twice is the item repeated (a feed listing it in two sections):
+    keep the copy with the most text. The same id with another title is another item
+    (two teasers linking one article, a CMS reusing a GUID): it gets an id of its own,
+    derived from its title, so it is neither lost nor a "revision" of the first.
     """
-    seen: set[str] = set()
-    unique: list[Report] = []
+    kept: dict[str, Report] = {}
     for report in reports:
-        if report.entry_id not in seen:
-            seen.add(report.entry_id)
-            unique.append(report)
-    return tuple(unique)
+        entry_id = report.entry_id
+        prior = kept.get(entry_id)
+        if prior is not None and prior.title != report.title:
+            digest = hashlib.sha256(report.title.encode("utf-8", "surrogatepass")).hexdigest()
+            entry_id = f"{entry_id}#{digest[:12]}"
+            report = replace(report, entry_id=entry_id)
+            prior = kept.get(entry_id)
+        if prior is None or len(report.text) > len(prior.text):
+            kept[entry_id] = report  # a dict keeps the first position of each id
+    return tuple(kept.values())
 
 
 def utc_now() -> datetime:

@@ -142,13 +142,16 @@ def test_missing_guids_get_stable_ids_and_no_duplicates_on_repoll(tmp_path: Path
     assert one(db, "SELECT sum(new_reports) FROM polls") == 3  # the second poll added nothing
 
 
-def test_duplicate_guids_in_one_feed_keep_the_first(tmp_path: Path) -> None:
+def test_duplicate_guids_in_one_feed_are_two_items_not_revisions(tmp_path: Path) -> None:
+    """A CMS reusing a GUID for another item: both are kept (no lost item), neither is a
+    revision of the other, and a re-poll adds nothing (not flip-flopping revisions)."""
     db = tmp_path / "sw.db"
     doc = rss_doc(item("First troops Iraq", guid="same") + item("Second troops Iraq", guid="same"))
     ingest_body(db, doc.encode())
     ingest_body(db, doc.encode())
-    assert titles(db) == ["First troops Iraq"]
-    assert one(db, "SELECT revisions FROM reports") == 1  # not flip-flopping revisions
+    assert titles(db) == ["First troops Iraq", "Second troops Iraq"]
+    assert rows(db, "SELECT revisions FROM reports") == [(1,), (1,)]
+    assert one(db, "SELECT sum(new_reports) FROM polls") == 2
 
 
 def test_the_same_guid_in_two_feeds_is_two_reports(tmp_path: Path) -> None:

@@ -87,9 +87,3 @@ def test_hostile_text_is_made_safe() -> None:
     assert report.text == "ok [@click=app.quit]x[/]"
     assert report.title == "Title red"
     assert report.link is None  # never openable
-
-
-def test_duplicate_guids_in_one_document_keep_the_first() -> None:
-    body = rss([Item("same", "First", "a", WHEN), Item("same", "Second", "b", WHEN)])
-    (report,) = parse_feed(body, now=NOW).reports
-    assert report.title == "First"

@@ -163,7 +163,10 @@ def extract(paths: Paths, source: Any, as_json: bool, published: str | None) -> 
     # A text given on the command line is read whole: the per-report cap on figures
     # (a feed item stating hundreds of figures is a table dump) is not for documents.
     claims = extract_claims(
-        source.read(), published=when, synonyms=namer.synonyms(), max_claims=100_000
+        source.read(),
+        published=when,
+        max_claims=100_000,
+        **namer.lexicon(),  # type: ignore[arg-type]
     )
     for claim in claims:
         row = claim_to_dict(claim, namer.name_for(claim))

@@ -7,11 +7,12 @@ feedparser dominates a poll's CPU time, and a process pool puts both cores on it
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
 from tui.core.claims import extract_claims
+from tui.core.claims.figures import extract_words
 from tui.core.config import StorySection
 from tui.core.models import Claim, Report
 from tui.core.parse import parse_feed
@@ -54,21 +55,26 @@ def digest_feed(
     synonyms: Mapping[str, str],
     known_hashes: Mapping[str, str],
     now: datetime,
+    places: Sequence[str] = (),
+    actors: Sequence[str] = (),
 ) -> DigestedFeed:
     """Parse, filter and extract. `known_hashes` maps entry id -> latest stored content hash.
+
+    `synonyms`, `places` and `actors` are the user's ``[[figures]]`` words (see
+    ``FigureNamer``): the extractor knows them even where its own tables do not.
 
     Raises `parse.NotAFeed` when the body is not a usable feed.
     """
     parsed = parse_feed(body, headers, now=now)
     story_filter = StoryFilter.from_config(story)
+    words = extract_words(synonyms, places, actors)
     digested = []
     for report in parsed.reports:
         digest = content_hash(report)
         on_story = story_filter.matches(report.title, report.text)
         claims: tuple[Claim, ...] | None = None
         if on_story and known_hashes.get(report.entry_id) != digest:
-            claims = tuple(
-                extract_claims(report_text(report), published=report.published, synonyms=synonyms)
-            )
+            text = report_text(report)
+            claims = tuple(extract_claims(text, published=report.published, **words))  # type: ignore[arg-type]
         digested.append(DigestedReport(report, digest, on_story, claims))
     return DigestedFeed(title=parsed.title, warning=parsed.warning, reports=tuple(digested))

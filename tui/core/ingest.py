@@ -152,8 +152,8 @@ class _FeedWriter:
         claims = item.claims
         if claims is None:  # another writer stored a version meanwhile; our hash hint was stale
             text = report_text(report)
-            synonyms = self.ledger.namer.synonyms()
-            claims = tuple(extract_claims(text, published=report.published, synonyms=synonyms))
+            words = self.ledger.namer.lexicon()
+            claims = tuple(extract_claims(text, published=report.published, **words))  # type: ignore[arg-type]
         # A revision is observed when it was made (or seen), not when the article first ran.
         observed_at = report.published if version == 1 else (report.updated or self.now)
         identity = f"{self.feed}\x1f{report.entry_id}"

@@ -236,6 +236,8 @@ class Monitor:
         kwargs: dict[str, Any] = {
             "story": self.config.story,
             "synonyms": self._namer.synonyms(),
+            "places": self._namer.places(),
+            "actors": self._namer.actors(),
             "known_hashes": known,
             "now": self._clock(),
         }

@@ -1,8 +1,31 @@
-"""Naming figures from ``[[figures]]`` in feeds.toml, and the JSON-lines shape of a claim."""
+"""Naming figures from ``[[figures]]`` in feeds.toml, and the JSON-lines shape of a claim.
+
+A named figure matches a claim by all of these (each a row of tests/unit/test_figure_namer.py):
+
+| what       | rule                                                                            |
+|------------|---------------------------------------------------------------------------------|
+| things     | in their event sense: ["dead", "killed", "people"] means people counted as dead |
+|            | ("people" only qualifies the event), so displaced people are not deaths         |
+| places     | the claim's place is one of them or lies inside one (gazetteer hierarchy: a     |
+|            | city in a named country); no stated place matches no place-bound figure         |
+| actors     | the claim's actor (or, lacking one, its source) is one of them                  |
+| kind       | as given; by default any but percent and duration ("5% of deaths" is not one)   |
+| predicate  | as given; by default from the things: deaths, injured... -> casualty, troops -> |
+|            | presence, money -> money. An unclassified claim ("other") passes the default    |
+| tense      | not a filter: the ledger keeps a figure's plans apart from its level            |
+
+When several figures match, the most specific place wins: "in Idlib" belongs to "Deaths in
+north-west Syria" (which names Idlib) rather than "Deaths in Syria" (which contains it), and
+a figure with places beats one with none. Ties go to the first in the config.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import importlib
+import inspect
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
 from typing import Protocol
 
 from tui.core.claims.lexicon import EVENTS, THINGS, norm
@@ -30,59 +53,216 @@ class FigureSection(Protocol):
     def predicate(self) -> str | None: ...
 
 
-def _canonical(word: str) -> str:
+# The event folds of the labelling conventions, so that a figure's words and a claim's thing
+# meet whatever spelling either side uses ("killed" and "deaths", "wounded" and "injuries").
+_FOLDS: dict[str, str] = {
+    **dict.fromkeys(
+        ["deaths", "death", "dead", "killed", "died", "death toll", "toll", "lives",
+         "fatalities", "perished", "bodies"],
+        "deaths",
+    ),
+    **dict.fromkeys(["injured", "injuries", "injury", "wounded", "hurt"], "injured"),
+    **dict.fromkeys(["displaced", "fled", "homeless", "evacuated", "evacuees"], "displaced"),
+    **dict.fromkeys(["missing", "unaccounted for"], "missing"),
+    **dict.fromkeys(["arrests", "arrested"], "arrests"),
+    **dict.fromkeys(["hostages", "captives", "abductees"], "hostages"),
+}  # fmt: skip
+# Head nouns that only say *who* is counted: in a figure that also names an event they
+# qualify it ("people" killed), they do not widen it to every count of people.
+GENERIC_THINGS = frozenset({"people", "persons", "individuals", "residents", "others"})
+_CASUALTY = frozenset({"deaths", "injured", "casualties", "missing", "injuries"})
+_FORCES = frozenset({"troops", "advisers", "contractors"})
+_UNCLASSIFIED = "other"
+_DEFAULT_EXCLUDED_KINDS = frozenset({"percent", "duration"})
+
+
+def canonical_thing(word: str) -> str:
+    """One name per counted thing: the event folds, then the extractor's tables."""
     key = norm(word)
-    return THINGS.get(key) or EVENTS.get(key) or key
+    return (
+        _FOLDS.get(key)
+        or _FOLDS.get(THINGS.get(key, ""))
+        or THINGS.get(key)
+        or (EVENTS.get(key) or key)
+    )
+
+
+def default_predicates(things: frozenset[str]) -> frozenset[str] | None:
+    """The predicate classes a figure of these things takes when it names none (None: any)."""
+    if things and things <= _CASUALTY:
+        return frozenset({"casualty", _UNCLASSIFIED})
+    if things and things <= _FORCES:
+        return frozenset({"presence", _UNCLASSIFIED})
+    return None
+
+
+# -- places: the gazetteer when it is there, plain names otherwise -----------------------------
+
+
+@cache
+def _gazetteer() -> tuple[Callable[[str], str | None], Callable[[str, str], bool]] | None:
+    """The gazetteer's `canonical_place` and `place_within`, loaded only when a figure names
+    places (it costs a file read); None without one, and names then match only themselves."""
+    try:
+        module = importlib.import_module("tui.core.claims.gazetteer")
+        return module.canonical_place, module.place_within
+    except (ImportError, AttributeError):
+        return None
+
+
+@cache
+def same_or_within(inner: str, outer: str) -> bool:
+    """Is the place `inner` the place `outer` or inside it? (Names compared case-blind.)"""
+    if norm(inner) == norm(outer):
+        return True
+    found = _gazetteer()
+    if found is None:
+        return False
+    canonical, within = found
+    a, b = canonical(inner) or inner, canonical(outer) or outer
+    return norm(a) == norm(b) or within(inner, outer)
+
+
+@dataclass(frozen=True, slots=True)
+class _Figure:
+    name: str
+    things: frozenset[str]
+    places: tuple[str, ...]
+    actors: frozenset[str]
+    kind: str | None
+    predicates: frozenset[str] | None
+
+
+def _compile(figure: FigureSection) -> _Figure:
+    named = {canonical_thing(t) for t in figure.things}
+    specific = named - GENERIC_THINGS
+    things = frozenset(specific or named)
+    predicates = frozenset({figure.predicate}) if figure.predicate else default_predicates(things)
+    return _Figure(
+        name=figure.name,
+        things=things,
+        places=tuple(figure.places or ()),
+        actors=frozenset(norm(a) for a in figure.actors or ()),
+        kind=figure.kind,
+        predicates=predicates,
+    )
 
 
 class FigureNamer:
-    """Matches claims to ``[[figures]]`` entries.
-
-    The things listed in one entry are synonyms of one canonical thing: the first of them
-    that the built-in lexicon knows (so ["soldiers", "GIs"] both mean "troops"), else the
-    first listed. Place, actor, kind and predicate must match where the entry gives them
-    (case-insensitive); the first matching entry wins.
-    """
+    """Matches claims to ``[[figures]]`` entries (see the module docstring for the rules)."""
 
     def __init__(self, figures: Sequence[FigureSection]) -> None:
-        self._figures = list(figures)
+        self._sections = list(figures)
+        self._figures = [_compile(f) for f in self._sections]
         self._synonyms: dict[str, str] = {}
-        self._things: list[frozenset[str]] = []
-        for figure in self._figures:
-            known = [_canonical(t) for t in figure.things if _canonical(t) != norm(t)]
-            canonical = known[0] if known else norm(figure.things[0])
-            names = {norm(t) for t in figure.things} | {canonical}
-            for name in names:
-                self._synonyms.setdefault(name, canonical)
-            self._things.append(frozenset(names))
+        # The extractor's own names: a word it knows keeps its meaning, an unknown word
+        # ("GIs", "died") means the entry's first specific thing the extractor knows.
+        for section in self._sections:
+            known = [THINGS[norm(t)] for t in section.things if norm(t) in THINGS]
+            specific = [t for t in known if t not in GENERIC_THINGS]
+            canonical = (specific or known or [norm(section.things[0])])[0]
+            for word in section.things:
+                self._synonyms.setdefault(norm(word), THINGS.get(norm(word), canonical))
+
+    @property
+    def names(self) -> list[str]:
+        return [f.name for f in self._figures]
 
     def synonyms(self) -> dict[str, str]:
         """Thing synonym -> canonical thing, for ``extract_claims(synonyms=...)``."""
         return dict(self._synonyms)
 
-    def name_for(self, claim_or_key: Claim | FigureKey) -> str | None:
-        key = claim_or_key.key if isinstance(claim_or_key, Claim) else claim_or_key
+    def places(self) -> tuple[str, ...]:
+        """Every place a ``[[figures]]`` entry names, for ``extract_claims(places=...)``."""
+        return tuple(dict.fromkeys(p for f in self._figures for p in f.places))
+
+    def actors(self) -> tuple[str, ...]:
+        """Every actor a ``[[figures]]`` entry names, for ``extract_claims(actors=...)``."""
+        return tuple(dict.fromkeys(a for s in self._sections for a in s.actors or ()))
+
+    def lexicon(self) -> dict[str, object]:
+        """The user's words as keyword arguments for ``extract_claims`` (see `extract_words`)."""
+        return extract_words(self.synonyms(), self.places(), self.actors())
+
+    def name_for(self, claim_or_key: Claim | FigureKey, source: str | None = None) -> str | None:
+        """The figure this claim (or key) belongs to, or None."""
+        if isinstance(claim_or_key, Claim):
+            key, source = claim_or_key.key, source or claim_or_key.source
+        else:
+            key = claim_or_key
         if key.thing is None:
             return None
-        thing = norm(key.thing)
-        thing = self._synonyms.get(thing, thing)
-        for figure, things in zip(self._figures, self._things, strict=True):
-            if thing not in things:
-                continue
-            if figure.kind and figure.kind != key.kind:
-                continue
-            if figure.predicate and figure.predicate != key.predicate:
-                continue
-            if figure.places and not _among(key.place, figure.places):
-                continue
-            if figure.actors and not _among(key.actor, figure.actors):
-                continue
-            return figure.name
+        thing = canonical_thing(key.thing)
+        best: tuple[str, str] | None = None  # (figure name, the place it matched at)
+        for figure in self._figures:
+            place = _match(figure, key, thing, source)
+            if place is not None and (best is None or _more_specific(place, best[1])):
+                best = (figure.name, place)
+        return best[0] if best else None
+
+
+def _match(figure: _Figure, key: FigureKey, thing: str, source: str | None) -> str | None:
+    """The figure's place the key matched ("" for a figure with no places), or None."""
+    if thing not in figure.things:
         return None
+    if figure.kind is not None:
+        if figure.kind != key.kind:
+            return None
+    elif key.kind in _DEFAULT_EXCLUDED_KINDS:
+        return None
+    if figure.predicates is not None and key.predicate not in figure.predicates:
+        return None
+    if figure.actors:
+        who = [w for w in (key.actor, source) if w]
+        if not any(norm(w) in figure.actors for w in who):
+            return None
+    if not figure.places:
+        return ""
+    if key.place is None:
+        return None
+    exact = [p for p in figure.places if norm(p) == norm(key.place)]
+    if exact:
+        return key.place
+    inside = [p for p in figure.places if same_or_within(key.place, p)]
+    if not inside:
+        return None
+    # Of the figure's places holding the claim's, the tightest (inside the most of the
+    # others) says how specific the match is.
+    return max(inside, key=lambda p: sum(same_or_within(p, q) for q in inside))
 
 
-def _among(value: str | None, allowed: Sequence[str]) -> bool:
-    return value is not None and norm(value) in {norm(a) for a in allowed}
+def _more_specific(place: str, than: str | None) -> bool:
+    """Does a match at `place` beat one at `than`? ("" = a figure without places.)"""
+    if than is None:
+        return True
+    if place == than or not place:
+        return False
+    if not than:
+        return True
+    return same_or_within(place, than) and not same_or_within(than, place)
+
+
+def extract_words(
+    synonyms: Mapping[str, str], places: Sequence[str] = (), actors: Sequence[str] = ()
+) -> dict[str, object]:
+    """``extract_claims`` keyword arguments carrying the ``[[figures]]`` words: thing
+    synonyms, and the places and actors the extractor should know even when its tables do
+    not. Only the keywords this extractor takes are given (picklable, for parse workers)."""
+    words: dict[str, object] = {"synonyms": dict(synonyms)}
+    accepted = _extract_keywords()
+    if places and "places" in accepted:
+        words["places"] = tuple(places)
+    if actors and "actors" in accepted:
+        words["actors"] = tuple(actors)
+    return words
+
+
+@cache
+def _extract_keywords() -> frozenset[str]:
+    # Imported here: the claims package imports this module before extract is loaded.
+    from tui.core.claims.extract import extract_claims
+
+    return frozenset(inspect.signature(extract_claims).parameters)
 
 
 def claim_to_dict(claim: Claim, figure: str | None = None) -> dict[str, object]:

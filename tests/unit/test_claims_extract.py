@@ -172,12 +172,12 @@ def test_context_and_anaphora() -> None:
         ),
         pytest.param(
             "Iraqi forces number 5,000 in Anbar, the Pentagon said.",
-            ("5,000", "troops", "Anbar", "Iraqi", "Pentagon"),
+            ("5,000", "troops", "Anbar", "Iraq", "Pentagon"),
             id="modifier-of-earlier-thing",
         ),
         pytest.param(
             "Some 4,000 Iraqi soldiers guard the border, US officials said.",
-            ("Some 4,000", "troops", None, "Iraqi", "US officials"),
+            ("Some 4,000", "troops", None, "Iraq", "US officials"),
             id="modifier-not-the-us-source",
         ),
         pytest.param(
@@ -514,4 +514,4 @@ def test_relative_years_need_a_deadline_preposition(
 def test_a_count_of_iraqi_bases_is_iraqi() -> None:
     """ "out of two Iraqi bases": the bases are Iraqi, so the actor is (checked, unchanged)."""
     (claim,) = extract_claims("US troops moved out of two Iraqi bases.", published=PUB)
-    assert (claim.low, claim.thing, claim.actor) == (2, "bases", "Iraqi")
+    assert (claim.low, claim.thing, claim.actor) == (2, "bases", "Iraq")

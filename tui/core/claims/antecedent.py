@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from tui.core.claims import context as ctx
 from tui.core.claims import window as win
+from tui.core.claims.actors import Lexicon, lexicon
 from tui.core.claims.lexicon import ThingWords, norm, place_lookup, place_re
 from tui.core.claims.sentences import Spans
 
@@ -29,9 +30,17 @@ class Antecedent:
 
 
 def find_antecedent(
-    work: str, lowered: str, spans: Spans, things: ThingWords, index: int
+    work: str,
+    lowered: str,
+    spans: Spans,
+    things: ThingWords,
+    index: int,
+    *,
+    actor_words: Lexicon | None = None,
 ) -> Antecedent:
-    """`lowered` is ``lower_same_length(work)``; `index` the figure's sentence."""
+    """`lowered` is ``lower_same_length(work)``; `index` the figure's sentence;
+    `actor_words` the report's actor lexicon (the built-in one by default)."""
+    actor_words = actor_words or lexicon()
     thing = place = thing_actor = place_actor = None
     para = spans.paragraph[index]
     for j in range(index - 1, max(index - 1 - LOOKBACK, -1), -1):
@@ -39,7 +48,7 @@ def find_antecedent(
             break
         start = spans.starts[j]
         end = min(spans.ends[j], start + SENTENCE_CAP)
-        sentence = win.Window(work[start:end], start, lowered[start:end], things)
+        sentence = win.Window(work[start:end], start, lowered[start:end], things, actor_words)
         if thing is None:
             m = things.pattern.search(sentence.lower)
             if m:

@@ -21,6 +21,7 @@ from tui.core.claims.lexicon import (
     event_re,
     norm,
 )
+from tui.core.claims.owner import owner
 from tui.core.claims.pairing import Draft
 from tui.core.claims.sources import SourceMention
 from tui.core.models import AsOf, Claim, Predicate
@@ -83,22 +84,16 @@ def _actor_for(
     inherited: str | None,
     thing_inherited: bool,
 ) -> str | None:
-    """Whose figure it is. Words of a source phrase never count ("Iraqi sources put the
-    number at" is said by Iraqis about someone else's troops). In order: an actor adjective
-    modifying the counted thing ("American troops"); the antecedent's actor when the thing
-    came from an earlier sentence; the first actor of the clause outside source phrases
-    (the clause's subject usually owns the figure, and the actor nearest the number is
-    often the object: "The coalition has been fighting IS since 2014"); the antecedent's
-    actor when only the place was inherited."""
+    """Whose figure it is (see ``owner.py``). When the counted thing came from an earlier
+    sentence ("Iraqi officials put the number at over 3,000"), so does its actor, unless
+    the number's own noun phrase names one."""
+    span = None
     if d.thing_start is not None:
-        lo = d.end if d.thing_follows else None
-        actor = ctx.actor_modifying(window, d.thing_start, lo)
-        if actor is not None:
-            return actor
+        span = (d.thing_start, d.thing_end if d.thing_end is not None else d.thing_start + 1)
     if thing_inherited and inherited is not None:
-        return inherited
-    avoid = [(s.start, s.end) for s in sources]
-    return ctx.actor_in(window, *clause, avoid) or inherited
+        found = owner(window, d.start, d.end, d.thing, span, clause, sources, modifiers_only=True)
+        return found or inherited
+    return owner(window, d.start, d.end, d.thing, span, clause, sources)
 
 
 def build_claims(

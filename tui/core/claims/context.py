@@ -10,7 +10,7 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
-from tui.core.claims.lexicon import ACTORS, MONEY_THINGS, actor_re, norm
+from tui.core.claims.lexicon import MONEY_THINGS, norm
 from tui.core.claims.window import Window
 
 _TOKEN = re.compile(r"\s*(U\.S\.|[A-Za-z][\w'’-]*|[0-9][0-9.,]*|\S)")
@@ -181,14 +181,17 @@ def actor_modifying(window: Window, thing_start: int, lo: int | None = None) -> 
     if lo is not None:
         return actor_in(window, lo, thing_start, ())
     last = None
-    for m in actor_re().finditer(window.text, max(0, thing_start - 40), thing_start):
-        last = m
+    for m in window.actors():
+        if m.end > thing_start:
+            break
+        if m.start >= thing_start - 40 and m.kind not in ("capital", "leader"):
+            last = m
     if last is None:
         return None
-    gap = _MODIFIER_GAP.fullmatch(window.text, last.end(), thing_start)
+    gap = _MODIFIER_GAP.fullmatch(window.text, last.end, thing_start)
     if gap is None or any(w.lower() in _NP_STOP for w in gap.group().split()):
         return None
-    return ACTORS.get(norm(last.group()))
+    return last.actor
 
 
 def actor_in(
@@ -198,17 +201,16 @@ def actor_in(
     "Iraqi sources put the number at", "Iraqi" says who speaks, not whose troops).
     The first one, or with `near` the one closest to that position."""
     best: tuple[int, str] | None = None
-    for m in actor_re().finditer(window.text, lo, hi):
-        if any(a_start <= m.start() < a_end for a_start, a_end in avoid):
+    for m in window.actors():
+        if m.start < lo or m.start >= hi or m.kind in ("capital", "leader"):
             continue
-        actor = ACTORS.get(norm(m.group()))
-        if actor is None:
+        if any(a_start <= m.start < a_end for a_start, a_end in avoid):
             continue
         if near is None:
-            return actor
-        distance = abs(m.start() - near)
+            return m.actor
+        distance = abs(m.start - near)
         if best is None or distance < best[0]:
-            best = (distance, actor)
+            best = (distance, m.actor)
     return best[1] if best else None
 
 
@@ -261,4 +263,4 @@ def is_label_number(window: Window, start: int) -> bool:
     word = words[-1].strip("\"'(")
     if not word[:1].isupper() or len(words) == 1:
         return False
-    return word.lower() not in _ignored_capitals() and norm(word) not in ACTORS
+    return word.lower() not in _ignored_capitals() and word not in window.actor_words.words

@@ -8,11 +8,12 @@ that count something.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 from functools import cache, partial
 
 from tui.core.claims import window as win
+from tui.core.claims.actors import lexicon, user_actor_names
 from tui.core.claims.antecedent import find_antecedent
 from tui.core.claims.assemble import build_claims
 from tui.core.claims.dates import find_dates
@@ -81,8 +82,12 @@ def extract_claims(
     published: datetime | None = None,
     synonyms: Mapping[str, str] | None = None,
     max_claims: int = 200,
+    actors: Sequence[str] = (),
 ) -> list[Claim]:
     """The figures stated in `text`, in order of appearance (see the package docstring).
+
+    `actors` are names the user follows (``[[figures]]``): they count as actors besides
+    the built-in countries, organisations and parties.
 
     Only about the first MAX_TEXT characters are read (see there); offsets point into `text`.
     """
@@ -109,7 +114,10 @@ def extract_claims(
     claims: list[Claim] = []
     # One antecedent lookup per sentence, however many of its figures ask for it.
     things = thing_words(new_thing_synonyms(synonyms or {}))
-    antecedent_of = cache(partial(find_antecedent, work, lowered, spans, things))
+    actor_words = lexicon(user_actor_names(actors))
+    antecedent_of = cache(
+        partial(find_antecedent, work, lowered, spans, things, actor_words=actor_words)
+    )
     by_sentence: dict[int, list[Draft]] = {}
     for draft in drafts:
         by_sentence.setdefault(spans.index_of(draft.start), []).append(draft)
@@ -124,7 +132,7 @@ def extract_claims(
         else:
             windows = [(lo, hi, group)]
         for w_lo, w_hi, members in windows:
-            window = win.Window(work[w_lo:w_hi], w_lo, lowered[w_lo:w_hi], things)
+            window = win.Window(work[w_lo:w_hi], w_lo, lowered[w_lo:w_hi], things, actor_words)
             local = [d.shift(-w_lo) for d in members]
             pair_quantities(window, local)
             inherit = partial(antecedent_of, index)

@@ -12,10 +12,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 
+from tui.core.claims.actors import actor_aliases
 from tui.core.claims.words import (
-    ACTORS,
     ANAPHORA,
-    CASE_SENSITIVE_ACTORS,
     CASUALTY_THINGS,
     CURRENCY_SYMBOLS,
     CURRENCY_THING,
@@ -30,9 +29,7 @@ from tui.core.claims.words import (
 )
 
 __all__ = [
-    "ACTORS",
     "ANAPHORA",
-    "CASE_SENSITIVE_ACTORS",
     "CASUALTY_THINGS",
     "CURRENCY_SYMBOLS",
     "CURRENCY_THING",
@@ -100,7 +97,9 @@ def new_thing_synonyms(synonyms: Mapping[str, str]) -> frozenset[tuple[str, str]
     Words any table knows keep their meaning ("withdraw" stays a movement, "US" an actor),
     and synonyms of an event (a date figure's thing) are not counted things.
     """
-    known = THINGS.keys() | EVENTS.keys() | PREDICATES.keys() | ACTORS.keys()
+    if not synonyms:
+        return frozenset()
+    known = THINGS.keys() | EVENTS.keys() | PREDICATES.keys() | actor_aliases()
     events = set(EVENTS.values())
     return frozenset(
         (word, canonical)
@@ -120,15 +119,6 @@ def place_re() -> re.Pattern[str]:
 @cache
 def place_lookup() -> dict[str, str]:
     return {" ".join(a.lower().split()): c for c, names in PLACES.items() for a in names}
-
-
-@cache
-def actor_re() -> re.Pattern[str]:
-    """Matched against the original text: "US" is an actor, "us" is not."""
-    loose = [a for a in ACTORS if a not in CASE_SENSITIVE_ACTORS]
-    strict = ["US", "U.S.", "IS", "UK", "USA"]
-    # "U.S." ends with a dot, so it cannot be followed by \b: use a lookahead instead.
-    return re.compile(rf"(?<![\w-])(?:(?i:{alternation(loose)})|{alternation(strict)})(?![\w])")
 
 
 @cache

@@ -14,6 +14,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
+from tui.core.claims.actors import Lexicon, Mention, find_mentions, lexicon
 from tui.core.claims.lexicon import (
     PREDICATES,
     ThingWords,
@@ -57,9 +58,11 @@ class Window:
     base: int
     lower: str = ""  # lower_same_length(text): what the word tables are matched against
     things: ThingWords = field(default_factory=thing_words)
+    actor_words: Lexicon = field(default_factory=lexicon)
     breaks: list[int] = field(init=False)
     _mentions: dict[str, list[tuple[int, int, str]]] = field(init=False, default_factory=dict)
     _sources: list[SourceMention] | None = field(init=False, default=None)
+    _actors: list[Mention] | None = field(init=False, default=None)
 
     def __post_init__(self) -> None:
         if len(self.lower) != len(self.text):
@@ -88,6 +91,12 @@ class Window:
         if self._sources is None:
             self._sources = find_sources(self.text, self.lower)
         return self._sources
+
+    def actors(self) -> list[Mention]:
+        """Actor mentions in the window, found on first use (see ``actors.py``)."""
+        if self._actors is None:
+            self._actors = find_mentions(self.text, self.lower, self.actor_words)
+        return self._actors
 
     def clause(self, pos: int) -> tuple[int, int]:
         i = bisect_right(self.breaks, pos)

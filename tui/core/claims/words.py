@@ -115,51 +115,6 @@ PLACES: dict[str, list[str]] = {
     "Middle East": ["Middle East", "the region"],
 }
 
-# Actors: whose troops/money. "US-led coalition" is the coalition (its troops are not all
-# American); "coalition" alone too.
-ACTORS: dict[str, str] = {
-    **dict.fromkeys(
-        [
-            "us-led coalition",
-            "us-led international coalition",
-            "us-led",
-            "coalition",
-            "international coalition",
-        ],
-        "coalition",
-    ),
-    **dict.fromkeys(
-        [
-            "us",
-            "u.s.",
-            "u.s",
-            "usa",
-            "american",
-            "americans",
-            "pentagon",
-            "washington",
-            "united states",
-            "us military",
-            "u.s. military",
-            "us army",
-        ],
-        "US",
-    ),
-    **dict.fromkeys(["iraqi", "iraqis", "iraq's"], "Iraqi"),
-    "nato": "NATO",
-    **dict.fromkeys(["kurdish", "peshmerga", "kurds"], "Kurdish"),
-    **dict.fromkeys(["is", "isis", "isil", "islamic state", "daesh"], "IS"),
-    **dict.fromkeys(["british", "uk"], "UK"),
-    "french": "France",
-    "german": "Germany",
-    "turkish": "Turkey",
-    "iranian": "Iran",
-    "syrian": "Syria",
-    "russian": "Russia",
-}
-# Actor aliases that are ordinary English words in lower case only count when capitalised.
-CASE_SENSITIVE_ACTORS = frozenset({"us", "is", "uk", "usa"})
-
 # Predicate classes, matched as word stems; the nearest cue to the number wins.
 PREDICATES: dict[str, str] = {
     **dict.fromkeys(

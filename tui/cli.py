@@ -10,71 +10,60 @@ import json
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import click
 
-if TYPE_CHECKING:
-    from tui.core.config import Config
+from tui.cli_common import (
+    EXIT_CONFIG,
+    Moment,
+    OneLineUsage,
+    Paths,
+    Positive,
+    came_from_env,
+    path_options,
+)
+from tui.cli_figures import ack, figures
 
-EXIT_CONFIG = 2
-
-
-@dataclass
-class Paths:
-    config_arg: str | None
-    db_arg: str | None
-
-    def config_path(self) -> Path:
-        from tui.core.paths import resolve_config_path
-
-        return resolve_config_path(self.config_arg)
-
-    def load(self) -> Config:
-        """The validated config, or exit 2 with one line per problem."""
-        from tui.core.config import ConfigError, load_config
-
-        path = self.config_path()
-        try:
-            return load_config(path)
-        except ConfigError as exc:
-            for line in exc.problems:
-                click.echo(line, err=True)
-            raise SystemExit(EXIT_CONFIG) from None
-
-    def db_path(self, config: Config | None) -> Path:
-        from tui.core.paths import resolve_db_path
-
-        path = resolve_db_path(self.db_arg, config)
-        from_settings = config is not None and config.settings.database and not self.db_arg
-        if from_settings and not path.is_absolute():
-            # A relative [settings].database is relative to the config file, not the cwd.
-            path = self.config_path().parent / path
-        return path
+CONTEXT = {"help_option_names": ["-h", "--help"]}
+ENVIRONMENT = """\b
+Environment variables:
+  STORYWATCH_CONFIG  feeds.toml to use (like --config)
+  STORYWATCH_DB      SQLite database file (like --db; `demo` ignores it)
+  NO_COLOR           no colour in the dashboard
+"""
 
 
-def _open_store(paths: Paths, config: Config | None, *, readonly: bool = False) -> Any:
-    from tui.core.store import Store, StoreError
-
-    try:
-        return Store(paths.db_path(config), readonly=readonly)
-    except StoreError as exc:
-        raise click.ClickException(str(exc)) from None
-
-
-@click.group(invoke_without_command=True)
-@click.option("--config", "config_arg", envvar="STORYWATCH_CONFIG", help="feeds.toml to use.")
-@click.option("--db", "db_arg", envvar="STORYWATCH_DB", help="SQLite database file.")
-@click.version_option(package_name="storywatch")
+@click.group(invoke_without_command=True, context_settings=CONTEXT, epilog=ENVIRONMENT)
+@click.option(
+    "--config",
+    "config_arg",
+    envvar="STORYWATCH_CONFIG",
+    show_envvar=True,
+    help="feeds.toml to use.",
+)
+@click.option(
+    "--db", "db_arg", envvar="STORYWATCH_DB", show_envvar=True, help="SQLite database file."
+)
+@click.version_option(None, "-V", "--version", package_name="storywatch")
 @click.pass_context
 def main(ctx: click.Context, config_arg: str | None, db_arg: str | None) -> None:
-    """Follow a developing news story: its reports, their revisions, and the figures in them."""
-    ctx.obj = Paths(config_arg, db_arg)
+    """Follow a developing news story: its reports, their revisions, and the figures in them.
+
+    Options before the command and after it mean the same: `storywatch poll --config X`.
+    """
+    ctx.obj = Paths(
+        config_arg,
+        db_arg,
+        db_from_env=came_from_env(ctx, "db_arg"),
+        config_from_env=came_from_env(ctx, "config_arg"),
+    )
     if ctx.invoked_subcommand is None:
         ctx.invoke(run)
 
 
 @main.command()
+@path_options
 @click.pass_obj
 def run(paths: Paths) -> None:
     """Open the dashboard (the default command)."""
@@ -91,20 +80,33 @@ def run(paths: Paths) -> None:
 
 
 @main.command()
+@path_options
 @click.option("--once", is_flag=True, help="Poll every feed once, print a summary and exit.")
+@click.option("-q", "--quiet", is_flag=True, help="Print only failures.")
+@click.option("-v", "--verbose", is_flag=True, help="Also log every feed polled.")
 @click.pass_obj
-def poll(paths: Paths, once: bool) -> None:
-    """Poll the feeds headlessly (for a terminal, cron or systemd)."""
+def poll(paths: Paths, once: bool, quiet: bool, verbose: bool) -> None:
+    """Poll the feeds headlessly (for a terminal, cron or systemd).
+
+    Changes ring the bell and run notify_command as in the dashboard; with --once on a
+    terminal a progress bar shows the feeds done.
+    """
     from tui.headless import poll_forever, poll_once
 
+    if quiet and verbose:
+        raise OneLineUsage("poll takes -q or -v, not both")
+    verbosity = 0 if quiet else 2 if verbose else 1
     config = paths.load()
     db_path = paths.db_path(config)
+    config_path = paths.config_path()
     if once:
-        raise SystemExit(poll_once(config, db_path))
-    raise SystemExit(poll_forever(config, db_path, paths.config_path()))
+        bar = sys.stdout.isatty() and not quiet
+        raise SystemExit(poll_once(config, db_path, config_path, verbosity=verbosity, progress=bar))
+    raise SystemExit(poll_forever(config, db_path, config_path, verbosity=verbosity))
 
 
 @main.command()
+@path_options
 @click.pass_obj
 def check(paths: Paths) -> None:
     """Validate feeds.toml and say which files are in use."""
@@ -119,6 +121,7 @@ def check(paths: Paths) -> None:
 
 
 @main.command()
+@path_options
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
 @click.pass_obj
 def feeds(paths: Paths, as_json: bool) -> None:
@@ -128,7 +131,7 @@ def feeds(paths: Paths, as_json: bool) -> None:
     from tui.core.queries import feed_health
 
     config = paths.load()
-    with _open_store(paths, config, readonly=True) as store:
+    with paths.open_store(config, readonly=True) as store:
         rows = feed_health(store)
     if as_json:
         for row in rows:
@@ -145,26 +148,28 @@ def feeds(paths: Paths, as_json: bool) -> None:
 
 
 @main.command()
+@path_options
 @click.argument("source", default="-", type=click.File("r", encoding="utf-8"))
+@click.option("--text", "text", help="Read this sentence instead of a file.")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
 @click.option(
-    "--published", help="Publication date (ISO) used to resolve dates like 'by September'."
+    "--published",
+    type=Moment(),
+    help="Publication date or time (ISO 8601, offset kept) for dates like 'by September'.",
 )
 @click.pass_obj
-def extract(paths: Paths, source: Any, as_json: bool, published: str | None) -> None:
-    """Print the figures stated in a text (a file, or - for standard input)."""
-    from datetime import UTC, datetime
-
+def extract(paths: Paths, source: Any, text: str | None, as_json: bool, published: Any) -> None:
+    """Print the figures stated in a text (a file, - for standard input, or --text)."""
     from tui.core.claims import FigureNamer, claim_to_dict, extract_claims
 
     figures = _figures_if_any(paths)
     namer = FigureNamer(figures)
-    when = datetime.fromisoformat(published).replace(tzinfo=UTC) if published else None
+    body = text if text is not None else source.read()
     # A text given on the command line is read whole: the per-report cap on figures
     # (a feed item stating hundreds of figures is a table dump) is not for documents.
     claims = extract_claims(
-        source.read(),
-        published=when,
+        body,
+        published=published,
         max_claims=100_000,
         **namer.lexicon(),  # type: ignore[arg-type]
     )
@@ -225,48 +230,82 @@ def _figures_if_any(paths: Paths) -> list[_FigureEntry]:
 
 
 @main.command()
-@click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
-@click.option("--figure", help="Only this figure (its name or key).")
-@click.option("--since", help="Only changes detected at or after this ISO time.")
+@path_options
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "csv", "markdown", "atom"]),
+    default="text",
+    show_default=True,
+    help="json: one object per line; atom: a feed any reader can subscribe to.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Same as --format json.")
+@click.option("--figure", help="Only this figure (its name, any case, or its key).")
+@click.option(
+    "--since",
+    type=Moment(ages=True),
+    help="Only changes detected at or after this time (ISO 8601, or an age: 6h, 7d).",
+)
+@click.option("--unseen", is_flag=True, help="Only changes not yet acknowledged.")
 @click.option("--limit", default=200, show_default=True)
 @click.pass_obj
-def changes(paths: Paths, as_json: bool, figure: str | None, since: str | None, limit: int) -> None:
+def changes(
+    paths: Paths,
+    fmt: str,
+    as_json: bool,
+    figure: str | None,
+    since: Any,
+    unseen: bool,
+    limit: int,
+) -> None:
     """The change log, newest first."""
-    from tui.core.queries import change_log, describe_change
+    from tui.cli_figures import resolve_figure
+    from tui.cli_formats import write_changes
+    from tui.core.formats import feed_id_for
+    from tui.core.queries import change_log
+    from tui.core.store import iso
 
-    config = _config_if_any(paths)
-    with _open_store(paths, config, readonly=True) as store:
-        rows = change_log(store, figure=figure, since=since, limit=limit)
-    for row in rows:
-        if as_json:
-            click.echo(json.dumps(row, ensure_ascii=False))
-        else:
-            click.echo(describe_change(row))
-
-
-def _config_if_any(paths: Paths) -> Config | None:
-    from tui.core.config import ConfigError, load_config
-
-    path = paths.config_path()
-    if not path.is_file():
-        return None
-    try:
-        return load_config(path)
-    except ConfigError:
-        return None
+    config = paths.load_if_any()
+    with paths.open_store(config, readonly=True) as store:
+        if figure:
+            figure = resolve_figure(store, config, figure)
+        rows = change_log(
+            store,
+            figure=figure,
+            since=iso(since) if since else None,
+            unacknowledged_only=unseen,
+            limit=limit,
+        )
+    if not rows and fmt == "text" and not as_json:
+        filters = [f"for {figure}" if figure else "", f"since {iso(since)}" if since else ""]
+        said = " ".join(f for f in filters if f)
+        what = "no unseen changes" if unseen else "no changes"
+        click.echo(f"{what} {said}" if said else f"{what} yet", err=True)
+        return
+    title = config.story.title if config is not None else "storywatch"
+    write_changes(
+        rows,
+        "json" if as_json else fmt,
+        sys.stdout,
+        title=title,
+        feed_id=feed_id_for(paths.db_path(config)),
+    )
 
 
 @main.command()
+@path_options
 @click.argument("figure")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
 @click.option("--limit", default=1000, show_default=True)
 @click.pass_obj
 def history(paths: Paths, figure: str, as_json: bool, limit: int) -> None:
     """One figure's timeline: every observation, who said it, when."""
+    from tui.cli_figures import resolve_figure
     from tui.core.queries import figure_history
 
-    config = _config_if_any(paths)
-    with _open_store(paths, config, readonly=True) as store:
+    config = paths.load_if_any()
+    with paths.open_store(config, readonly=True) as store:
+        figure = resolve_figure(store, config, figure)
         rows = figure_history(store, figure, limit=limit)
     if not rows:
         raise click.ClickException(f"no observations of {figure!r} (try `storywatch changes`)")
@@ -282,17 +321,31 @@ def history(paths: Paths, figure: str, as_json: bool, limit: int) -> None:
 
 
 @main.command()
-@click.option("--speed", default=1.0, show_default=True, help="Story steps per few seconds.")
+@path_options
+@click.option(
+    "--speed", type=Positive(), default=1.0, show_default=True, help="Story steps per few seconds."
+)
 @click.option("--once", "--headless", "once", is_flag=True, help="No dashboard: print the changes.")
-@click.option("--db", "demo_db", help="Keep the replay in this database (default: throw-away).")
-def demo(speed: float, once: bool, demo_db: str | None) -> None:
-    """Replay the bundled withdrawal story from a local feed server; no network needed."""
+@click.pass_obj
+def demo(paths: Paths, speed: float, once: bool) -> None:
+    """Replay the bundled withdrawal story from a local feed server; no network needed.
+
+    --db keeps the replay in that database, as for every command; without it the replay
+    is thrown away. $STORYWATCH_DB is ignored here, so a replay never lands in your real
+    database. --config is refused: the demo brings its own story.
+    """
     from tui.demo.runner import run_demo_headless, run_demo_tui
 
-    db_path = Path(demo_db) if demo_db else None
+    if paths.config_arg and not paths.config_from_env:
+        raise OneLineUsage("demo replays its own story; --config is not used by demo")
+    db_path = Path(paths.db_arg) if paths.db_arg and not paths.db_from_env else None
     if once:
         raise SystemExit(run_demo_headless(db_path=db_path, speed=0.0))
     raise SystemExit(run_demo_tui(db_path=db_path, speed=speed))
+
+
+main.add_command(figures)
+main.add_command(ack)
 
 
 def entry() -> None:  # pragma: no cover - `python -m tui`

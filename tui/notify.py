@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import asyncio
 from typing import TYPE_CHECKING
 
 from textual.notifications import SeverityLevel
 
+from tui.core.alerts import notify_args, run_notify_command
 from tui.core.browse import key_label
 from tui.core.models import FigureChanged
 from tui.widgets.text import one_line
@@ -15,8 +15,6 @@ if TYPE_CHECKING:
     from textual.app import App
 
     from tui.polling import PollingApp
-
-NOTIFY_TIMEOUT = 15.0
 
 
 def change_text(event: FigureChanged) -> str:
@@ -41,40 +39,12 @@ def announce(app: PollingApp, event: FigureChanged) -> None:
     if settings.bell:
         app.bell()
     if command := settings.notify_command:
-        args = [
-            key_label(event.figure),
-            event.old_value or "",
-            event.new_value,
-            event.feed,
-            str(event.verdict),
-        ]
-        app.run_worker(notify_command(app, command, args), group="notify", exit_on_error=False)
+        app.run_worker(
+            notify_command(app, command, notify_args(event)), group="notify", exit_on_error=False
+        )
 
 
 async def notify_command(app: App[None], command: list[str], args: list[str]) -> None:
     """Run the user's notifier without a shell; any failure is shown, never raised."""
-    try:
-        process = await asyncio.create_subprocess_exec(
-            *command,
-            *args,
-            stdin=asyncio.subprocess.DEVNULL,
-            stdout=asyncio.subprocess.DEVNULL,
-            stderr=asyncio.subprocess.PIPE,
-        )
-        _, stderr = await asyncio.wait_for(process.communicate(), NOTIFY_TIMEOUT)
-    except TimeoutError:
-        process.kill()
-        problem = f"timed out after {NOTIFY_TIMEOUT:.0f} s"
-    except OSError as exc:
-        problem = exc.strerror or str(exc)
-    else:
-        if process.returncode == 0:
-            return
-        tail = stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or [""]
-        problem = f"exit status {process.returncode} {tail[0]}".strip()
-    app.notify(
-        f"notify_command {command[0]!r}: {problem}",
-        title="notification failed",
-        severity="warning",
-        markup=False,
-    )
+    if problem := await run_notify_command(command, args):
+        app.notify(problem, title="notification failed", severity="warning", markup=False)

@@ -7,6 +7,7 @@ watches the database for that process's commits instead. Core events come back a
 
 from __future__ import annotations
 
+import asyncio
 import threading
 import time
 from collections.abc import Callable
@@ -18,9 +19,11 @@ from textual.app import App
 from textual.reactive import reactive
 from textual.timer import Timer
 
+from tui.core.changes_feed import write_changes_feed
 from tui.core.config import Config
 from tui.core.lock import PollerLock
 from tui.core.models import CycleFinished, Event, FigureChanged
+from tui.core.store import StoreError
 from tui.messages import DataChanged, PollEvent
 from tui.notify import announce
 from tui.watchers import watch_database
@@ -41,6 +44,7 @@ class PollingApp(App[None]):
     polling: reactive[bool] = reactive(False)
 
     config: Config
+    config_path: Path | None
     db_path: Path
 
     def _init_polling(
@@ -96,12 +100,22 @@ class PollingApp(App[None]):
             return None
         self.polling = True
         try:
-            return await monitor.poll_cycle(only_due=only_due, listener=self._listen)
+            finished = await monitor.poll_cycle(only_due=only_due, listener=self._listen)
+            if finished.feeds_polled and self.config.settings.changes_feed:
+                await self._write_changes_feed()
+            return finished
         finally:
             self.polling = False
             if self.monitor is not None:
                 gap = self.monitor.schedule.next_in()
                 self._schedule_poll(max(gap, MIN_POLL_GAP))
+
+    async def _write_changes_feed(self) -> None:
+        """Rewrite `[settings].changes_feed` as `storywatch poll` does; failures are shown."""
+        try:
+            await asyncio.to_thread(write_changes_feed, self.config, self.config_path, self.db_path)
+        except (OSError, StoreError) as exc:
+            self.notify(f"could not write changes_feed: {exc}", severity="warning", markup=False)
 
     def _listen(self, event: Event) -> None:
         """The monitor's listener (called on the event loop): hand events to the UI."""

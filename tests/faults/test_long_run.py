@@ -51,10 +51,10 @@ async def test_a_hundred_identical_failures_log_one_line_and_recovery_one_more(
     assert wire == [
         "Wire: failing: HTTP 503 Service Unavailable",
         "Wire: recovered",
-        "Wire: 1 new reports, 0 revisions",
+        "Wire: 1 new report, 0 revisions",
     ]
     assert [line for line in lines if line.startswith("Calm")] == [
-        "Calm: 1 new reports, 0 revisions"
+        "Calm: 1 new report, 0 revisions"
     ]
     assert one(tmp_path / "sw.db", "SELECT count(*) FROM polls") == 202  # the database keeps all
 

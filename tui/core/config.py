@@ -57,6 +57,9 @@ class Settings(_Strict):
     dispute_window_hours: Annotated[float, Field(ge=0)] = 72
     bell: bool = False
     notify_command: list[str] | None = None
+    # An Atom feed of the change log, rewritten whole after every poll (relative to the
+    # config file), for any feed reader to subscribe to.
+    changes_feed: str | None = None
 
 
 class FeedSection(_Strict):

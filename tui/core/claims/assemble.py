@@ -19,11 +19,18 @@ from tui.core.claims.lexicon import (
     EVENTS,
     FORCE_THINGS,
     event_re,
+    lower_same_length,
     norm,
 )
 from tui.core.claims.owner import owner
 from tui.core.claims.pairing import Draft
-from tui.core.claims.sources import SourceMention
+from tui.core.claims.sources import (
+    LOOKBACK_CHARS,
+    SourceMention,
+    choose_source,
+    needs_antecedent,
+    resolve_pronoun,
+)
 from tui.core.models import AsOf, Claim, Predicate
 
 _ANAPHORA = re.compile(ANAPHORA)  # lower case: matched against window.lower
@@ -66,14 +73,18 @@ def _thing_for(window: win.Window, d: Draft, clause: tuple[int, int]) -> None:
         d.thing, d.thing_start, _ = before
 
 
-def _source_for(sources: list[SourceMention], d: Draft, clause: tuple[int, int]) -> str | None:
-    inside = [
-        s for s in sources if clause[0] <= s.start < clause[1] or clause[0] < s.end <= clause[1]
-    ]
-    pool = inside or sources
-    if not pool:
-        return None
-    return min(pool, key=lambda s: abs(s.start - d.start)).name
+def _source_for(window: win.Window, d: Draft, clause: tuple[int, int], text: str) -> str | None:
+    """Who states the figure: the attribution that covers it (``sources.choose``); a
+    pronoun ("he said", "the paper said") points to a source named earlier in the text."""
+    chosen = choose_source(window.sources(), window.text, d.start, d.end, clause)
+    if chosen is None or not needs_antecedent(chosen):
+        return chosen.name if chosen is not None else None
+    base = window.base
+    lo = max(0, base - LOOKBACK_CHARS)
+    earlier = text[lo : base + chosen.start]
+    return resolve_pronoun(earlier, lower_same_length(earlier), chosen.name.lower()) or (
+        None if chosen.kind == "pronoun" else chosen.name
+    )
 
 
 def _actor_for(
@@ -231,7 +242,7 @@ def _claim(
     if d.date is None and predicate == "other" and thing in FORCE_THINGS and place:
         predicate = "presence"
     sources = window.sources()
-    source = _source_for(sources, d, clause)
+    source = _source_for(window, d, clause, text)
     actor = _actor_for(window, d, clause, sources, inherited_actor, thing_inherited)
     if not math.isfinite(low) or (high is not None and not math.isfinite(high)):
         return None

@@ -1,7 +1,13 @@
-"""Who says so: "according to the Pentagon", "Iraqi sources put the number at", ", X said".
+"""Who says so: the attribution grammar of news.
 
-Sources are normalised lightly: a leading article goes ("the Pentagon" -> "Pentagon"),
-everything else keeps the report's own words.
+The forms read: "X said (that) ...", "..., X said", '"...," said X', "according to X",
+"X told Reuters" (-> X), "X reported / estimates / confirmed / announced / stated",
+"X put the number at", "data from X", "figures show", "citing X", and cheap non-English
+ones ("según X", "selon X", "laut X", "segundo X", "X dijo", "X sagte"). A source is a
+clean noun phrase: a subject chunk loses leading articles, conjunctions and adverbs, stops
+at verbs and relative clauses, and must be a name or have a noun that can speak (a
+ministry, officials, data). A pronoun ("he said") is kept as a mention to resolve from
+the same text (``resolve_pronoun``); alone it is no source.
 """
 
 from __future__ import annotations
@@ -9,61 +15,73 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import Literal
 
-_TRAILING_TIME = re.compile(
-    r"\s+(?:on|in|last|this|earlier|late|early|who|which|that|when|as|at|after|before)\b.*$",
-    re.IGNORECASE | re.DOTALL,
-)
-_SUBJECT_BREAK = re.compile(
-    r"[,;:()\"“”]|\b(?:while|whereas|and|but|that|as|who|which|when|because|although)\b"
-)
-_AUXILIARY = re.compile(r"\s+(?:have|has|had|will|would|also|previously|earlier|now)$")
-_ANONYMOUS = re.compile(
-    r"[a-z ]*(?:officials|sources|spokesman|spokeswoman|spokesperson|analysts|diplomats|"
-    r"lawmakers|residents|witnesses|observers|monitors|experts|officers|commanders)"
-)
+from tui.core.claims import source_names as nm
+
+Reach = Literal["after", "both"]  # "after": covers what follows ("X said that ...")
+Kind = Literal["subject", "according", "inverted", "citing", "pronoun", "participle"]
+
 # A dateline opens a paragraph: an all-caps place, maybe ", Iraq" or "(Reuters)", then a
 # dash ("BAGHDAD — ", "ERBIL, Iraq - "; dashes are normalised to "-"). It says where the
 # report was filed, never who says so.
 _DATELINE = re.compile(
     r"\s*[A-Z][A-Z'.]{2,}(?:[ -][A-Z][A-Z'.]+)*(?:,\s*[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+)*)?"
-    r"(?:\s*\([A-Za-z .&-]+\))?\s*-+\s*(?=[A-Z\"'“])"
+    r"(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?(?:\s*\([A-Za-z .&/-]+\))?\s*[-—–]+\s*"
+    r"(?=[A-Z\"'“‘])"
 )
-_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "this", "there"})
+_EN_VERBS = (
+    "said|says|say|told|tells|reported|reports|estimated|estimates|estimate|announced|"
+    "announces|confirmed|confirms|claimed|claims|stated|states|added|adds|wrote|writes|"
+    "tweeted|posted|revealed|reveals|indicated|indicates|noted|notes|informed|declared|"
+    "declares|explained|warned|warns|recorded|records|registered|tallied|counted|showed|"
+    "shows|show|suggested|suggests|suggest|predicted|predicts|projected|projects|expects|"
+    "expect|expected|believes|believe|read|reads|published|suggesting|showing|indicating|"
+    r"(?:put|puts|placed|places)(?=\s+(?:the|their|its|that|this)\s+(?:\w+\s+){0,2}"
+    r"(?:number|figure|total|toll|count|tally|estimate)|\s+it\s+at)"
+)
+_OTHER_VERBS = (
+    "dijo|dijeron|afirmó|informó|informaron|declaró|señaló|indicó|aseguró|anunció|"
+    "confirmó|explicó|reportó|detalló|precisó|disse|disseram|informou|informaram|afirmou|"
+    "declarou|anunciou|confirmou|(?:a|ont)\\s+(?:déclaré|indiqué|annoncé|affirmé|précisé)|"
+    "sagte|sagten|erklärte|berichtete|teilte|"
+    r"(?:hat|hatte|haben|hatten)\s+(?:\S+\s+){0,4}?(?:gesagt|erklärt|mitgeteilt|berichtet)|"
+    "powiedział|powiedziała|zapowiedział|poinformował|poinformowała|przekazał|"
+    "mengatakan|menyatakan|berjanji"
+)
+_PARTICIPLES = "saying|adding|noting|stating"
+_ACCORDING = (
+    r"according(?:\s+to)?|citing|cited\s+by|según|segun|selon|laut|segundo|"
+    r"de\s+acordo\s+com|d'après|d’après|conforme|menurut|według"
+)
+# What follows "according to" up to the first stop: punctuation or a new clause.
+_NAME_SPAN = re.compile(r"(?:(?:[A-Z]\.){2,}|[^,.;:!?()\[\]\n\"“”]){2,140}")
+_QUOTES_OPEN = '"“«'
+_QUOTES_CLOSE = '"”»'
 
 
 @dataclass(frozen=True, slots=True)
 class SourceMention:
+    """An attribution: [start, end) is its phrase (what actor detection skips)."""
+
     start: int
     end: int
     name: str
-
-
-@cache
-def _according_re() -> re.Pattern[str]:
-    # Lower case, matched against the lower-cased text; the name is read from the original.
-    return re.compile(r"\baccording\s+to\s+(?P<s>(?:u\.s\.|u\.n\.|[^,.;:!?()\n]){2,80})")
+    kind: Kind = "subject"
+    reach: Reach = "both"
 
 
 @cache
 def _verb_re() -> re.Pattern[str]:
+    # Lower case, matched against the lower-cased text.
     return re.compile(
-        r"\b(?:said|says|say|reported|reports|report|told|estimated|estimates|estimate|"
-        r"announced|announces|confirmed|confirms|claimed|claims|stated|states|counted|"
-        r"(?:put|puts|placed|places)(?=\s+(?:the|their|its|that|this)\s+"
-        r"(?:number|figure|total|toll|count|tally|estimate)|\s+it\s+at))\b"
+        rf"(?<![\w'’-])(?:(?P<v>{_EN_VERBS}|{_OTHER_VERBS})|(?P<p>{_PARTICIPLES}))(?![\w-])"
     )
 
 
-def _clean(name: str) -> str | None:
-    name = _TRAILING_TIME.sub("", name).strip(" \t'\"“”‘’")
-    name = re.sub(r"^(?:the|a|an)\s+", "", name, flags=re.IGNORECASE)
-    name = " ".join(name.split())
-    if not name or name.lower() in _PRONOUNS or any(ch.isdigit() for ch in name):
-        return None
-    if len(name.split()) > 8:
-        return None
-    return name
+@cache
+def _according_re() -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-])(?P<k>{_ACCORDING})\s+")
 
 
 def find_sources(text: str, lowered: str) -> list[SourceMention]:
@@ -72,32 +90,225 @@ def find_sources(text: str, lowered: str) -> list[SourceMention]:
     dateline = _DATELINE.match(text)
     body = dateline.end() if dateline else 0  # subjects never reach into the dateline
     for m in _according_re().finditer(lowered):
-        name = _clean(text[m.start("s") : m.end("s")])
-        if name:
-            out.append(SourceMention(m.start(), m.end(), name))
-    for m in _verb_re().finditer(text):
-        head_start = max(body, m.start() - 80)
-        if head_start > m.start():
+        span = _NAME_SPAN.match(text, m.end())
+        if not span:
             continue
-        head = text[head_start : m.start()]
-        breaks = list(_SUBJECT_BREAK.finditer(head))
-        subject_start = head_start + (breaks[-1].end() if breaks else 0)
-        subject = _AUXILIARY.sub("", text[subject_start : m.start()].rstrip())
-        # The span starts at the subject's first word: it is what actor detection skips.
-        span_start = subject_start + len(subject) - len(subject.lstrip())
-        span_end = m.end()
-        words = subject.split()
-        name = None if len(words) > 6 or not words else _clean(subject)
-        # "troops reported", "an estimated": a lower-case subject is rarely a source,
-        # unless it is the anonymous kind news uses ("officials say").
-        if name and name[0].islower() and not _ANONYMOUS.fullmatch(name):
-            name = None
-        if name is None and m.group().lower() == "said":
-            after = re.match(r"\s+([^,.;:!?()\n]{2,60})", text[m.end() :])
-            # ", said General Smith." — the inverted form, only after a comma.
-            if after and head.rstrip().endswith(","):
-                name = _clean(after.group(1))
-                span_start, span_end = m.start(), m.end() + after.end()
-        if name:
-            out.append(SourceMention(span_start, span_end, name))
-    return out
+        name = nm.name_after(span.group())
+        if not name:
+            continue
+        end = m.end() + len(span.group().rstrip())
+        citing = m.group("k") in ("citing",) or m.group("k").startswith("cited")
+        fronted = text.startswith(",", end) and not _after_comma(text, m.start(), body)
+        kind: Kind = "citing" if citing else "according"
+        out.append(SourceMention(m.start(), end, name, kind, "after" if fronted else "both"))
+    for m in _verb_re().finditer(lowered):
+        if m.start() < body or not _is_reporting_verb(text, lowered, m):
+            continue
+        participle = m.group("p") is not None
+        found = _participle(text, m, body, out) if participle else _subject_mention(text, m, body)
+        if found is not None:
+            out.append(found)
+    return _drop_nested(out)
+
+
+def _after_comma(text: str, pos: int, body: int) -> bool:
+    """Whether `pos` follows a comma, a closing quote or a dash: a post-posed phrase."""
+    before = text[body:pos].rstrip()
+    return bool(before) and before[-1] in ',”"»-—–'
+
+
+_DETERMINER_BEFORE = re.compile(r"(?:^|\s)(?:a|an|the|its|their|his|her|this|that)\s+$")
+_COPULA_AFTER = re.compile(
+    r"^(?:\s+(?!that\b|they\b|it\b|he\b|she\b|we\b)(?:[a-z]+|\d{4})){0,3}?\s+"
+    r"(?:is|was|were|are|has|have|had)\b"
+)
+_NOUN_THEN_VERB = frozenset(
+    "show shows showed say says said indicate indicates indicated suggest suggests began "
+    "begin reveal revealed put puts released published obtained seen compiled".split()
+)
+
+
+def _is_reporting_verb(text: str, lowered: str, m: re.Match[str]) -> bool:
+    """Not every "states" or "reported" reports: "United States", "Member States", "a
+    reported approach", "CPI records began", "the rate reported globally in 2021 was"."""
+    word = m.group()
+    if text[m.start()].isupper():  # "United States", "Reports say" (the noun)
+        return False
+    if _DETERMINER_BEFORE.search(lowered, max(0, m.start() - 8), m.start()):
+        return False
+    nxt = re.match(r"\s+([a-z]+)", lowered[m.end() : m.end() + 30])
+    if word.endswith("s") and nxt and nxt.group(1) in _NOUN_THEN_VERB:
+        return False  # "hospital records show": the noun
+    # A reduced relative: "the rate reported globally in 2021 was 1.9%".
+    return not (word.endswith("ed") and _COPULA_AFTER.match(lowered[m.end() : m.end() + 50]))
+
+
+def _participle(
+    text: str, m: re.Match[str], body: int, found: list[SourceMention]
+) -> SourceMention | None:
+    """ ", adding that ...", ", saying ...": the subject of the clause before says it."""
+    if not text[: m.start()].rstrip().endswith(","):
+        return None
+    if found and found[-1].kind in ("subject", "inverted", "according"):
+        return SourceMention(m.start(), m.end(), found[-1].name, "participle", "both")
+    lead = nm.leading_subject(text, body)
+    if lead is None:
+        return None
+    return SourceMention(lead[0], m.end(), lead[2], "participle", "both")
+
+
+def _subject_mention(text: str, m: re.Match[str], body: int) -> SourceMention | None:
+    v_start, v_end = m.start(), m.end()
+    found = nm.subject_before(text, body, v_start)
+    post = _after_comma(text, found[0], body) if found else _after_comma(text, v_start, body)
+    tail = nm.rest_is_adjunct(text, v_end)
+    reach: Reach = "both" if (post or tail) else "after"
+    if found is not None:
+        start, name = found[0], found[2]
+        if name.lower() in nm.PRONOUNS:
+            return SourceMention(start, v_end, name.lower(), "pronoun", reach)
+        return SourceMention(start, v_end, name, "subject", reach)
+    # '"...," said a police source': the inverted form, after a comma or a quote.
+    if _after_comma(text, v_start, body):
+        after = nm.name_inverted(text, v_end)
+        if after is not None:
+            return SourceMention(v_start, after[1], after[0], "inverted", "both")
+    return None
+
+
+def _drop_nested(found: list[SourceMention]) -> list[SourceMention]:
+    """A mention inside a longer one is a misreading of part of it; the longer one wins."""
+    found.sort(key=lambda s: (s.start, -s.end))
+    return [
+        s
+        for s in found
+        if not any(
+            o.start <= s.start and s.end <= o.end and (o.start, o.end) != (s.start, s.end)
+            for o in found
+        )
+    ]
+
+
+def quote_around(text: str, pos: int) -> tuple[int, int] | None:
+    """The quotation (open, close) that holds `pos`, if any."""
+    opened = -1
+    for i, ch in enumerate(text):
+        if opened < 0:
+            if i >= pos:
+                return None
+            if ch in '“«"':
+                opened = i
+        elif ch in '”»"':
+            if opened < pos < i:
+                return opened, i
+            opened = -1
+    return None
+
+
+LOOKBACK_CHARS = 600  # how far back "he said" looks for whom it means
+
+
+def needs_antecedent(s: SourceMention) -> bool:
+    """ "he said", "the paper said": the name is elsewhere in the text."""
+    return s.kind == "pronoun" or s.name.lower() in nm.PAPER_WORDS
+
+
+_OUTLET = re.compile(
+    r"\b(?:Times|Post|Journal|News|Tribune|Herald|Guardian|Telegraph|Gazette|Shimbun|"
+    r"Reuters|AFP|AP|BBC|CNN|Xinhua|Yonhap|Kyodo|Bloomberg|Press|Agency|agency|paper|"
+    r"newspaper|daily|broadcaster|outlet|media|TV|Television|Radio)\b"
+)
+
+
+def choose_source(
+    sources: list[SourceMention], text: str, start: int, end: int, clause: tuple[int, int]
+) -> SourceMention | None:
+    """The attribution of the figure at [start, end): the speaker of the quotation that
+    holds it; else, in the figure's clause, the outermost speaker before it ("X says
+    estimates show ...", a fronted "According to X,") or the nearest post-posed one after
+    it ("..., X said"); else the nearest whose reach covers it (from an earlier clause);
+    else the nearest in its clause. "citing X" yields to any other."""
+    if not sources:
+        return None
+    quote = quote_around(text, start)
+    if quote is not None:
+        speakers = [s for s in sources if _speaks_quote(text, s, quote)]
+        if speakers:
+            return speakers[0]
+        sources = [s for s in sources if not quote[0] < s.start < quote[1]] or sources
+
+    def gap(s: SourceMention) -> int:
+        return s.start - end if s.start >= end else max(0, start - s.end)
+
+    pool = [s for s in sources if s.reach == "both" or s.end <= start]
+    lo, hi = clause
+    main = [s for s in pool if lo <= s.start < hi and s.kind != "citing"]
+    before = [s for s in main if s.end <= start]
+    after = [s for s in main if s.start >= end]
+    if before:
+        return _outermost(before, text)
+    if after:
+        return after[0]
+    if pool:
+        return min(pool, key=lambda s: (s.kind == "citing", gap(s)))
+    inside = [s for s in sources if lo <= s.start < hi]
+    return min(inside, key=gap) if inside else None
+
+
+def _outermost(before: list[SourceMention], text: str) -> SourceMention:
+    """The last speaker before the figure, or the one that introduces it ("X says early
+    estimates show", "According to UNICEF, the ministry reports"); a news outlet yields
+    to the speaker it quotes ("According to the Tribune, Hawkins said")."""
+    best = before[-1]
+    for outer in reversed(before[:-1]):
+        between = text[outer.end : best.start]
+        if any(ch.isdigit() for ch in between) or len(between.split()) > 3:
+            break
+        if _OUTLET.search(outer.name):
+            break
+        best = outer
+    return best
+
+
+def _speaks_quote(text: str, s: SourceMention, quote: tuple[int, int]) -> bool:
+    """'"...," the GUR wrote' or 'X said: "..."': the mention touches the quotation."""
+    after = text[quote[1] + 1 : s.start]
+    before = text[s.end : quote[0]]
+    return (s.start > quote[1] and len(after.strip(" ,")) == 0) or (
+        s.end <= quote[0] and len(before.strip(" ,:")) == 0
+    )
+
+
+def resolve_pronoun(earlier: str, earlier_lower: str, pronoun: str) -> str | None:
+    """Who "he said" / "the paper said" points to, from the text before it: the subject
+    of its own sentence when the pronoun is inside it ("..., which it said"), else the
+    last named source a few sentences back, else the last sentence's subject. "he" and
+    "she" point to a person, never to "FEMA"."""
+    person = pronoun in ("he", "she")
+    paper = pronoun in nm.PAPER_WORDS
+
+    def fits(name: str) -> bool:
+        if paper:
+            return bool(_OUTLET.search(name)) or name[:1].isupper()
+        return not person or nm.is_person(name)
+
+    cut = max(earlier.rfind(". "), earlier.rfind("\n"), earlier.rfind("? "))
+    sentence_start = cut + 1
+    own = nm.leading_subject(earlier, _skip_space(earlier, sentence_start))
+    if own is not None and own[1] <= len(earlier) and fits(own[2]):
+        return own[2]
+    named = [s for s in find_sources(earlier, earlier_lower) if not needs_antecedent(s)]
+    named = [s for s in named if s.kind != "citing" and fits(s.name)]
+    if named:
+        return named[-1].name
+    if cut <= 0:
+        return None
+    prev = max(earlier.rfind(". ", 0, cut), earlier.rfind("\n", 0, cut)) + 1
+    lead = nm.leading_subject(earlier, _skip_space(earlier, prev))
+    return lead[2] if lead is not None and fits(lead[2]) else None
+
+
+def _skip_space(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos] in " \n\t\"“'‘":
+        pos += 1
+    return pos

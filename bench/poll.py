@@ -37,6 +37,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import tomllib
 import urllib.request
@@ -115,6 +116,89 @@ def make_config(port: int, n: int, concurrency: int) -> Any:
     urls = feed_urls(port, n)
     data["feeds"] = [{"name": f"feed-{i:03d}", "url": url} for i, url in enumerate(urls)]
     return Config.model_validate(data)
+
+
+# -- the whole storywatch process ----------------------------------------------------------------
+
+
+def _children(pid: int) -> list[int]:
+    found: list[int] = []
+    with contextlib.suppress(OSError):
+        for task in Path(f"/proc/{pid}/task").iterdir():
+            with contextlib.suppress(OSError):
+                found += [int(c) for c in (task / "children").read_text().split()]
+    return found
+
+
+def tree_rss(root: int) -> int:
+    """Resident bytes of a process and all its descendants, summed (shared pages count twice,
+    so this is an upper bound on what the tree costs)."""
+    total, todo = 0, [root]
+    while todo:
+        pid = todo.pop()
+        with contextlib.suppress(OSError, ValueError, IndexError):
+            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    total += int(line.split()[1]) * 1024
+                    break
+        todo += _children(pid)
+    return total
+
+
+def run_process(cmd: list[str], cwd: Path, env: dict[str, str] | None = None) -> Result:
+    """Wall, CPU (its own and its reaped children's, from wait4) and the peak resident size
+    of the whole process tree (sampled every 5 ms) of one command."""
+    started = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdin=subprocess.DEVNULL,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    peak, done = [0], threading.Event()
+
+    def sample() -> None:
+        while not done.is_set():
+            peak[0] = max(peak[0], tree_rss(proc.pid))
+            done.wait(0.005)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - started
+    done.set()
+    sampler.join()
+    stderr = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
+    if proc.stderr:
+        proc.stderr.close()
+    return {"wall": wall, "cpu_main": usage.ru_utime + usage.ru_stime, "cpu_workers": 0.0,
+            "rss_main": usage.ru_maxrss * 1024, "rss_tree": max(peak[0], usage.ru_maxrss * 1024),
+            "rc": os.waitstatus_to_exitcode(status), "stderr": stderr[-2000:]}
+
+
+def write_config(path: Path, port: int, n: int, concurrency: int) -> None:
+    """The repo's feeds.toml (story, settings, figures) with the generated feeds instead."""
+    kept, in_feed = [], False
+    for line in (ROOT / "feeds.toml").read_text(encoding="utf-8").splitlines():
+        if line.startswith("["):
+            in_feed = line.strip() == "[[feeds]]"
+        if line.startswith("concurrency"):
+            line = f"concurrency = {concurrency}"
+        if not in_feed:
+            kept.append(line)
+    for i, url in enumerate(feed_urls(port, n)):
+        kept += ["", "[[feeds]]", f'name = "feed-{i:03d}"', f'url = "{url}"']
+    path.write_text("\n".join(kept) + "\n", encoding="utf-8")
+
+
+def storywatch_process(spec: Result) -> Result:
+    """`storywatch poll --once` as a user runs it: the console script, start-up included."""
+    work = Path(spec["work"])
+    config = work / "feeds.toml"
+    if not config.exists():
+        write_config(config, spec["port"], spec["feeds"], spec["concurrency"])
+    exe = Path(sys.executable).with_name("storywatch")
+    result = run_process([str(exe), "--config", str(config), "--db", spec["db"], "poll", "--once"],
+                         cwd=work)
+    if result["rc"] != 0:
+        raise RuntimeError(f"storywatch poll failed ({result['rc']}):\n{result['stderr']}")
+    return result
 
 
 # -- scenarios (each runs in its own process) -------------------------------------------------

@@ -41,6 +41,7 @@ class StoryFilter:
     def matches(self, title: str, text: str) -> bool:
         """True when the report is on the story. With no keywords, every report is."""
         haystack = f"{title}\n{text}"
-        if self.exclude is not None and self.exclude.search(haystack):
+        # Groups first: most reports miss the first group, so one search settles them.
+        if not all(group.search(haystack) for group in self.groups):
             return False
-        return all(group.search(haystack) for group in self.groups)
+        return self.exclude is None or self.exclude.search(haystack) is None

@@ -7,7 +7,8 @@ that claims a poll happened when its reports were not stored.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import json
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Literal
@@ -91,8 +92,7 @@ def ingest_feed(
         row = db.execute("SELECT id FROM feeds WHERE name = ?", [record.feed]).fetchone()
         writer = _FeedWriter(store, int(row[0]), record.feed, ledger, now)
         if digested is not None:
-            for item in digested.reports:
-                writer.report(item)
+            writer.reports(digested.reports)
             db.execute(
                 "UPDATE feeds SET title = coalesce(?, title), entries = ? WHERE id = ?",
                 [digested.title or None, len(digested.reports), row[0]],
@@ -114,38 +114,98 @@ class _FeedWriter:
     now: datetime
     result: IngestResult = field(default_factory=IngestResult)
 
-    def report(self, item: DigestedReport) -> None:
-        """Store a report seen in the feed: new, a new revision, or nothing if unchanged."""
-        report, conn = item.report, self.store.conn
-        row = conn.execute(
-            "SELECT id, revisions FROM reports WHERE feed_id = ? AND entry_id = ?",
-            [self.feed_id, report.entry_id],
-        ).fetchone()
-        if row is None:
-            report_id, version = self._insert_report(item), 1
-            self.result.new_reports.append(
-                NewReport(self.feed, report_id, report.title, item.on_story)
-            )
-        else:
-            report_id, latest = int(row[0]), int(row[1])
-            stored_hash = conn.execute(
-                "SELECT content_hash FROM report_versions WHERE report_id = ? AND version = ?",
-                [report_id, latest],
-            ).fetchone()[0]
-            if stored_hash == item.content_hash:
-                return  # the same content seen again adds nothing
-            version = latest + 1
-            conn.execute(
-                "UPDATE reports SET revisions = ?, title = ?, link = coalesce(?, link), "
-                "last_changed_at = ? WHERE id = ?",
-                [version, report.title, report.link, iso(self.now), report_id],
-            )
-            self.result.new_revisions.append(
-                NewRevision(self.feed, report_id, report.title, version)
-            )
-        version_id = self._insert_version(report_id, version, item)
-        if item.on_story:
-            self._figures(item, report_id, version_id, version)
+    def reports(self, items: Sequence[DigestedReport]) -> None:
+        """Store a feed's reports: new ones, new revisions; content seen before adds nothing.
+
+        The rows of off-story reports go in a few batched statements per feed; only
+        on-story reports are written one by one, in feed order, because their figures
+        need their version's id and are judged in that order.
+        """
+        conn, now = self.store.conn, iso(self.now)
+        stored = self._stored([item.report.entry_id for item in items])
+        new: list[DigestedReport] = []
+        versions: list[tuple[DigestedReport, int]] = []  # (report, version number)
+        for item in items:
+            found = stored.get(item.report.entry_id)
+            if found is None:
+                new.append(item)
+                versions.append((item, 1))
+            elif found[2] != item.content_hash:
+                versions.append((item, found[1] + 1))
+        if not versions:
+            return
+        conn.executemany(
+            """INSERT INTO reports (feed_id, entry_id, link, author, title, published,
+                   date_is_first_seen, first_seen_at, last_changed_at, on_story, revisions)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)""",
+            [
+                (
+                    self.feed_id, r.entry_id, r.link, r.author, r.title, iso(r.published),
+                    int(r.date_is_first_seen), now, now, int(item.on_story),
+                )
+                for item in new
+                for r in (item.report,)
+            ],
+        )  # fmt: skip
+        ids = {entry_id: found[0] for entry_id, found in stored.items()}
+        if new:
+            ids.update(self._ids([item.report.entry_id for item in new]))
+        revised = [(item, version) for item, version in versions if version > 1]
+        conn.executemany(
+            "UPDATE reports SET revisions = ?, title = ?, link = coalesce(?, link), "
+            "last_changed_at = ? WHERE id = ?",
+            [
+                (version, item.report.title, item.report.link, now, ids[item.report.entry_id])
+                for item, version in revised
+            ],
+        )
+        conn.executemany(
+            _INSERT_VERSION,
+            [
+                self._version_row(ids[item.report.entry_id], version, item)
+                for item, version in versions
+                if not item.on_story
+            ],
+        )
+        for item, version in versions:
+            report_id = ids[item.report.entry_id]
+            if version == 1:
+                event = NewReport(self.feed, report_id, item.report.title, item.on_story)
+                self.result.new_reports.append(event)
+            else:
+                revision = NewRevision(self.feed, report_id, item.report.title, version)
+                self.result.new_revisions.append(revision)
+            if item.on_story:
+                cursor = conn.execute(_INSERT_VERSION, self._version_row(report_id, version, item))
+                self._figures(item, report_id, int(cursor.lastrowid or 0), version)
+
+    def _stored(self, entry_ids: list[str]) -> dict[str, tuple[int, int, str]]:
+        """entry id -> (report id, latest version, its content hash), for these entries."""
+        rows = self.store.conn.execute(
+            """SELECT r.entry_id, r.id, r.revisions, v.content_hash FROM reports r
+               JOIN report_versions v ON v.report_id = r.id AND v.version = r.revisions
+               WHERE r.feed_id = ? AND r.entry_id IN (SELECT value FROM json_each(?))""",
+            [self.feed_id, json.dumps(entry_ids)],
+        )
+        return {entry_id: (int(rid), int(latest), digest) for entry_id, rid, latest, digest in rows}
+
+    def _ids(self, entry_ids: list[str]) -> dict[str, int]:
+        rows = self.store.conn.execute(
+            "SELECT entry_id, id FROM reports "
+            "WHERE feed_id = ? AND entry_id IN (SELECT value FROM json_each(?))",
+            [self.feed_id, json.dumps(entry_ids)],
+        )
+        return {entry_id: int(report_id) for entry_id, report_id in rows}
+
+    def _version_row(
+        self, report_id: int, version: int, item: DigestedReport
+    ) -> tuple[object, ...]:
+        report = item.report
+        updated = iso(report.updated) if report.updated else None
+        return (
+            report_id, version, report.title, report.text, item.content_hash, updated,
+            iso(self.now),
+        )  # fmt: skip
 
     def _figures(self, item: DigestedReport, report_id: int, version_id: int, version: int) -> None:
         report = item.report
@@ -208,30 +268,9 @@ class _FeedWriter:
                 )
             )
 
-    def _insert_report(self, item: DigestedReport) -> int:
-        report, now = item.report, iso(self.now)
-        cursor = self.store.conn.execute(
-            """INSERT INTO reports (feed_id, entry_id, link, author, title, published,
-                   date_is_first_seen, first_seen_at, last_changed_at, on_story, revisions)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)""",
-            [
-                self.feed_id, report.entry_id, report.link, report.author, report.title,
-                iso(report.published), int(report.date_is_first_seen), now, now,
-                int(item.on_story),
-            ],
-        )  # fmt: skip
-        return int(cursor.lastrowid or 0)
 
-    def _insert_version(self, report_id: int, version: int, item: DigestedReport) -> int:
-        report = item.report
-        updated = iso(report.updated) if report.updated else None
-        cursor = self.store.conn.execute(
-            """INSERT INTO report_versions (report_id, version, title, text, content_hash,
-                   updated, seen_at) VALUES (?, ?, ?, ?, ?, ?, ?)""",
-            [report_id, version, report.title, report.text, item.content_hash, updated,
-             iso(self.now)],
-        )  # fmt: skip
-        return int(cursor.lastrowid or 0)
+_INSERT_VERSION = """INSERT INTO report_versions (report_id, version, title, text, content_hash,
+    updated, seen_at) VALUES (?, ?, ?, ?, ?, ?, ?)"""
 
 
 def _identity(observation: Observation, key: str, figure: str | None) -> str | None:

@@ -7,14 +7,55 @@ itself: it watches the database instead, so the two never fetch the same feeds t
 from __future__ import annotations
 
 import contextlib
-import fcntl
+import importlib
 import os
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
+
+# flock on POSIX, msvcrt.locking on Windows. A platform with neither gets no exclusion
+# (a dashboard there also polls) rather than an import error.
+# Imported by name (typed Any) so the code is the same on every platform and for mypy.
+
+
+def _optional(name: str) -> Any:
+    try:
+        return importlib.import_module(name)
+    except ImportError:
+        return None
+
+
+fcntl = _optional("fcntl")  # POSIX
+msvcrt = _optional("msvcrt")  # Windows
+
+
+def _try_lock(handle: IO[str]) -> bool:
+    if fcntl is not None:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return False
+        return True
+    if msvcrt is not None:  # pragma: no cover - Windows
+        try:
+            handle.seek(0)
+            msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
+        except OSError:
+            return False
+        return True
+    return True
+
+
+def _unlock(handle: IO[str]) -> None:
+    with contextlib.suppress(OSError):
+        if fcntl is not None:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+        elif msvcrt is not None:  # pragma: no cover - Windows
+            handle.seek(0)
+            msvcrt.locking(handle.fileno(), msvcrt.LK_UNLCK, 1)
 
 
 class PollerLock:
-    """An exclusive, non-blocking `flock` on `<db>.poller.lock`, released on close or exit."""
+    """An exclusive, non-blocking lock on `<db>.poller.lock`, released on close or exit."""
 
     def __init__(self, db_path: Path) -> None:
         self.path = db_path.with_name(db_path.name + ".poller.lock")
@@ -24,9 +65,7 @@ class PollerLock:
         """True if this process is now the poller; False if another process is."""
         self.path.parent.mkdir(parents=True, exist_ok=True)
         handle = self.path.open("a+")
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
+        if not _try_lock(handle):
             handle.close()
             return False
         handle.seek(0)
@@ -38,8 +77,7 @@ class PollerLock:
 
     def release(self) -> None:
         if self._handle is not None:
-            with contextlib.suppress(OSError):
-                fcntl.flock(self._handle, fcntl.LOCK_UN)
+            _unlock(self._handle)
             self._handle.close()
             self._handle = None
 

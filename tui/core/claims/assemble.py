@@ -10,6 +10,7 @@ from datetime import datetime
 
 from tui.core.claims import context as ctx
 from tui.core.claims import modifiers as mod
+from tui.core.claims import tense, things
 from tui.core.claims import window as win
 from tui.core.claims.antecedent import Antecedent
 from tui.core.claims.lexicon import (
@@ -22,8 +23,10 @@ from tui.core.claims.lexicon import (
     lower_same_length,
     norm,
 )
+from tui.core.claims.notfigures import not_a_figure
 from tui.core.claims.owner import owner
 from tui.core.claims.pairing import Draft
+from tui.core.claims.percents import percent_thing
 from tui.core.claims.sources import (
     LOOKBACK_CHARS,
     SourceMention,
@@ -47,30 +50,37 @@ def _thing_for(window: win.Window, d: Draft, clause: tuple[int, int]) -> None:
     q = d.q
     assert q is not None
     if d.kind == "money":
-        found = ctx.thing_after(window, d.end, allow_of=True, money=True)
-        if found:
-            d.thing, d.thing_start, d.thing_end = found
+        money = things.money_thing(window, d.end, window.things.table)
+        if money is not None:
+            d.thing, d.thing_start, d.thing_end = money.name, money.start, money.end
             d.thing_follows = True
         else:
             d.thing = CURRENCY_THING.get(q.unit or "", "money")
         return
-    found = ctx.thing_after(window, d.end, allow_of=not q.spelled_one, money=False)
-    if found:
-        d.thing, d.thing_start, d.thing_end = found
-        d.thing_follows = True
-        return
     if d.kind == "percent":
-        d.thing = win.nearest_thing(window, d.start, d.end, *clause)
+        d.thing = percent_thing(window, d.start, d.end, clause)
         return
-    if q.fraction is not None:
+    if q.fraction is not None:  # "a third of the troops", "half of the dead"
+        share = things.thing_after(window, d.end, allow_of=True, known=window.things.table)
+        if share is not None:
+            d.thing, d.thing_start, d.thing_end = share.name, share.start, share.end
         return
-    casualty = ctx.casualty_thing(window, d.start, d.end)
-    if casualty:
-        d.thing = casualty
+    found = things.thing_after(window, d.end, allow_of=not q.spelled_one, known=window.things.table)
+    event = things.event_for(window, d.start, d.end, found.end if found else d.end)
+    if found is not None:
+        d.thing = things.in_context(window, things.fold_event(found.name, event))
+        d.thing_start, d.thing_end = found.start, found.end
+        d.thing_follows = True
+        if d.thing == "people":  # "the death toll had reached 72 people"
+            before = things.thing_before(window, d.start, clause[0])
+            d.thing = before.name if before is not None else d.thing
         return
-    before = ctx.thing_before(window, d.start, clause[0])
-    if before:
-        d.thing, d.thing_start, _ = before
+    if event is not None:
+        d.thing = event
+        return
+    before = things.thing_before(window, d.start, clause[0])
+    if before is not None:
+        d.thing, d.thing_start = before.name, before.start
 
 
 def _source_for(window: win.Window, d: Draft, clause: tuple[int, int], text: str) -> str | None:
@@ -114,6 +124,8 @@ def build_claims(
     when: datetime,
     synonyms: Mapping[str, str],
     inherit: Inherit,
+    *,
+    dated: bool = True,
 ) -> list[Claim]:
     """Claims for the drafts of one window; numbers that count nothing are dropped."""
     clauses = [window.clause(d.start) for d in drafts]
@@ -124,14 +136,46 @@ def build_claims(
         if d.thing is None and d.partner is not None:
             d.thing = drafts[d.partner].thing
             d.thing_start = drafts[d.partner].thing_start
+    _inherit_listed_things(window, drafts)
     out: list[Claim] = []
     for d, clause in zip(drafts, clauses, strict=True):
         if d.dropped:
             continue
-        claim = _claim(window, d, clause, text, when, synonyms, inherit)
+        claim = _claim(window, d, clause, text, when, synonyms, inherit, dated=dated)
         if claim is not None:
             out.append(claim)
     return out
+
+
+# Between two figures of one list: "39 in Wajima, 22 in Suzu", "Al Haouz (394),".
+_LIST_GAP = re.compile(r"[^.;:!?]{0,80}$")
+
+
+def _inherit_listed_things(window: win.Window, drafts: list[Draft]) -> None:
+    """A count with no thing of its own, later in a sentence whose earlier figure named
+    one, counts the same thing: "Of the 72 deaths, 39 were in Wajima, 22 in Suzu", "about
+    20 soldiers arrived in April, with another 120 expected"."""
+    last: Draft | None = None
+    for d in drafts:
+        if d.dropped or d.q is None or d.kind != "count":
+            continue
+        if (
+            d.thing is None
+            and last is not None
+            and last.thing is not None
+            and _LIST_GAP.search(window.text, last.end, d.start)
+        ):
+            d.thing, d.thing_start, d.thing_end = last.thing, last.thing_start, last.thing_end
+        if d.thing is not None:
+            last = d
+
+
+def _plural_thing(window: win.Window, d: Draft) -> bool:
+    """A year-like number counts only a plural thing right after it ("2000 soldiers")."""
+    if d.thing_end is None or not d.thing_follows:
+        return False
+    head = window.lower[d.thing_start or d.thing_end - 1 : d.thing_end]
+    return head.endswith("s") or head in ("people", "children", "personnel")
 
 
 def _counts_one(window: win.Window, d: Draft) -> bool:
@@ -152,7 +196,12 @@ def _claim(
     when: datetime,
     synonyms: Mapping[str, str],
     inherit: Inherit,
+    *,
+    dated: bool = True,
 ) -> Claim | None:
+    """One draft's claim; `dated` says whether `when` is the real publication date (past
+    years then make a figure historic) or only today's date standing in for it."""
+    year = when.year if dated else None
     start, end = d.start, d.end
     thing = d.thing
     place: str | None = None
@@ -179,7 +228,7 @@ def _claim(
         if q.spelled_one and not _counts_one(window, d):
             return None
         if d.kind == "count" and thing is None:
-            if q.year_like or q.fraction is not None:
+            if q.year_like:
                 return None
             if _ANAPHORA.search(window.lower, clause[0], d.start):
                 # "put the number at": the thing named last before, in this sentence or
@@ -191,10 +240,10 @@ def _claim(
                     antecedent = inherit()
                     thing, place = antecedent.thing, antecedent.place
                     inherited_actor, thing_inherited = antecedent.thing_actor, True
-            if thing is None:
-                return None
-        if d.kind == "count" and (q.year_like and d.thing_end is None):
+        if d.kind == "count" and not_a_figure(window, d.start, d.end, thing):
             return None
+        if d.kind == "count" and q.year_like and not _plural_thing(window, d):
+            return None  # "the 2024 budget", "in 2003": a year, not a count
         if d.kind == "count" and ctx.is_label_number(window, d.start) and q.vague is None:
             return None
         if q.fraction is not None and d.partner is None:
@@ -218,8 +267,12 @@ def _claim(
             low, high = 0.0, d.value
         else:
             high = d.value
-        if d.historic or (not d.current and mod.historic_in(window, *clause, when.year)):
-            as_of = "historic"
+        if d.historic:
+            as_of = "historic"  # the old value of a change ("down from 5,200")
+        else:
+            as_of = tense.as_of(window, start, end, clause, year)
+            if d.current and as_of == "historic":
+                as_of = "current"  # the new value of a change ("rose to 11,300")
         if thing in CASUALTY_THINGS:
             predicate = "casualty"
         elif d.kind == "money":

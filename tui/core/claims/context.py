@@ -260,6 +260,8 @@ def is_label_number(window: Window, start: int) -> bool:
     words = stripped.split()
     if not words:
         return False
+    if words[-1][-1:] in ",.;:!?)":
+        return False  # "the Pentagon, 900 troops": a clause ends before the number
     word = words[-1].strip("\"'(")
     if not word[:1].isupper() or len(words) == 1:
         return False

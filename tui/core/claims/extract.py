@@ -136,7 +136,9 @@ def extract_claims(
             local = [d.shift(-w_lo) for d in members]
             pair_quantities(window, local)
             inherit = partial(antecedent_of, index)
-            found = build_claims(window, local, text, when, synonyms or {}, inherit)
+            found = build_claims(
+                window, local, text, when, synonyms or {}, inherit, dated=published is not None
+            )
             claims.extend(found)
             if len(claims) >= max_claims:
                 return claims[:max_claims]

@@ -77,7 +77,8 @@ def _digits_re() -> re.Pattern[str]:
     # currency prefix is looked for behind each match (an optional prefix group in front
     # made this pattern ~10x slower: it was tried at every position of the text).
     return re.compile(
-        r"(?P<num>[0-9](?:[0-9]|[.,](?=[0-9]))*)"
+        r"(?P<num>[0-9]{1,3}(?:[ \u202f\u00a0][0-9]{3}(?![0-9]))+(?![0-9.,])"
+        r"|[0-9](?:[0-9]|[.,](?=[0-9]))*)"
         r"(?P<scale>(?:\s?(?:thousand|million|billion|trillion|mln|mn)|(?:k|m|bn|b|tn))(?![\w]))?"
         r"(?P<pct>\s?%|\s(?:percent|per\s+cent|pct)\b)?"
         r"(?P<curword>\s(?:us\s)?(?:dollars|euros|pounds|dinars)\b)?"
@@ -109,6 +110,9 @@ _DECIMAL = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 _DE_DECIMAL = re.compile(r"[0-9]+,[0-9]{1,2}")
 
 
+_SPACE_THOUSANDS = re.compile(r"[0-9]{1,3}(?:[ \u202f\u00a0][0-9]{3})+")
+
+
 def parse_digits(run: str, *, scaled: bool) -> float | None:
     """Value of a digit run with separators, or None when it is not one number.
 
@@ -118,6 +122,8 @@ def parse_digits(run: str, *, scaled: bool) -> float | None:
     """
     if len(run) > MAX_DIGIT_RUN:
         return None
+    if _SPACE_THOUSANDS.fullmatch(run):  # "667 000": French, Polish, SI grouping
+        return float("".join(ch for ch in run if ch.isdigit()))
     if _EN_THOUSANDS.fullmatch(run):
         value = float(run.replace(",", ""))
     elif not scaled and _DE_THOUSANDS.fullmatch(run):

@@ -7,8 +7,10 @@ the key ``troops``.
 
 from __future__ import annotations
 
-# What is counted. Synonyms of one canonical thing; advisers stay advisers on purpose:
-# a report of "200 advisers" is a different figure from "2,500 troops".
+# What is counted: the synonyms that name one canonical thing (the labelled set's README
+# conventions). Anything else a number counts is still a thing (``things.py`` reads the
+# noun phrase); this table only merges words. Advisers stay advisers on purpose: a report
+# of "200 advisers" is a different figure from "2,500 troops".
 THINGS: dict[str, str] = {
     **dict.fromkeys(
         [
@@ -20,33 +22,36 @@ THINGS: dict[str, str] = {
             "service member",
             "servicemembers",
             "servicemen",
-            "personnel",
             "military personnel",
             "forces",
             "marines",
             "boots on the ground",
             "combat troops",
             "military forces",
+            "gis",
         ],
         "troops",
     ),
     **dict.fromkeys(["advisers", "adviser", "advisors", "advisor", "trainers"], "advisers"),
     "contractors": "contractors",
     **dict.fromkeys(["civilians", "civilian"], "civilians"),
-    **dict.fromkeys(["people", "persons", "residents"], "people"),
-    **dict.fromkeys(["fighters", "militants", "jihadists", "insurgents"], "militants"),
+    **dict.fromkeys(["people", "persons"], "people"),
     **dict.fromkeys(["deaths", "dead", "killed", "fatalities", "death toll", "lives"], "deaths"),
-    **dict.fromkeys(["wounded", "injured", "injuries"], "injuries"),
+    **dict.fromkeys(["wounded", "injured", "injuries"], "injured"),
     "casualties": "casualties",
     **dict.fromkeys(["bases", "base", "military bases", "outposts"], "bases"),
     **dict.fromkeys(["drones", "drone"], "drones"),
-    **dict.fromkeys(["rockets", "missiles", "rocket", "missile"], "rockets"),
-    **dict.fromkeys(["attacks", "strikes", "airstrikes", "air strikes", "attack"], "attacks"),
-    **dict.fromkeys(["refugees", "displaced"], "refugees"),
-    **dict.fromkeys(["detainees", "prisoners"], "detainees"),
-    **dict.fromkeys(["aircraft", "jets", "helicopters", "planes", "warplanes"], "aircraft"),
-    **dict.fromkeys(["vehicles", "tanks", "armoured vehicles"], "vehicles"),
-    **dict.fromkeys(["families", "children", "women"], "people"),
+    **dict.fromkeys(["rockets", "rocket"], "rockets"),
+    **dict.fromkeys(["missiles", "missile"], "missiles"),
+    **dict.fromkeys(["airstrikes", "air strikes", "airstrike", "air strike"], "airstrikes"),
+    **dict.fromkeys(["attacks", "attack"], "attacks"),
+    "refugees": "refugees",
+    "displaced": "displaced",
+    **dict.fromkeys(["detainees", "detainee"], "detainees"),
+    **dict.fromkeys(["prisoners", "prisoner"], "prisoners"),
+    **dict.fromkeys(["hostages", "hostage", "captives", "abductees"], "hostages"),
+    "aircraft": "aircraft",
+    **dict.fromkeys(["vehicles", "armoured vehicles"], "vehicles"),
     # money purposes: what the money is for
     **dict.fromkeys(["aid", "military aid", "assistance"], "aid"),
     **dict.fromkeys(["funding", "funds", "budget", "spending"], "funding"),
@@ -55,7 +60,9 @@ THINGS: dict[str, str] = {
     **dict.fromkeys(["cost", "costs"], "cost"),
 }
 MONEY_THINGS = frozenset({"aid", "funding", "contract", "reconstruction", "cost"})
-CASUALTY_THINGS = frozenset({"deaths", "injuries", "casualties"})
+CASUALTY_THINGS = frozenset(
+    {"deaths", "injured", "injuries", "casualties", "missing", "bodies", "victims"}
+)
 FORCE_THINGS = frozenset({"troops", "advisers", "contractors"})
 # Words like these point back at an earlier sentence's thing ("put the number at over 3,000").
 ANAPHORA = r"\b(?:number|figure|total|count|tally|estimate|level|levels|strength|contingent)\b"

@@ -1,0 +1,117 @@
+"""The counted thing, read in open vocabulary (issue 9): each case is a sentence written
+for this table, the thing the labelled-set README says it counts, and why."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from tui.core.claims import extract_claims
+
+PUB = datetime(2025, 3, 4, tzinfo=UTC)
+
+
+def _first(text: str) -> tuple[str, str | None]:
+    claim = extract_claims(text, published=PUB)[0]
+    return claim.surface, claim.thing
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A head no table knows is still a thing.
+        pytest.param("The plant will cut 1,100 jobs.", ("1,100", "jobs"), id="jobs"),
+        pytest.param("Jets flew 34 airstrikes overnight.", ("34", "airstrikes"), id="airstrikes"),
+        pytest.param("Police held 312 protesters.", ("312", "protesters"), id="protesters"),
+        pytest.param("A convoy of 40 trucks crossed.", ("40", "trucks"), id="convoy-counts-trucks"),
+        pytest.param(
+            "A coalition of 70 nations backed it.", ("70", "nations"), id="coalition-counts-nations"
+        ),
+        # Modifiers between the number and the head are not the thing.
+        pytest.param(
+            "About 900 American combat troops stay.", ("About 900", "troops"), id="modifiers"
+        ),
+        pytest.param(
+            "It sent 300 more police officers.", ("300", "police officers"), id="compound"
+        ),
+        pytest.param(
+            "Rain flooded 2,000 low-lying homes.", ("2,000", "homes"), id="hyphen-modifier"
+        ),
+        # The plural head ends the phrase: what follows is a verb.
+        pytest.param(
+            "Some 4,000 guards patrol the border.", ("Some 4,000", "guards"), id="verb-after"
+        ),
+        # Singular heads become plural; synonyms merge.
+        pytest.param("Only one hospital still works.", ("one", "hospitals"), id="singular"),
+        pytest.param("The army moved 500 soldiers north.", ("500", "troops"), id="soldiers"),
+        pytest.param(
+            "Some 60 service members arrived.", ("Some 60", "troops"), id="service-members"
+        ),
+        # The event is folded into the thing.
+        pytest.param(
+            "At least 12 people were killed.", ("At least 12", "deaths"), id="were-killed"
+        ),
+        pytest.param("The blast killed 9 workers.", ("9", "deaths"), id="killed-before"),
+        pytest.param("Four soldiers were wounded.", ("Four", "injured"), id="wounded-troops"),
+        pytest.param("Some 30 villagers remain missing.", ("Some 30", "missing"), id="missing"),
+        pytest.param("The floods displaced 8,000 people.", ("8,000", "displaced"), id="displaced"),
+        pytest.param("Officers arrested 45 men.", ("45", "arrests"), id="arrested"),
+        pytest.param("The death toll rose to 47.", ("47", "deaths"), id="death-toll"),
+        pytest.param(
+            "They put the number of missing at 23.", ("23", "missing"), id="number-of-missing"
+        ),
+        pytest.param("Six were killed or wounded.", ("Six", "casualties"), id="killed-or-wounded"),
+        # Hostages released stay hostages.
+        pytest.param("The group freed 20 hostages.", ("20", "hostages"), id="hostages-stay"),
+        # Non-English heads come first and are still read.
+        pytest.param("Llegaron 150 soldados españoles.", ("150", "troops"), id="spanish-head"),
+    ],
+)
+def test_counted_thing(text: str, expected: tuple[str, str | None]) -> None:
+    assert _first(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("The boy, 45-year-old Ali's son, spoke.", id="age"),
+        pytest.param("The quake had a magnitude of 6.1.", id="magnitude"),
+        pytest.param("The fire was 16 kilometres away.", id="distance"),
+        pytest.param("The talks ran for 12 months.", id="span-is-not-a-count"),
+        pytest.param("Prices were eight times higher.", id="ratio"),
+        pytest.param("The two sides met again.", id="definite-pair"),
+        pytest.param("Two security sources told reporters of the raid.", id="counted-sources"),
+        pytest.param("Flight 17 landed safely.", id="label"),
+        pytest.param("The council voted 170-4 on it.", id="score"),
+    ],
+)
+def test_not_a_figure(text: str) -> None:
+    assert [c.surface for c in extract_claims(text, published=PUB) if c.kind == "count"] == []
+
+
+def test_items_of_a_list_share_the_thing() -> None:
+    """ "Of the 40 deaths, 22 were in A, 9 in B": the parts count what the total counts."""
+    claims = extract_claims("Of the 40 deaths, 22 were in Alpha, 9 in Beta.", published=PUB)
+    assert [(c.surface, c.thing) for c in claims] == [
+        ("40", "deaths"),
+        ("22", "deaths"),
+        ("9", "deaths"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "as_of"),
+    [
+        pytest.param("The army will cut its force to 2,000 troops.", "planned", id="will"),
+        pytest.param("Officials plan to send 300 soldiers.", "planned", id="plan-to"),
+        pytest.param("Another 120 soldiers are expected next month.", "planned", id="expected"),
+        pytest.param("The deal is to free 50 prisoners.", "planned", id="is-to"),
+        pytest.param("About 2,500 troops remain.", "current", id="current"),
+        pytest.param("The party won 52 seats in 2019.", "historic", id="past-year-after"),
+        pytest.param("It rose to 11 percent, compared with 9 percent.", "current", id="new-value"),
+        pytest.param("Analysts had predicted 42 percent.", "historic", id="overtaken-forecast"),
+    ],
+)
+def test_as_of(text: str, as_of: str) -> None:
+    assert extract_claims(text, published=PUB)[0].as_of == as_of

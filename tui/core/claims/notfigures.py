@@ -1,0 +1,112 @@
+"""Numbers that count nothing a reader follows: ages, clock times, magnitudes, distances
+and other measurements, ratios, definite references to a known set, counts of sources.
+
+The labelled-set README lists them; each rule below names its case. Counts are figures
+by default; these are the exceptions.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tui.core.claims.window import Window
+
+# After the number: a unit of measurement, a clock, an age, a ratio or a scale.
+_AFTER = re.compile(
+    r"(?:-|\s)?(?:"
+    r"(?:years?|yrs?)[\s-]+old|year-old|-year-old|"  # ages
+    r"a\.?m\b\.?|p\.?m\b\.?|o'clock|gmt\b|utc\b|hrs\b|h\b|"  # clock times
+    r"(?:kilomet(?:er|re)s?|km|miles?|mi|met(?:er|re)s?|m|feet|foot|ft|inch(?:es)?|in\.|"
+    r"centimet(?:er|re)s?|cm|millimet(?:er|re)s?|mm|yards?|nautical)\b|"  # distances
+    r"(?:mph|km/h|kph|knots)\b|"  # speeds
+    r"(?:degrees?|°|c\b|f\b|celsius|fahrenheit)|"  # temperatures
+    r"(?:-|\s)?magnitude\b|on\s+the\s+richter|"  # quake scales
+    r"(?:times|fold)\b|-fold\b|"  # ratios
+    r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries)\b|"  # spans
+    r"(?:st|nd|rd|th)\b|"  # ordinals written apart
+    r"(?:points?|percentage\s+points?)\b"  # scores and percentage points
+    r")"
+)
+# Before the number: what makes it a measurement or a label.
+_BEFORE = re.compile(
+    r"(?:\bmagnitude(?:\s+of)?|\bmagnitude-|\bintensity(?:\s+of)?|\bscale\s+of|\baged|"
+    r"\bage(?:\s+of)?|\bages|\bat|\bmaximum|\bregistered\s+(?:a\s+)?(?:maximum\s+)?|"
+    r"\bno\.|\bnr\.|\bpage|\bphase|\bcategory|\bversion|\bkm|\bscore(?:d)?|"
+    r"\brank(?:ed)?|\bseason|\bgrade|\bworld\s+war|\bchapter|\barticle|"
+    r"\bsection|\bresolution|\bminus)\s*$"
+)
+_SPELLED_DEFINITE = re.compile(r"\b(?:the|these|those|both|its|their|all|our|his|her)\s+$")
+_SPELLED = re.compile(r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|both)$")
+_SAID_AFTER = re.compile(
+    r"(?:\s+[\w'-]+){0,4}?\s+(?:said|say|says|told|reported|confirmed|stated|added)\b"
+)
+_SOURCE_HEADS = frozenset(
+    "sources officials diplomats witnesses residents embassies analysts experts "
+    "people familiar".split()
+)
+
+
+def not_a_figure(window: Window, start: int, end: int, thing: str | None) -> bool:
+    """True when the number at [start, end) is a measurement, label or reference, not a
+    figure. `thing` is the counted thing found so far (None when none was)."""
+    low = window.lower
+    if _AFTER.match(low, end):
+        # "12 months to March", "45-year-old", "10 a.m.", "16 kilometres", "eight times"
+        return True
+    head = low[max(0, start - 30) : start]
+    before = _BEFORE.search(head)
+    if before is not None:
+        # "magnitude 7.6", "aged 45", "at 10 on Monday", "Category 4", "Resolution 2231"
+        return before.group().strip() != "at" or _clock_like(window, start, end)
+    if _DIGITS_AROUND.search(low, max(0, start - 3), start) or _DIGITS_NEXT.match(low, end):
+        return True  # "+1 202 555 0143", "0800 123 456": a phone number or an id
+    if (thing is None and _SCORE.match(low, end)) or _SCORE_BEFORE.search(head):
+        return True  # "voted 170-4", "won 3-1": a score or a tally of votes
+    if thing is None and _CLOCK_SPAN.search(low, max(0, start - 12), min(len(low), end + 30)):
+        return True  # "from 9 to 5 in the evening": hours of a day
+    if thing is None and _label_before(window, start):
+        return True  # "Flight 17 landed", "Route 66 was closed": a name, not a count
+    number = low[start:end]
+    if _SPELLED.match(number) and _SPELLED_DEFINITE.search(head):
+        return True  # "the two sides", "these four attacks", "the three prefectures"
+    # "two security sources told Reuters": the sources, not a figure
+    return bool(thing and thing.split()[-1] in _SOURCE_HEADS and _SAID_AFTER.match(low, end))
+
+
+_CLOCK_SPAN = re.compile(
+    r"\bfrom\s+[0-9]{1,2}\s+(?:to|until|till)\s+[0-9]{1,2}\s+(?:in\s+the\s+)?"
+    r"(?:morning|evening|afternoon|night|hours|o'clock)"
+)
+_DIGITS_AROUND = re.compile(r"(?:[0-9]|\+)\s?$")
+_DIGITS_NEXT = re.compile(r"\s[0-9]")
+_SCORE = re.compile(r"\s?[-–:]\s?[0-9]")
+_SCORE_BEFORE = re.compile(r"[0-9]\s?[-–:]\s?$")
+_LABEL_WORDS = frozenset(
+    "flight route highway road bus line gate room apartment unit platform terminal "
+    "version model channel chapter page item act phase lot area zone sector block "
+    "district ward camp base building floor level stage type class grade group".split()
+)
+
+
+def _label_before(window: Window, start: int) -> bool:
+    """A naming word glued before a number that counts nothing: "Flight 17", "Camp 4"."""
+    head = window.text[max(0, start - 20) : start]
+    words = head.split()
+    if not words or not head.endswith(" "):
+        return False
+    word = words[-1].strip("\"'(")
+    return word[:1].isupper() and word.lower() in _LABEL_WORDS
+
+
+def _clock_like(window: Window, start: int, end: int) -> bool:
+    """ "at 10" is a clock time only when the number stands alone ("at 10 on Monday");
+    "at 1,200" or "at 300 people" is a level."""
+    number = window.text[start:end]
+    if not number.isdigit() or int(number) > 24:
+        return False
+    return _CLOCK_CONTEXT.match(window.lower, end) is not None
+
+
+_CLOCK_CONTEXT = re.compile(
+    r"\s*(?:on|this|that|local|sharp|last|yesterday|today|tonight|in\s+the\s+(?:morning|evening|afternoon))\b"
+)

@@ -1,0 +1,66 @@
+"""What a percentage measures: "34% of the vote" -> votes, "turnout was 60%" -> turnout,
+"17% contained" -> containment, "inflation rose to 3.2%" -> inflation.
+
+A percent names its thing after it ("of the vote", "3.2% inflation") or as the subject
+linked to it ("turnout was 60%"); failing both, the nearest measure word of the clause.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tui.core.claims import things
+from tui.core.claims import window as win
+from tui.core.claims.lexicon import alternation
+from tui.core.claims.nouns import SYNONYMS
+
+# Measure words, lower case (several words may name one thing).
+_MEASURES: dict[str, str] = {
+    **dict.fromkeys(
+        ["vote share", "share of the vote", "popular vote", "of the vote", "votes cast", "vote"],
+        "votes",
+    ),
+    **dict.fromkeys(["seat share", "of the seats", "seats"], "seats"),
+    **dict.fromkeys(["turnout", "voter turnout", "of the electorate"], "turnout"),
+    **dict.fromkeys(["core inflation", "core cpi"], "core inflation"),
+    **dict.fromkeys(["food inflation", "food prices"], "food inflation"),
+    **dict.fromkeys(["inflation", "consumer prices", "cpi", "prices"], "inflation"),
+    **dict.fromkeys(["unemployment", "jobless rate", "unemployment rate"], "unemployment"),
+    **dict.fromkeys(["contained", "containment"], "containment"),
+    **dict.fromkeys(["gdp", "growth", "economy"], "GDP"),
+    "interest rate": "interest rate",
+    "approval": "approval",
+    "support": "support",
+    "population": "population",
+    "victims": "victims",
+    "of the dead": "deaths",
+}
+_MEASURE_RE = re.compile(rf"\b(?:{alternation(_MEASURES)})\b")
+_OF_AFTER = re.compile(r"\s+of\s+(?:the\s+|all\s+|its\s+|their\s+)?")
+
+
+def _measure(text: str) -> str:
+    return _MEASURES[" ".join(text.split())]
+
+
+def percent_thing(window: win.Window, start: int, end: int, clause: tuple[int, int]) -> str | None:
+    """The thing a percent at [start, end) measures, or None."""
+    low = window.lower
+    after = _MEASURE_RE.match(low, end + 1) if end < len(low) and low[end] == " " else None
+    if after is not None:
+        return _measure(after.group())
+    of = _OF_AFTER.match(low, end)
+    if of is not None:
+        m = _MEASURE_RE.match(low, of.start() + 1)
+        if m is not None and m.group().startswith("of "):
+            return _measure(m.group())
+        phrase = things.phrase_after(window, end, allow_of=True)
+        if phrase:
+            head = phrase[-1].low
+            return SYNONYMS.get(head, head)
+    best: tuple[int, str] | None = None
+    for m in _MEASURE_RE.finditer(low, *clause):
+        distance = start - m.end() if m.end() <= start else m.start() - end
+        if best is None or abs(distance) < best[0]:
+            best = (abs(distance), _measure(m.group()))
+    return best[1] if best else None

@@ -1,0 +1,96 @@
+"""Is a figure the current level, a plan, or history?
+
+*planned*: a stated plan, target, deadline, forecast or pledge ("will drop to fewer than
+2,000", "could reach 20,000", "is expected to free 20", "plans to spend $870m", "the
+forecast called for 0.3%"). *historic*: an earlier level ("down from 5,200 in 2020", "the
+52 seats it won in 2019", "at its peak"), or a forecast that has since been overtaken
+("analysts had predicted 42%"). Anything else is *current*.
+
+Cues are read in the figure's clause: the verb group before the number, and the few words
+after its counted phrase ("another 120 are expected").
+"""
+
+from __future__ import annotations
+
+import re
+
+from tui.core.claims.window import Window
+from tui.core.models import AsOf
+
+# A modal or plan verb governing the number: "would deploy", "plans to send", "is to free".
+_PLAN_BEFORE = re.compile(
+    r"\b(?:will|would|'ll|shall|could|might|"
+    r"(?:is|are|was|were|be|been)\s+(?:(?:now|still|also|widely)\s+)?"
+    r"(?:expected|set|due|scheduled|slated|poised|projected|predicted|forecast|likely|"
+    r"planned|planning|going|about|supposed|tipped|on\s+course|on\s+track)\s+to|"
+    r"(?:is|are|was|were)\s+to|"
+    r"(?:plans?|planned|planning|aims?|aimed|aiming|intends?|intended|intending|"
+    r"pledged?|pledging|promised?|promising|vowed?|vowing|agreed|agrees|offered|offers|"
+    r"proposed?|proposing|wants?|wanted|seeks?|sought|hopes?|hoped|prepared|ready|"
+    r"commit(?:s|ted)?|expects?|expected)\s+to|"
+    r"targets?|targeting|forecasts?|projections?|estimates?\s+called|"
+    r"called\s+for|calls\s+for|looking\s+for|predicts?|anticipates?)\b"
+)
+# Words that end the verb group a plan cue governs: a new finite verb or clause.
+_CLAUSE_TURN = re.compile(
+    r"\b(?:after|since|when|because|as|which|who|that|while|but|and\s+(?:has|have|had|was|were))\b"
+)
+_PLAN_AFTER = re.compile(
+    r"[^.;:]{0,30}?\b(?:(?:is|are|were|was)\s+(?:also\s+)?(?:expected|due|set|scheduled|slated|"
+    r"to\s+be|likely|planned)|expected\s+(?:in|to|by|later|next|soon)|"
+    r"to\s+be\s+(?:released|freed|sent|deployed|built|delivered)|"
+    r"to\s+come|to\s+follow|to\s+arrive|in\s+the\s+coming)\b"
+)
+# A forecast overtaken by events, or a state that used to hold.
+_OVERTAKEN = re.compile(
+    r"\b(?:had\s+(?:earlier\s+|previously\s+|initially\s+|originally\s+)?"
+    r"(?:predicted|forecast|projected|expected|estimated|said|put)|"
+    r"earlier\s+(?:predicted|forecast|estimate[sd]?|put)|initially\s+(?:said|put|reported)|"
+    r"previously\s+(?:said|reported|put))\b"
+)
+# Cues that the figure right after them is an earlier level ("compared with 52").
+_HISTORIC_BEFORE = re.compile(
+    r"\b(?:at\s+the\s+height|at\s+(?:its|the|their)\s+peak|peak(?:ed)?\s+(?:at|of)|"
+    r"was\s+once|once\s+numbered|formerly|at\s+one\s+point|the\s+previous|previously|"
+    r"compared\s+(?:with|to)|than\s+the|than|from\s+the|from\s+a|down\s+from|up\s+from|"
+    r"below\s+(?:even\s+)?the|beyond\s+the)"
+    r"(?:\s+(?:a|an|the|its|their|rise|fall|total|level|tally|record|of|about|around|some|"
+    r"nearly|roughly|just|over|more|than))*\s*$"
+)
+# Cues after the figure that it belongs to an earlier time ("it won in 2019").
+_HISTORIC_AFTER = re.compile(
+    r"[^.;:]{0,40}?\b(?:(?:in|during|of|at)\s+(?:the\s+)?((?:19|20)[0-9]{2})\b|"
+    r"(?:a\s+year|a\s+decade|the\s+day|the\s+week|the\s+month)\s+(?:earlier|before|ago)|"
+    r"years\s+ago|last\s+(?:year|election|time))"
+)
+# A clause that opens in an earlier year: "In 2010, floods killed more than 2,000."
+_OPENS_IN_YEAR = re.compile(r"\s*(?:in|during|back\s+in)\s+((?:19|20)[0-9]{2})\b")
+
+
+def as_of(window: Window, start: int, end: int, clause: tuple[int, int], year: int | None) -> AsOf:
+    """The tense of the figure at [start, end) in its clause; `year` is the publication
+    year (None when unknown: past-year cues then say nothing)."""
+    low = window.lower
+    lo, hi = clause
+    before = low[lo:start]
+    if _OVERTAKEN.search(before):
+        return "historic"
+    plan = None
+    for m in _PLAN_BEFORE.finditer(before):
+        plan = m
+    if plan is not None and not _CLAUSE_TURN.search(before, plan.end()):
+        return "planned"
+    after = _PLAN_AFTER.match(low, end)
+    if after is not None and after.end() <= hi:
+        return "planned"
+    if _HISTORIC_BEFORE.search(low, max(lo, start - 60), start):
+        return "historic"
+    after_cue = _HISTORIC_AFTER.match(low, end)
+    if after_cue is not None and after_cue.end() <= hi:
+        cue_year = after_cue.group(1)
+        if cue_year is None or (year is not None and int(cue_year) < year):
+            return "historic"
+    opening = _OPENS_IN_YEAR.match(low, lo)
+    if opening is not None and year is not None and int(opening.group(1)) < year:
+        return "historic"
+    return "current"

@@ -1,0 +1,374 @@
+"""What a number counts, in open vocabulary: the noun phrase it quantifies, read without
+a tagger, normalised to a lower-case plural head, with the event folded in.
+
+"1,100 jobs" -> jobs; "34 airstrikes" -> airstrikes; "2,500 American soldiers" -> troops;
+"12 people had been killed" and "killing 12 people" -> deaths; "the death toll rose to
+47" -> deaths; "put the number of missing at 23" -> missing; "a convoy of 40 trucks" ->
+trucks. A head that no table knows is still a thing: the tables only merge synonyms.
+
+Every function reads one ``Window`` (see ``window.py``), with positions relative to it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from tui.core.claims.nouns import (
+    ADJECTIVES,
+    QUANTIFIER_MODIFIERS,
+    STOP,
+    SYNONYMS,
+    is_adjective,
+    plural,
+)
+from tui.core.claims.window import Window
+
+MAX_NP_WORDS = 5  # "2,500 more US combat troops": a counted phrase is short
+# One token: a word (letters first, may hold hyphens and apostrophes), a number, or one
+# other character. Leading spaces are skipped by the pattern itself.
+_TOKEN = re.compile(r"\s*(?:(U\.S\.|U\.K\.|[^\W\d_][\w'’.-]*[^\W_]|[^\W\d_])|([0-9][0-9.,]*)|(\S))")
+
+
+@dataclass(frozen=True, slots=True)
+class Thing:
+    """A counted thing and where the text names it (window positions)."""
+
+    name: str
+    start: int
+    end: int
+    follows: bool  # named right after the number: the words between are its modifiers
+
+
+@dataclass(frozen=True, slots=True)
+class _Word:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def low(self) -> str:
+        return self.text.lower()
+
+
+# An event after the counted phrase: "12 people (had been) killed", "14 still missing".
+_EVENT_AFTER = re.compile(
+    r"\s*(?:(?:from|in|of|at|on|near)\s+(?:[^\W\d_][\w'-]*\s+){1,3}?)?"
+    r"(?:(?:have|has|had|were|was|are|is|been|being|reportedly|also|now|so\s+far|still|"
+    r"remain|remains|remained|went|gone|go|got|left|lay|lie|reported|as|"
+    r"confirmed|believed|feared|presumed|known|to\s+be|to\s+have|later|since|already|"
+    r"all|each|either|or|and|critically|seriously|severely|badly|slightly)\s+)*"
+    r"(killed|dead|died|die|perished|drowned|murdered|slain|executed|"
+    r"injured|wounded|hurt|missing|unaccounted|"
+    r"displaced|fled|uprooted|homeless|evacuated|"
+    r"arrested|detained|hospitali[sz]ed|martyred|abducted|kidnapped|"
+    r"unconfirmed|unaccounted\s+for)\b"
+)
+# An event before the number (and its modifier): "killing at least 12", "left 3 dead".
+_EVENT_BEFORE = re.compile(
+    r"\b(killing|killed|kills|kill|claimed|claiming|took\s+the\s+lives\s+of|"
+    r"injuring|injured|injures|wounding|wounded|wounds|"
+    r"displacing|displaced|displaces|forcing|forced|evacuating|evacuated|"
+    r"arresting|arrested|arrests|detaining|detained|abducting|abducted|kidnapping|kidnapped|"
+    r"deaths?\s+of|killing\s+of|lost\s+the\s+lives\s+of)\s+"
+    r"(?:(?:a|an|the|some|about|around|roughly|approximately|nearly|almost|at\s+least|"
+    r"more\s+than|over|up\s+to|an\s+estimated|as\s+many\s+as|another|a\s+further|"
+    r"a\s+total\s+of|just|only)\s+)*$"
+)
+_EVENT_THING = {
+    **dict.fromkeys(
+        "killed dead died die perished drowned murdered slain executed martyred killing "
+        "kills kill claimed claiming".split(),
+        "deaths",
+    ),
+    **dict.fromkeys(
+        "injured wounded hurt injuring injures wounding wounds".split(),
+        "injured",
+    ),
+    "missing": "missing",
+    "unaccounted": "missing",
+    **dict.fromkeys(
+        "displaced fled uprooted homeless displacing displaces forcing forced".split(),
+        "displaced",
+    ),
+    **dict.fromkeys("evacuated evacuating".split(), "evacuees"),
+    **dict.fromkeys("arrested arresting arrests".split(), "arrests"),
+    **dict.fromkeys("detained detaining".split(), "detainees"),
+    **dict.fromkeys("abducted abducting kidnapped kidnapping".split(), "hostages"),
+    "unconfirmed": "missing",
+    "lost": "deaths",
+    "hospitalised": "hospitalized",
+    "hospitalized": "hospitalized",
+}
+_KILLED_OR_WOUNDED = re.compile(
+    r"\s*(?:(?:have|has|had|were|was|are|been|either)\s+)*"
+    r"(?:killed|dead)\s+(?:or|and)\s+(?:wounded|injured)\b"
+)
+_LEFT_THEM = re.compile(r"\s+(?:people\s+|others\s+)?(dead|injured|wounded|homeless|missing)\b")
+# Heads an event replaces: people counted as dead are deaths, soldiers counted as wounded
+# are injured ("injured service members" are not the troop count).
+_FOLDABLE = frozenset(
+    """
+    people persons civilians children women men residents villagers troops soldiers
+    workers migrants refugees passengers students journalists fighters militants
+    policemen officers firefighters patients pilgrims protesters demonstrators
+    others palestinians israelis ukrainians russians
+    """.split()
+)
+# Things an anaphoric subject points back to when the number is linked to it.
+_LINK_BEFORE = re.compile(
+    r"(?:\b(?:at|to|of|is|was|were|are|be|been|numbering|numbered|totaling|totalling|totals|"
+    r"totalled|totaled|total|reached|reach|reaches|reaching|stood|stands|stand|hit|hits|"
+    r"topped|tops|exceeded|exceeds|exceeding|surpassed|passed|touched|rose|risen|climbed|"
+    r"jumped|soared|fell|dropped|declined|increased|decreased|grew|went|put|estimated|"
+    r"sitting|sits|standing|now|just|only|as|on)\s*|[:=(]\s*)$"
+)
+# Count words that point at what they count: "the number of missing", "the death toll".
+_NUMBER_OF = re.compile(
+    r"\b(?:number|total|tally|count|toll|figure|estimate)\s+of\s+(?:the\s+)?"
+    r"((?:[^\W\d_][\w'-]*\s+){0,2}?[^\W\d_][\w'-]*)\b"
+)
+_TOLL = re.compile(r"\b(death\s+toll|toll|body\s+count|fatalit(?:y|ies))\b")
+
+
+def _tokens(text: str, pos: int, limit: int) -> list[tuple[str, int, int, str]]:
+    """Up to `limit` tokens from `pos`: (text, start, end, class) with class w/n/p."""
+    out: list[tuple[str, int, int, str]] = []
+    while len(out) < limit:
+        m = _TOKEN.match(text, pos)
+        if m is None:
+            break
+        for group, cls in ((1, "w"), (2, "n"), (3, "p")):
+            if m.group(group) is not None:
+                out.append((m.group(group), m.start(group), m.end(group), cls))
+                break
+        pos = m.end()
+    return out
+
+
+def _canonical(words: list[_Word], known: Mapping[str, str] | None = None) -> str | None:
+    """The canonical thing of a counted phrase's words (modifiers then head). `known` maps
+    words the user's ``[[figures]]`` name (and the built-in lexicon) to their thing, and
+    is asked first: the user's "GIs" are troops."""
+    if not words:
+        return None
+    if known:
+        for size in (3, 2, 1):
+            if len(words) >= size:
+                phrase = " ".join(w.low for w in words[-size:])
+                if phrase in known:
+                    return known[phrase]
+    head = words[-1].low.strip("'’").removesuffix("'s").removesuffix("’s")
+    if head in _ADJECTIVE_HEADS:  # "12 dead", "the number of missing"
+        return _EVENT_THING.get(head, head)
+    mods = [w for w in words[:-1]]
+    # Drop leading quantifier words and capitalised modifiers (demonyms, names, actors):
+    # "20 Israeli hostages" counts hostages; whose they are is the actor's business.
+    # A state word before a person ("missing people", "displaced persons") is the event.
+    if head in _FOLDABLE and mods and mods[-1].low in _EVENT_THING:
+        return _EVENT_THING[mods[-1].low]
+    # Non-English phrases put the head first ("150 soldados russos", "soldats tués").
+    for w in words:
+        if w.low in _FOREIGN_HEADS:
+            return SYNONYMS.get(w.low, w.low)
+    while mods and (
+        "-" in mods[0].low
+        or mods[0].low in QUANTIFIER_MODIFIERS
+        or mods[0].text[:1].isupper()
+        or mods[0].low in ADJECTIVES
+        or mods[0].low.endswith("-strong")
+    ):
+        mods.pop(0)
+    last_two = f"{mods[-1].low} {head}" if mods else None
+    if last_two is not None and last_two in SYNONYMS:
+        return SYNONYMS[last_two]
+    if head in SYNONYMS and (not mods or is_adjective(mods[-1].text)):
+        return SYNONYMS[head]
+    proper = words[-1].text[:1].isupper() and not words[-1].text.isupper()
+    if not mods and proper and not _is_plural_head(head):
+        return None  # a proper name ("a third of Pakistan"), not a counted thing
+    head = plural(head) if not head.endswith("s") or head.endswith("ss") else head
+    head = SYNONYMS.get(head, head)
+    if (
+        mods
+        and not is_adjective(mods[-1].text)
+        and not mods[-1].text[:1].isupper()
+        and "-" not in mods[-1].low
+    ):
+        compound = f"{mods[-1].low} {head}"
+        return SYNONYMS.get(compound, compound)
+    return head
+
+
+def phrase_after(window: Window, end: int, *, allow_of: bool) -> list[_Word]:
+    """The words of the noun phrase right after a number ("2,500 American combat troops",
+    "hundreds of people"), modifiers then head; [] when none follows."""
+    words: list[_Word] = []
+    tokens = _tokens(window.text, end, MAX_NP_WORDS + 3)
+    i = 0
+    if allow_of and tokens and tokens[0][0].lower() == "of":
+        i = 1
+        while i < len(tokens) and tokens[i][0].lower() in ("the", "its", "their", "those"):
+            i += 1
+    for text, start, stop, cls in tokens[i:]:
+        low = text.lower()
+        if cls != "w" or (low in STOP and not (len(text) > 1 and text.isupper())):
+            break  # an acronym ("US", "UN") is a modifier even when it spells a stop word
+        if words and (low.endswith("ed") or low.endswith("ing")) and low not in _NOUN_ING:
+            break  # "people killed", "families seeking shelter": the verb after the head
+        if low.endswith("ly") and len(low) > 4 and text.islower():
+            break  # an adverb ("landed safely", "12 badly hurt")
+        words.append(_Word(text, start, stop))
+        if len(words) >= MAX_NP_WORDS or _is_plural_head(low):
+            break  # English puts the plural head last: "4,000 soldiers guard the base"
+    # A phrase never ends on a participle ("155 died", "the first seven handed over"),
+    # unless it is a counted state on its own ("300 injured"), nor on a modifier ("12
+    # were", "the 12 Israeli").
+    while words and words[-1].low not in _ADJECTIVE_HEADS:
+        last = words[-1].low
+        participle = last.endswith(("ed", "ing")) and last not in _NOUN_ING
+        # Suffixes mislead on heads ("hospital", "rival"): only listed adjectives and
+        # capitalised demonyms ("Israeli") are dropped from the end.
+        modifier = (
+            last in QUANTIFIER_MODIFIERS
+            or last in ADJECTIVES
+            or (words[-1].text[:1].isupper() and is_adjective(words[-1].text))
+        )
+        if not (participle or modifier):
+            break
+        words.pop()
+    return words
+
+
+_PLURAL_HEADS = frozenset("people personnel children men women".split())
+
+
+def _is_plural_head(low: str) -> bool:
+    """A plural noun ends the counted phrase: "soldiers", "people", "cases"."""
+    if low in _PLURAL_HEADS:
+        return True
+    return (
+        len(low) > 3
+        and low.endswith("s")
+        and not low.endswith(("ss", "us", "is", "'s", "’s"))
+        and low not in _NOT_PLURAL
+    )
+
+
+# Words ending in -s that are not plural heads (modifiers or singulars).
+_NOT_PLURAL = frozenset("its this has was does gas news series species aids".split())
+# Heads of phrases in languages that put adjectives after the noun.
+_FOREIGN_HEADS = frozenset(
+    "soldados soldats soldaten militares militaires muertos mortos morts heridos feridos "
+    "blessés personas pessoas personnes".split()
+)
+# -ing/-ed words that are nouns when they head a counted phrase.
+_NOUN_ING = frozenset(
+    "buildings dwellings meetings bombings shootings killings sightings crossings "
+    "hearings findings offerings earnings savings warnings proceedings".split()
+)
+# Adjective-looking words that are counted things on their own ("12 dead", "300 injured").
+_ADJECTIVE_HEADS = frozenset("dead injured wounded missing displaced homeless".split())
+
+
+def thing_after(
+    window: Window, end: int, *, allow_of: bool, known: Mapping[str, str] | None = None
+) -> Thing | None:
+    words = phrase_after(window, end, allow_of=allow_of)
+    name = _canonical(words, known)
+    if name is None:
+        return None
+    # The head's position: the words between the number and it are its modifiers, which
+    # is where an actor adjective is looked for ("3,000 US soldiers").
+    return Thing(name, words[-1].start, words[-1].end, True)
+
+
+def event_for(window: Window, start: int, end: int, phrase_end: int) -> str | None:
+    """The event a count is of, from the verb after its phrase ("were killed") or before
+    the number ("killing 12"); None when the sentence names no such event there."""
+    both = _KILLED_OR_WOUNDED.match(window.lower, phrase_end)
+    if both is not None:
+        return "casualties"  # "killed or wounded": both at once
+    m = _EVENT_AFTER.match(window.lower, phrase_end)
+    if m is None and phrase_end != end:
+        m = _EVENT_AFTER.match(window.lower, end)
+    if m is not None:
+        return _EVENT_THING.get(m.group(1))
+    b = _EVENT_BEFORE.search(window.lower, max(0, start - 60), start)
+    if b is not None:
+        verb = b.group(1).split()[0]
+        if verb in ("left", "leaving", "leaves"):
+            tail = _LEFT_THEM.match(window.lower, phrase_end)
+            return _EVENT_THING.get(tail.group(1)) if tail else None
+        if verb in ("took", "death", "deaths", "lost"):
+            return "deaths"
+        return _EVENT_THING.get(verb)
+    return None
+
+
+def fold_event(thing: str | None, event: str | None) -> str | None:
+    """People (or anyone) counted by an event are that event: "12 civilians killed" ->
+    deaths, "3 soldiers wounded" -> injured. Hostages, prisoners, votes and the like stay
+    what they are: "20 hostages released" counts hostages."""
+    if event is None or thing in _KEEP_UNDER_EVENT:
+        return thing
+    return event
+
+
+_KEEP_UNDER_EVENT = frozenset(
+    "hostages prisoners detainees votes seats cases bodies victims homes buildings".split()
+)
+
+
+def thing_before(window: Window, start: int, clause_start: int) -> Thing | None:
+    """The thing named earlier in the clause when the number is linked to it: "the death
+    toll rose to 47", "the number of missing at 23", "inflation rose to 3.2%"."""
+    head = window.lower[clause_start:start]
+    if not _LINK_BEFORE.search(head):
+        return None
+    best: Thing | None = None
+    for m in _NUMBER_OF.finditer(window.lower, clause_start, start):
+        words = [
+            _Word(window.text[t[1] : t[2]], t[1], t[2])
+            for t in _tokens(window.text, m.start(1), 3)
+            if t[2] <= m.end(1) and t[3] == "w"
+        ]
+        name = _canonical(words) if words else None
+        if name:
+            best = Thing(name, m.start(1), m.end(1), False)
+    if best is not None:
+        return best
+    toll = None
+    for m in _TOLL.finditer(window.lower, clause_start, start):
+        toll = m
+    if toll is not None:
+        return Thing("deaths", toll.start(), toll.end(), False)
+    return None
+
+
+_MONEY_FOR = re.compile(r"\s+(?:in|for|of|worth\s+of|worth|as)\s+")
+# Stories of exchanges: the soldiers or people freed are prisoners ("a swap of 150 each").
+_SWAP = re.compile(r"\b(?:exchanges?|swaps?|prisoners?\s+of\s+war|pows?|prisoner)\b")
+_SWAPPED = frozenset("troops people citizens individuals civilians".split())
+# Stories of crossings: the people who cross are migrants ("7,000 people made the crossing").
+_CROSSING = re.compile(
+    r"\b(?:crossings?|crossed|cross|small\s+boats?|dinghy|dinghies|migrants?|asylum)\b"
+)
+
+
+def money_thing(window: Window, end: int, known: Mapping[str, str] | None) -> Thing | None:
+    """What money is for: "$500m in military aid", "a $6.5 billion deal for jets"."""
+    m = _MONEY_FOR.match(window.lower, end)
+    found = thing_after(window, m.end() if m else end, allow_of=False, known=known)
+    return found
+
+
+def in_context(window: Window, thing: str | None) -> str | None:
+    """A generic thing read in its story: the people freed in a swap are prisoners, the
+    people crossing the Channel are migrants (the labelled set's conventions)."""
+    if thing in _SWAPPED and _SWAP.search(window.lower):
+        return "prisoners"
+    if thing == "people" and _CROSSING.search(window.lower):
+        return "migrants"
+    return thing

@@ -13,6 +13,8 @@ import pytest
 from tui.core.claims import extract_claims
 from tui.core.claims.actors import find_mentions, lexicon
 from tui.core.claims.countries import NOT_SOVEREIGN, countries, country_of, demonym_countries
+from tui.core.claims.owner import owner
+from tui.core.claims.window import Window
 
 PUB = datetime(2025, 3, 1, tzinfo=UTC)
 
@@ -154,6 +156,20 @@ _THINGS = {w: w for w in ("hostages", "seats", "homes", "police officers", "vill
                      id="country-after-across-is-a-place"),
         pytest.param("UK inflation fell to 2.1% in May.", "2.1%", None,
                      id="country-modifying-a-rate-is-a-place"),
+        pytest.param("The Christian Democrats, which led the polls, won 30% of the vote.", "30%",
+                     "CDU", id="relative-clause-aside"),
+        pytest.param("After losing 60 seats, the Liberal Democrats replaced their leader.", "60",
+                     "Liberal Democrats", id="fronted-participle-subject-after"),
+        pytest.param("The party held 120 seats, above the 80 seats it won in 2015.", "80", None,
+                     id="pronoun-without-named-antecedent"),
+        pytest.param("The SNP held 48 seats, far above the 35 seats it won in 2017.", "35", "SNP",
+                     id="pronoun-with-named-antecedent"),
+        pytest.param("The quake near Agadir, Morocco, has killed 45 people.", "45", None,
+                     id="appositive-country-is-a-place"),
+        pytest.param("Nearly 12% of the Kenyan contingent were sent home.", "Nearly 12%", "Kenya",
+                     id="partitive-demonym"),
+        pytest.param("The barrage included 30 drones of Iranian design.", "30", None,
+                     id="maker-is-not-owner"),
         # 7. the speaker's own figure
         pytest.param("Japan announced 300 million dollars in aid.", "300 million dollars",
                      "Japan", id="speaker-by-name-owns-its-pledge"),
@@ -161,12 +177,40 @@ _THINGS = {w: w for w in ("hostages", "seats", "homes", "police officers", "vill
                      id="officials-speak-they-do-not-own"),
         pytest.param("Spain said it would send 250 troops.", "250", "Spain",
                      id="speaker-referring-to-itself"),
+        pytest.param("Canadian Defence Minister Anita Ray said her country would send 90 troops.",
+                     "90", "Canada", id="speakers-own-country"),
+        pytest.param("Japan's Prime Minister Aiko Sato pledged 300 million dollars in aid.",
+                     "300 million dollars", "Japan", id="speaker-title-of-a-country"),
+        pytest.param("Hamas said 40 people were killed in the strikes.", "40", None,
+                     id="speaker-does-not-own-victims"),
     ],
 )  # fmt: skip
 def test_actor_of_figure(text: str, surface: str, actor: str | None) -> None:
     claims = {c.surface: c for c in extract_claims(text, published=PUB, synonyms=_THINGS)}
     assert surface in claims, [c.surface for c in claims.values()]
     assert claims[surface].actor == actor
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "thing", "actor"),
+    [
+        pytest.param("A quarter of Somalia was flooded.", "A quarter", "area", None,
+                     id="partitive-country-is-a-place"),
+        pytest.param("The camps hold 8,000 Syrians.", "8,000", "people", None,
+                     id="counted-nationals-are-nobodys-figure"),
+        pytest.param("Hamas freed 8,000 Syrians.", "8,000", "people", "Hamas",
+                     id="freed-nationals-are-the-holders"),
+        pytest.param("Labour won 412 seats.", "412", "seats", "Labour", id="subject-verb"),
+    ],
+)  # fmt: skip
+def test_owner_of_a_span(text: str, surface: str, thing: str, actor: str | None) -> None:
+    """The rules on a given figure span, whatever the detector finds: the actor does not
+    depend on which numbers count."""
+    window = Window(text, 0)
+    start = text.index(surface)
+    end = start + len(surface)
+    clause = window.clause(start)
+    assert owner(window, start, end, thing, None, clause, window.sources()) == actor
 
 
 def test_user_actors_extend_the_lexicon() -> None:

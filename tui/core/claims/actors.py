@@ -199,7 +199,7 @@ def _build(extra: Iterable[str]) -> Lexicon:
             add(alias, actor, "org")
     for actor, aliases in GOVERNMENT_BODIES.items():
         for alias in aliases:
-            add(alias, actor, "country")
+            add(alias, actor, "org")
     for actor, aliases in LEADERS.items():
         for alias in aliases:
             add(alias, actor, "leader")

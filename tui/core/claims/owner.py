@@ -24,7 +24,9 @@ import re
 from collections.abc import Sequence
 
 from tui.core.claims.actors import Mention
+from tui.core.claims.lexicon import FORCE_THINGS
 from tui.core.claims.sources import SourceMention
+from tui.core.claims.subject import PLACE_BEFORE, VERBS, clause_owner
 from tui.core.claims.window import Window
 
 # Counted things that are victims: a demonym beside them names who they are, not whose
@@ -32,12 +34,10 @@ from tui.core.claims.window import Window
 VICTIM_THINGS = frozenset(
     {"deaths", "injuries", "injured", "casualties", "missing", "displaced", "people",
      "civilians", "children", "women", "victims", "refugees", "migrants", "evacuees",
-     "infections", "cases"}
+     "infections", "cases", "survivors", "patients", "bodies", "remains"}
 )  # fmt: skip
 # Captives: the actor is who holds, frees or hands them over, not their nationality.
-CAPTIVE_THINGS = frozenset(
-    {"hostages", "prisoners", "detainees", "captives", "arrests", "bodies", "remains"}
-)
+CAPTIVE_THINGS = frozenset({"hostages", "prisoners", "detainees", "captives", "arrests"})
 # Head nouns of armed or uniformed people: their demonym is their side, even as victims
 # ("13 US soldiers were killed" is the US's toll).
 _FORCE_WORDS = frozenset(
@@ -56,16 +56,6 @@ _NP_END = frozenset(
     "has had and or but that which who said says than as if when while since after before "
     "until during into over under about around more worth".split()
 )
-# Before a country, capital or party: it is a place or a recipient there, not a subject.
-_PLACE_BEFORE = re.compile(
-    r"(?:^|[\s(,])(?:in|into|at|to|from|across|near|toward|towards|inside|within|throughout|"
-    r"against|for|between|of|on|over|around|outside|via|through|than|like|including|"
-    r"among|beyond|fled|entered|left|visited|invaded|struck|hit)\s+(?:the\s+)?$",
-    re.IGNORECASE,
-)
-_WITH_BEFORE = re.compile(r"\bwith\s+(?:the\s+)?$", re.IGNORECASE)
-_CONJUNCT = re.compile(r"\s*(?:,\s*(?:and|or)\s+|\s+and\s+|\s+or\s+|,\s+)(?:the\s+)?")
-_LIST_GOES_ON = re.compile(r"\s*(?:,|\band\b|\bor\b)")
 _AGENT_BEFORE = re.compile(
     r"\b(?:by|blamed\s+on|attributed\s+to)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}$"
 )
@@ -81,42 +71,15 @@ _FORCE_UNIT_AFTER = re.compile(
     r"(?:'s|’s)?\s+(?:[a-z]+\s+)?(?:presence|contingent|deployment|brigade|battalion|"
     r"garrison|mission|force|forces|troops|army|military)\b"
 )
-# A state body after a demonym or country: "the Spanish government has mobilized".
-_STATE_BODY = (
-    r"(?:\s+(?:government|army|military|armed\s+forces|forces|troops|navy|air\s+force|"
-    r"authorities|administration|police|coast\s+guard|defen[cs]e\s+ministry|"
-    r"ministry\s+of\s+defen[cs]e|junta|regime|cabinet|parliament|party))"
-)
-# What may follow a subject before its verb: a bracketed short form, an aside.
-_SUBJECT_TAIL = re.compile(
-    rf"(?:'s|’s)?\)?{_STATE_BODY}?\s*(?:\([^()]{{1,40}}\)\s*)?(?:,[^,;]{{1,90}},\s*)?"
-    r"(?:,?\s*(?:which|who|that)\s+)?(?:(?:on|last|this|next)\s+\w+day\s+)?"
-    r"(?:(?:\w+ly|now|already|still|also|just|then|again)\s+)?(\w+)"
-)
-_VERBS = frozenset(
-    "is was are were has have had will would could can may might must shall should did "
-    "does do says said plans keeps heads holds wants needs sends deploys provides gives "
-    "pledges spends gets wins leads faces controls maintains claims remains stands "
-    "receives launches fires fields contributes commits offers won sent came got took gave "
-    "made lost saw held fell rose kept left became began brought paid put set spent led met "
-    "ran stood told went drew grew hit cut fought bought sought dominate control hold own "
-    "plan want need".split()
-)
-_HARM = re.compile(
-    r"\b(?:kill|murder|massacr|shot|shoot|wound|injur|abduct|kidnap|seiz|captur|execut|"
-    r"attack|target|strik|struck|bomb|shell|destroy|displac|detain|arrest|held|hold|took|"
-    r"take|releas|free|hand|return|exchang|swap|transfer|launch|fire|fir)"
-)
 _RELEASE_BEFORE = re.compile(
-    r"\b(?:releas\w*|free[ds]?|freeing|hand(?:ed|s|ing)?\s+over|return(?:ed|s|ing)?|"
+    r"\b(?:releas\w*|free[ds]?|freeing|hand(?:ed|s|ing)?\s+over|hand-?over|return(?:ed|s|ing)?|"
     r"exchang\w*|swap\w*|transfer\w*)\s+(?:\w+\s+){0,4}$"
 )
-# Clause breaks a subject does not reach across (", and" and dashes it does).
-_HARD_BREAK = re.compile(r";|\s(?:while|whereas|but)\s")
-_JOINT = re.compile(r"\w\s+and\s+(?:the\s+)?$")
-_JOINT_AFTER = re.compile(r"\s+and\s+(?:the\s+)?[A-Z]")
-_OWN_WORD = re.compile(r"\b(?:it|its|they|their|we|our)\b")
-_OWN_COUNTRY = re.compile(r"\b(?:his|her|their|its|our)\s+(?:country|nation|government)\b")
+_PARTITIVE = re.compile(r"\s+of\s+(?:the|its|their|his|her|these|those)?\s*")
+_MAKER_AFTER = re.compile(r"\s+(?:origin|design|make|manufacture|built|made)\b")
+_COUNTED_BEFORE = re.compile(r"\d[\d,.]*\s+$")
+_DIGIT = re.compile(r"\d")
+_SUBORDINATE = re.compile(r"\b(?:after|when|as|because|since|while|which|who|before|until)\b")
 # A possessive naming a place rather than an owner: "Russia's Kursk region".
 _FIGURE_NOUN_AFTER_POSSESSIVE = re.compile(
     r"\s+(?:[a-z]+\s+){0,2}(?:share|vote|votes|tally|total|majority|seats|budget|target|count|"
@@ -166,14 +129,26 @@ def owner(
     captive = thing in CAPTIVE_THINGS or released
     victim = thing in VICTIM_THINGS and not captive
     np_end = noun_phrase_end(window, end)
+    partitive = _PARTITIVE.match(window.text, np_end)
+    of_end = np_end
+    if partitive:  # "16 percent of the USFK troops", "dozens of Iranian officials"
+        np_end = noun_phrase_end(window, partitive.end())
     if thing_span is not None and thing_span[0] >= end:
         np_end = max(np_end, thing_span[1])
     head = {w.lower() for w in _WORD.findall(window.text, end, np_end)}
-    forces = bool(head & _FORCE_WORDS)
+    forces = bool(head & _FORCE_WORDS) or thing in FORCE_THINGS
     # 1. a modifier inside the noun phrase the number starts (or of its linked thing)
     for m in mentions:
-        if end <= m.start < np_end and m.kind in ("demonym", "country", "org"):
-            if m.kind == "demonym" and (captive or (victim and not forces)):
+        if end <= m.start < np_end:
+            if m.kind == "people" and not captive:
+                return None  # "15,000 Indians": the counted people, nobody's figure
+            if m.kind not in ("demonym", "country", "org"):
+                continue
+            if m.kind == "country" and m.start >= of_end:
+                continue  # "a third of Pakistan", "9 regions of Ukraine": a place
+            if m.kind == "demonym" and (
+                captive or (victim and not forces) or _MAKER_AFTER.match(window.text, m.end)
+            ):
                 break
             return m.actor
     if thing_span is not None and thing_span[1] <= start:
@@ -186,7 +161,7 @@ def owner(
     found = (
         _possessive(window, mentions, lo, start)
         or _origin(window, mentions, head, np_end, start)
-        or _agent(window, mentions, end, hi)
+        or _agent(window, mentions, end, hi, victim)
     )
     if found is not None:
         return found
@@ -195,6 +170,8 @@ def owner(
         for m in mentions:
             if end <= m.start < np_end or m.kind not in ("demonym", "country"):
                 continue
+            if _COUNTED_BEFORE.search(window.text, max(0, m.start - 12), m.start):
+                continue  # "13 US soldiers and 169 Afghans": fellow victims
             cue = _ATTACK_AFTER.match(window.text, m.end)
             if cue and not (captive and cue.group(1).lower() in _FORCE_WORDS):
                 return m.actor
@@ -202,15 +179,10 @@ def owner(
         for m in mentions:
             if m.kind in ("demonym", "country") and _FORCE_UNIT_AFTER.match(window.text, m.end):
                 return m.actor
-    # 6. the subject of a verb before the number: in its clause, else in its sentence
-    blocked = _blocked_mentions(window, mentions)
-    harm = victim or captive
-    found = _subject(window, mentions, blocked, (lo, start), start, harm)
-    if found is None and lo > 0 and not _HARD_BREAK.match(window.text, lo):
-        found = _subject(window, mentions, blocked, window.clause(lo - 1), start, harm)
-    if found is not None:
-        return found
-    return _speaker(window, every, sources, lo, start, victim or captive)
+    # 6-7. the clause's subject, the speaker
+    return clause_owner(
+        window, mentions, sources, clause, (start, end), victim=victim, captive=captive
+    )
 
 
 def _possessive(window: Window, mentions: list[Mention], lo: int, start: int) -> str | None:
@@ -225,10 +197,10 @@ def _possessive(window: Window, mentions: list[Mention], lo: int, start: int) ->
         if _FIGURE_NOUN_AFTER_POSSESSIVE.match(window.text, after):
             return m.actor
         between = _WORD.findall(window.text, after, start)
-        if _PLACE_BEFORE.search(window.text, max(0, m.start - 25), m.start):
+        if PLACE_BEFORE.search(window.text, max(0, m.start - 25), m.start):
             return None
         if len(between) <= 2 and not any(
-            w[0].isupper() or w.lower() in _NP_END or w.lower() in _VERBS or w.endswith("ed")
+            w[0].isupper() or w.lower() in _NP_END or w.lower() in VERBS or w.endswith("ed")
             for w in between
         ):
             return m.actor
@@ -257,119 +229,20 @@ def _origin(
     return None
 
 
-def _agent(window: Window, mentions: list[Mention], end: int, hi: int) -> str | None:
-    """Rule 4: "held by Israel", "launched at its territory by Russia", "killed by gangs"."""
+def _agent(window: Window, mentions: list[Mention], end: int, hi: int, victim: bool) -> str | None:
+    """Rule 4: "held by Israel", "launched at its territory by Russia", "killed by gangs".
+    Close after the number, with no other number or subordinate clause between ("fled the
+    city after it was taken by the RSF" does not say who displaced them)."""
     for m in mentions:
-        if end <= m.start < hi and m.kind not in ("capital", "leader"):
-            if window.text.count(",", end, m.start) > 1:
-                return None
-            if _AGENT_BEFORE.search(window.text, max(end, m.start - 40), m.start):
-                return m.actor
-    return None
-
-
-def _blocked_mentions(window: Window, mentions: list[Mention]) -> set[int]:
-    """Mentions that name a place or recipient ("in Iraq", "aid to Ukraine", and the rest
-    of a list after one: "between Israel and Hamas"). Demonym adjectives never are ("in
-    Israeli prisons" are Israel's); "with" is a place unless a verb or share follows ("with
-    the ANC falling to 19 per cent")."""
-    out: set[int] = set()
-    previous: Mention | None = None
-    for m in mentions:
-        if _names_place(window, m, previous if previous and previous.start in out else None):
-            out.add(m.start)
-        previous = m
-    return out
-
-
-def _names_place(window: Window, m: Mention, blocked_before: Mention | None) -> bool:
-    """`blocked_before`: the mention just before, when it names a place."""
-    if m.kind == "demonym":
-        return False
-    before = window.text[max(0, m.start - 25) : m.start]
-    if _PLACE_BEFORE.search(before):
-        return True
-    if _WITH_BEFORE.search(before):
-        return not _is_subject(window, m)
-    if blocked_before is None:
-        return False
-    gap = window.text[blocked_before.end : m.start]
-    if not _CONJUNCT.fullmatch(gap):
-        return False
-    # "from the US, Ukraine and Korea": a bare comma continues a list only when more of
-    # it follows ("of the ANC, MK has won" starts a new clause).
-    return (
-        "and" in gap or "or" in gap.split() or _LIST_GOES_ON.match(window.text, m.end) is not None
-    )
-
-
-def _is_subject(window: Window, m: Mention) -> bool:
-    tail = _SUBJECT_TAIL.match(window.text, m.end)
-    if tail is None:
-        return False
-    word = tail.group(1).lower()
-    return word in _VERBS or word.endswith(("ed", "ing"))
-
-
-def _subject(
-    window: Window,
-    mentions: list[Mention],
-    blocked: set[int],
-    span: tuple[int, int],
-    start: int,
-    harm: bool,
-) -> str | None:
-    """Rule 6: the nearest actor in `span` (before the number at `start`) that is the
-    subject of a verb, or a list item right before the number ("the Democratic Alliance
-    (DA) on 21.7%", "AfD — 151"). Not one of a joint subject ("Ukraine and Russia
-    swapped 300 prisoners" is neither's alone)."""
-    for m in reversed(mentions):
-        if not (span[0] <= m.start < span[1]) or m.start in blocked or m.kind == "people":
+        if not (end <= m.start < hi) or m.kind in ("capital", "leader"):
             continue
-        if _JOINT.search(window.text, max(0, m.start - 40), m.start) or _JOINT_AFTER.match(
-            window.text, m.end
-        ):
-            joint = [x for x in mentions if x is not m and abs(x.start - m.start) < 45]
-            if joint:
-                continue
-        gap = window.text[m.end : start]
-        if re.fullmatch(r"(?:'s|’s)?\s*(?:\([^()]{1,40}\)\s*)?(?:on|with|at|-|:)?\s*", gap):
+        between = window.text[end : m.start]
+        if m.start - end > 100 or between.count(",") > 2 or _DIGIT.search(between):
+            return None
+        if victim and _SUBORDINATE.search(between):
+            return None
+        if _AGENT_BEFORE.search(window.text, max(end, m.start - 40), m.start):
             return m.actor
-        if not _is_subject(window, m):
-            continue
-        if m.kind == "demonym" and not re.match(_STATE_BODY, window.text[m.end :]):
-            continue
-        if harm and not _HARM.search(window.lower, m.end, start):
-            continue
-        return m.actor
-    return None
-
-
-def _speaker(
-    window: Window,
-    every: list[Mention],
-    sources: Sequence[SourceMention],
-    lo: int,
-    start: int,
-    harm: bool,
-) -> str | None:
-    """Rule 7: the figure is the speaker's own when the speaker is an actor by name
-    ("Germany announced 381 million euros", "the Pentagon said") or refers to itself
-    ("Berlin said it would deploy", "says his country plans to spend")."""
-    for s in sources:
-        if s.start >= start:
-            continue
-        inside = [m for m in every if s.start <= m.start < s.end]
-        if not inside:
-            continue
-        named = [m for m in inside if m.kind in ("country", "org", "capital", "leader")]
-        name = s.name.removeprefix("the ").removeprefix("The ")
-        if not harm and any(window.text[m.start : m.end] == name for m in named):
-            return named[0].actor
-        if _OWN_COUNTRY.search(window.lower, s.end, start):
-            return inside[0].actor
-        if named and _OWN_WORD.search(window.lower, max(lo, s.end), start) and not harm:
-            return named[0].actor
     return None
 
 

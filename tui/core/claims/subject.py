@@ -1,0 +1,268 @@
+"""The subject of the clause that owns a figure, and the speaker whose own figure it is
+(rules 6 and 7 of ``owner.py``).
+
+No parser: a subject is an actor mention followed by a verb (an auxiliary, a listed verb,
+or a word in -ed/-ing), after an optional bracketed short form or aside ("The Congress,
+which is part of the INDIA bloc, won 99 seats"). A country after a preposition is a place
+or a recipient ("troops in Iraq", "aid to Ukraine"), never a subject.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from tui.core.claims.actors import Mention
+from tui.core.claims.sources import SourceMention
+from tui.core.claims.window import Window
+
+# Before a country, capital or party: it is a place or a recipient there, not a subject.
+PLACE_BEFORE = re.compile(
+    r"(?:^|[\s(,])(?:in|into|at|to|from|across|near|toward|towards|inside|within|throughout|"
+    r"against|for|between|of|on|over|around|outside|via|through|than|like|including|"
+    r"among|beyond|fled|entered|left|visited|invaded|struck|hit)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_APPOSITIVE_BEFORE = re.compile(r"[A-Z][\w'-]+,\s+$")
+_WITH_BEFORE = re.compile(r"\bwith\s+(?:the\s+)?$", re.IGNORECASE)
+_CONJUNCT = re.compile(r"\s*(?:,\s*(?:and|or)\s+|\s+and\s+|\s+or\s+|,\s+)(?:the\s+)?")
+_LIST_GOES_ON = re.compile(r"\s*(?:,|\band\b|\bor\b)")
+# A state body after a demonym or country: "the Spanish government has mobilized".
+_STATE_BODY = (
+    r"(?:\s+(?:government|army|military|armed\s+forces|forces|troops|navy|air\s+force|"
+    r"authorities|administration|police|coast\s+guard|defen[cs]e\s+ministry|"
+    r"ministry\s+of\s+defen[cs]e|junta|regime|cabinet|parliament|party))"
+)
+# What may follow a subject before its verb: a bracketed short form, an aside.
+# A leader's title and name after a country or party: "Japan's Prime Minister Aiko Sato".
+_LEADER = (
+    r"(?:\s+(?:President|Prime\s+Minister|Premier|Chancellor|Foreign\s+Minister|"
+    r"Defen[cs]e\s+Minister|Finance\s+Minister|Minister|Secretary|leader|King)"
+    r"(?:\s+(?:of\s+)?[A-Z][\w'’-]+){0,3})"
+)
+_BODY_OR_LEADER = re.compile(rf"(?:'s|’s)?(?:{_STATE_BODY}|{_LEADER})")
+_SUBJECT_TAIL = re.compile(
+    rf"(?:'s|’s)?\)?(?:{_STATE_BODY}|{_LEADER})?\s*(?:\([^()]{{1,40}}\)\s*)?(?:,[^,;]{{1,90}},\s*)?"
+    r"(?:,?\s*(?:which|who|that)\s+)?(?:(?:on|last|this|next)\s+\w+day\s+)?"
+    r"(?:(?:\w+ly|now|already|still|also|just|then|again)\s+)?(\w+)"
+)
+VERBS = frozenset(
+    "is was are were has have had will would could can may might must shall should did "
+    "does do says said plans keeps heads holds wants needs sends deploys provides gives "
+    "pledges spends gets wins leads faces controls maintains claims remains stands "
+    "receives launches fires fields contributes commits offers won sent came got took gave "
+    "made lost saw held fell rose kept left became began brought paid put set spent led met "
+    "ran stood told went drew grew hit cut fought bought sought dominate control hold own "
+    "plan want need".split()
+)
+_HARM = re.compile(
+    r"\b(?:kill|murder|massacr|shot|shoot|wound|injur|abduct|kidnap|seiz|captur|execut|"
+    r"attack|target|strik|struck|bomb|shell|destroy|displac|detain|arrest|held|hold|took|"
+    r"take|releas|free|hand|return|exchang|swap|transfer|launch|fire|fir|brought|bring|"
+    r"repatriat|receiv)"
+)
+_AND = re.compile(r",?\s+and\s+(?:the\s+)?")
+_PRONOUN = re.compile(r"\b(?:it|they|its|their)\b")
+_PRONOUN_AFTER = re.compile(
+    r"(?:\s+[a-z]+){0,2}?\s+(it|they)\s+(?:has\s+|had\s+|have\s+)?[a-z]+ed\b|\s+(?:it|they)\s+won\b"
+)
+# A figure before its subject: "Despite gaining over 200 seats, Labour's vote share ...".
+_FRONTED = re.compile(r"\W*(?:despite|after|before|by|while|since|on|with)?\s*\w+ing\b", re.I)
+_TITLE = re.compile(
+    r"(?:'s|’s)?\s+(?:President|Prime\s+Minister|Minister|Secretary|Chancellor|Foreign\s+Minister|"
+    r"Defen[cs]e\s+Minister|spokes(?:man|woman|person)|chief|head|leader|ambassador|envoy|"
+    r"Commissioner|Governor|Mayor)\b"
+)
+# Clause breaks a subject does not reach across (", and" and dashes it does).
+_HARD_BREAK = re.compile(r";|\s(?:while|whereas)\s")
+_OWN_WORD = re.compile(r"\b(?:it|its|they|their|we|our)\b")
+_OWN_COUNTRY = re.compile(r"\b(?:his|her|their|its|our)\s+(?:country|nation|government)\b")
+
+
+def blocked_mentions(window: Window, mentions: list[Mention]) -> set[int]:
+    """Mentions that name a place or recipient ("in Iraq", "aid to Ukraine", and the rest
+    of a list after one: "between Israel and Hamas"). Demonym adjectives never are ("in
+    Israeli prisons" are Israel's); "with" is a place unless a verb or share follows ("with
+    the ANC falling to 19 per cent")."""
+    out: set[int] = set()
+    previous: Mention | None = None
+    for m in mentions:
+        if _names_place(window, m, previous if previous and previous.start in out else None):
+            out.add(m.start)
+        previous = m
+    return out
+
+
+def _names_place(window: Window, m: Mention, blocked_before: Mention | None) -> bool:
+    """`blocked_before`: the mention just before, when it names a place."""
+    if m.kind == "demonym":
+        return False
+    before = window.text[max(0, m.start - 25) : m.start]
+    if PLACE_BEFORE.search(before):
+        return True
+    if (
+        m.kind == "country"
+        and _APPOSITIVE_BEFORE.search(before)
+        and window.text[m.end : m.end + 1] in (",", ".", "")
+    ):
+        return True  # "Marrakech, Morocco": the city's country
+    if _WITH_BEFORE.search(before):
+        return not is_subject(window, m)
+    if blocked_before is None:
+        return False
+    gap = window.text[blocked_before.end : m.start]
+    if not _CONJUNCT.fullmatch(gap):
+        return False
+    # "from the US, Ukraine and Korea": a bare comma continues a list only when more of
+    # it follows ("of the ANC, MK has won" starts a new clause).
+    return (
+        "and" in gap or "or" in gap.split() or _LIST_GOES_ON.match(window.text, m.end) is not None
+    )
+
+
+def is_subject(window: Window, m: Mention, limit: int | None = None) -> bool:
+    """Whether a verb follows `m` (before `limit`): "Labour won", "the ANC falling"."""
+    tail = _SUBJECT_TAIL.match(window.text, m.end, limit or len(window.text))
+    if tail is None:
+        return False
+    word = tail.group(1).lower()
+    return word in VERBS or word.endswith(("ed", "ing"))
+
+
+def _subject(
+    window: Window,
+    mentions: list[Mention],
+    blocked: set[int],
+    span: tuple[int, int],
+    figure: tuple[int, int, int],
+    harm: bool,
+) -> str | None:
+    """Rule 6: the nearest actor in `span` that is the subject of a verb before the
+    number, or a list item right before it ("the Democratic Alliance (DA) on 21.7%",
+    "AfD — 151"). `figure` is the number's (start, end, clause end). Not one of a joint
+    subject ("Ukraine and Russia swapped 300 prisoners" is neither's alone). For victims
+    and captives the verb must harm, hold or free them, before the number or just after
+    ("the 20 hostages it intends to release")."""
+    start, end, hi = figure
+    for m in reversed(mentions):
+        if not (span[0] <= m.start < span[1]) or m.start in blocked or m.kind == "people":
+            continue
+        if _joint(window, mentions, m):
+            continue
+        gap = window.text[m.end : start]
+        if re.fullmatch(r"(?:'s|’s)?\s*(?:\([^()]{1,40}\)\s*)?(?:on|with|at|-|:)?\s*", gap):
+            return m.actor
+        if not is_subject(window, m, start):
+            continue
+        if m.kind == "demonym" and not _BODY_OR_LEADER.match(window.text, m.end):
+            continue
+        if harm and not _HARM.search(window.lower, m.end, min(hi, end + 60)):
+            continue
+        return m.actor
+    return None
+
+
+def _joint(window: Window, mentions: list[Mention], m: Mention) -> bool:
+    """Whether `m` is one of "X and Y" (a joint subject)."""
+    for x in mentions:
+        if x.end <= m.start and _AND.fullmatch(window.text, x.end, m.start):
+            return True
+        if x.start >= m.end and _AND.fullmatch(window.text, m.end, x.start):
+            return True
+    return False
+
+
+def _pronoun(
+    window: Window,
+    mentions: list[Mention],
+    blocked: set[int],
+    lo: int,
+    start: int,
+    end: int,
+    harm: bool,
+) -> str | None:
+    """A pronoun subject or owner of the figure ("the record 303 it won", "they secured
+    240 seats"): the nearest actor named before it in the sentence."""
+    if harm:
+        return None
+    before = list(_PRONOUN.finditer(window.lower, lo, start))
+    pronoun = before[-1] if before else _PRONOUN_AFTER.match(window.lower, end)
+    if pronoun is None:
+        return None
+    for m in reversed(mentions):
+        if (
+            m.end <= pronoun.start()
+            and m.start not in blocked
+            and m.kind in ("country", "org", "capital", "leader")
+        ):
+            return m.actor
+    return None
+
+
+def _speaker(
+    window: Window,
+    every: list[Mention],
+    sources: Sequence[SourceMention],
+    lo: int,
+    start: int,
+    harm: bool,
+) -> str | None:
+    """Rule 7 (not for victims: who counts them is not who harmed them): the figure is
+    the speaker's own when the speaker is an actor by name
+    ("Germany announced 381 million euros", "the Pentagon said") or refers to itself
+    ("Berlin said it would deploy", "says his country plans to spend"), or the speaker's
+    title is ("European Commission President X announced 50 billion euros")."""
+    for s in sources:
+        if s.start >= start:
+            continue
+        inside = [m for m in every if s.start <= m.start < s.end]
+        if not inside:
+            continue
+        named = [m for m in inside if m.kind in ("country", "org", "capital", "leader")]
+        name = s.name.removeprefix("the ").removeprefix("The ")
+        if (
+            not harm
+            and named
+            and (
+                any(window.text[m.start : m.end] == name for m in named)
+                or (
+                    name.startswith(window.text[named[0].start : named[0].end])
+                    and _TITLE.match(name, named[0].end - named[0].start)
+                )
+            )
+        ):
+            return named[0].actor
+        if _OWN_COUNTRY.search(window.lower, s.end, start):
+            return inside[0].actor
+        if named and _OWN_WORD.search(window.lower, max(lo, s.end), start) and not harm:
+            return named[0].actor
+    return None
+
+
+def clause_owner(
+    window: Window,
+    mentions: list[Mention],
+    sources: Sequence[SourceMention],
+    clause: tuple[int, int],
+    figure: tuple[int, int],
+    *,
+    victim: bool,
+    captive: bool,
+) -> str | None:
+    """Rules 6 and 7 for the figure at `figure` (start, end) in `clause`: the subject of a
+    verb before the number (in its clause, else the clause before across a soft break, or
+    after a fronted "Despite gaining 200 seats, ..."), the speaker, a pronoun's antecedent."""
+    lo, hi = clause
+    start, end = figure
+    blocked = blocked_mentions(window, mentions)
+    harm = victim or captive
+    found = _subject(window, mentions, blocked, (lo, start), (start, end, hi), harm)
+    if found is None and lo > 0 and not _HARD_BREAK.match(window.text, lo):
+        found = _subject(window, mentions, blocked, window.clause(lo - 1), (start, end, hi), harm)
+    if found is None and _FRONTED.match(window.text, lo, start):
+        found = _subject(window, mentions, blocked, (end, hi), (hi, hi, hi), harm)
+    if found is not None:
+        return found
+    return _speaker(window, window.actors(), sources, lo, start, victim) or _pronoun(
+        window, mentions, blocked, lo, start, end, harm
+    )

@@ -6,7 +6,6 @@ feedparser dominates a poll's CPU time, and a process pool puts both cores on it
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -16,8 +15,8 @@ from tui.core.claims.figures import extract_words
 from tui.core.config import StorySection
 from tui.core.models import Claim, Report
 from tui.core.parse import parse_feed
+from tui.core.revisions import is_current, is_new_revision, revision_key
 from tui.core.story import StoryFilter
-from tui.core.text import normalise_for_compare
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,9 +36,9 @@ class DigestedFeed:
 
 
 def content_hash(report: Report) -> str:
-    """Identity of a version: rewrapping, spacing or entity changes give the same hash."""
-    normalised = normalise_for_compare(f"{report.title}\n{report.text}")
-    return hashlib.sha256(normalised.encode("utf-8", "surrogatepass")).hexdigest()
+    """Identity of a version (`revisions.revision_key`): markup, spacing, tracking
+    parameters and share counters give the same key."""
+    return revision_key(report.title, report.text)
 
 
 def report_text(report: Report) -> str:
@@ -73,7 +72,11 @@ def digest_feed(
         digest = content_hash(report)
         on_story = story_filter.matches(report.title, report.text)
         claims: tuple[Claim, ...] | None = None
-        if on_story and known_hashes.get(report.entry_id) != digest:
+        stored = known_hashes.get(report.entry_id)
+        # Figures are read from new items and new revisions only; an old-scheme stored key
+        # cannot say, so those are read (the writer keeps them only if it is a revision).
+        fresh = stored is None or not is_current(stored) or is_new_revision(stored, digest)
+        if on_story and fresh:
             text = report_text(report)
             claims = tuple(extract_claims(text, published=report.published, **words))  # type: ignore[arg-type]
         digested.append(DigestedReport(report, digest, on_story, claims))

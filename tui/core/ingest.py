@@ -9,16 +9,18 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Literal
 
 from tui.core.claims import FigureNamer, extract_claims
 from tui.core.digest import DigestedFeed, DigestedReport, report_text
+from tui.core.identity import current_key, same_articles
 from tui.core.ledger import Observation, decide, describe_value, normalise_source
 from tui.core.ledger_rows import SPEAKER_SCOPE as _SPEAKER_SCOPE
 from tui.core.ledger_rows import ledger_for, ledger_identity, remember_latest
 from tui.core.models import FigureChanged, NewReport, NewRevision, Verdict
+from tui.core.revisions import is_new_revision
 from tui.core.store import Store, iso
 
 ALARMING = frozenset({Verdict.CHANGED, Verdict.DISPUTED, Verdict.REVISED})
@@ -122,15 +124,22 @@ class _FeedWriter:
         need their version's id and are judged in that order.
         """
         conn, now = self.store.conn, iso(self.now)
-        stored = self._stored([item.report.entry_id for item in items])
+        fetched = [item.report.entry_id for item in items]
+        stored = self._stored(fetched)
+        unfound = [item.report for item in items if item.report.entry_id not in stored]
+        churned = same_articles(conn, self.feed_id, unfound, fetched) if unfound else {}
         new: list[DigestedReport] = []
         versions: list[tuple[DigestedReport, int]] = []  # (report, version number)
         for item in items:
             found = stored.get(item.report.entry_id)
+            if found is None and (same := churned.get(item.report.entry_id)):
+                # The same article under a churned GUID: it keeps the id it was stored under.
+                item = replace(item, report=replace(item.report, entry_id=same[3]))
+                found = stored[same[3]] = same[:3]
             if found is None:
                 new.append(item)
                 versions.append((item, 1))
-            elif found[2] != item.content_hash:
+            elif is_new_revision(current_key(conn, *found), item.content_hash):
                 versions.append((item, found[1] + 1))
         if not versions:
             return

@@ -266,3 +266,9 @@ def _fts_on_story_only(db: sqlite_utils.Database) -> None:
 def _feed_entries(db: sqlite_utils.Database) -> None:
     """How many entries the feed's last full fetch held: 0 shows as "ok (empty)", not failing."""
     _run(db, "ALTER TABLE feeds ADD COLUMN entries INTEGER;\n")
+
+
+@migrations(name="0006_reports_by_title")
+def _reports_by_title(db: sqlite_utils.Database) -> None:
+    """Find a report by title and link when its feed mints a new GUID at every fetch."""
+    _run(db, "CREATE INDEX reports_title ON reports(feed_id, title);\n")

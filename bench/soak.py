@@ -162,7 +162,7 @@ async def soak(
             clock=lambda: wall["t"],
             monotonic=lambda: mono["t"],
             rng=random.Random(1),
-            parse_workers=1,
+            parse_workers=0,
         )
         if use_tracemalloc:
             tracemalloc.start()

@@ -63,7 +63,7 @@ def monitor_for(
         clock=clock,
         monotonic=monotonic or time.monotonic,
         rng=random.Random(1),
-        parse_workers=1,
+        parse_workers=0,
     )
 
 

@@ -90,7 +90,7 @@ def slow_digest(monkeypatch: pytest.MonkeyPatch) -> Iterator[threading.Event]:
     """Make parsing a body that contains b"HANG" block until the test releases it.
 
     The seam is the module-level `digest_feed` name `tui.core.monitor` calls at run time
-    (with parse_workers=1 it runs on a thread, so the patched function is the one used).
+    (with parse_workers=0 it runs on a thread, so the patched function is the one used).
     """
     release = threading.Event()
     from tui.core.digest import digest_feed as real

@@ -128,7 +128,7 @@ async def test_the_story_produces_exactly_these_changes(tmp_path: Path) -> None:
         )
         now = [STEPS[0][0]]
         monitor = Monitor(
-            parse_config(toml), db, clock=lambda: now[0], rng=random.Random(7), parse_workers=1
+            parse_config(toml), db, clock=lambda: now[0], rng=random.Random(7), parse_workers=0
         )
         try:
             for when, served in STEPS:

@@ -1,7 +1,8 @@
 """The CPU-bound half of a poll: feed bytes -> reports, story flag and figures.
 
-`digest_feed` is a pure function of picklable inputs so it can run in a worker process:
-feedparser dominates a poll's CPU time, and a process pool puts both cores on it.
+`digest_feed` is a pure function of picklable inputs so it can run in a worker process
+(figures and HTML reduction are a first poll's CPU). It imports neither pydantic nor
+feedparser up front, so a worker stays small.
 """
 
 from __future__ import annotations
@@ -9,14 +10,17 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from tui.core.claims import extract_claims
 from tui.core.claims.figures import extract_words
-from tui.core.config import StorySection
 from tui.core.models import Claim, Report
 from tui.core.parse import parse_feed
 from tui.core.revisions import is_current, is_new_revision, revision_key
 from tui.core.story import StoryFilter
+
+if TYPE_CHECKING:  # config pulls in pydantic: a parse worker is given a StoryFilter instead
+    from tui.core.config import StorySection
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,7 +54,7 @@ def digest_feed(
     body: bytes,
     headers: Mapping[str, str],
     *,
-    story: StorySection,
+    story: StorySection | StoryFilter,
     synonyms: Mapping[str, str],
     known_hashes: Mapping[str, str],
     now: datetime,
@@ -65,7 +69,7 @@ def digest_feed(
     Raises `parse.NotAFeed` when the body is not a usable feed.
     """
     parsed = parse_feed(body, headers, now=now)
-    story_filter = StoryFilter.from_config(story)
+    story_filter = story if isinstance(story, StoryFilter) else StoryFilter.from_config(story)
     words = extract_words(synonyms, places, actors)
     digested = []
     for report in parsed.reports:

@@ -36,6 +36,7 @@ from tui.core.models import CycleFinished, Event, FeedFailed, FeedPolled
 from tui.core.parse import NotAFeed, utc_now
 from tui.core.schedule import Schedule, next_poll_delay
 from tui.core.store import Store, StoreError
+from tui.core.story import StoryFilter
 from tui.core.workers import parse_pool
 
 T = TypeVar("T")
@@ -43,6 +44,15 @@ Listener = Callable[[Event], None]
 
 # Below this many bodies in one cycle, starting worker processes costs more than it saves.
 PROCESS_POOL_THRESHOLD = 8
+
+
+def default_parse_workers() -> int:
+    """One worker process when there is a second core, else none (parse on a thread).
+
+    The main process is busy too (fetching, storing, judging figures), so one worker
+    already keeps two cores busy; each further worker costs ~40 MB for little gain.
+    """
+    return 1 if (os.cpu_count() or 1) > 1 else 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,7 +84,8 @@ class Monitor:
         self.schedule = Schedule(clock=monotonic, rng=self._rng)
         self._db_thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="storywatch-db")
         self._store: Store | None = None
-        self._parse_workers = parse_workers if parse_workers is not None else (os.cpu_count() or 1)
+        # Worker processes for parsing and figures; 0 runs them on a thread of this process.
+        self._parse_workers = default_parse_workers() if parse_workers is None else parse_workers
         self._process_pool: ProcessPoolExecutor | None = None
         self._apply_config(config)
 
@@ -85,6 +96,8 @@ class Monitor:
         self.config = config
         self._feeds = {feed.name: feed for feed in config.feeds if feed.enabled}
         self._namer = FigureNamer(config.figures)
+        # Compiled once per config and shipped to workers as is: they need not import pydantic.
+        self._story = StoryFilter.from_config(config.story)
         self._ledger = LedgerContext(
             self._namer, timedelta(hours=config.settings.dispute_window_hours)
         )
@@ -124,7 +137,7 @@ class Monitor:
         # Bodies waiting to be parsed are held in memory: bound them, not just the fetches
         # (the Fetcher bounds those itself), so 500 fast feeds never sit in RAM at once.
         in_flight = asyncio.Semaphore(2 * self.config.settings.concurrency)
-        use_pool = len(names) >= PROCESS_POOL_THRESHOLD and self._parse_workers > 1
+        use_pool = len(names) >= PROCESS_POOL_THRESHOLD and self._parse_workers > 0
 
         async def one(name: str) -> tuple[str, IngestResult | None, str | None]:
             feed = self._feeds[name]
@@ -234,7 +247,7 @@ class Monitor:
     async def _digest(self, feed: str, fetched: FetchResult, use_pool: bool) -> DigestedFeed:
         known = await self._db(known_hashes, feed)
         kwargs: dict[str, Any] = {
-            "story": self.config.story,
+            "story": self._story,
             "synonyms": self._namer.synonyms(),
             "places": self._namer.places(),
             "actors": self._namer.actors(),

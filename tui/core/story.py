@@ -10,8 +10,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from tui.core.config import StorySection
+if TYPE_CHECKING:  # config pulls in pydantic, which parse workers need not import
+    from tui.core.config import StorySection
 
 
 def _pattern(keywords: Sequence[str]) -> re.Pattern[str] | None:

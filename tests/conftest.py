@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
 from tests.loopback import LoopbackServer
+
+# The gazetteer's cache file goes to a temp dir of its own, not the user's cache dir; it
+# lasts across runs so that only the first one pays the build. Subprocesses inherit it.
+os.environ.setdefault(
+    "STORYWATCH_CACHE", str(Path(tempfile.gettempdir()) / "storywatch-test-cache")
+)
 
 
 @pytest.fixture

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from tui.core.claims import context as ctx
 from tui.core.claims import window as win
 from tui.core.claims.actors import Lexicon, lexicon
-from tui.core.claims.lexicon import ThingWords, norm, place_lookup, place_re
+from tui.core.claims.lexicon import ThingWords, norm
+from tui.core.claims.places import UserPlaces
 from tui.core.claims.sentences import Spans
 
 LOOKBACK = 3  # sentences; further back a "the number" rarely points
@@ -37,28 +38,37 @@ def find_antecedent(
     index: int,
     *,
     actor_words: Lexicon | None = None,
+    user_places: UserPlaces | None = None,
 ) -> Antecedent:
     """`lowered` is ``lower_same_length(work)``; `index` the figure's sentence;
-    `actor_words` the report's actor lexicon (the built-in one by default)."""
+    `actor_words` the report's actor lexicon (the built-in one by default), `user_places`
+    the user's own places."""
     actor_words = actor_words or lexicon()
     thing = place = thing_actor = place_actor = None
     para = spans.paragraph[index]
     for j in range(index - 1, max(index - 1 - LOOKBACK, -1), -1):
-        if spans.paragraph[j] != para:
+        # A thing ("put the number at") points back inside its paragraph; the place of a
+        # story carries on across paragraphs (feed bodies have one line per paragraph), but
+        # not the actor of a sentence found there.
+        same_paragraph = spans.paragraph[j] == para
+        if not same_paragraph and place is not None:
             break
         start = spans.starts[j]
         end = min(spans.ends[j], start + SENTENCE_CAP)
-        sentence = win.Window(work[start:end], start, lowered[start:end], things, actor_words)
-        if thing is None:
+        sentence = win.Window(
+            work[start:end], start, lowered[start:end], things, actor_words, user_places
+        )
+        if thing is None and same_paragraph:
             m = things.pattern.search(sentence.lower)
             if m:
                 thing = things.table[norm(m.group())]
                 thing_actor = _actor_near(sentence, m.start(), thing_mention=True)
         if place is None:
-            m = place_re().search(sentence.lower)
-            if m:
-                place = place_lookup().get(norm(m.group()))
-                place_actor = _actor_of_sentence(sentence, m.start())
+            named = win.main_place(sentence)
+            if named is not None:
+                place = named.name
+                if same_paragraph:
+                    place_actor = _actor_of_sentence(sentence, named.start)
         if thing and place:
             break
     return Antecedent(thing, place, thing_actor, place_actor)

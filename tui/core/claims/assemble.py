@@ -282,11 +282,9 @@ def _claim(
             predicate = found if found in ("presence", "movement", "casualty") else "other"  # type: ignore[assignment]
     if thing is not None:
         thing = synonyms.get(thing, thing)
-    place = (
-        win.place_near(window, d.start, d.end, *clause)
-        or win.place_near(window, d.start, d.end, 0, len(window.text))
-        or place
-    )
+    # "3,000 US soldiers": a country between the number and its thing is whose, not where.
+    between = (d.end, d.thing_end) if d.thing_follows and d.thing_end is not None else None
+    place = win.place_for(window, d.start, d.end, clause, between) or place
     if place is None and d.date is None:
         antecedent = inherit()
         place = antecedent.place

@@ -20,6 +20,7 @@ from tui.core.claims.dates import find_dates
 from tui.core.claims.lexicon import lower_same_length, new_thing_synonyms, thing_words
 from tui.core.claims.numbers import find_quantities
 from tui.core.claims.pairing import Draft, pair_quantities
+from tui.core.claims.places import user_places
 from tui.core.claims.sentences import boilerplate_spans, sentence_spans
 from tui.core.models import Claim
 
@@ -83,11 +84,14 @@ def extract_claims(
     synonyms: Mapping[str, str] | None = None,
     max_claims: int = 200,
     actors: Sequence[str] = (),
+    places: Sequence[str] = (),
 ) -> list[Claim]:
     """The figures stated in `text`, in order of appearance (see the package docstring).
 
     `actors` are names the user follows (``[[figures]]``): they count as actors besides
     the built-in countries, organisations and parties.
+    `places` are the user's own place names (``[[figures]]``): they are places even when
+    the gazetteer does not know them.
 
     Only about the first MAX_TEXT characters are read (see there); offsets point into `text`.
     """
@@ -115,8 +119,17 @@ def extract_claims(
     # One antecedent lookup per sentence, however many of its figures ask for it.
     things = thing_words(new_thing_synonyms(synonyms or {}))
     actor_words = lexicon(user_actor_names(actors))
+    extra_places = user_places(frozenset(places)) if places else None
     antecedent_of = cache(
-        partial(find_antecedent, work, lowered, spans, things, actor_words=actor_words)
+        partial(
+            find_antecedent,
+            work,
+            lowered,
+            spans,
+            things,
+            actor_words=actor_words,
+            user_places=extra_places,
+        )
     )
     by_sentence: dict[int, list[Draft]] = {}
     for draft in drafts:
@@ -132,7 +145,9 @@ def extract_claims(
         else:
             windows = [(lo, hi, group)]
         for w_lo, w_hi, members in windows:
-            window = win.Window(work[w_lo:w_hi], w_lo, lowered[w_lo:w_hi], things, actor_words)
+            window = win.Window(
+                work[w_lo:w_hi], w_lo, lowered[w_lo:w_hi], things, actor_words, extra_places
+            )
             local = [d.shift(-w_lo) for d in members]
             pair_quantities(window, local)
             inherit = partial(antecedent_of, index)

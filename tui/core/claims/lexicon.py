@@ -112,16 +112,6 @@ def new_thing_synonyms(synonyms: Mapping[str, str]) -> frozenset[tuple[str, str]
 
 
 @cache
-def place_re() -> re.Pattern[str]:
-    return _lower_words_re(a for names in PLACES.values() for a in names)
-
-
-@cache
-def place_lookup() -> dict[str, str]:
-    return {" ".join(a.lower().split()): c for c, names in PLACES.items() for a in names}
-
-
-@cache
 def predicate_re() -> re.Pattern[str]:
     return _lower_words_re(PREDICATES)
 

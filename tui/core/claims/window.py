@@ -15,26 +15,51 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from tui.core.claims.actors import Lexicon, Mention, find_mentions, lexicon
+from tui.core.claims.gazetteer import gazetteer
 from tui.core.claims.lexicon import (
     PREDICATES,
     ThingWords,
     lower_same_length,
     norm,
-    place_lookup,
-    place_re,
     predicate_re,
     thing_words,
 )
+from tui.core.claims.places import PlaceMention, UserPlaces, find_places
 from tui.core.claims.sources import SourceMention, find_sources
 
 _CLAUSE_BREAK = re.compile(r";|\s(?:while|whereas|but)\s|,\s+and\s|\s[-–—]\s")
 
 
-# Places and predicates; things come from the window's own ThingWords.
+# Predicates; things come from the window's own ThingWords, places from ``places.py``.
 _MENTION_SOURCES: dict[str, Callable[[], tuple[re.Pattern[str], Mapping[str, str]]]] = {
-    "place": lambda: (place_re(), place_lookup()),
     "predicate": lambda: (predicate_re(), PREDICATES),
 }
+# A dateline opens a wire story: "KYIV, Ukraine (AP) - ". Its place is where the reporter
+# files from, not what a figure is about.
+_DATELINE = re.compile(
+    r"\s*[A-Z][A-Z .'-]{2,}(?:,\s*[A-Z][\w .'-]{1,30}?)?\s*(?:\([\w .&-]{1,30}\)\s*)?-{1,2}\s"
+)
+# Locative words that tie a place to what happens there. "from", "to" and "of" are weaker
+# ("up from 5,000", "data from Ukraine"): they count when no other place does.
+# What may stand between two names that are one place: "Wajima, Ishikawa", "Russia's Kursk",
+# "Ishikawa's Wajima", "the High Atlas in Morocco".
+_JOINER = re.compile(r",\s*|'s\s+|\s+in\s+(?:the\s+)?")
+_STRONG_CUES = frozenset(
+    [
+        "in",
+        "at",
+        "into",
+        "across",
+        "near",
+        "inside",
+        "outside",
+        "around",
+        "throughout",
+        "within",
+        "off",
+        "of-place",
+    ]
+)
 
 
 def _nearest(
@@ -59,9 +84,11 @@ class Window:
     lower: str = ""  # lower_same_length(text): what the word tables are matched against
     things: ThingWords = field(default_factory=thing_words)
     actor_words: Lexicon = field(default_factory=lexicon)
+    user_places: UserPlaces | None = None
     breaks: list[int] = field(init=False)
     _mentions: dict[str, list[tuple[int, int, str]]] = field(init=False, default_factory=dict)
     _sources: list[SourceMention] | None = field(init=False, default=None)
+    _places: list[PlaceMention] | None = field(init=False, default=None)
     _actors: list[Mention] | None = field(init=False, default=None)
 
     def __post_init__(self) -> None:
@@ -85,6 +112,12 @@ class Window:
             ]
             self._mentions[kind] = cached
         return cached
+
+    def places(self) -> list[PlaceMention]:
+        """Places named in the window, found on first use."""
+        if self._places is None:
+            self._places = find_places(self.text, self.lower, self.user_places)
+        return self._places
 
     def sources(self) -> list[SourceMention]:
         """Attributions in the window, found on first use (many windows never need them)."""
@@ -115,8 +148,116 @@ def nearest_thing(window: Window, start: int, end: int, lo: int, hi: int) -> str
     return _nearest(window.mentions("thing"), start, end, lo, hi)
 
 
-def place_near(window: Window, start: int, end: int, lo: int, hi: int) -> str | None:
-    return _nearest(window.mentions("place"), start, end, lo, hi)
+def place_for(
+    window: Window,
+    start: int,
+    end: int,
+    clause: tuple[int, int],
+    attributive: tuple[int, int] | None = None,
+) -> str | None:
+    """The place a figure at [start, end) is about: the nearest locative phrase of its
+    clause ("in Gaza", "across eastern Ukraine"), else the nearest place of the clause,
+    then the same in the whole window. Neither a dateline's place nor a source phrase's
+    ("US officials said") counts, nor a name inside `attributive` (between the number and
+    its thing: "3,000 US soldiers"). Of "in Wajima, Ishikawa" the most specific wins."""
+    mentions = window.places()
+    if not mentions:
+        return None
+    dateline = _DATELINE.match(window.text)
+    skip = dateline.end() if dateline else 0
+    sources = [(s.start, s.end) for s in window.sources()]
+    usable = [m for m in mentions if m.start >= skip]
+    if attributive is not None:
+        usable = [m for m in usable if not attributive[0] <= m.start < attributive[1]]
+    outside = [m for m in usable if not any(a <= m.start < b for a, b in sources)]
+    if not outside:
+        return None
+    lo, hi = clause
+    # In order: a locative of the clause, a weaker one ("from"), a locative elsewhere in
+    # the sentence, a bare name in the clause, then the rest of the sentence.
+    best = min(
+        outside,
+        key=lambda m: (
+            _PREFERENCE[(_tier(m), lo <= m.start and m.end <= hi)],
+            m.rank if _tier(m) == 2 else 0,  # of bare names, the most specific
+            _distance(m, start, end),
+        ),
+    )
+    return _most_specific(window, mentions, best).name
+
+
+_PREFERENCE = {
+    (0, True): 0,
+    (1, True): 1,
+    (0, False): 2,
+    (2, True): 3,
+    (1, False): 4,
+    (2, False): 5,
+    (3, True): 6,
+    (3, False): 7,
+}
+
+
+def _distance(m: PlaceMention, start: int, end: int) -> int:
+    return start - m.end if m.end <= start else max(0, m.start - end)
+
+
+def _tier(m: PlaceMention) -> int:
+    """How surely a place is where things happen: "in X" (0), "from X" (1), a bare name (2),
+    a bearing's reference point "south of X" (3)."""
+    if m.cue in _STRONG_CUES:
+        return 0
+    if m.cue == "ref":
+        return 3
+    return 1 if m.cue else 2
+
+
+def main_place(window: Window) -> PlaceMention | None:
+    """What a sentence is about, for the figures of the sentences after it: its first
+    locative place ("The army in Mali said ..."), else its first place; never a dateline's
+    or a source phrase's."""
+    if not window.places():
+        return None
+    dateline = _DATELINE.match(window.text)
+    skip = dateline.end() if dateline else 0
+    sources = [(s.start, s.end) for s in window.sources()]
+    pool = [
+        m
+        for m in window.places()
+        if m.start >= skip and not any(a <= m.start < b for a, b in sources)
+    ]
+    strong = [m for m in pool if m.cue in _STRONG_CUES]
+    found = (strong or pool)[:1]
+    return _most_specific(window, window.places(), found[0]) if found else None
+
+
+def _most_specific(
+    window: Window, mentions: list[PlaceMention], chosen: PlaceMention
+) -> PlaceMention:
+    """Of places written as one ("Wajima, Ishikawa", "Russia's Kursk region", "the High
+    Atlas in Morocco"), the innermost: a neighbour wins when it lies inside the chosen
+    place by the gazetteer, or when the gazetteer does not know it and the chosen place is
+    a region or a country ("the Gaskinde area, Burkina Faso")."""
+    g = gazetteer()
+    i = mentions.index(chosen)
+    best = chosen
+    for j in (i - 1, i + 1):
+        if not 0 <= j < len(mentions):
+            continue
+        a, b = (mentions[j], chosen) if j < i else (chosen, mentions[j])
+        if _JOINER.fullmatch(window.text, a.end, b.start) is None:
+            continue
+        other = mentions[j]
+        if other.rank >= best.rank or other.cue == "ref":
+            continue
+        if other.rows and best.rows:
+            outer = set(best.rows)
+            if not any(r in outer for row in other.rows for r in g.ancestors(row)):
+                continue
+        elif other.rows or best.rank < 2:
+            continue
+        best = other
+    return best
 
 
 def predicate_near(window: Window, start: int, end: int, lo: int, hi: int) -> str | None:

@@ -67,7 +67,8 @@ FORCE_THINGS = frozenset({"troops", "advisers", "contractors"})
 # Words like these point back at an earlier sentence's thing ("put the number at over 3,000").
 ANAPHORA = r"\b(?:number|figure|total|count|tally|estimate|level|levels|strength|contingent)\b"
 
-# Gazetteer: canonical place -> aliases (matched case-insensitively, longest first).
+# Named sites the data packages do not know (bases, airports, areas): canonical name ->
+# aliases. The gazetteer (``gazetteer.py``) adds them, inside PLACE_COUNTRY's country.
 PLACES: dict[str, list[str]] = {
     "Kurdistan Region": [
         "Kurdistan Region",
@@ -83,8 +84,6 @@ PLACES: dict[str, list[str]] = {
         "Ain al-Asad",
         "Ain al-Assad",
         "Ain al Asad",
-        "al-Assad",
-        "al-Asad",
         "Al Asad",
         "Asad air base",
         "Assad air base",
@@ -92,34 +91,26 @@ PLACES: dict[str, list[str]] = {
     ],
     "Victoria base": ["Victoria base", "Camp Victoria", "Victory Base", "base of Victoria"],
     "Baghdad International Airport": ["Baghdad International Airport", "Baghdad airport"],
-    "Iraq": ["Iraq"],
-    "Syria": ["Syria", "northeast Syria", "northeastern Syria"],
-    "Kuwait": ["Kuwait"],
-    "Jordan": ["Jordan"],
-    "Erbil": ["Erbil", "Irbil", "Arbil"],
-    "Baghdad": ["Baghdad"],
-    "Anbar": ["Anbar", "al-Anbar", "Anbar province"],
     "Harir": ["Harir", "Harir air base"],
     "al-Tanf": ["al-Tanf", "At-Tanf", "Tanf"],
-    "Qatar": ["Qatar", "Al Udeid"],
-    "Bahrain": ["Bahrain"],
-    "Turkey": ["Turkey", "Türkiye", "Incirlik"],
-    "Iran": ["Iran"],
-    "Israel": ["Israel"],
-    "Lebanon": ["Lebanon"],
-    "Saudi Arabia": ["Saudi Arabia"],
-    "United Arab Emirates": ["United Arab Emirates", "UAE"],
-    "Mosul": ["Mosul"],
-    "Basra": ["Basra", "Basrah"],
-    "Kirkuk": ["Kirkuk"],
-    "Fallujah": ["Fallujah", "Falluja"],
-    "Ramadi": ["Ramadi"],
-    "Sulaymaniyah": ["Sulaymaniyah", "Sulaimaniyah"],
-    "Deir ez-Zor": ["Deir ez-Zor", "Deir al-Zour"],
-    "Raqqa": ["Raqqa"],
-    "Afghanistan": ["Afghanistan"],
-    "Germany": ["Germany"],
-    "Middle East": ["Middle East", "the region"],
+    "Al Udeid": ["Al Udeid", "Al Udeid Air Base"],
+    "Incirlik": ["Incirlik", "Incirlik Air Base"],
+    "Hamid Karzai International Airport": [
+        "Hamid Karzai International Airport",
+        "Hamid Karzai Airport",
+        "Kabul airport",
+    ],
+}
+PLACE_COUNTRY: dict[str, str] = {
+    "Kurdistan Region": "IQ",
+    "Ain al-Asad": "IQ",
+    "Victoria base": "IQ",
+    "Baghdad International Airport": "IQ",
+    "Harir": "IQ",
+    "al-Tanf": "SY",
+    "Al Udeid": "QA",
+    "Incirlik": "TR",
+    "Hamid Karzai International Airport": "AF",
 }
 
 # Predicate classes, matched as word stems; the nearest cue to the number wins.

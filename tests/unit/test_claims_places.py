@@ -1,0 +1,188 @@
+"""Which place a figure is about: the gazetteer's mentions, and the choice among them.
+
+Every sentence here is written for the test; each case says why it is there.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from tui.core.claims import extract_claims
+from tui.core.claims.places import find_places
+
+PUB = datetime(2025, 9, 10, tzinfo=UTC)
+
+
+def _place(text: str, surface: str, **kwargs: object) -> str | None:
+    claims = extract_claims(text, published=PUB, **kwargs)  # type: ignore[arg-type]
+    found = [c for c in claims if surface in c.surface or c.surface in surface]
+    assert found, f"no figure {surface!r} in {[c.surface for c in claims]}"
+    return found[0].place
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "place"),
+    [
+        pytest.param(
+            "Rebels said 40 troops were stationed in Goma.",
+            "40",
+            "Goma",
+            id="city-outside-any-closed-list",
+        ),
+        pytest.param(
+            "Flooding in Paiporta killed 12 people.",
+            "12",
+            "Paiporta",
+            id="small-city-of-15000",
+        ),
+        pytest.param(
+            "Israel said its strikes killed 30 people in the Gaza Strip.",
+            "30",
+            "Gaza Strip",
+            id="locative-beats-the-nearer-subject",
+        ),
+        pytest.param(
+            "Germany sent 200 soldiers to Lithuania, while 300 soldiers stay in Poland.",
+            "300",
+            "Poland",
+            id="each-clause-its-own-place",
+        ),
+        pytest.param(
+            "Ukraine returned 90 prisoners from Donbas.",
+            "90",
+            "Donbas",
+            id="from-for-movement-beats-a-bare-name",
+        ),
+        pytest.param(
+            "The quake killed 64 people in Wajima, Ishikawa, officials said.",
+            "64",
+            "Wajima",
+            id="most-specific-of-city-and-region",
+        ),
+        pytest.param(
+            "Storms killed 11 people in Kerr County, Texas.",
+            "11",
+            "Kerr County",
+            id="county-then-state",
+        ),
+        pytest.param(
+            "Drones killed three soldiers in Russia's Kursk region.",
+            "three",
+            "Kursk region",
+            id="possessive-region-is-more-specific",
+        ),
+        pytest.param(
+            "KYIV, Ukraine (AP) - Some 500 people fled Kharkiv overnight.",
+            "500",
+            "Kharkiv",
+            id="dateline-is-not-the-place",
+        ),
+        pytest.param(
+            "The quake struck the Al Haouz region south of Marrakech, killing 300 people.",
+            "300",
+            "Al Haouz region",
+            id="bearing-reference-point-is-not-the-place",
+        ),
+        pytest.param(
+            "Police said 12 people were hurt in the blast.",
+            "12",
+            None,
+            id="police-is-not-a-polish-town",
+        ),
+        pytest.param(
+            "About 2,500 U.S. troops remain in Iraq.",
+            "2,500",
+            "Iraq",
+            id="actor-country-is-not-the-place",
+        ),
+        pytest.param(
+            "The United States has about 900 troops there.",
+            "900",
+            "US",
+            id="long-form-reported-as-short-form",
+        ),
+        pytest.param(
+            "Britain will send 1,000 troops.",
+            "1,000",
+            "UK",
+            id="britain-is-uk",
+        ),
+        pytest.param(
+            "Gunmen killed 27 people in the Kagara area of Niger state.",
+            "27",
+            "Kagara",
+            id="unknown-village-with-area-and-state",
+        ),
+        pytest.param(
+            "At least 15 people died in the village of Zorvanka.",
+            "15",
+            "Zorvanka",
+            id="unknown-village-of",
+        ),
+        pytest.param(
+            "Officials said 70 people drowned off Lampedusa.",
+            "70",
+            "Lampedusa",
+            id="island-from-the-hand-table",
+        ),
+        pytest.param(
+            "The army said 14 fighters were killed near el-Fasher.",
+            "14",
+            "el-Fasher",
+            id="arabic-article-prefix",
+        ),
+        pytest.param(
+            "Aid groups said 3,000 families in Port-au-Prince need food.",
+            "3,000",
+            "Port-au-Prince",
+            id="hyphenated-city",
+        ),
+        pytest.param(
+            "Floods in Pakistán killed 300 people.",
+            "300",
+            "Pakistán",
+            id="as-written-with-accent",
+        ),
+    ],
+)
+def test_place_of_a_figure(text: str, surface: str, place: str | None) -> None:
+    assert _place(text, surface) == place
+
+
+def test_place_from_an_earlier_sentence() -> None:
+    # Why: a story's place carries on to the next line (feed bodies put one paragraph a line).
+    text = "Fighting flared again in Mali on Sunday.\nSix soldiers were killed."
+    assert _place(text, "Six") == "Mali"
+
+
+def test_user_places_extend_the_gazetteer() -> None:
+    # Why: the user's own [[figures]] places are places even when GeoNames lacks them.
+    text = "Twelve people were killed at Zorvath Shelter Nine."
+    assert _place(text, "Twelve") is None
+    assert _place(text, "Twelve", places=["Zorvath Shelter Nine"]) == "Zorvath Shelter Nine"
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        pytest.param("Reading is fun.", [], id="sentence-start-ordinary-word"),
+        pytest.param("He moved to Reading last year.", ["Reading"], id="ordinary-word-after-to"),
+        pytest.param("The RSF and the UN met.", [], id="acronyms-are-not-towns"),
+        pytest.param(
+            "Talks between Mali and Burkina Faso", ["Mali", "Burkina Faso"], id="joined-by-and"
+        ),
+        pytest.param(
+            "the Democratic Republic of the Congo",
+            ["Democratic Republic of the Congo"],
+            id="long-name-with-connectors",
+        ),
+        pytest.param("Pakistan's floods", ["Pakistan"], id="possessive-stripped"),
+        pytest.param("across the English Channel", ["English Channel"], id="feature"),
+        pytest.param("in Los Angeles County", ["Los Angeles County"], id="county-longest-wins"),
+        pytest.param("Hamas said", [], id="organisation-is-not-a-town"),
+    ],
+)
+def test_mentions(text: str, names: list[str]) -> None:
+    assert [m.name for m in find_places(text, text.lower())] == names

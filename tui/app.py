@@ -66,10 +66,14 @@ class StorywatchApp(PollingApp, DatabaseApp):
         poll: bool = True,
         first_poll_delay: float = 0.0,
         title_suffix: str = "",
+        export_dir: Path | None = None,
     ) -> None:
         super().__init__()
         self.config = config
         self.db_path = db_path
+        # Exports go where the user started storywatch, not beside a database that may be
+        # in a data dir or (the demo) a temporary folder.
+        self.export_dir = export_dir or Path.cwd()
         self.config_path = config_path
         self.clock = clock
         self.title = f"storywatch{title_suffix}"

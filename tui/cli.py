@@ -24,6 +24,8 @@ from tui.cli_common import (
     path_options,
 )
 from tui.cli_figures import ack, figures
+from tui.cli_formats import metadata
+from tui.cli_opml import opml
 
 CONTEXT = {"help_option_names": ["-h", "--help"]}
 ENVIRONMENT = """\b
@@ -346,6 +348,8 @@ def demo(paths: Paths, speed: float, once: bool) -> None:
 
 main.add_command(figures)
 main.add_command(ack)
+main.add_command(opml)
+main.add_command(metadata)
 
 
 def entry() -> None:  # pragma: no cover - `python -m tui`

@@ -33,9 +33,9 @@ class StorywatchCommands(Provider):
             ("Poll now", app.action_poll_now, "Fetch every feed now"),
             ("Acknowledge all changes", app.action_acknowledge_all, "Mark every change seen"),
             (
-                "Export change log (JSON lines)",
+                "Export change log…",
                 app.export_changes,
-                "Write the change log to a file",
+                "JSON lines, CSV, Markdown or Atom, into the folder storywatch started in",
             ),
             ("Open feeds.toml location", app.show_config_location, "Show and copy its path"),
             ("Change log", partial(app.action_show_screen, "changes"), "All changes"),

@@ -18,6 +18,7 @@ from textual.message_pump import MessagePump
 from textual.worker import Worker, get_current_worker
 
 from tui.core.browse import FigureRef, export_changes, pending_change_ids
+from tui.core.config import Config
 from tui.core.queries import acknowledge
 from tui.core.store import Store, iso
 from tui.messages import Acknowledged, DataChanged
@@ -29,6 +30,8 @@ class DatabaseApp(App[None]):
     """The database half of `StorywatchApp`: every worker runs on the app."""
 
     db_path: Path
+    export_dir: Path
+    config: Config
     clock: Callable[[], datetime]
 
     def read(
@@ -106,11 +109,29 @@ class DatabaseApp(App[None]):
                 reload()
 
     def export_changes(self) -> None:
+        """Ask for a format, then write into `export_dir` (where storywatch was started)."""
+        from tui.screens.export import ExportScreen
+
+        self.push_screen(ExportScreen(self.export_dir), self._export_as)
+
+    def _export_as(self, fmt: str | None) -> None:
+        from tui.screens.export import EXPORT_FORMATS
+
+        if fmt is None:
+            return
+        suffix = next(s for f, _, s in EXPORT_FORMATS if f == fmt)
         stamp = self.clock().strftime("%Y%m%dT%H%M%S")
-        path = self.db_path.parent / f"storywatch-changes-{stamp}.jsonl"
+        path = (self.export_dir / f"storywatch-changes-{stamp}.{suffix}").resolve()
+        title = self.config.story.title
 
         def job(store: Store) -> None:
-            count = export_changes(store, path)
+            try:
+                count = export_changes(store, path, fmt=fmt, title=title)
+            except OSError as exc:
+                self.call_from_thread(
+                    self.notify, f"could not export: {exc}", severity="error", markup=False
+                )
+                return
             self.call_from_thread(
                 self.notify, f"wrote {count} changes to {path}", title="exported", markup=False
             )

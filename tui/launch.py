@@ -32,6 +32,7 @@ def build_app(
     poll: bool = True,
     first_poll_delay: float = 0.0,
     title_suffix: str = "",
+    export_dir: Path | None = None,
 ) -> StorywatchApp:
     """The dashboard on `db_path` (created if missing; raises StoreError if unusable).
 
@@ -58,6 +59,7 @@ def build_app(
         poll=poll,
         first_poll_delay=first_poll_delay,
         title_suffix=title_suffix,
+        export_dir=export_dir,
     )
 
 

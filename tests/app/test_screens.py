@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from textual.widgets import DataTable, Select, Static
 
 from tests.app import fixtures
@@ -139,14 +141,38 @@ async def test_help_lists_the_keys(story_db: Path) -> None:
         assert isinstance(app.screen, HelpScreen)
 
 
-async def test_palette_offers_storywatch_commands(story_db: Path, tmp_path: Path) -> None:
-    app = make_app(story_db)
+@pytest.mark.parametrize(
+    ("choice", "suffix", "check"),
+    [
+        (0, "jsonl", lambda text: len(text.splitlines()) == 4),
+        (
+            1,
+            "csv",
+            lambda text: text.startswith("id,detected_at,figure,") and text.count("\n") == 5,
+        ),
+        (3, "atom.xml", lambda text: text.count("<entry>") == 4),
+    ],
+)
+async def test_palette_export_asks_for_a_format_and_writes_where_asked(
+    story_db: Path, tmp_path: Path, choice: int, suffix: str, check: Callable[[str], bool]
+) -> None:
+    """The export goes to the folder the app was given (the cwd), not beside the database."""
+    from tui.screens.export import ExportScreen
+
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    app = make_app(story_db, export_dir=folder)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("ctrl+p")
         await pilot.press(*"export change")
         await pilot.pause(0.5)
         await pilot.press("enter")
-        written = story_db.parent
-        await wait_until(pilot, lambda: any(written.glob("storywatch-changes-*.jsonl")))
-        path = next(written.glob("storywatch-changes-*.jsonl"))
-        await wait_until(pilot, lambda: len(path.read_text().splitlines()) == 4)
+        await wait_until(pilot, lambda: isinstance(app.screen, ExportScreen))
+        await pilot.press(*(["down"] * choice), "enter")
+        await wait_until(pilot, lambda: any(folder.glob(f"storywatch-changes-*.{suffix}")))
+        path = next(folder.glob(f"storywatch-changes-*.{suffix}"))
+        await wait_until(pilot, lambda: check(path.read_text()))
+        assert not list(story_db.parent.glob("storywatch-changes-*"))
+        await wait_until(
+            pilot, lambda: any(str(path) in str(n.message) for n in app._notifications)
+        )

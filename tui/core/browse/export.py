@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 from tui.core import formats
 from tui.core.queries import change_log
@@ -23,7 +24,7 @@ def export_changes(
 ) -> int:
     """Write the whole change log (JSON lines, CSV, Markdown or Atom); returns the count."""
     if fmt != "json":
-        rows = []
+        rows: list[dict[str, Any]] = []
         while batch := change_log(store, limit=page, offset=len(rows)):
             rows.extend(batch)
         text = {

@@ -115,3 +115,80 @@ def test_items_of_a_list_share_the_thing() -> None:
 )
 def test_as_of(text: str, as_of: str) -> None:
     assert extract_claims(text, published=PUB)[0].as_of == as_of
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Verbs and modifiers of real reports set the bound.
+        pytest.param(
+            "The toll exceeded 2,000.", ("exceeded 2,000", "lower", 2000, None), id="exceeded"
+        ),
+        pytest.param(
+            "Crossings passed 20,000.", ("passed 20,000", "lower", 20000, None), id="passed"
+        ),
+        pytest.param(
+            "It won as few as 120 seats.", ("as few as 120", "lower", 120, None), id="few"
+        ),
+        pytest.param(
+            "They hold close to 80 percent.", ("close to 80 percent", "upper", 0, 80), id="close"
+        ),
+        pytest.param(
+            "It will not get more than 42 percent.",
+            ("not get more than 42 percent", "upper", 0, 42),
+            id="not-more-than",
+        ),
+        # Other languages' modifiers, ranges and scales.
+        pytest.param(
+            "Dort sind über 3.000 Soldaten.", ("über 3.000", "lower", 3000, None), id="de"
+        ),
+        pytest.param(
+            "Llegaron alrededor de 300 soldados.", ("alrededor de 300", "approx", 300, 300), id="es"
+        ),
+        pytest.param(
+            "Au moins 15 soldats sont morts.", ("Au moins 15", "lower", 15, None), id="fr"
+        ),
+        pytest.param(
+            "Es kamen 10.000 bis 12.000 Soldaten.",
+            ("10.000 bis 12.000", "range", 10000, 12000),
+            id="bis",
+        ),
+        pytest.param(
+            "Afectó a más de 33 millones de personas.",
+            ("más de 33 millones", "lower", 33e6, None),
+            id="millones",
+        ),
+        pytest.param(
+            "Il y a 667 000 cas.", ("667 000", "exact", 667000, 667000), id="space-thousands"
+        ),
+        # Shares and signs written as news writes them.
+        pytest.param(
+            "It hit one in seven homes.", ("one in seven", "exact", 14.3, 14.3), id="one-in-seven"
+        ),
+        pytest.param("A third of the town flooded.", ("A third", "exact", 33.3, 33.3), id="third"),
+        pytest.param(
+            "A half million animals died.", ("A half million", "exact", 5e5, 5e5), id="half-million"
+        ),
+        pytest.param(
+            "Payrolls changed by -140,000 jobs.",
+            ("-140,000", "exact", -140000, -140000),
+            id="minus",
+        ),
+    ],
+)
+def test_numbers_and_bounds_of_real_reports(
+    text: str, expected: tuple[str, str, float, float | None]
+) -> None:
+    claim = extract_claims(text, published=PUB)[0]
+    value = claim.low if claim.kind != "percent" else round(claim.low, 1)
+    high = claim.high if claim.high is None or claim.kind != "percent" else round(claim.high, 1)
+    assert (claim.surface, claim.bound, value, high) == expected
+
+
+def test_an_upper_bound_prints_no_floor() -> None:
+    """The JSON contract: an upper bound's low is null (the ledger keeps 0 inside)."""
+    from tui.core.claims import claim_to_dict
+
+    (claim,) = extract_claims("Nearly 60 people died.", published=PUB)
+    assert claim.low == 0
+    assert (claim_to_dict(claim)["low"], claim_to_dict(claim)["high"]) == (None, 60)

@@ -45,7 +45,7 @@ _ONE_AFTER = re.compile(r"\s+(?:another|point|day|time|way|side|hand|by|after|or
 Inherit = Callable[[], Antecedent]
 
 
-def _thing_for(window: win.Window, d: Draft, clause: tuple[int, int]) -> None:
+def _thing_for(window: win.Window, d: Draft, clause: tuple[int, int], earlier: str) -> None:
     """Set the draft's counted thing and, when the text names it, where that mention is."""
     q = d.q
     assert q is not None
@@ -58,7 +58,7 @@ def _thing_for(window: win.Window, d: Draft, clause: tuple[int, int]) -> None:
             d.thing = CURRENCY_THING.get(q.unit or "", "money")
         return
     if d.kind == "percent":
-        d.thing = percent_thing(window, d.start, d.end, clause)
+        d.thing = percent_thing(window, d.start, d.end, clause, earlier)
         return
     if q.fraction is not None:  # "a third of the troops", "half of the dead"
         share = things.thing_after(window, d.end, allow_of=True, known=window.things.table)
@@ -68,7 +68,7 @@ def _thing_for(window: win.Window, d: Draft, clause: tuple[int, int]) -> None:
     found = things.thing_after(window, d.end, allow_of=not q.spelled_one, known=window.things.table)
     event = things.event_for(window, d.start, d.end, found.end if found else d.end)
     if found is not None:
-        d.thing = things.in_context(window, things.fold_event(found.name, event))
+        d.thing = things.in_context(window, things.fold_event(found.name, event), d.start)
         d.thing_start, d.thing_end = found.start, found.end
         d.thing_follows = True
         if d.thing == "people":  # "the death toll had reached 72 people"
@@ -129,9 +129,12 @@ def build_claims(
 ) -> list[Claim]:
     """Claims for the drafts of one window; numbers that count nothing are dropped."""
     clauses = [window.clause(d.start) for d in drafts]
+    # The paragraph before this sentence: a percent's measure may be named there.
+    earlier = text[max(0, window.base - EARLIER_CHARS) : window.base]
+    earlier = lower_same_length(earlier[earlier.rfind("\n\n") + 1 :])
     for d, clause in zip(drafts, clauses, strict=True):
         if d.q is not None and not d.dropped:
-            _thing_for(window, d, clause)
+            _thing_for(window, d, clause, earlier)
     for d in drafts:  # a change or fraction shares its partner's thing
         if d.thing is None and d.partner is not None:
             d.thing = drafts[d.partner].thing
@@ -147,6 +150,7 @@ def build_claims(
     return out
 
 
+EARLIER_CHARS = 600  # how far back a percent looks for what it measures
 # Between two figures of one list: "39 in Wajima, 22 in Suzu", "Al Haouz (394),".
 _LIST_GAP = re.compile(r"[^.;:!?]{0,80}$")
 
@@ -240,6 +244,10 @@ def _claim(
                     antecedent = inherit()
                     thing, place = antecedent.thing, antecedent.place
                     inherited_actor, thing_inherited = antecedent.thing_actor, True
+            if thing is None:  # the sentence's own plural noun, else people
+                guess = things.sentence_thing(window, d.start, d.end)
+                if guess is not None:
+                    thing, d.thing_start = guess
         if d.kind == "count" and not_a_figure(window, d.start, d.end, thing):
             return None
         if d.kind == "count" and q.year_like and not _plural_thing(window, d):

@@ -271,7 +271,9 @@ def claim_to_dict(claim: Claim, figure: str | None = None) -> dict[str, object]:
         "surface": claim.surface,
         "kind": claim.kind,
         "bound": claim.bound,
-        "low": claim.low,
+        # An upper bound has no stated floor: the README's contract prints it as null (the
+        # ledger's interval keeps 0 as its lower end).
+        "low": None if claim.bound == "upper" else claim.low,
         "high": claim.high,
         "unit": claim.unit,
         "thing": claim.thing,

@@ -8,26 +8,37 @@ import re
 from tui.core.claims.window import Window
 from tui.core.models import Bound
 
+# Each pattern ends at the number (it is searched in the text just before it). Upper
+# comes first: "not more than" is a ceiling, "more than" a floor. German, French, Spanish
+# and Portuguese modifiers sit beside the English ones ("über 3.000", "au moins 15").
 _BOUNDS: list[tuple[Bound, re.Pattern[str]]] = [
     (
         "upper",
         re.compile(
             r"(?:\bup\s+to|\bunder|\bfewer\s+than|\bless\s+than|\bnearly|\balmost|\bbelow|"
-            r"\bno\s+more\s+than|\bas\s+many\s+as|\bat\s+most|<)\s*$"
+            r"\bno\s+more\s+than|\bnot\s+(?:[a-z]+\s+){0,2}more\s+than|\bas\s+many\s+as|"
+            r"\bat\s+most|\bclose\s+to|\bjust\s+(?:under|shy\s+of)|\bshy\s+of|<|"
+            r"\bbis\s+zu|\bfast|\bknapp|\bhasta|\bcasi|\bquase|\bpresque|\bjusqu'à|"
+            r"\bmenos\s+de|\bmoins\s+de|\bweniger\s+als)\s*$"
         ),
     ),
     (
         "lower",
         re.compile(
             r"(?:\bover|\bmore\s+than|\bat\s+least|\bupwards\s+of|\bin\s+excess\s+of|\babove|"
-            r"\bno\s+fewer\s+than|\bno\s+less\s+than|\bnorth\s+of|>)\s*$"
+            r"\bno\s+fewer\s+than|\bno\s+less\s+than|\bnorth\s+of|>|\bas\s+few\s+as|"
+            r"\bexceed(?:ed|ing|s)?|\bsurpass(?:ed|ing|es)?|\bpassed|\btopped|\btopping|"
+            r"\büber|\bmehr\s+als|\bmindestens|\bmás\s+de|\bal\s+menos|\bpor\s+lo\s+menos|"
+            r"\bmais\s+de|\bpelo\s+menos|\bau\s+moins|\bplus\s+de|\bponad)\s*$"
         ),
     ),
     (
         "approx",
         re.compile(
             r"(?:\babout|\baround|\broughly|\bsome|\ban\s+estimated|\bapproximately|\bapprox\.?|"
-            r"\bcirca|\bclose\s+to|\bestimated|~)\s*$"
+            r"\bcirca|\bestimated|~|\brund|\betwa|\bungefähr|\bschätzungsweise|"
+            r"\balrededor\s+de|\bcerca\s+de|\bunos|\bunas|\baproximadamente|\benviron|"
+            r"\bquelque|\bprès\s+de|\bokoło)\s*$"
         ),
     ),
 ]
@@ -42,7 +53,7 @@ _PAST_YEAR = re.compile(r"\b(?:in|during|by|of|until|through|throughout)\s+((?:1
 
 def bound_before(window: Window, start: int) -> tuple[Bound, int] | None:
     """The bound a modifier right before the number sets, and where the modifier starts."""
-    head = window.lower[max(0, start - 30) : start]
+    head = window.lower[max(0, start - 36) : start]
     for bound, pattern in _BOUNDS:
         m = pattern.search(head)
         if m:

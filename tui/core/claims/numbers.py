@@ -79,7 +79,9 @@ def _digits_re() -> re.Pattern[str]:
     return re.compile(
         r"(?P<num>[0-9]{1,3}(?:[ \u202f\u00a0][0-9]{3}(?![0-9]))+(?![0-9.,])"
         r"|[0-9](?:[0-9]|[.,](?=[0-9]))*)"
-        r"(?P<scale>(?:\s?(?:thousand|million|billion|trillion|mln|mn)|(?:k|m|bn|b|tn))(?![\w]))?"
+        r"(?P<scale>(?:\s?(?:thousand|million|billion|trillion|mln|mn|millones|millón|millon|"
+        r"milhões|milhão|millionen|milliarden|milliards?|mil|tys\.?|mio\.?|mrd\.?)|"
+        r"(?:k|m|bn|b|tn))(?![\w]))?"
         r"(?P<pct>\s?%|\s(?:percent|per\s+cent|pct)\b)?"
         r"(?P<curword>\s(?:us\s)?(?:dollars|euros|pounds|dinars)\b)?"
     )
@@ -94,9 +96,17 @@ def _spelled_re() -> re.Pattern[str]:
 @cache
 def _fraction_re() -> re.Pattern[str]:
     return re.compile(
-        r"\b(?:(?:a|one)[\s-](?:third|quarter|fifth)|(?:two)[\s-]thirds|"
-        r"(?:three)[\s-]quarters|half)\b"
+        r"\b(?:(?:a|one)[\s-]?(?:third|quarter|fifth)|(?:two)[\s-]?thirds|"
+        r"(?:three)[\s-]?quarters|half)\b"
     )
+
+
+# "one in seven": a share written as a ratio (the percent is 100 / N).
+_ONE_IN = re.compile(
+    r"\b(?:one|1)\s+in\s+(two|three|four|five|six|seven|eight|nine|ten|[0-9]{1,3})\b"
+)
+# "half a million", "a half million": the fraction scales the word after it.
+_HALF_SCALE = re.compile(r"\b(?:a\s+)?half\s+(?:a\s+)?(thousand|million|billion)\b")
 
 
 @cache
@@ -178,6 +188,15 @@ def _glued(text: str, start: int, end: int) -> bool:
     return after == "-" and end + 1 < len(text) and text[end + 1].isalpha()  # 45-year-old
 
 
+def _signed(text: str, num_start: int) -> bool:
+    """A minus sign glued before the number and after a space or bracket: "(-7.1%)"."""
+    return (
+        num_start > 0
+        and text[num_start - 1] == "-"
+        and (num_start == 1 or text[num_start - 2] in " ([\n")
+    )
+
+
 _CURRENCY_BEFORE = re.compile(r"(?:(?:us|a|c)?\$|€|£|\b(?:usd|eur|gbp|iqd)\s?)\Z")
 _CURRENCY_REACH = 4  # the longest prefix: "usd "
 
@@ -217,6 +236,8 @@ def _digit_quantities(text: str, lowered: str) -> list[Quantity]:
         run = m.group("num")
         year_like = not scale_word and len(run) == 4 and run[:2] in ("19", "20")
         start = prefix.start() if prefix else num_start
+        if not prefix and _signed(text, num_start):  # "-140,000": a fall, as data tables write it
+            value, start = -value, num_start - 1
         found.append(
             Quantity(
                 start,
@@ -237,9 +258,18 @@ def _word_quantities(text: str) -> list[Quantity]:
     for m in _vague_re().finditer(text):
         low, high = VAGUE[" ".join(m.group().lower().split())]
         found.append(Quantity(m.start(), m.end(), low, "count", vague=(low, high)))
+    for m in _HALF_SCALE.finditer(text):
+        found.append(Quantity(m.start(), m.end(), 0.5 * _WORD_SCALE[m.group(1)], "count"))
+    for m in _ONE_IN.finditer(text):
+        n = m.group(1)
+        parts = _WORD_VALUE.get(n) or int(n)
+        if parts >= 2:
+            share = round(1 / parts, 3)
+            found.append(Quantity(m.start(), m.end(), share, "count", fraction=share))
     for m in _fraction_re().finditer(text):
-        key = m.group().lower().replace("-", " ").split()[-1]
-        share = _FRACTIONS[key]
+        word = m.group().lower().replace("-", " ")
+        key = next(k for k in sorted(_FRACTIONS, key=len, reverse=True) if word.endswith(k))
+        share = round(_FRACTIONS[key], 3)  # a third is 33.3 percent, as news writes it
         found.append(Quantity(m.start(), m.end(), share, "count", fraction=share))
     for m in _spelled_re().finditer(text):
         phrase = m.group()

@@ -17,7 +17,9 @@ _FROM_BEFORE = re.compile(
     r"(?:\b(?:down|up)\s+from|\bfrom(?:\s+a\s+(?:peak|high|low)\s+of)?|"
     r"\bcompared\s+(?:with|to))\s+$"
 )
-_RANGE_GAP = re.compile(r"\s*(?:-|to)\s*")
+_RANGE_GAP = re.compile(r"\s*(?:-|to|bis|à|a|al|hasta|do)\s*")
+_AND_GAP = frozenset([" and ", " y ", " e ", " et ", " und ", " i "])
+_BETWEEN = ("between", "entre", "zwischen", "między")
 _FRACTION_GAP = re.compile(r"\s+of\s+(?:the|its|their|an\s+estimated|some|about|around)?\s*")
 
 
@@ -86,7 +88,7 @@ def pair_quantities(window: win.Window, drafts: list[Draft]) -> None:
             a_value = a.value * b.q.scale
         else:
             a_value = a.value
-        is_between = gap == " and " and before_a.rstrip().endswith("between")
+        is_between = gap in _AND_GAP and before_a.rstrip().endswith(_BETWEEN)
         if from_a and _RANGE_GAP.fullmatch(gap) and "to" in gap:
             a.historic, b.current, a.partner, b.partner = True, True, b_i, a_i
         elif (
@@ -99,7 +101,7 @@ def pair_quantities(window: win.Window, drafts: list[Draft]) -> None:
                 a.kind = a.kind
             if is_between:
                 a.start -= len(before_a) - before_a.rstrip().rfind("between") - 0
-                a.start = low.rfind("between", 0, a.start + 8)
+                a.start = max(low.rfind(word, 0, a.start + 9) for word in _BETWEEN)
             b.dropped = True
             if a.q.unit is None:
                 a.q.unit = b.q.unit

@@ -22,9 +22,16 @@ _MEASURES: dict[str, str] = {
     ),
     **dict.fromkeys(["seat share", "of the seats", "seats"], "seats"),
     **dict.fromkeys(["turnout", "voter turnout", "of the electorate"], "turnout"),
-    **dict.fromkeys(["core inflation", "core cpi"], "core inflation"),
+    **dict.fromkeys(
+        ["core inflation", "core cpi", "core consumer price index", "core rate", "core prices"],
+        "core inflation",
+    ),
     **dict.fromkeys(["food inflation", "food prices"], "food inflation"),
-    **dict.fromkeys(["inflation", "consumer prices", "cpi", "prices"], "inflation"),
+    **dict.fromkeys(
+        ["inflation", "consumer prices", "consumer price index", "cpi", "prices", "price index"],
+        "inflation",
+    ),
+    "cpih": "CPIH",
     **dict.fromkeys(["unemployment", "jobless rate", "unemployment rate"], "unemployment"),
     **dict.fromkeys(["contained", "containment"], "containment"),
     **dict.fromkeys(["gdp", "growth", "economy"], "GDP"),
@@ -43,8 +50,33 @@ def _measure(text: str) -> str:
     return _MEASURES[" ".join(text.split())]
 
 
-def percent_thing(window: win.Window, start: int, end: int, clause: tuple[int, int]) -> str | None:
-    """The thing a percent at [start, end) measures, or None."""
+# An election story: a party's bare percentage is its share of the vote.
+_ELECTION = re.compile(
+    r"\b(?:votes?|voters?|voting|polls?|polled|ballots?|elections?|electoral|seats?|"
+    r"parties|party|constituenc(?:y|ies))\b"
+)
+
+
+def percent_thing(
+    window: win.Window, start: int, end: int, clause: tuple[int, int], earlier: str = ""
+) -> str | None:
+    """The thing a percent at [start, end) measures, or None. `earlier` is the lower-case
+    text before the window (the paragraph so far): a measure named there carries over
+    ("The CPI rose 0.3%. It rose 3.1% from a year ago.")."""
+    found = _measure_near(window, start, end, clause)
+    if found is None:
+        found = _measure_near(window, start, end, (0, len(window.text)))
+    if found is None and earlier:
+        last = None
+        for m in _MEASURE_RE.finditer(earlier):
+            last = m
+        found = _measure(last.group()) if last is not None else None
+    if found is None and (_ELECTION.search(window.lower) or _ELECTION.search(earlier)):
+        found = "votes"
+    return found
+
+
+def _measure_near(window: win.Window, start: int, end: int, clause: tuple[int, int]) -> str | None:
     low = window.lower
     after = _MEASURE_RE.match(low, end + 1) if end < len(low) and low[end] == " " else None
     if after is not None:

@@ -63,13 +63,14 @@ _EVENT_AFTER = re.compile(
     r"injured|wounded|hurt|missing|unaccounted|"
     r"displaced|fled|uprooted|homeless|evacuated|"
     r"arrested|detained|hospitali[sz]ed|martyred|abducted|kidnapped|"
-    r"unconfirmed|unaccounted\s+for)\b"
+    r"unconfirmed|unaccounted\s+for|lost\s+their\s+lives|rescued|saved)\b"
 )
 # An event before the number (and its modifier): "killing at least 12", "left 3 dead".
 _EVENT_BEFORE = re.compile(
     r"\b(killing|killed|kills|kill|claimed|claiming|took\s+the\s+lives\s+of|"
     r"injuring|injured|injures|wounding|wounded|wounds|"
-    r"displacing|displaced|displaces|forcing|forced|evacuating|evacuated|"
+    r"displacing|displaced|displaces|forcing|forced|evacuating|evacuated|uprooting|uprooted|"
+    r"rescuing|rescued|saving|saved|"
     r"arresting|arrested|arrests|detaining|detained|abducting|abducted|kidnapping|kidnapped|"
     r"deaths?\s+of|killing\s+of|lost\s+the\s+lives\s+of)\s+"
     r"(?:(?:a|an|the|some|about|around|roughly|approximately|nearly|almost|at\s+least|"
@@ -98,6 +99,9 @@ _EVENT_THING = {
     **dict.fromkeys("abducted abducting kidnapped kidnapping".split(), "hostages"),
     "unconfirmed": "missing",
     "lost": "deaths",
+    **dict.fromkeys("rescued rescuing saved saving".split(), "survivors"),
+    "uprooting": "displaced",
+    "lost their lives": "deaths",
     "hospitalised": "hospitalized",
     "hospitalized": "hospitalized",
 }
@@ -122,6 +126,7 @@ _LINK_BEFORE = re.compile(
     r"totalled|totaled|total|reached|reach|reaches|reaching|stood|stands|stand|hit|hits|"
     r"topped|tops|exceeded|exceeds|exceeding|surpassed|passed|touched|rose|risen|climbed|"
     r"jumped|soared|fell|dropped|declined|increased|decreased|grew|went|put|estimated|"
+    r"surpassing|rising|climbing|nearing|approaching|exceed|surpass|"
     r"sitting|sits|standing|now|just|only|as|on)\s*|[:=(]\s*)$"
 )
 # Count words that point at what they count: "the number of missing", "the death toll".
@@ -294,7 +299,7 @@ def event_for(window: Window, start: int, end: int, phrase_end: int) -> str | No
     if m is None and phrase_end != end:
         m = _EVENT_AFTER.match(window.lower, end)
     if m is not None:
-        return _EVENT_THING.get(m.group(1))
+        return _EVENT_THING.get(" ".join(m.group(1).split()))
     b = _EVENT_BEFORE.search(window.lower, max(0, start - 60), start)
     if b is not None:
         verb = b.group(1).split()[0]
@@ -317,7 +322,8 @@ def fold_event(thing: str | None, event: str | None) -> str | None:
 
 
 _KEEP_UNDER_EVENT = frozenset(
-    "hostages prisoners detainees votes seats cases bodies victims homes buildings".split()
+    "hostages prisoners detainees votes seats cases bodies victims homes buildings "
+    "survivors".split()
 )
 
 
@@ -347,9 +353,19 @@ def thing_before(window: Window, start: int, clause_start: int) -> Thing | None:
     return None
 
 
-_MONEY_FOR = re.compile(r"\s+(?:in|for|of|worth\s+of|worth|as)\s+")
+_MONEY_FOR = re.compile(
+    r"(?:\s*\([^()]{0,40}\))?\s+(?:in|for|of|worth\s+of|worth|as)\s+(?:new\s+|additional\s+)?"
+)
 # Stories of exchanges: the soldiers or people freed are prisoners ("a swap of 150 each").
-_SWAP = re.compile(r"\b(?:exchanges?|swaps?|prisoners?\s+of\s+war|pows?|prisoner)\b")
+_SWAP = re.compile(
+    r"\b(?:exchanges?|swaps?|prisoners?\s+of\s+war|pows?|prisoner|trocas?|intercambios?|"
+    r"canjes?|échanges?|austausch|gefangenen\w*)\b"
+)
+# Soldiers released or handed back are prisoners ("Ukraine released 55 Russian soldiers").
+_RELEASED_BEFORE = re.compile(
+    r"\b(?:released|freed|frees|free|repatriated|returned|handed\s+over|brought\s+home|"
+    r"swapped|exchanged)\s+(?:[\w'-]+\s+){0,3}$"
+)
 _SWAPPED = frozenset("troops people citizens individuals civilians".split())
 # Stories of crossings: the people who cross are migrants ("7,000 people made the crossing").
 _CROSSING = re.compile(
@@ -364,11 +380,42 @@ def money_thing(window: Window, end: int, known: Mapping[str, str] | None) -> Th
     return found
 
 
-def in_context(window: Window, thing: str | None) -> str | None:
+def in_context(window: Window, thing: str | None, start: int = 0) -> str | None:
     """A generic thing read in its story: the people freed in a swap are prisoners, the
     people crossing the Channel are migrants (the labelled set's conventions)."""
     if thing in _SWAPPED and _SWAP.search(window.lower):
         return "prisoners"
+    if thing == "troops" and _RELEASED_BEFORE.search(window.lower, max(0, start - 50), start):
+        return "prisoners"
     if thing == "people" and _CROSSING.search(window.lower):
         return "migrants"
     return thing
+
+
+# A bare count as a clause's subject counts people: "About 28,000 are still in shelters".
+_PERSON_VERB = re.compile(
+    r"\s+(?:are|were|remain|remained|have|had|live|lived|stay|stayed|fled|died|voted)\b"
+)
+_NOT_A_THING = frozenset(
+    "times years months days weeks hours minutes decades percent points others ones "
+    "sides terms results projections figures numbers estimates reports statistics data "
+    "officials sources authorities".split()
+)
+
+
+def sentence_thing(window: Window, start: int, end: int) -> tuple[str, int | None] | None:
+    """A thing for a count that names none: the nearest plural noun before it in the
+    sentence ("Labour won fewer votes, at 9.7 million"), else people when the count is the
+    subject of a verb that people do ("hundreds of thousands are in danger"). Returns the
+    thing and where the sentence names it (None for the people guess)."""
+    best: tuple[str, int | None] | None = None
+    for text, t_start, _end, cls in _tokens(window.text[:start], 0, 400):
+        low = text.lower()
+        plural_noun = cls == "w" and text.islower() and _is_plural_head(low)
+        if plural_noun and low not in STOP and low not in _NOT_A_THING:
+            best = SYNONYMS.get(low, low), t_start
+    if best is not None:
+        return best
+    if _PERSON_VERB.match(window.lower, end):
+        return "people", None
+    return None

@@ -275,6 +275,11 @@ SCALES: dict[str, float] = {
     "billion": 1e9,
     "tn": 1e12,
     "trillion": 1e12,
+    # Scale words of the languages the extractor reads besides English.
+    **dict.fromkeys(["millones", "millón", "millon", "milhões", "milhão", "millionen"], 1e6),
+    **dict.fromkeys(["mio", "mio."], 1e6),
+    **dict.fromkeys(["milliarden", "milliard", "milliards", "mrd", "mrd."], 1e9),
+    **dict.fromkeys(["mil", "tys", "tys."], 1e3),
 }
 
 # Vague counts and the interval each one stands for (documented, inclusive).

@@ -20,20 +20,14 @@ from tui.core.claims.lexicon import (
     EVENTS,
     FORCE_THINGS,
     event_re,
-    lower_same_length,
     norm,
 )
 from tui.core.claims.notfigures import not_a_figure
 from tui.core.claims.owner import owner
 from tui.core.claims.pairing import Draft
 from tui.core.claims.percents import percent_thing
-from tui.core.claims.sources import (
-    LOOKBACK_CHARS,
-    SourceMention,
-    choose_source,
-    needs_antecedent,
-    resolve_pronoun,
-)
+from tui.core.claims.source_choice import source_of_figure
+from tui.core.claims.sources import SourceMention
 from tui.core.models import AsOf, Claim, Predicate
 
 _ANAPHORA = re.compile(ANAPHORA)  # lower case: matched against window.lower
@@ -84,16 +78,9 @@ def _thing_for(window: win.Window, d: Draft, clause: tuple[int, int], earlier: s
 
 
 def _source_for(window: win.Window, d: Draft, clause: tuple[int, int], text: str) -> str | None:
-    """Who states the figure: the attribution that covers it (``sources.choose``); a
-    pronoun ("he said", "the paper said") points to a source named earlier in the text."""
-    chosen = choose_source(window.sources(), window.text, d.start, d.end, clause)
-    if chosen is None or not needs_antecedent(chosen):
-        return chosen.name if chosen is not None else None
-    base = window.base
-    lo = max(0, base - LOOKBACK_CHARS)
-    earlier = text[lo : base + chosen.start]
-    return resolve_pronoun(earlier, lower_same_length(earlier), chosen.name.lower()) or (
-        None if chosen.kind == "pronoun" else chosen.name
+    """Who states the figure (``source_choice.source_of_figure``)."""
+    return source_of_figure(
+        window.sources(), window.text, window.base, d.start, d.end, clause, text
     )
 
 

@@ -7,7 +7,8 @@ ones ("según X", "selon X", "laut X", "segundo X", "X dijo", "X sagte"). A sour
 clean noun phrase: a subject chunk loses leading articles, conjunctions and adverbs, stops
 at verbs and relative clauses, and must be a name or have a noun that can speak (a
 ministry, officials, data). A pronoun ("he said") is kept as a mention to resolve from
-the same text (``resolve_pronoun``); alone it is no source.
+the same text; alone it is no source. Which mention states a given figure is
+``source_choice.py``; the noun phrases are read by ``source_names.py``.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from functools import cache
 from typing import Literal
 
 from tui.core.claims import source_names as nm
+from tui.core.claims import source_words as sw
 
 Reach = Literal["after", "both"]  # "after": covers what follows ("X said that ...")
 Kind = Literal["subject", "according", "inverted", "citing", "pronoun", "participle"]
@@ -33,7 +35,7 @@ _DATELINE = re.compile(
 _EN_VERBS = (
     "said|says|say|told|tells|reported|reports|estimated|estimates|estimate|announced|"
     "announces|confirmed|confirms|claimed|claims|stated|states|added|adds|wrote|writes|"
-    "tweeted|posted|revealed|reveals|indicated|indicates|noted|notes|informed|declared|"
+    "tweeted|posted|revealed|reveals|indicated|indicates|indicate|noted|notes|informed|declared|"
     "declares|explained|warned|warns|recorded|records|registered|tallied|counted|showed|"
     "shows|show|suggested|suggests|suggest|predicted|predicts|projected|projects|expects|"
     "expect|expected|believes|believe|read|reads|published|suggesting|showing|indicating|"
@@ -55,9 +57,7 @@ _ACCORDING = (
     r"de\s+acordo\s+com|d'après|d’après|conforme|menurut|według"
 )
 # What follows "according to" up to the first stop: punctuation or a new clause.
-_NAME_SPAN = re.compile(r"(?:(?:[A-Z]\.){2,}|[^,.;:!?()\[\]\n\"“”]){2,140}")
-_QUOTES_OPEN = '"“«'
-_QUOTES_CLOSE = '"”»'
+_NAME_SPAN = re.compile(r"(?:(?:[A-Z]\.){2,}|\.(?=[a-z])|[^,.;:!?()\[\]\n\"“”]){2,140}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,9 +117,9 @@ def _after_comma(text: str, pos: int, body: int) -> bool:
     return bool(before) and before[-1] in ',”"»-—–'
 
 
-_DETERMINER_BEFORE = re.compile(r"(?:^|\s)(?:a|an|the|its|their|his|her|this|that)\s+$")
+_DETERMINER_BEFORE = re.compile(r"(?:^|\s)(?:a|an|the|its|their|his|her|this)\s+$")
 _COPULA_AFTER = re.compile(
-    r"^(?:\s+(?!that\b|they\b|it\b|he\b|she\b|we\b)(?:[a-z]+|\d{4})){0,3}?\s+"
+    r"^(?:\s+(?!(?:that|they|it|he|she|we|the|a|an|its|their|his|her)\b)(?:[a-z]+|\d{4})){0,3}?\s+"
     r"(?:is|was|were|are|has|have|had)\b"
 )
 _NOUN_THEN_VERB = frozenset(
@@ -133,6 +133,8 @@ def _is_reporting_verb(text: str, lowered: str, m: re.Match[str]) -> bool:
     reported approach", "CPI records began", "the rate reported globally in 2021 was"."""
     word = m.group()
     if text[m.start()].isupper():  # "United States", "Reports say" (the noun)
+        return False
+    if word == "say" and text.startswith(",", m.end()):  # "as, say, a tablet"
         return False
     if _DETERMINER_BEFORE.search(lowered, max(0, m.start() - 8), m.start()):
         return False
@@ -165,7 +167,7 @@ def _subject_mention(text: str, m: re.Match[str], body: int) -> SourceMention | 
     reach: Reach = "both" if (post or tail) else "after"
     if found is not None:
         start, name = found[0], found[2]
-        if name.lower() in nm.PRONOUNS:
+        if name.lower() in sw.PRONOUNS:
             return SourceMention(start, v_end, name.lower(), "pronoun", reach)
         return SourceMention(start, v_end, name, "subject", reach)
     # '"...," said a police source': the inverted form, after a comma or a quote.
@@ -187,128 +189,3 @@ def _drop_nested(found: list[SourceMention]) -> list[SourceMention]:
             for o in found
         )
     ]
-
-
-def quote_around(text: str, pos: int) -> tuple[int, int] | None:
-    """The quotation (open, close) that holds `pos`, if any."""
-    opened = -1
-    for i, ch in enumerate(text):
-        if opened < 0:
-            if i >= pos:
-                return None
-            if ch in '“«"':
-                opened = i
-        elif ch in '”»"':
-            if opened < pos < i:
-                return opened, i
-            opened = -1
-    return None
-
-
-LOOKBACK_CHARS = 600  # how far back "he said" looks for whom it means
-
-
-def needs_antecedent(s: SourceMention) -> bool:
-    """ "he said", "the paper said": the name is elsewhere in the text."""
-    return s.kind == "pronoun" or s.name.lower() in nm.PAPER_WORDS
-
-
-_OUTLET = re.compile(
-    r"\b(?:Times|Post|Journal|News|Tribune|Herald|Guardian|Telegraph|Gazette|Shimbun|"
-    r"Reuters|AFP|AP|BBC|CNN|Xinhua|Yonhap|Kyodo|Bloomberg|Press|Agency|agency|paper|"
-    r"newspaper|daily|broadcaster|outlet|media|TV|Television|Radio)\b"
-)
-
-
-def choose_source(
-    sources: list[SourceMention], text: str, start: int, end: int, clause: tuple[int, int]
-) -> SourceMention | None:
-    """The attribution of the figure at [start, end): the speaker of the quotation that
-    holds it; else, in the figure's clause, the outermost speaker before it ("X says
-    estimates show ...", a fronted "According to X,") or the nearest post-posed one after
-    it ("..., X said"); else the nearest whose reach covers it (from an earlier clause);
-    else the nearest in its clause. "citing X" yields to any other."""
-    if not sources:
-        return None
-    quote = quote_around(text, start)
-    if quote is not None:
-        speakers = [s for s in sources if _speaks_quote(text, s, quote)]
-        if speakers:
-            return speakers[0]
-        sources = [s for s in sources if not quote[0] < s.start < quote[1]] or sources
-
-    def gap(s: SourceMention) -> int:
-        return s.start - end if s.start >= end else max(0, start - s.end)
-
-    pool = [s for s in sources if s.reach == "both" or s.end <= start]
-    lo, hi = clause
-    main = [s for s in pool if lo <= s.start < hi and s.kind != "citing"]
-    before = [s for s in main if s.end <= start]
-    after = [s for s in main if s.start >= end]
-    if before:
-        return _outermost(before, text)
-    if after:
-        return after[0]
-    if pool:
-        return min(pool, key=lambda s: (s.kind == "citing", gap(s)))
-    inside = [s for s in sources if lo <= s.start < hi]
-    return min(inside, key=gap) if inside else None
-
-
-def _outermost(before: list[SourceMention], text: str) -> SourceMention:
-    """The last speaker before the figure, or the one that introduces it ("X says early
-    estimates show", "According to UNICEF, the ministry reports"); a news outlet yields
-    to the speaker it quotes ("According to the Tribune, Hawkins said")."""
-    best = before[-1]
-    for outer in reversed(before[:-1]):
-        between = text[outer.end : best.start]
-        if any(ch.isdigit() for ch in between) or len(between.split()) > 3:
-            break
-        if _OUTLET.search(outer.name):
-            break
-        best = outer
-    return best
-
-
-def _speaks_quote(text: str, s: SourceMention, quote: tuple[int, int]) -> bool:
-    """'"...," the GUR wrote' or 'X said: "..."': the mention touches the quotation."""
-    after = text[quote[1] + 1 : s.start]
-    before = text[s.end : quote[0]]
-    return (s.start > quote[1] and len(after.strip(" ,")) == 0) or (
-        s.end <= quote[0] and len(before.strip(" ,:")) == 0
-    )
-
-
-def resolve_pronoun(earlier: str, earlier_lower: str, pronoun: str) -> str | None:
-    """Who "he said" / "the paper said" points to, from the text before it: the subject
-    of its own sentence when the pronoun is inside it ("..., which it said"), else the
-    last named source a few sentences back, else the last sentence's subject. "he" and
-    "she" point to a person, never to "FEMA"."""
-    person = pronoun in ("he", "she")
-    paper = pronoun in nm.PAPER_WORDS
-
-    def fits(name: str) -> bool:
-        if paper:
-            return bool(_OUTLET.search(name)) or name[:1].isupper()
-        return not person or nm.is_person(name)
-
-    cut = max(earlier.rfind(". "), earlier.rfind("\n"), earlier.rfind("? "))
-    sentence_start = cut + 1
-    own = nm.leading_subject(earlier, _skip_space(earlier, sentence_start))
-    if own is not None and own[1] <= len(earlier) and fits(own[2]):
-        return own[2]
-    named = [s for s in find_sources(earlier, earlier_lower) if not needs_antecedent(s)]
-    named = [s for s in named if s.kind != "citing" and fits(s.name)]
-    if named:
-        return named[-1].name
-    if cut <= 0:
-        return None
-    prev = max(earlier.rfind(". ", 0, cut), earlier.rfind("\n", 0, cut)) + 1
-    lead = nm.leading_subject(earlier, _skip_space(earlier, prev))
-    return lead[2] if lead is not None and fits(lead[2]) else None
-
-
-def _skip_space(text: str, pos: int) -> int:
-    while pos < len(text) and text[pos] in " \n\t\"“'‘":
-        pos += 1
-    return pos

@@ -337,6 +337,13 @@ CASES = [
         "Red Crescent",
         "a long bracket between subject and verb is dropped",
     ),
+    (
+        "More than 900 homes were flooded, local officials said on Sunday, rejecting the "
+        "lower count the province released.",
+        "More than 900",
+        "local officials",
+        "the nearest speaker after the figure, not a later clause's",
+    ),
     # --- other languages -------------------------------------------------------------------
     (
         "Según el ministerio de salud, 35 personas murieron.",
@@ -365,6 +372,7 @@ FRAGMENT_TEXTS = [
     "In the north, where 300 homes were destroyed, residents said help was slow.",
     "http://example.org/a?id=3&tw=rss The Health Agency said 40 cases were found.",
     "Lists of gadgets > Analysts say 30% of buyers wait.",
+    "About 900 homes flooded, officials said, rejecting the count the province released.",
 ]
 _OPENERS = {"but", "and", "this", "that", "with", "in", "the", "a", "an", "where", "which"}
 

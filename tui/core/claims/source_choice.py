@@ -129,7 +129,7 @@ def choose_source(
     before = [s for s in main if s.end <= start]
     after = [s for s in main if s.start >= end]
     final = [s for s in after if _closes_sentence(text, s)]
-    if final:  # the reporter's attribution of the whole sentence
+    if before and final:  # the reporter's attribution of the whole sentence
         return final[0]
     if before:
         return _outermost(before, text)

@@ -100,16 +100,24 @@ def _chunk_back(text: str, lo: int, hi: int) -> int:
     tokens = list(sw.TOKEN.finditer(text, stop, hi))
     start = hi
     i = len(tokens) - 1
+    following = ""
     while i >= 0:
         word = tokens[i].group()
         prev = tokens[i - 1].group() if i > 0 else ""
         if word == "by" and (prev.endswith("ed") or prev.lower() in sw.SOURCE_HEADS):
             start, i = tokens[i - 1].start(), i - 2
             continue
-        if is_verb_like(word) or (_is_ing(word) and start == hi):
+        if is_verb_like(word) or (_is_ing(word) and following.lower() not in sw.SOURCE_HEADS):
             break
-        start, i = tokens[i].start(), i - 1
+        # "the count the Pentagon published": a second article after a noun opens the
+        # subject of a clause of its own ("head of the ministry" keeps its article).
+        if word.lower() in ("the", "a", "an") and prev[:1].islower() and prev not in _LINKS:
+            return tokens[i].start()
+        start, i, following = tokens[i].start(), i - 1, word
     return start
+
+
+_LINKS = frozenset("of for in at from on by with to and or & de del des du la".split())
 
 
 def _trim_before_verb(text: str, lo: int, hi: int) -> int:

@@ -351,6 +351,11 @@ main.add_command(ack)
 main.add_command(opml)
 main.add_command(metadata)
 
+# storywatch suggest lives in its own module (tui/suggest_command.py).
+from tui.suggest_command import suggest as _suggest  # noqa: E402
+
+main.add_command(_suggest)
+
 
 def entry() -> None:  # pragma: no cover - `python -m tui`
     main(prog_name="storywatch")

@@ -41,12 +41,28 @@ class StorywatchCommands(Provider):
             ("Change log", partial(app.action_show_screen, "changes"), "All changes"),
             ("Feeds", partial(app.action_show_screen, "feeds"), "Feed health"),
             ("Search reports", partial(app.action_show_screen, "search"), "Full-text search"),
+            (
+                "Suggest [[figures]] for this story",
+                self.suggest_figures,
+                "Blocks for the busiest unnamed figures, copied to paste into feeds.toml",
+            ),
         ]
         for ref in getattr(self, "_figures", []):
             commands.append(
                 (f"Jump to figure: {ref.label}", partial(app.jump_to_figure, ref), "Its history")
             )
         return commands
+
+    async def suggest_figures(self) -> None:
+        """What `storywatch suggest` prints, shown and copied to the clipboard."""
+        from tui.core.claims import FigureNamer
+        from tui.core.suggest import suggest_text, suggestions
+
+        app: StorywatchApp = self.app  # type: ignore[assignment]
+        namer = FigureNamer(app.config.figures)
+        text = await app.run_in_thread(lambda store: suggest_text(suggestions(store, namer)))
+        app.copy_to_clipboard(text)
+        app.notify(text, title="[[figures]] to paste (copied)", markup=False, timeout=30)
 
     async def discover(self) -> Hits:
         for name, command, help_text in self._commands():

@@ -72,6 +72,7 @@ class HistoryOverview(Message):
     ref: FigureRef
     total: int
     series: dict[str, list[float]]
+    level_and_plan: str = ""  # "about 2,500 now · fewer than 2,000 planned"
 
 
 @dataclass

@@ -54,6 +54,11 @@ NAMING: list[tuple[str, FigureKey, str | None, str | None]] = [
     # "people" in the entry only qualifies the event: displaced people are not deaths
     ("displaced-people-not-deaths", key("displaced", "Turkey"), None, None),
     ("bare-people-not-deaths", key("people", "Turkey", predicate="other"), None, None),
+    # ...but people in the entry's event class (killed: casualty), when the extractor kept
+    # the head noun, are: the entry lists "people" for that
+    ("people-casualty-is-the-event", key("people", "Turkey"), None, "Deaths in Turkey"),
+    ("people-where-not-listed-no", key("people", "Iraq", predicate="presence", actor="US"),
+     None, None),
     ("wounded-is-injured", key("injuries", "Turkey"), None, "Injured in Turkey"),
     ("no-thing-no-name", key(None, "Turkey"), None, None),
     # places

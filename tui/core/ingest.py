@@ -14,11 +14,12 @@ from datetime import datetime, timedelta
 from typing import Literal
 
 from tui.core.claims import FigureNamer, extract_claims
+from tui.core.copies import url_key
 from tui.core.digest import DigestedFeed, DigestedReport, report_text
 from tui.core.identity import current_key, same_articles
 from tui.core.ledger import Observation, decide, describe_value, normalise_source
 from tui.core.ledger_rows import SPEAKER_SCOPE as _SPEAKER_SCOPE
-from tui.core.ledger_rows import ledger_for, ledger_identity, remember_latest
+from tui.core.ledger_rows import find_origin, ledger_for, ledger_identity, remember_latest
 from tui.core.models import FigureChanged, NewReport, NewRevision, Verdict
 from tui.core.revisions import is_new_revision
 from tui.core.store import Store, iso
@@ -145,12 +146,13 @@ class _FeedWriter:
             return
         conn.executemany(
             """INSERT INTO reports (feed_id, entry_id, link, author, title, published,
-                   date_is_first_seen, first_seen_at, last_changed_at, on_story, revisions)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)""",
+                   date_is_first_seen, first_seen_at, last_changed_at, on_story, revisions,
+                   url_key)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)""",
             [
                 (
                     self.feed_id, r.entry_id, r.link, r.author, r.title, iso(r.published),
-                    int(r.date_is_first_seen), now, now, int(item.on_story),
+                    int(r.date_is_first_seen), now, now, int(item.on_story), url_key(r.link),
                 )
                 for item in new
                 for r in (item.report,)
@@ -186,7 +188,9 @@ class _FeedWriter:
                 self.result.new_revisions.append(revision)
             if item.on_story:
                 cursor = conn.execute(_INSERT_VERSION, self._version_row(report_id, version, item))
-                self._figures(item, report_id, int(cursor.lastrowid or 0), version)
+                # A copy stays one voice with its origin in every later version too.
+                copy = self._is_copy(report_id, item) if version == 1 else self._copy(report_id)
+                self._figures(item, report_id, int(cursor.lastrowid or 0), version, copy)
 
     def _stored(self, entry_ids: list[str]) -> dict[str, tuple[int, int, str]]:
         """entry id -> (report id, latest version, its content hash), for these entries."""
@@ -216,7 +220,18 @@ class _FeedWriter:
             iso(self.now),
         )  # fmt: skip
 
-    def _figures(self, item: DigestedReport, report_id: int, version_id: int, version: int) -> None:
+    def _copy(self, report_id: int) -> bool:
+        row = self.store.conn.execute("SELECT copy_of FROM reports WHERE id = ?", [report_id])
+        return row.fetchone()[0] is not None
+
+    def _is_copy(self, report_id: int, item: DigestedReport) -> bool:
+        """Is this new report a copy of one already stored? (Then it is one voice with it.)"""
+        body = item.report.text or item.report.title
+        return find_origin(self.store, report_id, body, item.report.published) is not None
+
+    def _figures(
+        self, item: DigestedReport, report_id: int, version_id: int, version: int, copy: bool
+    ) -> None:
         report = item.report
         claims = item.claims
         if claims is None:  # another writer stored a version meanwhile; our hash hint was stale
@@ -229,16 +244,19 @@ class _FeedWriter:
         for claim in claims:
             speaker = claim.source or self.feed
             observation = Observation(claim, identity, version, speaker, observed_at)
-            self._claim(observation, report_id, version_id)
+            self._claim(observation, report_id, version_id, copy)
             self.result.new_claims += 1
 
-    def _claim(self, observation: Observation, report_id: int, version_id: int) -> None:
+    def _claim(
+        self, observation: Observation, report_id: int, version_id: int, copy: bool = False
+    ) -> None:
         """Judge a claim against the ledger of its key, store it, and record any change."""
         claim = observation.claim
         key = claim.key.as_text()
         figure = self.ledger.namer.name_for(claim)
-        # Historic and thing-less claims are stored but never judged (ledger rules 1, 1b).
-        followed = claim.as_of != "historic" and bool(claim.thing)
+        # Historic and thing-less claims are stored but never judged (ledger rules 1, 1b); a
+        # copy's figures are its origin's voice: stored for its sources, never judged again.
+        followed = claim.as_of != "historic" and bool(claim.thing) and not copy
         identity = _identity(observation, key, figure) if followed else None
         decision, history = None, []
         if identity is not None:

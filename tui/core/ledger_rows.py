@@ -7,9 +7,17 @@ and records each new claim as its speaker's latest word on the figure.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
+from tui.core.copies import (
+    COPY_RESEMBLANCE,
+    numbers_of,
+    resemblance,
+    sketch,
+    sketch_from_text,
+    sketch_text,
+)
 from tui.core.ledger import Observation, interval_of, normalise_source
 from tui.core.models import Claim
 from tui.core.store import Store, iso, parse_iso
@@ -140,3 +148,48 @@ def _observation(row: Mapping[str, Any]) -> Observation:
         source=str(row["speaker"]),
         observed_at=parse_iso(str(row["observed_at"])),
     )
+
+
+# -- copies: one voice however many outlets carry it (see `tui.core.copies`) ------------------
+
+COPY_WINDOW = timedelta(days=7)  # wire copy is republished within days, not months
+_CANDIDATES = 500  # at most this many recent on-story reports are compared with a new one
+
+
+def find_origin(store: Store, report_id: int, text: str, published: datetime) -> int | None:
+    """The earlier report this one copies (its origin, never itself a copy), or None; and
+    remember this report's sketch for the reports that come after it."""
+    row = store.conn.execute("SELECT url_key FROM reports WHERE id = ?", [report_id]).fetchone()
+    key = row[0] if row else None
+    mine, numbers = sketch(text), numbers_of(text)
+    origin = None
+    if key is not None:
+        found = store.conn.execute(
+            """SELECT coalesce(r.copy_of, r.id) FROM reports r JOIN report_sketches s
+               ON s.report_id = r.id WHERE r.url_key = ? AND r.id != ? AND s.numbers = ?
+               ORDER BY r.id LIMIT 1""",
+            [key, report_id, numbers],
+        ).fetchone()
+        origin = int(found[0]) if found else None
+    if origin is None and mine:
+        rows = store.conn.execute(
+            """SELECT r.id, coalesce(r.copy_of, r.id), s.sketch FROM report_sketches s
+               JOIN reports r ON r.id = s.report_id
+               WHERE s.published BETWEEN ? AND ? AND s.numbers = ? AND r.id != ?
+               ORDER BY s.published DESC LIMIT ?""",
+            [iso(published - COPY_WINDOW), iso(published + COPY_WINDOW), numbers, report_id,
+             _CANDIDATES],
+        ).fetchall()  # fmt: skip
+        matches = [
+            int(root)
+            for _, root, stored in rows
+            if resemblance(mine, sketch_from_text(stored)) >= COPY_RESEMBLANCE
+        ]
+        origin = min(matches) if matches else None
+    store.conn.execute(
+        "INSERT OR REPLACE INTO report_sketches VALUES (?, ?, ?, ?)",
+        [report_id, iso(published), sketch_text(mine), numbers],
+    )
+    if origin is not None:
+        store.conn.execute("UPDATE reports SET copy_of = ? WHERE id = ?", [origin, report_id])
+    return origin

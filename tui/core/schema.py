@@ -272,3 +272,29 @@ def _feed_entries(db: sqlite_utils.Database) -> None:
 def _reports_by_title(db: sqlite_utils.Database) -> None:
     """Find a report by title and link when its feed mints a new GUID at every fetch."""
     _run(db, "CREATE INDEX reports_title ON reports(feed_id, title);\n")
+
+
+@migrations(name="0007_report_copies")
+def _report_copies(db: sqlite_utils.Database) -> None:
+    """Copies are one voice (`tui.core.copies`): a report may be a copy of an earlier one.
+
+    `copy_of` is the origin report (never itself a copy); `url_key` the article's URL as
+    copies share it; `report_sketches` holds each on-story report's text sketch and its
+    figures' numbers, so a new report is compared with a few recent ones, not their texts.
+    """
+    _run(
+        db,
+        """
+        ALTER TABLE reports ADD COLUMN copy_of INTEGER REFERENCES reports(id);
+        ALTER TABLE reports ADD COLUMN url_key TEXT;
+        CREATE INDEX reports_url_key ON reports(url_key);
+        CREATE INDEX reports_copy_of ON reports(copy_of);
+        CREATE TABLE report_sketches (
+            report_id INTEGER PRIMARY KEY REFERENCES reports(id),
+            published TEXT NOT NULL,
+            sketch TEXT NOT NULL,
+            numbers TEXT NOT NULL
+        );
+        CREATE INDEX report_sketches_published ON report_sketches(published);
+        """,
+    )

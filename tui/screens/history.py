@@ -11,9 +11,18 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import DataTable, Footer, Sparkline, Static
 
-from tui.core.browse import FigureRef, Observation, history_count, history_page, history_series
+from tui.core.browse import (
+    FigureRef,
+    Observation,
+    history_count,
+    history_page,
+    history_series,
+    level_and_plan,
+    summarise,
+)
 from tui.messages import HistoryLoaded, HistoryOverview
 from tui.screens.base import DataScreen
+from tui.widgets.figure_card import source_label
 from tui.widgets.text import cell, local_time, one_line
 
 PAGE = 100
@@ -67,7 +76,10 @@ class HistoryScreen(DataScreen):
         self.sw.read(
             self,
             lambda store: HistoryOverview(
-                ref, history_count(store, ref), history_series(store, ref)
+                ref,
+                history_count(store, ref),
+                history_series(store, ref),
+                level_and_plan(summarise(store, ref)),
             ),
             group="history-overview",
         )
@@ -87,6 +99,12 @@ class HistoryScreen(DataScreen):
 
     def on_history_overview(self, message: HistoryOverview) -> None:
         self.total = message.total
+        if message.level_and_plan:
+            title = Content.assemble(
+                Content.styled(one_line(self.ref.label), "bold"),
+                Content.styled(f"  {one_line(message.level_and_plan)}", "$text-muted"),
+            )
+            self.query_one("#history-title", Static).update(title)
         chart = self.query_one("#history-chart", Vertical)
         chart.remove_children()
         lines = []
@@ -114,13 +132,13 @@ class HistoryScreen(DataScreen):
         table.clear()
         now = self.sw.clock()
         for row in message.rows:
-            historic = " (historic)" if row.as_of == "historic" else ""
+            tense = f" ({row.as_of})" if row.as_of in ("historic", "planned") else ""
             table.add_row(
                 cell(local_time(row.observed_at, now)),
-                cell(row.display + historic),
+                cell(row.display + tense),
                 cell(row.bound),
-                cell(row.source),
-                cell(row.feed),
+                cell(source_label(row.source, row.outlets)),
+                cell(row.feed + (" (copy)" if row.copy else "")),
                 cell(row.sentence),
                 key=str(row.id),
             )

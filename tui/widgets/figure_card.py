@@ -47,18 +47,35 @@ def change_content(pending: PendingChange) -> Content:
     return Content.assemble(*parts)
 
 
+def source_label(source: str, outlets: int) -> str:
+    """ "AP", or "AP · 5 outlets" when copies of its report ran elsewhere (one voice)."""
+    return one_line(source) + (f" · {outlets} outlets" if outlets > 1 else "")
+
+
 def values_content(summary: FigureSummary, limit: int = 6) -> Content:
+    """ "Pentagon about 2,500 · Iraqi sources over 3,000 · planned: fewer than 2,000 (Pentagon)"."""
     parts = [
         Content.assemble(
-            Content.styled(one_line(v.source), "$text-muted"), " ", one_line(v.display)
+            Content.styled(source_label(v.source, v.outlets), "$text-muted"),
+            " ",
+            one_line(v.display),
         )
         for v in summary.values[:limit]
     ]
     if len(summary.values) > limit:
         parts.append(Content(f"+{len(summary.values) - limit} more"))
-    return (
-        Content(" · ").join(parts) if parts else Content.styled("no current value", "$text-muted")
-    )
+    if not parts:
+        parts.append(Content.styled("no current value", "$text-muted"))
+    plan = summary.plan
+    if plan is not None:  # a plan sits beside the level, never in place of it
+        parts.append(
+            Content.assemble(
+                Content.styled("planned: ", "italic"),
+                one_line(plan.display),
+                Content.styled(f" ({source_label(plan.source, plan.outlets)})", "$text-muted"),
+            )
+        )
+    return Content(" · ").join(parts)
 
 
 class FigureCard(ListItem):

@@ -23,6 +23,7 @@ from tui.core.browse.figures import (
     figure_refs,
     figure_summaries,
     header_stats,
+    level_and_plan,
     pending_change_ids,
     summarise,
 )
@@ -61,6 +62,7 @@ __all__ = [
     "history_page",
     "history_series",
     "key_label",
+    "level_and_plan",
     "pending_change_ids",
     "report_detail",
     "reports_timeline",

@@ -22,6 +22,8 @@ class SourceValue:
     value: float
     observed_at: str
     feed: str
+    # How many outlets carried this word: 1 + the copies of its report ("AP · 5 outlets").
+    outlets: int = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +51,8 @@ class FigureSummary:
     pending: PendingChange | None
     pending_count: int = 0
     observations: int = 0
+    # The newest stated plan ("fewer than 2,000" planned), shown beside the level.
+    plan: SourceValue | None = None
 
 
 def _distinct(store: Store, column: str) -> list[str]:
@@ -89,19 +93,23 @@ def figure_refs(
 def summarise(store: Store, ref: FigureRef, window: int = SUMMARY_WINDOW) -> FigureSummary:
     where, params = ref.where()
     rows = store.query(
-        f"""SELECT {CLAIM_COLUMNS}, f.name AS feed FROM claims c
+        f"""SELECT {CLAIM_COLUMNS}, f.name AS feed, r.copy_of,
+                   (SELECT count(DISTINCT k.feed_id) FROM reports k WHERE k.copy_of = r.id)
+                   AS copies
+            FROM claims c
             JOIN reports r ON r.id = c.report_id JOIN feeds f ON f.id = r.feed_id
             WHERE {where} ORDER BY c.observed_at DESC, c.id DESC LIMIT :window""",
         {**params, "window": window},
     )
-    current = [r for r in rows if r["as_of"] == "current"]
+    # A copy is its origin's voice: counted in the origin's outlets, never a source itself.
+    voices = [r for r in rows if r["copy_of"] is None]
+    current = [r for r in voices if r["as_of"] == "current"]
     latest: dict[str, SourceValue] = {}
     for r in current:  # newest first: the first row per speaker is its current value
         speaker = str(r["speaker"])
         if speaker not in latest:
-            latest[speaker] = SourceValue(
-                speaker, display(r), float(r["value"]), str(r["observed_at"]), str(r["feed"])
-            )
+            latest[speaker] = _source_value(r)
+    plans = [r for r in voices if r["as_of"] == "planned"]
     series = tuple(float(r["value"]) for r in reversed(current[:SERIES_POINTS]))
     change_where, _ = ref.where("ch")
     last = store.query(
@@ -124,6 +132,28 @@ def summarise(store: Store, ref: FigureRef, window: int = SUMMARY_WINDOW) -> Fig
         pending=pending,
         pending_count=len(pending_rows),
         observations=len(rows),
+        plan=_source_value(plans[0]) if plans else None,
+    )
+
+
+def level_and_plan(summary: FigureSummary) -> str:
+    """ "about 2,500 now · fewer than 2,000 planned": the newest level beside the newest plan."""
+    parts = []
+    if summary.values:
+        parts.append(f"{summary.values[0].display} now")
+    if summary.plan is not None:
+        parts.append(f"{summary.plan.display} planned")
+    return " · ".join(parts)
+
+
+def _source_value(row: dict[str, object]) -> SourceValue:
+    return SourceValue(
+        str(row["speaker"]),
+        display(row),
+        float(str(row["value"])),
+        str(row["observed_at"]),
+        str(row["feed"]),
+        outlets=1 + int(str(row.get("copies") or 0)),
     )
 
 

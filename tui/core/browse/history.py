@@ -20,6 +20,8 @@ class Observation:
     sentence: str
     as_of: str
     report_id: int
+    outlets: int = 1  # 1 + the copies of its report that ran elsewhere
+    copy: bool = False  # a copy of another outlet's report: that outlet's voice
 
 
 def history_page(
@@ -42,7 +44,10 @@ def history_page(
         params.update(at=before[0], id=before[1])
         order = "ASC"
     rows = store.query(
-        f"""SELECT {CLAIM_COLUMNS}, f.name AS feed FROM claims c
+        f"""SELECT {CLAIM_COLUMNS}, f.name AS feed, r.copy_of,
+                   (SELECT count(DISTINCT k.feed_id) FROM reports k WHERE k.copy_of = r.id)
+                   AS copies
+            FROM claims c
             JOIN reports r ON r.id = c.report_id JOIN feeds f ON f.id = r.feed_id
             WHERE {where} ORDER BY c.observed_at {order}, c.id {order} LIMIT :limit""",
         {**params, "limit": limit},
@@ -61,6 +66,8 @@ def history_page(
             sentence=str(r["sentence"]),
             as_of=str(r["as_of"]),
             report_id=int(str(r["report_id"])),
+            outlets=1 + int(str(r["copies"] or 0)),
+            copy=r["copy_of"] is not None,
         )
         for r in rows
     ]

@@ -127,6 +127,7 @@ def same_or_within(inner: str, outer: str) -> bool:
 class _Figure:
     name: str
     things: frozenset[str]
+    generic: frozenset[str]  # the entry's generic words ("people"), qualifiers of its event
     places: tuple[str, ...]
     actors: frozenset[str]
     kind: str | None
@@ -141,6 +142,7 @@ def _compile(figure: FigureSection) -> _Figure:
     return _Figure(
         name=figure.name,
         things=things,
+        generic=frozenset(named & GENERIC_THINGS) if specific else frozenset(),
         places=tuple(figure.places or ()),
         actors=frozenset(norm(a) for a in figure.actors or ()),
         kind=figure.kind,
@@ -203,7 +205,7 @@ class FigureNamer:
 
 def _match(figure: _Figure, key: FigureKey, thing: str, source: str | None) -> str | None:
     """The figure's place the key matched ("" for a figure with no places), or None."""
-    if thing not in figure.things:
+    if thing not in figure.things and not _generic_in_event(figure, thing, key.predicate):
         return None
     if figure.kind is not None:
         if figure.kind != key.kind:
@@ -229,6 +231,18 @@ def _match(figure: _Figure, key: FigureKey, thing: str, source: str | None) -> s
     # Of the figure's places holding the claim's, the tightest (inside the most of the
     # others) says how specific the match is.
     return max(inside, key=lambda p: sum(same_or_within(p, q) for q in inside))
+
+
+def _generic_in_event(figure: _Figure, thing: str, predicate: str) -> bool:
+    """ "1,541 people" *killed*, from an extractor that kept the head noun and put the event
+    in the predicate: a generic word the entry lists, in the entry's own predicate class
+    ("casualty" for deaths; never the unclassified "other": "13.5 million people affected")."""
+    return (
+        thing in figure.generic
+        and predicate != _UNCLASSIFIED
+        and figure.predicates is not None
+        and predicate in figure.predicates
+    )
 
 
 def _more_specific(place: str, than: str | None) -> bool:

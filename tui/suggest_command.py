@@ -2,22 +2,22 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import click
+
+from tui.cli_common import Paths, path_options
 
 
 @click.command()
+@path_options
 @click.option("--limit", default=5, show_default=True, help="How many blocks at most.")
 @click.pass_obj
-def suggest(paths: Any, limit: int) -> None:
+def suggest(paths: Paths, limit: int) -> None:
     """Print ready-to-paste [[figures]] blocks for the busiest figures no block names."""
-    from tui.cli import _config_if_any, _open_store
     from tui.core.claims import FigureNamer
     from tui.core.suggest import suggest_text, suggestions
 
-    config = _config_if_any(paths)
+    config = paths.load_if_any()
     namer = FigureNamer(config.figures if config else [])
-    with _open_store(paths, config, readonly=True) as store:
+    with paths.open_store(config, readonly=True) as store:
         found = suggestions(store, namer, limit=limit)
     click.echo(suggest_text(found), nl=False)

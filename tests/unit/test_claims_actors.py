@@ -213,6 +213,51 @@ def test_owner_of_a_span(text: str, surface: str, thing: str, actor: str | None)
     assert owner(window, start, end, thing, None, clause, window.sources()) == actor
 
 
+@pytest.mark.parametrize(
+    ("text", "surface", "actor"),
+    [
+        pytest.param("Laut Berichten wurden 400 kanadische Soldaten nach Litauen verlegt.", "400",
+                     "Canada", id="german-inflected-demonym"),
+        pytest.param("Unos 250 soldados británicos llegaron a Estonia.", "250", "UK",
+                     id="spanish-demonym-after-the-noun"),
+        pytest.param("Cerca de 90 soldados russos foram libertados.", "90", "Russia",
+                     id="portuguese-demonym"),
+        pytest.param("Polen hatte 2.000 Soldaten in die Region geschickt.", "2.000", "Poland",
+                     id="german-country-name-as-subject"),
+        pytest.param("Kenya mengirim 400 polisi ke Haiti.", "400", "Kenya",
+                     id="indonesian-country-before-not-after-ke"),
+    ],
+)  # fmt: skip
+def test_actor_in_other_languages(text: str, surface: str, actor: str) -> None:
+    claims = {c.surface: c for c in extract_claims(text, published=PUB, synonyms=_FOREIGN)}
+    assert surface in claims, list(claims)
+    assert claims[surface].actor == actor
+
+
+_FOREIGN = {"soldaten": "troops", "soldados": "troops", "polisi": "police officers"}
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "actor"),
+    [
+        pytest.param("The army of Chad said it repelled the raid. Nine soldiers died.", "Nine",
+                     "Chad", id="soldiers-take-the-earlier-subject"),
+        pytest.param("The Greens won the most votes. The party will get 40 seats.", "40",
+                     "Greens", id="the-party-takes-the-earlier-subject"),
+        pytest.param("The blast was blamed on the RSF. At least 30 people were killed.",
+                     "At least 30", "RSF", id="victims-take-the-earlier-perpetrator"),
+        pytest.param("Turkey hosted the summit. Inflation there was 48%.", "48%", None,
+                     id="a-rate-takes-no-earlier-actor"),
+        pytest.param("Labour won. Elsewhere 30 Dutch soldiers left Mali.", "30", "Netherlands",
+                     id="own-sentence-wins-over-carried"),
+    ],
+)  # fmt: skip
+def test_actor_carried_from_earlier_sentences(text: str, surface: str, actor: str) -> None:
+    claims = {c.surface: c for c in extract_claims(text, published=PUB, synonyms=_THINGS)}
+    assert surface in claims, list(claims)
+    assert claims[surface].actor == actor
+
+
 def test_user_actors_extend_the_lexicon() -> None:
     """A group the tables do not know becomes an actor when the user names it."""
     text = "The Azov Legion sent 300 fighters to the front."

@@ -76,7 +76,9 @@ ORGANISATIONS: dict[str, tuple[str, ...]] = {
     "Reform UK": ("Reform UK", "Reform Party", "Reform"),
     "SNP": ("SNP", "Scottish National Party"),
     "Plaid Cymru": ("Plaid Cymru", "Plaid"),
-    "Greens": ("Greens", "Green Party", "Green party", "Die Grünen", "Grüne"),
+    # As the text writes it: "the Greens" (UK, Germany) and "the Green Party" both occur.
+    "Greens": ("Greens", "Die Grünen", "Grüne"),
+    "Green Party": ("Green Party", "Green party"),
     "Sinn Féin": ("Sinn Féin", "Sinn Fein"),
     "DUP": ("DUP", "Democratic Unionist Party"),
     # India

@@ -16,6 +16,7 @@ from tui.core.claims import window as win
 from tui.core.claims.actors import lexicon, user_actor_names
 from tui.core.claims.antecedent import find_antecedent
 from tui.core.claims.assemble import build_claims
+from tui.core.claims.carry import earlier_actors
 from tui.core.claims.dates import find_dates
 from tui.core.claims.lexicon import lower_same_length, new_thing_synonyms, thing_words
 from tui.core.claims.numbers import find_quantities
@@ -120,6 +121,7 @@ def extract_claims(
     things = thing_words(new_thing_synonyms(synonyms or {}))
     actor_words = lexicon(user_actor_names(actors))
     extra_places = user_places(frozenset(places)) if places else None
+    earlier_of = cache(partial(earlier_actors, work, lowered, spans, things, actor_words))
     antecedent_of = cache(
         partial(
             find_antecedent,
@@ -146,7 +148,13 @@ def extract_claims(
             windows = [(lo, hi, group)]
         for w_lo, w_hi, members in windows:
             window = win.Window(
-                work[w_lo:w_hi], w_lo, lowered[w_lo:w_hi], things, actor_words, extra_places
+                work[w_lo:w_hi],
+                w_lo,
+                lowered[w_lo:w_hi],
+                things,
+                actor_words,
+                extra_places,
+                earlier=partial(earlier_of, index),
             )
             local = [d.shift(-w_lo) for d in members]
             pair_quantities(window, local)

@@ -54,7 +54,8 @@ _SPACED_WORD = re.compile(r"[ \t]{0,2}([A-Za-z][\w'’-]*)")
 _NP_END = frozenset(
     "of in at to for from on by with were was are is be been will would could should have "
     "has had and or but that which who said says than as if when while since after before "
-    "until during into over under about around more worth".split()
+    "until during into over under about around more worth nach aus dans em para ke di dari "
+    "desde hacia vers verso nel nella sur del du von vom zu zur zum bei en au aux a".split()
 )
 _AGENT_BEFORE = re.compile(
     r"\b(?:by|blamed\s+on|attributed\s+to)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}$"
@@ -73,12 +74,20 @@ _FORCE_UNIT_AFTER = re.compile(
 )
 _RELEASE_BEFORE = re.compile(
     r"\b(?:releas\w*|free[ds]?|freeing|hand(?:ed|s|ing)?\s+over|hand-?over|return(?:ed|s|ing)?|"
-    r"exchang\w*|swap\w*|transfer\w*)\s+(?:\w+\s+){0,4}$"
+    r"exchang\w*|swap\w*|transfer\w*)\s+(?:\w+\s+){0,6}$"
 )
 _PARTITIVE = re.compile(r"\s+of\s+(?:the|its|their|his|her|these|those)?\s*")
+# Things whose side a sentence may leave to the one before, and words that point back.
+_CARRY_THINGS = FORCE_THINGS | frozenset({"seats", "bases", "drones", "missiles", "rockets"})
+_ANAPHOR = re.compile(
+    r"\b(?:the\s+(?:party|group|alliance|bloc|country|militants|rebels|militia|army|"
+    r"military|government|movement|coalition)|this\s+outcome|it|they|its|their)\b"
+)
+_GAP_BREAK = re.compile(r"[,;.:()\d]")
 _MAKER_AFTER = re.compile(r"\s+(?:origin|design|make|manufacture|built|made)\b")
 _COUNTED_BEFORE = re.compile(r"\d[\d,.]*\s+$")
 _DIGIT = re.compile(r"\d")
+_OTHER_SIDE = re.compile(r"\b(?:exchange|return|for|while|whereas|compared|than|versus|against)\b")
 _SUBORDINATE = re.compile(r"\b(?:after|when|as|because|since|while|which|who|before|until)\b")
 # A possessive naming a place rather than an owner: "Russia's Kursk region".
 _FIGURE_NOUN_AFTER_POSSESSIVE = re.compile(
@@ -120,6 +129,49 @@ def owner(
     """The actor of the figure at [start, end) in `window` (rules 1-7 above), or None.
     With `modifiers_only`, rule 1 alone (the thing came from an earlier sentence, whose
     actor the caller has)."""
+    found = _owner_here(window, start, end, thing, thing_span, clause, sources, modifiers_only)
+    if found is None and not modifiers_only and window.earlier is not None:
+        return _carried(window, start, end, thing, clause, sources)
+    return found
+
+
+def _carried(
+    window: Window,
+    start: int,
+    end: int,
+    thing: str | None,
+    clause: tuple[int, int],
+    sources: Sequence[SourceMention],
+) -> str | None:
+    """Rule 8: a sentence that names no side takes the paragraph's: the perpetrator for
+    victims, the subject for forces, seats, votes and weapons or after an anaphor ("The
+    party is set to gain 208 seats")."""
+    avoid = [(s.start, s.end) for s in sources]
+    if any(not any(a <= m.start < b for a, b in avoid) for m in window.actors()):
+        return None
+    assert window.earlier is not None
+    head = {w.lower() for w in _WORD.findall(window.text, end, noun_phrase_end(window, end))}
+    if thing in VICTIM_THINGS and not head & _FORCE_WORDS:  # soldiers' deaths: their side
+        return window.earlier().perpetrator
+    if (
+        thing in _CARRY_THINGS
+        or head & _FORCE_WORDS
+        or _ANAPHOR.search(window.lower, clause[0], start)
+    ):
+        return window.earlier().subject
+    return None
+
+
+def _owner_here(
+    window: Window,
+    start: int,
+    end: int,
+    thing: str | None,
+    thing_span: tuple[int, int] | None,
+    clause: tuple[int, int],
+    sources: Sequence[SourceMention],
+    modifiers_only: bool,
+) -> str | None:
     every = window.actors()
     if not every:
         return None
@@ -140,7 +192,7 @@ def owner(
     # 1. a modifier inside the noun phrase the number starts (or of its linked thing)
     for m in mentions:
         if end <= m.start < np_end:
-            if m.kind == "people" and not captive:
+            if m.kind == "people" and not (captive or victim):
                 return None  # "15,000 Indians": the counted people, nobody's figure
             if m.kind not in ("demonym", "country", "org"):
                 continue
@@ -167,7 +219,7 @@ def owner(
         return found
     # 5. for victims and captives, who attacked or holds them
     if victim or captive:
-        for m in mentions:
+        for m in window.actors():  # even inside a source: "the toll from Israeli attacks"
             if end <= m.start < np_end or m.kind not in ("demonym", "country"):
                 continue
             if _COUNTED_BEFORE.search(window.text, max(0, m.start - 12), m.start):
@@ -175,7 +227,7 @@ def owner(
             cue = _ATTACK_AFTER.match(window.text, m.end)
             if cue and not (captive and cue.group(1).lower() in _FORCE_WORDS):
                 return m.actor
-    if forces:
+    if forces or thing in ("bases", "base"):
         for m in mentions:
             if m.kind in ("demonym", "country") and _FORCE_UNIT_AFTER.match(window.text, m.end):
                 return m.actor
@@ -237,8 +289,10 @@ def _agent(window: Window, mentions: list[Mention], end: int, hi: int, victim: b
         if not (end <= m.start < hi) or m.kind in ("capital", "leader"):
             continue
         between = window.text[end : m.start]
-        if m.start - end > 100 or between.count(",") > 2 or _DIGIT.search(between):
+        if m.start - end > 100 or between.count(",") > 2:
             return None
+        if _DIGIT.search(between) and _OTHER_SIDE.search(between):
+            return None  # "20 hostages ... in exchange for 2,000 prisoners held by Israel"
         if victim and _SUBORDINATE.search(between):
             return None
         if _AGENT_BEFORE.search(window.text, max(end, m.start - 40), m.start):
@@ -258,6 +312,12 @@ def _modifying(window: Window, mentions: list[Mention], thing_start: int) -> str
         return None
     gap = window.text[last.end : thing_start].removeprefix("'s").removeprefix("’s")
     words = _WORD.findall(gap)
-    if len(words) > 2 or any(w.lower() in _NP_END for w in words) or re.search(r"[,;.:()]", gap):
+    if (
+        len(words) > 2
+        or _GAP_BREAK.search(gap)
+        or any(
+            w.lower() in _NP_END or w.lower() in VERBS or w.endswith(("ing", "ed")) for w in words
+        )
+    ):
         return None
     return last.actor

@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 
 from tui.core.claims.actors import Mention
+from tui.core.claims.foreign import reads_english
 from tui.core.claims.sources import SourceMention
 from tui.core.claims.window import Window
 
@@ -24,6 +25,17 @@ PLACE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _APPOSITIVE_BEFORE = re.compile(r"[A-Z][\w'-]+,\s+$")
+# A state body named by its demonym, speaking for its own figures: "the German army".
+_SPEAKING_BODY = re.compile(
+    r"\s+(?:army|military|armed\s+forces|government|navy|air\s+force|defen[cs]e\s+ministry)"
+)
+_FOREIGN_PLACE_BEFORE = re.compile(
+    r"(?:^|\s)(?:nach|aus|en|dans|au|aux|em|no|na|para|ke|di|dari|w|do|z|desde|hacia|à|"
+    r"vers|verso|nel|nella|sur|del|du|des|von|vom)\s+$"
+)
+_RESULT_FOR = re.compile(
+    r"\b(?:win|victory|landslide|majority|triumph|defeat|loss|blow|setback)\s+for\s+(?:the\s+)?$"
+)
 _WITH_BEFORE = re.compile(r"\bwith\s+(?:the\s+)?$", re.IGNORECASE)
 _CONJUNCT = re.compile(r"\s*(?:,\s*(?:and|or)\s+|\s+and\s+|\s+or\s+|,\s+)(?:the\s+)?")
 _LIST_GOES_ON = re.compile(r"\s*(?:,|\band\b|\bor\b)")
@@ -42,7 +54,7 @@ _LEADER = (
 )
 _BODY_OR_LEADER = re.compile(rf"(?:'s|’s)?(?:{_STATE_BODY}|{_LEADER})")
 _SUBJECT_TAIL = re.compile(
-    rf"(?:'s|’s)?\)?(?:{_STATE_BODY}|{_LEADER})?\s*(?:\([^()]{{1,40}}\)\s*)?(?:,[^,;]{{1,90}},\s*)?"
+    rf"(?:'s|’s)?\)?(?:{_STATE_BODY}|{_LEADER})?\s*(?:\([^()]{{1,40}}\)\s*)?(?:,[^,;]{{1,120}},\s*)?"
     r"(?:,?\s*(?:which|who|that)\s+)?(?:(?:on|last|this|next)\s+\w+day\s+)?"
     r"(?:(?:\w+ly|now|already|still|also|just|then|again)\s+)?(\w+)"
 )
@@ -53,7 +65,8 @@ VERBS = frozenset(
     "receives launches fires fields contributes commits offers won sent came got took gave "
     "made lost saw held fell rose kept left became began brought paid put set spent led met "
     "ran stood told went drew grew hit cut fought bought sought dominate control hold own "
-    "plan want need".split()
+    "plan want need hatte hat haben ist sind wird werden war waren a ha han es son fue "
+    "tem foi são est sont telah akan sudah berjanji".split()
 )
 _HARM = re.compile(
     r"\b(?:kill|murder|massacr|shot|shoot|wound|injur|abduct|kidnap|seiz|captur|execut|"
@@ -67,7 +80,14 @@ _PRONOUN_AFTER = re.compile(
     r"(?:\s+[a-z]+){0,2}?\s+(it|they)\s+(?:has\s+|had\s+|have\s+)?[a-z]+ed\b|\s+(?:it|they)\s+won\b"
 )
 # A figure before its subject: "Despite gaining over 200 seats, Labour's vote share ...".
-_FRONTED = re.compile(r"\W*(?:despite|after|before|by|while|since|on|with)?\s*\w+ing\b", re.I)
+# "the DA on 21.7%", "AfD - 151"; "the Labour Party, with a majority of 174".
+_LIST_ITEM = re.compile(r"(?:'s|’s)?\s*(?:\([^()]{1,40}\)\s*)?(?:on|with|at|-|:)?\s*")
+_WITH_FIGURE = re.compile(
+    r"(?:\s*\([^()]{1,40}\))?,?\s+with\s+(?:an?\s+|its\s+|their\s+)?(?:[a-z-]+\s+){0,3}(?:of\s+)?"
+)
+_FRONTED = re.compile(
+    r"\W*(?:despite|after|before|by|while|since|on)?\s*\w+ing\s+(?:[a-z]+\s+){0,3}", re.I
+)
 _TITLE = re.compile(
     r"(?:'s|’s)?\s+(?:President|Prime\s+Minister|Minister|Secretary|Chancellor|Foreign\s+Minister|"
     r"Defen[cs]e\s+Minister|spokes(?:man|woman|person)|chief|head|leader|ambassador|envoy|"
@@ -86,9 +106,14 @@ def blocked_mentions(window: Window, mentions: list[Mention]) -> set[int]:
     the ANC falling to 19 per cent")."""
     out: set[int] = set()
     previous: Mention | None = None
+    english = reads_english(window.lower)
     for m in mentions:
         if _names_place(window, m, previous if previous and previous.start in out else None):
             out.add(m.start)
+        elif not english and _FOREIGN_PLACE_BEFORE.search(
+            window.lower, max(0, m.start - 8), m.start
+        ):
+            out.add(m.start)  # "ke Haiti", "nach Litauen", "en Ucrania"
         previous = m
     return out
 
@@ -99,7 +124,7 @@ def _names_place(window: Window, m: Mention, blocked_before: Mention | None) -> 
         return False
     before = window.text[max(0, m.start - 25) : m.start]
     if PLACE_BEFORE.search(before):
-        return True
+        return not _RESULT_FOR.search(before)  # "a historic win for the Labour Party"
     if (
         m.kind == "country"
         and _APPOSITIVE_BEFORE.search(before)
@@ -150,8 +175,10 @@ def _subject(
         if _joint(window, mentions, m):
             continue
         gap = window.text[m.end : start]
-        if re.fullmatch(r"(?:'s|’s)?\s*(?:\([^()]{1,40}\)\s*)?(?:on|with|at|-|:)?\s*", gap):
+        if _LIST_ITEM.fullmatch(gap) or _WITH_FIGURE.fullmatch(gap):
             return m.actor
+        if not reads_english(window.lower) and m.kind in ("country", "org", "capital"):
+            return m.actor  # no verb list for other languages: the nearest side before
         if not is_subject(window, m, start):
             continue
         if m.kind == "demonym" and not _BODY_OR_LEADER.match(window.text, m.end):
@@ -159,6 +186,22 @@ def _subject(
         if harm and not _HARM.search(window.lower, m.end, min(hi, end + 60)):
             continue
         return m.actor
+    return None
+
+
+def _fronted_owner(
+    window: Window, mentions: list[Mention], blocked: set[int], end: int, hi: int
+) -> str | None:
+    """ "Despite gaining over 200 seats, Labour's vote share rose": the first actor after
+    the fronted phrase, as subject or owner."""
+    comma = window.text.find(",", end, hi)
+    if comma == -1:
+        return None
+    for m in mentions:
+        if m.start > comma and m.start not in blocked and m.kind != "people":
+            if m.possessive or is_subject(window, m):
+                return m.actor
+            return None
     return None
 
 
@@ -232,6 +275,14 @@ def _speaker(
             )
         ):
             return named[0].actor
+        first = inside[0]
+        if (  # "according to the German army"
+            not harm
+            and first.kind == "demonym"
+            and window.text[first.start : first.end] == name.split()[0]
+            and _SPEAKING_BODY.fullmatch(window.text, first.end, first.start + len(name))
+        ):
+            return first.actor
         if _OWN_COUNTRY.search(window.lower, s.end, start):
             return inside[0].actor
         if named and _OWN_WORD.search(window.lower, max(lo, s.end), start) and not harm:
@@ -257,10 +308,15 @@ def clause_owner(
     blocked = blocked_mentions(window, mentions)
     harm = victim or captive
     found = _subject(window, mentions, blocked, (lo, start), (start, end, hi), harm)
-    if found is None and lo > 0 and not _HARD_BREAK.match(window.text, lo):
-        found = _subject(window, mentions, blocked, window.clause(lo - 1), (start, end, hi), harm)
-    if found is None and _FRONTED.match(window.text, lo, start):
-        found = _subject(window, mentions, blocked, (end, hi), (hi, hi, hi), harm)
+    back = lo
+    for _ in range(3):  # earlier clauses, across soft breaks (", and", dashes)
+        if found is not None or back <= 0 or _HARD_BREAK.match(window.text, back):
+            break
+        span = window.clause(back - 1)
+        found = _subject(window, mentions, blocked, span, (start, end, hi), harm)
+        back = span[0]
+    if found is None and _FRONTED.fullmatch(window.text, lo, start):
+        found = _fronted_owner(window, mentions, blocked, end, hi)
     if found is not None:
         return found
     return _speaker(window, window.actors(), sources, lo, start, victim) or _pronoun(

@@ -13,8 +13,10 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from tui.core.claims.actors import Lexicon, Mention, find_mentions, lexicon
+from tui.core.claims.foreign import foreign_mentions, reads_english
 from tui.core.claims.gazetteer import gazetteer
 from tui.core.claims.lexicon import (
     PREDICATES,
@@ -26,6 +28,9 @@ from tui.core.claims.lexicon import (
 )
 from tui.core.claims.places import PlaceMention, UserPlaces, find_places
 from tui.core.claims.sources import SourceMention, find_sources
+
+if TYPE_CHECKING:
+    from tui.core.claims.carry import Carried
 
 _CLAUSE_BREAK = re.compile(r";|\s(?:while|whereas|but)\s|,\s+and\s|\s[-–—]\s")
 
@@ -85,6 +90,9 @@ class Window:
     things: ThingWords = field(default_factory=thing_words)
     actor_words: Lexicon = field(default_factory=lexicon)
     user_places: UserPlaces | None = None
+    # The actors of the paragraph's earlier sentences, looked up only when a figure here
+    # names none (``carry.py``).
+    earlier: Callable[[], Carried] | None = None
     breaks: list[int] = field(init=False)
     _mentions: dict[str, list[tuple[int, int, str]]] = field(init=False, default_factory=dict)
     _sources: list[SourceMention] | None = field(init=False, default=None)
@@ -128,7 +136,16 @@ class Window:
     def actors(self) -> list[Mention]:
         """Actor mentions in the window, found on first use (see ``actors.py``)."""
         if self._actors is None:
-            self._actors = find_mentions(self.text, self.lower, self.actor_words)
+            found = find_mentions(self.text, self.lower, self.actor_words)
+            if not reads_english(self.lower):  # "soldados norcoreanos", "Nordkorea"
+                seen = [(m.start, m.end) for m in found]
+                found += [
+                    m
+                    for m in foreign_mentions(self.text, self.lower)
+                    if not any(a < m.end and m.start < b for a, b in seen)
+                ]
+                found.sort(key=lambda m: m.start)
+            self._actors = found
         return self._actors
 
     def clause(self, pos: int) -> tuple[int, int]:

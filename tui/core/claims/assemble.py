@@ -20,6 +20,7 @@ from tui.core.claims.lexicon import (
     EVENTS,
     FORCE_THINGS,
     event_re,
+    lower_same_length,
     norm,
 )
 from tui.core.claims.notfigures import not_a_figure

@@ -120,6 +120,10 @@ def check(paths: Paths) -> None:
     click.echo(
         f"ok: {len(config.feeds)} feeds ({enabled} enabled), {len(config.figures)} named figures"
     )
+    from tui.cli_moved import moved_feed_lines
+
+    for line in moved_feed_lines(config, paths.db_path(config)):
+        click.echo(line)
 
 
 @main.command()

@@ -47,12 +47,16 @@ ACCEPT = (
     "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.8"
 )
 MAX_REDIRECTS = 5
+PERMANENT_REDIRECTS = frozenset({301, 308})
 
 
 @dataclass(frozen=True, slots=True)
 class FetchResult:
     url: str  # the URL asked for
     final_url: str  # after redirects
+    # Where a permanent redirect (301/308) at the start of the chain says the feed now
+    # lives; None when there was none. Only an unbroken run of permanent hops counts.
+    moved_to: str | None
     status: Literal["ok", "not_modified", "error"]
     http_status: int | None
     body: bytes | None  # decompressed body, only for "ok"
@@ -71,6 +75,7 @@ class _Partial:
     """What is known so far about a fetch, so an error late on still reports it."""
 
     final_url: str
+    moved_to: str | None = None
     http_status: int | None = None
     headers: dict[str, str] = field(default_factory=dict)
     bytes_read: int = 0
@@ -215,6 +220,7 @@ class Fetcher:
         return FetchResult(
             url=url,
             final_url=partial.final_url,
+            moved_to=partial.moved_to,
             status=status,
             http_status=partial.http_status,
             body=body,
@@ -252,6 +258,7 @@ class Fetcher:
             conditional["If-Modified-Since"] = last_modified
         current = url
         visited = {url}
+        permanent_so_far = True  # a permanent hop after a temporary one moves nothing
         for _hop in range(MAX_REDIRECTS + 1):
             partial.final_url = current
             host = urlsplit(current).hostname or ""
@@ -271,6 +278,10 @@ class Fetcher:
                     if target in visited:
                         raise FetchError(f"redirect loop: {current} -> {target}")
                     visited.add(target)
+                    if response.status_code in PERMANENT_REDIRECTS and permanent_so_far:
+                        partial.moved_to = target
+                    else:
+                        permanent_so_far = False
                     current = target
                     continue
                 if response.status_code == 304:

@@ -42,6 +42,8 @@ class PollRecord:
     error: str | None = None
     warning: str | None = None
     next_poll_at: datetime | None = None
+    # Where the feed lives after this poll, if a permanent redirect moved it (see Monitor).
+    moved_to: str | None = None
 
 
 @dataclass(slots=True)
@@ -64,8 +66,10 @@ def ensure_feeds(store: Store, feeds: Mapping[str, str]) -> None:
     with store.write() as db:
         for name, url in feeds.items():
             db.execute(
+                # A new URL in feeds.toml supersedes a remembered permanent redirect.
                 "INSERT INTO feeds (name, url) VALUES (?, ?) "
-                "ON CONFLICT(name) DO UPDATE SET url = excluded.url",
+                "ON CONFLICT(name) DO UPDATE SET url = excluded.url, moved_to = "
+                "CASE WHEN feeds.url = excluded.url THEN feeds.moved_to END",
                 [name, url],
             )
 
@@ -362,6 +366,7 @@ def _record_poll(
         ],
     )
     next_at = iso(record.next_poll_at) if record.next_poll_at else None
+    store.conn.execute("UPDATE feeds SET moved_to = ? WHERE id = ?", [record.moved_to, feed_id])
     if record.status == "error":
         store.conn.execute(
             """UPDATE feeds SET consecutive_failures = consecutive_failures + 1,

@@ -60,6 +60,7 @@ class FeedState:
     etag: str | None
     last_modified: str | None
     consecutive_failures: int
+    moved_to: str | None = None  # a permanent redirect's target, polled instead of the URL
 
 
 class Monitor:
@@ -190,6 +191,7 @@ class Monitor:
             error=error,
             warning=digested.warning if digested else None,
             next_poll_at=self._clock() + timedelta(seconds=delay),
+            moved_to=_moved_to(state, fetched, error),
         )
         try:
             result = await self._db(ingest_feed, record, digested, self._ledger, now=self._clock())
@@ -205,7 +207,7 @@ class Monitor:
     ) -> tuple[FetchResult, DigestedFeed | None, str | None]:
         """Fetch one feed and, if it sent a body, parse it. The error is a user's sentence."""
         fetched = await self._fetcher.fetch(
-            feed.url, etag=state.etag, last_modified=state.last_modified
+            state.moved_to or feed.url, etag=state.etag, last_modified=state.last_modified
         )
         digested: DigestedFeed | None = None
         error = fetched.error if fetched.status == "error" else None
@@ -289,12 +291,20 @@ class Monitor:
             self._process_pool.shutdown(wait=False, cancel_futures=True)
 
 
+def _moved_to(state: FeedState, fetched: FetchResult, error: str | None) -> str | None:
+    """Where to poll next time. A permanent redirect is remembered; if the place it
+    pointed to stops working, we go back to the URL in feeds.toml."""
+    if error is not None and state.moved_to:
+        return None
+    return fetched.moved_to or state.moved_to
+
+
 def _call(func: Callable[..., T], args: tuple[Any, ...], kwargs: dict[str, Any]) -> T:
     return func(*args, **kwargs)
 
 
 def _feed_states(store: Store) -> dict[str, FeedState]:
     rows = store.conn.execute(
-        "SELECT name, etag, last_modified, consecutive_failures FROM feeds"
+        "SELECT name, etag, last_modified, consecutive_failures, moved_to FROM feeds"
     ).fetchall()
-    return {name: FeedState(etag, modified, failures) for name, etag, modified, failures in rows}
+    return {row[0]: FeedState(*row[1:]) for row in rows}

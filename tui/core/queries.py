@@ -152,6 +152,7 @@ class FeedHealthRow:
     last_error_at: str | None
     reports: int
     entries: int | None = None  # in the last full fetch; None before the first one
+    moved_to: str | None = None  # a permanent redirect's target: feeds.toml should say so
 
     @property
     def state(self) -> str:
@@ -167,7 +168,8 @@ def feed_health(store: Store) -> list[FeedHealthRow]:
     rows = store.query(
         """SELECT f.name, f.url, f.title, f.last_success_at, f.last_polled_at, f.next_poll_at,
                   f.consecutive_failures, f.total_failures, f.last_error, f.last_error_at,
-                  f.entries, (SELECT count(*) FROM reports r WHERE r.feed_id = f.id) AS reports
+                  f.entries, f.moved_to,
+                  (SELECT count(*) FROM reports r WHERE r.feed_id = f.id) AS reports
            FROM feeds f ORDER BY f.name"""
     )
     return [FeedHealthRow(**row) for row in rows]

@@ -298,3 +298,10 @@ def _report_copies(db: sqlite_utils.Database) -> None:
         CREATE INDEX report_sketches_published ON report_sketches(published);
         """,
     )
+
+
+@migrations(name="0008_feed_moved_to")
+def _feed_moved_to(db: sqlite_utils.Database) -> None:
+    """Where a permanent redirect (301/308) says the feed now lives: polled there, and
+    `storywatch check` asks the user to update feeds.toml."""
+    _run(db, "ALTER TABLE feeds ADD COLUMN moved_to TEXT;\n")

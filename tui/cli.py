@@ -367,3 +367,8 @@ def entry() -> None:  # pragma: no cover - `python -m tui`
 
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())
+
+# storywatch prune lives in its own module (tui/cli_prune.py).
+from tui.cli_prune import prune as _prune  # noqa: E402
+
+main.add_command(_prune)

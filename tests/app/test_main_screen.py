@@ -159,3 +159,41 @@ async def test_header_cuts_the_title_last(story_db: Path) -> None:
         assert line.cell_length <= 38
         assert line.plain.endswith("1 failing │ 2 unseen")
         assert line.plain.startswith("US troop")
+
+
+async def test_the_timeline_follows_the_newest_unless_the_user_moved(story_db: Path) -> None:
+    """Issue 12: at 80x24 new reports arrived above the cursor, out of view."""
+    from tests.app.fixtures import Seeder
+    from tui.messages import DataChanged
+
+    app = make_app(story_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        table = app.screen.query_one(ReportTable)
+        await wait_until(pilot, lambda: len(table.order) > 3)
+        seeder = Seeder(story_db)
+        try:
+            for n in range(6):
+                seeder.report(
+                    "Late Wire",
+                    f"Newest report {n}",
+                    "Nothing here.",
+                    at=f"2024-09-05T0{n}:00:00+00:00",
+                )
+                app.post_message(DataChanged())
+                await wait_until(pilot, lambda n=n: table.order[0].title == f"Newest report {n}")
+                await pilot.pause()
+                assert table.cursor_row == 0 and table.scroll_y == 0
+                assert table.selected is not None and table.selected.title == f"Newest report {n}"
+            table.focus()
+            await pilot.press("j", "j")
+            chosen = table.selected
+            assert chosen is not None and table.cursor_row == 2
+            seeder.report(
+                "Late Wire", "Later still", "Nothing here.", at="2024-09-06T00:00:00+00:00"
+            )
+            app.post_message(DataChanged())
+            await wait_until(pilot, lambda: table.order[0].title == "Later still")
+            await pilot.pause()
+            assert table.selected is not None and table.selected.id == chosen.id
+        finally:
+            seeder.close()

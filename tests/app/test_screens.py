@@ -176,3 +176,25 @@ async def test_palette_export_asks_for_a_format_and_writes_where_asked(
         await wait_until(
             pilot, lambda: any(str(path) in str(n.message) for n in app._notifications)
         )
+
+
+async def test_help_has_a_legend_and_80_columns_keep_help_and_quit_in_view(
+    story_db: Path,
+) -> None:
+    from textual.widgets import Static
+
+    from tests.app.conftest import plain
+    from tui.screens.help import LEGEND
+
+    app = make_app(story_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        hint = app.screen.query_one("#footer-hint", Static)
+        await pilot.pause()
+        assert hint.display and plain(hint) == "? help  q quit"
+        assert hint.region.right <= 80 and hint.region.y == 23  # on screen, bottom row
+        await pilot.press("question_mark")
+        legend = "\n".join(table_text(app.screen.query_one("#help-legend", DataTable)))
+        for mark, _ in LEGEND:
+            assert mark in legend
+        for mark in ("●", "✎", "⚠", "r2", "▲ / ▼", "+2"):
+            assert mark in legend

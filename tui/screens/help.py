@@ -7,7 +7,7 @@ from typing import ClassVar
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical
+from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Static
 
 from tui.screens.base import DataModal
@@ -34,6 +34,19 @@ KEYS: list[tuple[str, str]] = [
     ("ctrl+q", "quit"),
 ]
 
+# What the marks on the screen mean (the README's legend, here where it is needed).
+LEGEND: list[tuple[str, str]] = [
+    ("●", "a figure in this report changed"),
+    ("✎", "the report was edited after publication"),
+    ("⚠", "disputed: another source disagrees"),
+    ("r2", "the report's second version (r3: third...)"),
+    ("▲ / ▼", "went up / down; struck through: the old value"),
+    ("+2", "two more unseen changes of this figure"),
+    ("+3 more", "three more sources than fit on the card"),
+    ("▁▃▅", "sparkline: recent values, oldest to newest"),
+    ("small move", "old and new values within their margins"),
+]
+
 
 class HelpScreen(DataModal):
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -41,19 +54,25 @@ class HelpScreen(DataModal):
     ]
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="help-box"):
+        with VerticalScroll(id="help-box"):
             yield Static("storywatch keys", classes="screen-title")
             table: DataTable[Text] = DataTable(
                 id="help-keys", cursor_type="none", show_header=False
             )
             yield table
+            yield Static("What the marks mean", classes="screen-title")
+            legend: DataTable[Text] = DataTable(
+                id="help-legend", cursor_type="none", show_header=False
+            )
+            yield legend
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        table.add_column("Key", width=16)
-        table.add_column("Action")
-        for key, action in KEYS:
-            table.add_row(Text(key, style="bold"), Text(action))
+        for table_id, rows in (("#help-keys", KEYS), ("#help-legend", LEGEND)):
+            table = self.query_one(table_id, DataTable)
+            table.add_column("Key", width=16)
+            table.add_column("Action")
+            for key, action in rows:
+                table.add_row(Text(key, style="bold"), Text(action))
 
     async def action_dismiss(self, result: None = None) -> None:
         self.dismiss(result)

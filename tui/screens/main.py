@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Vertical
-from textual.widgets import DataTable, Footer, ListView
+from textual.containers import Horizontal, Vertical
+from textual.widgets import DataTable, Footer, ListView, Static
 
 from tui.core.browse import figure_summaries, header_stats, reports_timeline
 from tui.core.store import Store
@@ -30,7 +30,13 @@ class MainScreen(DataScreen):
             reports.border_title = "Reports"
             yield ReportTable(id="timeline")
         yield StatusLine(id="status")
-        yield Footer()
+        with Horizontal(id="footer-row"):
+            yield Footer()
+            yield Static("? help  q quit", id="footer-hint", markup=False)
+
+    def on_resize(self) -> None:
+        # Wide enough, the footer itself shows ? and q.
+        self.query_one("#footer-hint").display = self.size.width < 110
 
     def reload(self) -> None:
         named = [f.name for f in self.sw.config.figures]

@@ -57,7 +57,10 @@ class ReportTable(DataTable[Text]):
         self.add_column("Title", key="title")
 
     def show(self, rows: list[ReportRow], now: datetime, *, append: bool = False) -> None:
+        """Fill the table. On a reload it follows the newest report while the cursor is on
+        the top row; once the user has moved down, it keeps their report selected."""
         keep = self.selected
+        follow = self.cursor_row <= 0
         if not append:
             self.clear()
             self.rows_by_id, self.order = {}, []
@@ -77,7 +80,12 @@ class ReportTable(DataTable[Text]):
                 cell(title),
                 key=str(row.id),
             )
-        if keep is not None and not append and keep.id in self.rows_by_id:
+        if append:
+            return
+        if follow or keep is None or keep.id not in self.rows_by_id:
+            self.move_cursor(row=0)
+            self.scroll_home(animate=False)
+        else:
             self.move_cursor(row=self.order.index(self.rows_by_id[keep.id]))
 
     @property

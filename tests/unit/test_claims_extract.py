@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tui.core.claims import FigureNamer, claim_to_dict, extract_claims, strip_boilerplate
+from tui.core.claims.date_claims import is_bare
 from tui.core.claims.extract import MAX_TEXT
 from tui.core.config import FigureSection
 
@@ -73,7 +74,7 @@ def test_numbers_and_bounds(text: str, expected: tuple[float, float | None, str,
         pytest.param("Resolution 2231 applies.", id="resolution"),
         pytest.param("A 45-year-old soldier.", id="age"),
         pytest.param("Call 0800 123 456.", id="phone"),
-        pytest.param("In 2014 the group advanced.", id="year"),
+        pytest.param("The Finance Bill 2024 passed.", id="year-in-a-name"),
         pytest.param("1e308 NaN inf", id="float-words"),
     ],
 )
@@ -381,7 +382,7 @@ READ_ALSO_BLANK = (
     ],
 )
 def test_related_links_blocks(text: str, surfaces: list[str]) -> None:
-    assert [c.surface for c in extract_claims(text, published=PUB)] == surfaces
+    assert [c.surface for c in extract_claims(text, published=PUB) if not is_bare(c)] == surfaces
 
 
 @pytest.mark.parametrize(
@@ -421,7 +422,7 @@ def test_related_links_blocks(text: str, surfaces: list[str]) -> None:
     ],
 )
 def test_a_modifier_after_from_keeps_the_change(text: str, old: str, new: str) -> None:
-    claims = {c.surface: c for c in extract_claims(text, published=PUB)}
+    claims = {c.surface: c for c in extract_claims(text, published=PUB) if not is_bare(c)}
     assert set(claims) == {old, new}
     assert (claims[old].as_of, claims[new].as_of) == ("historic", "current")
     assert claims[old].bound != "range" and claims[new].bound != "range"
@@ -493,7 +494,7 @@ def test_one_with_its_thing_is_a_count(text: str, thing: str) -> None:
     ],
 )
 def test_a_dateline_is_never_part_of_the_source(text: str, source: str) -> None:
-    (claim,) = extract_claims(text, published=PUB)
+    (claim,) = [c for c in extract_claims(text, published=PUB) if not is_bare(c)]
     assert claim.source == source
 
 
@@ -521,7 +522,7 @@ def test_a_dateline_is_never_part_of_the_source(text: str, source: str) -> None:
 def test_relative_years_need_a_deadline_preposition(
     text: str, expected: list[tuple[str, str, float | None]]
 ) -> None:
-    dates = [c for c in extract_claims(text, published=PUB) if c.kind == "date"]
+    dates = [c for c in extract_claims(text, published=PUB) if c.kind == "date" and not is_bare(c)]
     assert [(c.surface, c.bound, c.high) for c in dates] == expected
 
 

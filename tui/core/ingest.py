@@ -261,6 +261,8 @@ class _FeedWriter:
         # Historic and thing-less claims are stored but never judged (ledger rules 1, 1b); a
         # copy's figures are its origin's voice: stored for its sources, never judged again.
         followed = claim.as_of != "historic" and bool(claim.thing) and not copy
+        # A duration's thing is its unit ("days"): unrelated spans, never one figure moving.
+        followed = followed and (claim.kind != "duration" or figure is not None)
         identity = _identity(observation, key, figure) if followed else None
         decision, history = None, []
         if identity is not None:

@@ -13,15 +13,13 @@ from tui.core.claims import modifiers as mod
 from tui.core.claims import tense, things
 from tui.core.claims import window as win
 from tui.core.claims.antecedent import Antecedent
+from tui.core.claims.date_claims import bare_claim, date_as_of, event_thing
 from tui.core.claims.lexicon import (
     ANAPHORA,
     CASUALTY_THINGS,
     CURRENCY_THING,
-    EVENTS,
     FORCE_THINGS,
-    event_re,
     lower_same_length,
-    norm,
 )
 from tui.core.claims.notfigures import not_a_figure
 from tui.core.claims.owner import owner
@@ -203,17 +201,12 @@ def _claim(
     thing_inherited = False
     inherited_actor: str | None = None
     if d.date is not None:
-        events = list(event_re().finditer(window.lower, *clause)) or list(
-            event_re().finditer(window.lower)
-        )
-        if not events:
-            return None
-        nearest = min(events, key=lambda m: abs(m.start() - d.start))
-        thing = EVENTS[norm(nearest.group())]
+        thing = event_thing(window, d.date, d.start, clause)
+        if thing is None:  # a date of no event, or a duration: value and tense only
+            return bare_claim(window, d, text, when)
         bound, low, high = d.date.bound, d.date.low, d.date.high
         predicate = "movement" if thing == "withdrawal" else "other"
-        if d.date.period_end < when.timestamp() and bound != "lower":
-            as_of = "historic"
+        as_of = date_as_of(d.date, when, thing)
     else:
         q = d.q
         assert q is not None

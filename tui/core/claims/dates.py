@@ -1,180 +1,428 @@
-"""Dates and deadlines: "by the end of September", "since 2014", "in September 2025".
+"""Dates, deadlines and durations: "by the end of 2027", "since April 2023", "on Saturday",
+"last week", "March this year", "the 2015 nuclear deal", "five days ago", "within 14 days".
 
-A date expression resolves to a period [start, end] (inclusive, POSIX seconds UTC; the end
-is the last second of the period). The preposition in front sets the bound:
-by/before/until -> upper (low 0, high end); since/after/from -> lower (low start, high None);
-otherwise a single instant or day is exact and a month or year is a range over it.
-A month with no year takes the publication year. "by 2026" means by the end of 2026.
+A date resolves to a period [start, end] (POSIX seconds UTC; the end is the period's last
+second) read against the publication day: "Monday" is the latest Monday on or before it,
+"March" the nearer March (favouring the past), "next week" the week after its own. The
+preposition in front sets the bound: by/before/until -> upper (low 0, high end); since/
+after/from -> lower (low start, high None); otherwise a day is exact and a longer period
+(a month, a year, "last week") a range over it. Durations are in ``durations.py``.
+
+Dates are found around anchors (a year, a month or weekday name, "week", "year", ...):
+trying the full pattern only there is ~50x cheaper than at every position of the text.
 """
 
 from __future__ import annotations
 
-import calendar
 import re
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, timedelta
 from functools import cache
 
+from tui.core.claims import periods as per
+from tui.core.claims.date_words import (
+    LOWER_PREPS,
+    MONTHS,
+    PLAIN_PREPS,
+    UPPER_PREPS,
+    WEEKDAY_NAMES_AFTER,
+    WEEKDAYS,
+    YEAR_NAME_EXCEPTIONS,
+)
+from tui.core.claims.durations import find_durations
 from tui.core.claims.lexicon import lower_same_length
+from tui.core.claims.periods import DateFigure
 from tui.core.models import Bound
 
-MONTHS = {
-    name: i
-    for i, names in enumerate(
-        [
-            ("January", "Jan"),
-            ("February", "Feb"),
-            ("March", "Mar"),
-            ("April", "Apr"),
-            ("May",),
-            ("June", "Jun"),
-            ("July", "Jul"),
-            ("August", "Aug"),
-            ("September", "Sept", "Sep"),
-            ("October", "Oct"),
-            ("November", "Nov"),
-            ("December", "Dec"),
-        ],
-        start=1,
-    )
-    for name in names
-}
-_UPPER = {"by", "before", "until", "till", "through", "no later than", "not later than"}
-_LOWER = {"since", "after", "from", "starting", "beginning", "as of"}
-# A year with no month or day reads as a date only after a preposition that can take it:
-# "by next year", "since 2014", "during 2020"; "agreed on last year", "based on 2019
-# figures" or "in this year's budget" name no deadline.
-_YEAR_PREPS = _UPPER | _LOWER | {"during", "in"}
-_RELATIVE_PREPS = _UPPER | _LOWER | {"during"}
+__all__ = ["DateFigure", "find_dates"]
+
+_YEAR = r"(?:19|20)[0-9]{2}"
+_UPPER = frozenset(UPPER_PREPS)
+_LOWER = frozenset(LOWER_PREPS)
+_BEFORE = frozenset({"before", "prior to", "ahead of", "avant"})  # the day before the date
+_AFTER = frozenset({"after", "après"})
+# A year ("in 2011") or relative year ("by next year") dates an event in its clause only
+# after one of these ("a plan agreed on last year" dates the agreement).
+_REL_PREPS = _UPPER | _LOWER | {"during"}
+_YEAR_PREPS = _REL_PREPS | {"in"}
 
 
 @dataclass(slots=True)
-class DateFigure:
+class _Found:
     start: int
     end: int
-    bound: Bound
-    low: float
-    high: float | None
-    period_end: float  # for deciding whether the date is in the past (historic)
+    lo: float
+    hi: float
+    prep: str
+    day_name: bool  # a bare weekday or holiday: a following "June 25" gives its day
+    has_day: bool
+    can_date_event: bool = True
+
+
+def _alt(words: list[str] | set[str]) -> str:
+    ordered = sorted(set(words), key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
 
 
 @cache
 def _date_re() -> re.Pattern[str]:
-    month = "|".join(sorted(MONTHS, key=len, reverse=True))
-    year = r"(?:19|20)[0-9]{2}"
+    full = [w for w, (_, tier) in MONTHS.items() if tier != "abbrev"]
+    abbrev = [w for w, (_, tier) in MONTHS.items() if tier == "abbrev"]
+    month = rf"(?:{_alt(full)}|(?:{_alt(abbrev)})\.?)"
+    preps = _alt(UPPER_PREPS + LOWER_PREPS + PLAIN_PREPS)
+    day = r"[0-3]?[0-9](?![0-9])"
     return re.compile(
-        r"(?:(?P<prep>(?i:by|before|until|till|through|since|after|from|in|during|on|as\s+of|"
-        r"no\s+later\s+than|not\s+later\s+than|starting|beginning))\s+)?"
-        r"(?:(?P<edge>(?i:the\s+)?(?i:end|start|beginning|close|middle)\s+(?i:of)\s+)"
-        r"(?:(?i:the)\s+)?)?"
-        rf"(?:(?P<day1>[0-9]{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon1>{month})(?:,?\s+(?P<y1>{year}))?"
-        rf"|(?P<mon2>{month})(?:\s+(?P<day2>[0-9]{{1,2}})(?:st|nd|rd|th)?)?(?:,?\s+(?P<y2>{year}))?"
-        rf"|(?P<y3>{year})"
-        r"|(?P<rel>(?i:this\s+year|next\s+year|last\s+year|the\s+year|year-end)))"
-        r"(?![\w-])"
+        r"(?<![\w'])"
+        rf"(?:(?P<prep>(?i:{preps}))\s+)?"
+        r"(?:(?i:the)\s+)?"
+        r"(?P<edge>(?i:(?:end|start|beginning|close|middle|turn)\s+of"
+        r"|(?:first|second|third|fourth|final|last)\s+(?:quarter|half)\s+of"
+        r"|(?:spring|summer|autumn|fall|winter)\s+of)\s+(?:(?i:the)\s+)?"
+        r"|(?i:early|late|mid)(?:\s+|-))?"
+        r"(?:(?P<mod>(?i:last|this|next|earlier\s+this|later\s+this|this\s+coming|this\s+past))\s+)?"
+        r"(?:"
+        rf"(?P<d1>{day})(?:st|nd|rd|th|er|\.)?(?:\s*(?:-|and|to|&|au|al|bis|y|e|et)\s*"
+        rf"(?P<d1b>{day})(?:st|nd|rd|th|er|\.)?)?\s+(?:(?i:of|de)\s+)?(?P<m1>{month})"
+        rf"(?:,?\s+(?:(?i:de|of)\s+)?(?P<y1>{_YEAR}))?"
+        rf"|(?P<m2>{month})(?:\s+(?P<d2>{day})(?:st|nd|rd|th)?"
+        rf"(?:\s*(?:-|and|to|through)\s*(?P<d2b>{day})(?:st|nd|rd|th)?)?)?"
+        rf"(?:,?\s+(?:(?i:de|of)\s+)?(?P<y2>{_YEAR})"
+        r"|\s+(?:(?i:of)\s+)?(?P<yrel>(?i:this|last|next))\s+(?i:year))?"
+        rf"|(?P<wd>{_alt(set(WEEKDAYS))})"
+        r"|(?P<hol>(?i:new\s+year's\s+(?:day|eve)|christmas(?:\s+(?:day|eve))?"
+        rf"|easter(?:\s+(?:sunday|monday))?))(?:\s+(?P<hy>{_YEAR}))?"
+        rf"|(?P<q>Q[1-4]|H[12])\s+(?P<qy>{_YEAR})"
+        rf"|(?P<season>(?i:spring|summer|autumn|fall|winter))(?:\s+(?P<sy>{_YEAR}))?"
+        r"|(?P<rel>(?i:weekend|week|month|year-end|year's\s+end|year))"
+        rf"|(?P<iso>{_YEAR}-[01][0-9]-[0-3][0-9])"
+        rf"|(?P<nd>{day})(?P<ns>[./])(?P<nm>[01]?[0-9])(?P=ns)(?P<ny>{_YEAR})"
+        rf"|(?P<y3>{_YEAR})(?:(?P<decade>s)|[-/](?P<y3b>(?:19|20)?[0-9]{{2}})(?![0-9]))?"
+        r")"
+        r"(?!\w|-(?!early|late|mid)[A-Za-z0-9])"
     )
 
 
 @cache
 def _anchor_res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    # Every date names a year, a month or "year": finding those first is ~50x cheaper than
-    # trying the full pattern (with its optional preposition) at every position. Three
-    # simple patterns (a leading \b or a case-insensitive part would make the engine try
-    # every position) are ~3x cheaper than one alternation.
-    month = "|".join(sorted(MONTHS, key=len, reverse=True))
+    # Only capitalised names go in the alternation: its first letter lets the engine skip
+    # almost every position. Lower-case names (French, Spanish, Portuguese) are looked up
+    # word by word, and only in text that looks foreign (``looks_foreign``).
+    capitalised = {w for w in set(MONTHS) | set(WEEKDAYS) if w[0].isupper()}
     return (
-        re.compile(r"(?:19|20)[0-9]{2}"),
-        re.compile(rf"(?:{month})\b"),  # the \b in front is checked by hand
-        re.compile("year"),  # on the lower-cased text
+        re.compile(_YEAR),
+        re.compile(rf"(?:{_alt(capitalised)})(?!\w)"),  # the boundary in front is checked by hand
+        re.compile(r"week|month|year|summer|winter|spring|autumn|fall|christmas|easter"),
     )
 
 
-def _anchors(text: str) -> list[tuple[int, int]]:
-    years, months, year_word = _anchor_res()
+_LOWER_NAMES = frozenset(w for w in set(MONTHS) | set(WEEKDAYS) if w[0].islower())
+_FOREIGN_HINTS = (" de ", " di ", " le ", " la ", " el ", " em ", " und ", " der ", " im ")
+LOWER_WORD = re.compile(r"[a-zäöüéèàçñíóúâêôûìß]+(?:-feira)?")
+
+
+def looks_foreign(lowered: str) -> bool:
+    """A cheap hint that the text is not English: only then are lower-case names sought."""
+    return any(hint in lowered for hint in _FOREIGN_HINTS)
+
+
+def _anchors(text: str, lowered: str, foreign: bool) -> list[tuple[int, int]]:
+    years, names, words = _anchor_res()
     found = [m.span() for m in years.finditer(text)]
     found += [
         m.span()
-        for m in months.finditer(text)
-        if m.start() == 0 or not (text[m.start() - 1].isalnum() or text[m.start() - 1] == "_")
+        for m in names.finditer(text)
+        if m.start() == 0 or not text[m.start() - 1].isalnum()
     ]
-    found += [m.span() for m in year_word.finditer(lower_same_length(text))]
+    found += [m.span() for m in words.finditer(lowered)]
+    if foreign:
+        found += [m.span() for m in LOWER_WORD.finditer(text) if m.group() in _LOWER_NAMES]
     found.sort()
     return found
 
 
-def _matches(text: str) -> list[re.Match[str]]:
-    """Full date matches, found only around anchors; non-overlapping, earliest first."""
+def _matches(text: str, lowered: str, foreign: bool) -> list[re.Match[str]]:
+    """Full date matches around anchors; non-overlapping, earliest first."""
     pattern = _date_re()
     out: list[re.Match[str]] = []
-    covered = -1
-    for a_start, a_end in _anchors(text):
+    covered = 0
+    for a_start, a_end in _anchors(text, lowered, foreign):
         if a_start < covered:
             continue
-        for m in pattern.finditer(text, max(0, a_start - 48), a_end + 16):
-            if m.start() <= a_start < m.end() and m.start() >= covered:
+        pos, stop = max(covered, a_start - 60), min(len(text), a_end + 60)
+        while (m := pattern.search(text, pos, stop)) is not None and m.start() <= a_start:
+            if a_start < m.end() and (m.end() < stop or stop == len(text)):
                 out.append(m)
                 covered = m.end()
                 break
+            pos = m.start() + 1
     return out
 
 
-def _ts(year: int, month: int, day: int) -> float:
-    return datetime(year, month, day, tzinfo=UTC).timestamp()
+_FUTURE = re.compile(
+    r"\b(?:will|would|shall|due|scheduled|expected|set\s+to|plans?|planned|aims?\s+to|"
+    r"intends?\s+to|going\s+to|upcoming|deadline|to\s+be\s+held)\b"
+)
+_CITATION = re.compile(
+    r"\b(?:retrieved|accessed|archived)\b[^.]{0,12}\Z|(?:updated|published):\s*\Z"
+)
+_COUNT_BEFORE = re.compile(
+    r"\b(?:about|around|some|nearly|almost|roughly|approximately|estimated|least|than|"
+    r"killed|reached|total(?:ling|ing)?|to|of|with)\s+\Z"
+)
+_ARTICLE_BEFORE = re.compile(r"(?:\b(?:the|a|an|its|their|his|her|our|this|that)|'s)\s+\Z")
+_PLURAL_AFTER = re.compile(r"\s+[a-z]+s\b|\s+(?:people|men|women|children)\b")
+_NAME_BEFORE = re.compile(r"\b([A-Z][\w.]*)\s+\Z")
+_CAPITAL_AFTER = re.compile(r"\s+[A-Z][a-z]")
 
 
-def _period(year: int, month: int | None, day: int | None) -> tuple[float, float]:
-    if month is None:
-        return _ts(year, 1, 1), _ts(year + 1, 1, 1) - 1
-    last = calendar.monthrange(year, month)[1]
-    if day is None:
-        return _ts(year, month, 1), _ts(year, month, last) + 86_399
-    day = min(max(day, 1), last)
-    return _ts(year, month, day), _ts(year, month, day) + 86_399
+def _lean(prep: str, mod: str, lowered: str, start: int) -> str:
+    if prep in _UPPER or mod == "next":
+        return "next" if mod == "next" else "future"
+    if prep in _LOWER or mod == "last":
+        return "last" if mod == "last" else "past"
+    # A future verb in the date's own clause: "talks will resume on Monday", but not
+    # "the withdrawal will end in 2026, officials said on Monday".
+    head = lowered[max(0, start - 100) : start]
+    head = head[max(head.rfind(". "), head.rfind(","), head.rfind(";")) + 1 :]
+    return "future" if _FUTURE.search(head) else "near"
 
 
-def find_dates(text: str, published: datetime) -> list[DateFigure]:
-    """Every date expression in `text` that names a day, month, year or year-relative period.
+def _bare_year_ok(text: str, lowered: str, start: int, end: int) -> bool:
+    """A year standing alone is a date unless it is part of a name ("Finance Bill 2024"),
+    a count ("killed 2019 people"), a clock time, money or a citation."""
+    if start and text[start - 1] in "$€£#+":
+        return False
+    head = text[max(0, start - 30) : start]
+    name = _NAME_BEFORE.search(head)
+    if (
+        name
+        and name.group(1) not in YEAR_NAME_EXCEPTIONS
+        and name.group(1).rstrip(".") not in MONTHS
+    ):
+        return False
+    tail = text[end : end + 12]
+    if re.match(r"\s*(?:GMT|UTC|hrs|%|percent|per\s+cent|local\s+time)", tail):
+        return False
+    low_head = lowered[max(0, start - 30) : start]
+    return not (
+        _PLURAL_AFTER.match(lowered, end)
+        and (_COUNT_BEFORE.search(low_head) or not _ARTICLE_BEFORE.search(low_head))
+    )
 
-    Bare years with no preposition or "end of" are skipped: a year standing alone is context,
-    not a date figure. So are "on 2019" and a relative year ("last year", "next year") after
-    anything but a deadline or start preposition ("by next year", "since last year").
-    """
-    out: list[DateFigure] = []
-    for m in _matches(text):
-        prep = " ".join((m.group("prep") or "").lower().split())
-        edge = (m.group("edge") or "").lower()
-        mon_name = m.group("mon1") or m.group("mon2")
-        day_text = m.group("day1") or m.group("day2")
-        year_text = m.group("y1") or m.group("y2") or m.group("y3")
-        rel = " ".join((m.group("rel") or "").lower().split())
-        if m.group("y3") and not (prep in _YEAR_PREPS or edge):
-            continue
-        if mon_name == "May" and not (day_text or year_text or prep or edge):
-            continue  # "May" the modal verb
-        if rel:
-            if not (prep in _RELATIVE_PREPS or edge) and rel != "year-end":
+
+def _norm(group: str | None) -> str:
+    return " ".join((group or "").lower().replace("-", " ").split())
+
+
+def _read(m: re.Match[str], text: str, lowered: str, today: date) -> _Found | None:
+    g = m.groupdict()
+    prep, edge, mod = _norm(g["prep"]), _norm(g["edge"]), _norm(g["mod"])
+    if _CITATION.search(lowered, max(0, m.start() - 40), m.start()):
+        return None
+    lean = _lean(prep, mod, lowered, m.start())
+    has_day = False
+    period: per.Period | None = None
+    month_name = g["m1"] or g["m2"]
+    if month_name:
+        month, tier = MONTHS[month_name.rstrip(".")]
+        day_text = g["d1"] or g["d2"]
+        day_end = g["d1b"] or g["d2b"]
+        year_text = g["y1"] or g["y2"]
+        if tier == "abbrev" and not (day_text or year_text):
+            return None
+        if tier == "guarded" and not (day_text or year_text or g["yrel"] or prep or edge or mod):
+            return None
+        if not (prep or edge or mod or day_text or year_text or g["yrel"]) and _CAPITAL_AFTER.match(
+            text, m.end()
+        ):
+            return None  # "June Almeida", "April Ryan": a first name
+        if year_text:
+            year = int(year_text)
+        elif g["yrel"]:
+            year = today.year + {"last": -1, "next": 1}.get(g["yrel"].lower(), 0)
+        elif day_text:
+            found = per.day_month_year(today, month, int(day_text), lean)
+            if found is None:
+                return None
+            year = found.year
+        else:
+            year = per.month_year(today, month, lean)
+        if day_text:
+            first = per.safe_day(year, month, int(day_text))
+            last = per.safe_day(year, month, int(day_end)) if day_end else first
+            if first is None or last is None or last < first:
+                return None
+            period, has_day = per.days(first, last), not day_end
+        else:
+            period = per.month_period(year, month)
+    elif g["wd"]:
+        after = text[m.end() : m.end() + 16].split()
+        if (after and after[0] in WEEKDAY_NAMES_AFTER) or text[
+            max(0, m.start() - 8) : m.start()
+        ] == "Mail on ":
+            return None
+        when = per.weekday_date(today, WEEKDAYS[g["wd"]], {"near": "past"}.get(lean, lean))
+        period, has_day = per.days(when, when), True
+    elif g["hol"]:
+        period, has_day = _holiday(_norm(g["hol"]), int(g["hy"]) if g["hy"] else today.year), True
+    elif g["q"]:
+        period = per.part_of(per.year_period(int(g["qy"])), _QUARTERS[g["q"]])
+    elif g["season"]:
+        if not (g["sy"] or mod or edge):
+            return None
+        year = int(g["sy"]) if g["sy"] else today.year + {"last": -1, "next": 1}.get(mod, 0)
+        period = per.season_period(year, g["season"].lower())
+    elif g["rel"]:
+        period = _relative(_norm(g["rel"]), mod, edge, today)
+        if period is None or text.startswith("'s", m.end()):
+            return None  # "this year's budget" names a budget, not a date
+    elif g["iso"]:
+        y, mo, d = (int(x) for x in g["iso"].split("-"))
+        first = per.safe_day(y, mo, d)
+        if first is None:
+            return None
+        period, has_day = per.days(first, first), True
+    elif g["nd"]:
+        d, mo = int(g["nd"]), int(g["nm"])
+        if g["ns"] == "/" and mo <= 12 < d:
+            d, mo = mo, d
+        first = per.safe_day(int(g["ny"]), mo, d) if g["ns"] == "." or d > 12 else None
+        if first is None:
+            return None  # "03/04/2024" could be either: no guess
+        period, has_day = per.days(first, first), True
+    elif g["y3"]:
+        start = m.start("y3")
+        if not (prep or edge or mod) and not _bare_year_ok(text, lowered, start, m.end()):
+            return None
+        year = int(g["y3"])
+        if g["decade"]:
+            if year % 10:
+                return None
+            period = per.year_period(year)[0], per.year_period(year + 9)[1]
+        elif g["y3b"]:
+            end_year = int(g["y3b"]) if len(g["y3b"]) == 4 else year // 100 * 100 + int(g["y3b"])
+            if not year < end_year <= year + 10:
+                return None
+            period = per.year_period(year)[0], per.year_period(end_year)[1]
+        else:
+            period = per.year_period(year)
+    if period is None:
+        return None
+    if edge:
+        period = _apply_edge(period, edge)
+    start = m.start()
+    if not (prep or edge) and text[start : start + 4].lower() == "the ":
+        start = m.end() - len(text[start + 4 : m.end()].lstrip())  # "the 2015 deal": the year
+    out = _Found(start, m.end(), period[0], period[1], prep, bool(g["wd"] or g["hol"]), has_day)
+    year_only = (g["y3"] and prep not in _YEAR_PREPS) or (g["rel"] and prep not in _REL_PREPS)
+    # A weekday says when something was reported far more often than when an event is
+    # due: only "by Friday", "since Monday" date one.
+    weekday = g["wd"] and prep not in _UPPER and prep not in _LOWER
+    out.can_date_event = bool(edge or not (year_only or weekday))
+    return out
+
+
+_QUARTERS = {"Q1": "first quarter", "Q2": "second quarter", "Q3": "third quarter"}
+_QUARTERS |= {"Q4": "fourth quarter", "H1": "first half", "H2": "second half"}
+
+
+def _holiday(name: str, year: int) -> per.Period:
+    if name.startswith("easter"):
+        when = per.easter(year) + timedelta(days=1 if name.endswith("monday") else 0)
+    elif name.startswith("new year"):
+        when = date(year, 1, 1) if name.endswith("day") else date(year, 12, 31)
+    else:
+        when = date(year, 12, 24 if name.endswith("eve") else 25)
+    return per.days(when, when)
+
+
+def _apply_edge(period: per.Period, edge: str) -> per.Period:
+    word = " ".join(w for w in edge.split() if w not in ("the", "of"))
+    if word in per.SEASONS:
+        year = datetime.fromtimestamp(period[0], UTC).year
+        return per.season_period(year, word)
+    return per.part_of(period, word)
+
+
+def _relative(rel: str, mod: str, edge: str, today: date) -> per.Period | None:
+    """ "last week", "this month", "earlier this year", "year-end", "the end of the year"."""
+    if rel in ("year end", "year's end"):
+        return per.part_of(per.year_period(today.year), "end")
+    step = {"last": -1, "next": 1, "this": 0, "this coming": 1, "this past": -1}
+    if mod in ("earlier this", "later this"):
+        if rel == "weekend":
+            return None
+        whole = {
+            "week": per.week_period(today, 0),
+            "month": per.month_period(today.year, today.month),
+            "year": per.year_period(today.year),
+        }[rel]
+        now = per.days(today, today)
+        return (whole[0], now[1]) if mod == "earlier this" else (now[0], whole[1])
+    if mod not in step:
+        return per.year_period(today.year) if rel == "year" and edge else None
+    n = step[mod]
+    if rel == "week":
+        return per.week_period(today, n)
+    if rel == "weekend":
+        saturday = per.weekday_date(today, 5, "last" if n < 0 else "future")
+        if n > 0 and mod == "next":
+            saturday = saturday + timedelta(days=7)
+        return per.days(saturday, saturday + timedelta(days=1))
+    if rel == "month":
+        return per.month_period(*per.shift_months(today, n))
+    return per.year_period(today.year + n)
+
+
+def _merge(found: list[_Found], lowered: str) -> list[_Found]:
+    """Join "between Sunday and Wednesday", "from 1 January to 28 April", "late September-
+    early October" into ranges, and "Tuesday, June 25, 2024", "by Easter, April 20" into one."""
+    out: list[_Found] = []
+    for f in found:
+        if out:
+            prev = out[-1]
+            gap = " ".join(lowered[prev.end : f.start].split())
+            ranged = gap in ("-", "through", "to", "until", "till") or (
+                gap == "and" and prev.prep == "between"
+            )
+            if not f.prep and ranged and prev.lo <= f.hi:
+                out[-1] = _Found(prev.start, f.end, prev.lo, f.hi, "range", False, False)
                 continue
-            year = published.year + {"next year": 1, "last year": -1}.get(rel, 0)
-        else:
-            year = int(year_text) if year_text else published.year
-        month = MONTHS[mon_name] if mon_name else None
-        day = int(day_text) if day_text else None
-        if day is not None and not 1 <= day <= 31:
-            continue
-        start, end = _period(year, month, day)
-        if "end" in edge or "close" in edge or rel == "year-end":
-            start = end
-        elif "start" in edge or "beginning" in edge:
-            end = start
-        bound: Bound
-        high: float | None
-        if prep in _UPPER:
-            bound, low, high = "upper", 0.0, start - 1 if prep == "before" else end
-        elif prep in _LOWER:
-            bound, low, high = "lower", end + 1 if prep == "after" else start, None
-        elif start == end or day is not None:
-            bound, low, high = "exact", start, start
-        else:
-            bound, low, high = "range", start, end
-        out.append(DateFigure(m.start(), m.end(), bound, low, high, end))
+            if prev.day_name and not f.prep and f.has_day and gap in ("", ","):
+                out[-1] = _Found(prev.start, f.end, f.lo, f.hi, prev.prep, False, True)
+                continue
+        out.append(f)
     return out
+
+
+def find_dates(text: str, published: datetime, lowered: str | None = None) -> list[DateFigure]:
+    """Every date, deadline and duration in `text`, earliest first, none overlapping."""
+    low = lowered if lowered is not None else lower_same_length(text)
+    today = published.astimezone(UTC).date()
+    foreign = looks_foreign(low)
+    matches = _matches(text, low, foreign)
+    found = [f for m in matches if (f := _read(m, text, low, today)) is not None]
+    out = [_figure(f) for f in _merge(found, low)]
+    out += find_durations(text, low, today, foreign)
+    out.sort(key=lambda d: (d.start, d.start - d.end))
+    kept: list[DateFigure] = []
+    for d in out:
+        if not kept or d.start >= kept[-1].end:
+            kept.append(d)
+    return kept
+
+
+def _figure(f: _Found) -> DateFigure:
+    bound: Bound
+    high: float | None
+    if f.prep in _UPPER:
+        bound, low, high = "upper", 0.0, f.lo - 1 if f.prep in _BEFORE else f.hi
+    elif f.prep in _LOWER:
+        bound, low, high = "lower", f.hi + 1 if f.prep in _AFTER else f.lo, None
+    elif f.hi - f.lo < per.DAY:
+        bound, low, high = "exact", f.lo, f.lo
+    else:
+        bound, low, high = "range", f.lo, f.hi
+    figure = DateFigure(f.start, f.end, bound, low, high, f.hi, period_start=f.lo)
+    figure.can_date_event = f.can_date_event
+    return figure

@@ -17,6 +17,7 @@ from tui.core.claims.actors import lexicon, user_actor_names
 from tui.core.claims.antecedent import find_antecedent
 from tui.core.claims.assemble import build_claims
 from tui.core.claims.carry import earlier_actors
+from tui.core.claims.date_claims import is_bare
 from tui.core.claims.dates import find_dates
 from tui.core.claims.lexicon import lower_same_length, new_thing_synonyms, thing_words
 from tui.core.claims.numbers import find_quantities
@@ -107,7 +108,7 @@ def extract_claims(
     if len(work) != len(read):  # a translation that changed length would break offsets
         work = read
     lowered = lower_same_length(work)
-    dates = find_dates(work, when)
+    dates = find_dates(work, when, lowered)
     quantities = find_quantities(work, lowered, [(d.start, d.end) for d in dates])
     spans = sentence_spans(work)
     drafts: list[Draft] = [Draft.from_date(d) for d in dates]
@@ -117,6 +118,7 @@ def extract_claims(
     budget = max(max_claims * 10, 2_000)
     drafts = drafts[:budget]
     claims: list[Claim] = []
+    counted = 0
     # One antecedent lookup per sentence, however many of its figures ask for it.
     things = thing_words(new_thing_synonyms(synonyms or {}))
     actor_words = lexicon(user_actor_names(actors))
@@ -163,6 +165,22 @@ def extract_claims(
                 window, local, text, when, synonyms or {}, inherit, dated=published is not None
             )
             claims.extend(found)
-            if len(claims) >= max_claims:
-                return claims[:max_claims]
+            # Dates and durations that date no event do not count against the cap: a
+            # report names many days, and they must not crowd its counts out.
+            counted += sum(not is_bare(c) for c in found)
+            if counted >= max_claims:
+                return _capped(claims, max_claims)
     return claims
+
+
+def _capped(claims: list[Claim], limit: int) -> list[Claim]:
+    """The claims up to the `limit`-th one that counts against the cap."""
+    out: list[Claim] = []
+    counted = 0
+    for claim in claims:
+        if not is_bare(claim):
+            if counted == limit:
+                break
+            counted += 1
+        out.append(claim)
+    return out

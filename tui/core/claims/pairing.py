@@ -50,7 +50,7 @@ class Draft:
 
     @classmethod
     def from_date(cls, d: DateFigure) -> Draft:
-        return cls(d.start, d.end, "date", d.low, date=d)
+        return cls(d.start, d.end, d.kind, d.low, date=d)
 
     def shift(self, by: int) -> Draft:
         """Move into a window's coordinates, in place: every draft belongs to one window

@@ -228,6 +228,8 @@ def _read(m: re.Match[str], text: str, lowered: str, today: date) -> _Found | No
         day_text = g["d1"] or g["d2"]
         day_end = g["d1b"] or g["d2b"]
         year_text = g["y1"] or g["y2"]
+        # "by September" read on 1 October is the deadline just passed, not next year's.
+        month_lean = "near" if lean == "future" and prep in _UPPER else lean
         if tier == "abbrev" and not (day_text or year_text):
             return None
         if tier == "guarded" and not (day_text or year_text or g["yrel"] or prep or edge or mod):
@@ -241,12 +243,12 @@ def _read(m: re.Match[str], text: str, lowered: str, today: date) -> _Found | No
         elif g["yrel"]:
             year = today.year + {"last": -1, "next": 1}.get(g["yrel"].lower(), 0)
         elif day_text:
-            found = per.day_month_year(today, month, int(day_text), lean)
+            found = per.day_month_year(today, month, int(day_text), month_lean)
             if found is None:
                 return None
             year = found.year
         else:
-            year = per.month_year(today, month, lean)
+            year = per.month_year(today, month, month_lean)
         if day_text:
             first = per.safe_day(year, month, int(day_text))
             last = per.safe_day(year, month, int(day_end)) if day_end else first

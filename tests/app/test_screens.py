@@ -63,7 +63,8 @@ async def test_report_view_highlights_figures_and_diffs_a_revision(story_db: Pat
         assert "about 1,000 → About 1,200 US troops moved to Kuwait" in body
         diff = screen.query_one("#report-diff", Static)
         assert diff.display
-        assert "1,0001,200" in plain(diff).replace(" ", "")  # old word struck, new word added
+        # Marked so it reads without colour: git's word-diff marks, a space between them.
+        assert "[-1,000-] {+1,200+}" in plain(diff)
         assert "version 2 of 2" in plain(screen.query_one("#report-meta", Static))
         await pilot.press("left_square_bracket")
         assert "version 1 of 2" in plain(screen.query_one("#report-meta", Static))
@@ -198,3 +199,68 @@ async def test_help_has_a_legend_and_80_columns_keep_help_and_quit_in_view(
             assert mark in legend
         for mark in ("●", "✎", "⚠", "r2", "▲ / ▼", "+2"):
             assert mark in legend
+
+
+def test_a_revision_diff_shows_the_change_not_the_article_twice() -> None:
+    from tui.core.browse import ReportVersion
+    from tui.widgets.report_text import diff
+
+    filler = " ".join(f"word{i}" for i in range(200))
+    old = ReportVersion(1, 1, "Title", f"{filler} About 2,500 troops remain. {filler}", "t")
+    new = ReportVersion(2, 2, "Title", f"{filler} About 2,000 troops remain. {filler}", "t")
+    text = diff(old, new).plain
+    assert "[-2,500-] {+2,000+}" in text
+    assert text.count("word") <= 16 and "…" in text  # eight words of context either side
+    assert len(text) < len(new.body) / 5
+
+
+async def test_change_log_enter_opens_the_causing_report_and_the_outlet_fits(
+    story_db: Path,
+) -> None:
+    from tui.screens.changes import ChangeLogScreen
+
+    app = make_app(story_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("c")
+        await wait_until(pilot, lambda: isinstance(app.screen, ChangeLogScreen))
+        screen = app.screen
+        assert isinstance(screen, ChangeLogScreen)
+        table = screen.query_one("#changes", DataTable)
+        await wait_until(pilot, lambda: table.row_count > 0)
+        outlets = [row["new"]["feed"] for row in screen.rows]
+        outlet_column = list(table.columns.values())[-1]
+        assert outlet_column.get_render_width(table) >= max(len(o) for o in outlets)
+        wanted = screen.rows[0]["new"]["report_id"]
+        await pilot.press("enter")
+        await wait_until(
+            pilot, lambda: isinstance(app.screen, ReportScreen) and app.screen.detail is not None
+        )
+        assert app.screen.report_id == wanted  # type: ignore[attr-defined]
+
+
+async def test_feeds_screen_shows_the_whole_error_and_url(story_db: Path) -> None:
+    from tests.app.fixtures import Seeder
+    from tui.screens.feeds import FeedsScreen
+
+    long_error = (
+        "could not connect: host name not found: "
+        "a-very-long-host-name-for-a-regional-news-service.example.org (check the URL)"
+    )
+    seeder = Seeder(story_db)
+    seeder.feed("A Long Gone Feed", error=long_error, failures=4)
+    seeder.close()
+    app = make_app(story_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f")
+        await wait_until(pilot, lambda: isinstance(app.screen, FeedsScreen))
+        screen = app.screen
+        assert isinstance(screen, FeedsScreen)
+        await wait_until(pilot, lambda: bool(screen.rows))
+        index = next(i for i, r in enumerate(screen.rows) if r.name == "A Long Gone Feed")
+        table = screen.query_one("#feeds", DataTable)
+        table.focus()
+        table.move_cursor(row=index)
+        await pilot.pause()
+        detail = plain(screen.query_one("#feed-detail", Static)).replace("\n", " ")
+        assert long_error in " ".join(detail.split())
+        assert screen.rows[index].url in detail

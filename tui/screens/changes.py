@@ -28,6 +28,7 @@ class ChangeTable(DataTable[Text]):
         Binding("g", "scroll_top", "First", show=False),
         Binding("G", "scroll_bottom", "Last", show=False),
         Binding("a", "screen.acknowledge", "Acknowledge"),
+        Binding("enter", "select_cursor", "Open report"),
     ]
 
 
@@ -59,7 +60,7 @@ class ChangeLogScreen(DataScreen):
             table.add_column(label, width=width)
         table.add_column("Old", width=26)
         table.add_column("New", width=26)
-        table.add_column("Outlet", width=16)
+        table.add_column("Outlet")  # no fixed width: sized to the longest outlet name
         table.focus()
 
     def _filters(self) -> tuple[str | None, str | None, bool]:
@@ -122,6 +123,15 @@ class ChangeLogScreen(DataScreen):
             )
         if self.rows:
             table.move_cursor(row=min(keep, len(self.rows) - 1))
+
+    @on(DataTable.RowSelected, "#changes")
+    def open_report(self, message: DataTable.RowSelected) -> None:
+        """Enter opens the report whose figure caused the change."""
+        from tui.screens.report import ReportScreen
+
+        index = message.cursor_row
+        if 0 <= index < len(self.rows):
+            self.app.push_screen(ReportScreen(int(self.rows[index]["new"]["report_id"])))
 
     def action_acknowledge(self) -> None:
         table = self.query_one(ChangeTable)

@@ -5,14 +5,16 @@ from __future__ import annotations
 from typing import ClassVar
 
 from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.content import Content
 from textual.widgets import DataTable, Footer, Static
 
-from tui.core.queries import feed_health
+from tui.core.queries import FeedHealthRow, feed_health
 from tui.messages import FeedsLoaded
 from tui.screens.base import DataScreen
-from tui.widgets.text import ago, cell, local_time
+from tui.widgets.text import ago, cell, clean, local_time
 
 
 class FeedTable(DataTable[Text]):
@@ -25,9 +27,16 @@ class FeedTable(DataTable[Text]):
 class FeedsScreen(DataScreen):
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "app.back", "Back", show=False)]
 
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: list[FeedHealthRow] = []
+
     def compose(self) -> ComposeResult:
         yield Static("Feeds", classes="screen-title")
         yield FeedTable(id="feeds", cursor_type="row", zebra_stripes=True)
+        # The table cuts long errors ("host name not found: ..." lost its host): the
+        # selected feed's whole URL and error are spelled out here.
+        yield Static(id="feed-detail", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -43,6 +52,8 @@ class FeedsScreen(DataScreen):
 
     def on_feeds_loaded(self, message: FeedsLoaded) -> None:
         table = self.query_one(FeedTable)
+        keep = table.cursor_row
+        self.rows = list(message.rows)
         table.clear()
         now = self.sw.clock()
         for row in message.rows:
@@ -60,3 +71,21 @@ class FeedsScreen(DataScreen):
                 cell(error),
                 key=row.name,
             )
+        if self.rows:
+            table.move_cursor(row=min(max(keep, 0), len(self.rows) - 1))
+        self._show_detail(table.cursor_row)
+
+    @on(DataTable.RowHighlighted, "#feeds")
+    def feed_highlighted(self, message: DataTable.RowHighlighted) -> None:
+        self._show_detail(message.cursor_row)
+
+    def _show_detail(self, index: int) -> None:
+        detail = self.query_one("#feed-detail", Static)
+        if not 0 <= index < len(self.rows):
+            detail.update("no feeds yet: add [[feeds]] to feeds.toml")
+            return
+        row = self.rows[index]
+        lines = [f"{clean(row.name)}  {clean(row.url)}"]
+        if row.last_error:
+            lines.append(f"last error ({row.last_error_at}): {clean(row.last_error)}")
+        detail.update(Content("\n".join(lines)))

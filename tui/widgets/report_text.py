@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from textual.content import Content
 
 from tui.core.browse import ReportVersion, VersionClaim, word_diff
@@ -38,15 +40,40 @@ def highlighted(version: ReportVersion) -> Content:
     return Content.assemble(*parts)
 
 
+# Unchanged words shown either side of a change; longer unchanged stretches are cut to
+# "…", so the diff shows what changed, not the article a second time.
+DIFF_CONTEXT = 8
+
+
+def _trim(text: str, *, first: bool, last: bool) -> str:
+    """An unchanged run, cut to DIFF_CONTEXT words beside each change."""
+    words = re.findall(r"\S+\s*", text)
+    if len(words) <= 2 * DIFF_CONTEXT + 1:
+        return text
+    head = "" if first else "".join(words[:DIFF_CONTEXT])
+    tail = "" if last else "".join(words[-DIFF_CONTEXT:])
+    return f"{head}… {tail}" if head or tail else "…"
+
+
 def diff(previous: ReportVersion, current: ReportVersion) -> Content:
-    """Word-level differences between two versions: deletions struck, insertions bold."""
+    """Word-level differences: [-deleted-] {+inserted+} (git's word-diff marks, so they
+    read without colour), styled too; long unchanged stretches are cut around changes."""
+    ops = word_diff(previous.body, current.body)
     parts: list[Content] = []
-    for op, text in word_diff(previous.body, current.body):
+    for index, (op, text) in enumerate(ops):
         text = clean(text)
         if op == "same":
-            parts.append(Content(text))
-        elif op == "del":
-            parts.append(Content.styled(text, "strike $error"))
+            parts.append(Content(_trim(text, first=index == 0, last=index == len(ops) - 1)))
+            continue
+        stripped = text.strip()
+        if not stripped:
+            continue  # a change of spacing alone
+        if op == "del":
+            parts.append(Content.styled(f"[-{stripped}-]", "strike $error"))
         else:
-            parts.append(Content.styled(text, "bold $success"))
+            if index > 0 and ops[index - 1][0] == "del":
+                parts.append(Content(" "))
+            parts.append(Content.styled(f"{{+{stripped}+}}", "bold $success"))
+        if text[-1:].isspace():
+            parts.append(Content(" "))
     return Content.assemble(*parts)

@@ -19,13 +19,16 @@ def same_articles(
     conn: sqlite3.Connection, feed_id: int, reports: Sequence[Report], fetched_ids: Collection[str]
 ) -> dict[str, tuple[int, int, str, str]]:
     """For entries not found by id: entry id -> (report id, latest version, its revision
-    key, stored entry id) of the stored report with the same title and canonical link.
+    key, stored entry id) of the stored report with the same title and canonical link
+    (for an entry without a link: the same title, among stored reports without one).
 
     Only stored reports whose own id is not in this fetch (`fetched_ids`) qualify: a
     report the feed lists under its own id is another item, however alike. Each stored
     report answers for one entry at most. One query for the whole feed.
     """
-    wanted = {r.title for r in reports if r.link}
+    # An entry with no link (and no GUID) has a content hash for id, which an edit
+    # changes: its title is all that identifies it across fetches.
+    wanted = {r.title for r in reports}
     if not wanted:
         return {}
     rows = conn.execute(
@@ -44,7 +47,7 @@ def same_articles(
     found: dict[str, tuple[int, int, str, str]] = {}
     for report in reports:
         same = by_article.pop((report.title, canonical_link(report.link)), None)
-        if same is not None and report.link:
+        if same is not None:
             found[report.entry_id] = same
     return found
 

@@ -126,9 +126,12 @@ def _date(entry: Any, *fields: str) -> datetime | None:
 
 
 def _plausible(moment: datetime | None, now: datetime) -> datetime | None:
+    """The entry's date if believable. Years ahead is a bug (None: dated when first seen);
+    hours ahead is a zone-less local time read as UTC, or a fast clock: nothing is dated
+    after we saw it, or it would sit above reports that really came later."""
     if moment is None or moment < _EARLIEST or moment > now + _FUTURE_SLACK:
         return None
-    return moment
+    return min(moment, now)
 
 
 def _safe_link(entry: Any) -> str | None:
@@ -145,7 +148,7 @@ def _report(entry: Any, now: datetime) -> Report:
     updated = _plausible(_date(entry, "updated"), now)
     guid = clean_line(str(entry.get("id") or ""))[:1000]
     # A GUID when the feed gives one; else the link; else a hash of what identifies the entry.
-    entry_id = guid or link or _content_id(title, published, text)
+    entry_id = guid or link or _content_id(title, text)
     author = clean_line(str(entry.get("author") or "")) or None
     return Report(
         entry_id=entry_id,
@@ -159,9 +162,10 @@ def _report(entry: Any, now: datetime) -> Report:
     )
 
 
-def _content_id(title: str, published: datetime | None, text: str) -> str:
-    stamp = published.isoformat() if published else ""
-    digest = hashlib.sha256(f"{title}\x1f{stamp}\x1f{text}".encode()).hexdigest()[:24]
+def _content_id(title: str, text: str) -> str:
+    """An id for an entry with neither GUID nor link. Not its date: some feeds stamp every
+    entry with the time of the request, which would make each poll a flood of "new"."""
+    digest = hashlib.sha256(f"{title}\x1f{text}".encode()).hexdigest()[:24]
     return f"sha256:{digest}"
 
 

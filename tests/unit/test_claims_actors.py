@@ -142,6 +142,10 @@ _THINGS = {w: w for w in ("hostages", "seats", "homes", "police officers", "vill
         # 5. attacker of victims
         pytest.param("Eighteen people died in Israeli air strikes overnight.", "Eighteen",
                      "Israel", id="victims-of-israeli-strikes"),
+        pytest.param("The Israeli army kept up its shelling, and 30 people have been killed.",
+                     "30", "Israel", id="victims-of-a-named-army"),
+        pytest.param("Hamas began freeing Thai hostages, with the first five handed over.", "five",
+                     "Hamas", id="captives-named-earlier-in-the-sentence-are-the-holders"),
         # 6. subject
         pytest.param("France will withdraw its 1,500 soldiers by December.", "1,500", "France",
                      id="subject-will-withdraw"),

@@ -86,6 +86,7 @@ def _source_for(window: win.Window, d: Draft, clause: tuple[int, int], text: str
 def _actor_for(
     window: win.Window,
     d: Draft,
+    thing: str | None,
     clause: tuple[int, int],
     sources: list[SourceMention],
     inherited: str | None,
@@ -93,14 +94,15 @@ def _actor_for(
 ) -> str | None:
     """Whose figure it is (see ``owner.py``). When the counted thing came from an earlier
     sentence ("Iraqi officials put the number at over 3,000"), so does its actor, unless
-    the number's own noun phrase names one."""
+    the number's own noun phrase names one. `thing` is the figure's final thing (it may
+    come from elsewhere than the draft's own mention)."""
     span = None
     if d.thing_start is not None:
         span = (d.thing_start, d.thing_end if d.thing_end is not None else d.thing_start + 1)
     if thing_inherited and inherited is not None:
-        found = owner(window, d.start, d.end, d.thing, span, clause, sources, modifiers_only=True)
+        found = owner(window, d.start, d.end, thing, span, clause, sources, modifiers_only=True)
         return found or inherited
-    return owner(window, d.start, d.end, d.thing, span, clause, sources)
+    return owner(window, d.start, d.end, thing, span, clause, sources)
 
 
 def build_claims(
@@ -283,7 +285,7 @@ def _claim(
         predicate = "presence"
     sources = window.sources()
     source = _source_for(window, d, clause, text)
-    actor = _actor_for(window, d, clause, sources, inherited_actor, thing_inherited)
+    actor = _actor_for(window, d, thing, clause, sources, inherited_actor, thing_inherited)
     if not math.isfinite(low) or (high is not None and not math.isfinite(high)):
         return None
     base = window.base

@@ -83,6 +83,13 @@ _ANAPHOR = re.compile(
     r"\b(?:the\s+(?:party|group|alliance|bloc|country|militants|rebels|militia|army|"
     r"military|government|movement|coalition)|this\s+outcome|it|they|its|their)\b"
 )
+_ARMED_BODY = re.compile(r"\b(?:army|military)\b")  # "the Israeli army", not "Rapid Support Forces"
+# Victims whose toll the text may blame on someone (the displaced and the rescued fled or
+# were saved from something, not by someone).
+_PERPETRATED = frozenset(
+    {"deaths", "injuries", "injured", "casualties", "missing", "civilians", "people",
+     "children", "women", "victims", "bodies", "remains"}
+)  # fmt: skip
 _GAP_BREAK = re.compile(r"[,;.:()\d]")
 _MAKER_AFTER = re.compile(r"\s+(?:origin|design|make|manufacture|built|made)\b")
 _COUNTED_BEFORE = re.compile(r"\d[\d,.]*\s+$")
@@ -218,9 +225,15 @@ def _owner_here(
     if found is not None:
         return found
     # 5. for victims and captives, who attacked or holds them
-    if victim or captive:
+    if thing in _PERPETRATED or captive:
         for m in window.actors():  # even inside a source: "the toll from Israeli attacks"
-            if end <= m.start < np_end or m.kind not in ("demonym", "country"):
+            if end <= m.start < np_end:
+                continue
+            if m.kind == "org" and m.actor != window.text[m.start : m.end]:
+                if _ARMED_BODY.search(window.text, m.start, m.end):  # "the Israeli army"
+                    return m.actor
+                continue
+            if m.kind not in ("demonym", "country"):
                 continue
             if _COUNTED_BEFORE.search(window.text, max(0, m.start - 12), m.start):
                 continue  # "13 US soldiers and 169 Afghans": fellow victims

@@ -29,6 +29,11 @@ _APPOSITIVE_BEFORE = re.compile(r"[A-Z][\w'-]+,\s+$")
 _SPEAKING_BODY = re.compile(
     r"\s+(?:army|military|armed\s+forces|government|navy|air\s+force|defen[cs]e\s+ministry)"
 )
+# A hold or release the subject intends after the number: "the 20 hostages it intends to
+# release" (a participle there is the victims' own: "2,500 people killed").
+_HARM_AHEAD = re.compile(
+    r".{0,40}?\b(?:to|will|would)\s+(?:be\s+)?(?:\w+\s+)?(?:releas|free|hand|return|exchang|swap)"
+)
 _FOREIGN_PLACE_BEFORE = re.compile(
     r"(?:^|\s)(?:nach|aus|en|dans|au|aux|em|no|na|para|ke|di|dari|w|do|z|desde|hacia|à|"
     r"vers|verso|nel|nella|sur|del|du|des|von|vom)\s+$"
@@ -151,6 +156,8 @@ def is_subject(window: Window, m: Mention, limit: int | None = None) -> bool:
     if tail is None:
         return False
     word = tail.group(1).lower()
+    if word.endswith("s") and window.text.startswith(" to ", tail.end()):
+        return True  # "continues to bombard", "plans to send", "vows to"
     return word in VERBS or word.endswith(("ed", "ing"))
 
 
@@ -183,7 +190,10 @@ def _subject(
             continue
         if m.kind == "demonym" and not _BODY_OR_LEADER.match(window.text, m.end):
             continue
-        if harm and not _HARM.search(window.lower, m.end, min(hi, end + 60)):
+        if harm and not (
+            _HARM.search(window.lower, m.end, start)
+            or _HARM_AHEAD.match(window.lower, end, min(hi, end + 60))
+        ):
             continue
         return m.actor
     return None

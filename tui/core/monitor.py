@@ -20,6 +20,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any, TypeVar
 
+from tui.core.batches import Batcher
 from tui.core.claims import FigureNamer
 from tui.core.config import Config, FeedSection
 from tui.core.digest import DigestedFeed, digest_feed
@@ -88,6 +89,10 @@ class Monitor:
         # Worker processes for parsing and figures; 0 runs them on a thread of this process.
         self._parse_workers = default_parse_workers() if parse_workers is None else parse_workers
         self._process_pool: ProcessPoolExecutor | None = None
+        # Feeds' results reach the database thread in batches: one hop serves many feeds.
+        self._writes: Batcher[_Write, IngestResult] = Batcher(
+            lambda writes: self._db(_ingest_each, writes, self._ledger)
+        )
         self._apply_config(config)
 
     # -- configuration -------------------------------------------------------------------
@@ -194,7 +199,7 @@ class Monitor:
             moved_to=_moved_to(state, fetched, error),
         )
         try:
-            result = await self._db(ingest_feed, record, digested, self._ledger, now=self._clock())
+            result = await self._writes((record, digested, self._clock()))
         except Exception as exc:  # a database fault: nothing was written for this feed
             message = f"could not store results: {exc}"
             emit(FeedFailed(feed.name, message, failures))
@@ -283,6 +288,7 @@ class Monitor:
 
     async def aclose(self) -> None:
         await self._fetcher.aclose()
+        await self._writes.drain()
         if self._store is not None:
             store = self._store
             await asyncio.get_running_loop().run_in_executor(self._db_thread, store.close)
@@ -301,6 +307,22 @@ def _moved_to(state: FeedState, fetched: FetchResult, error: str | None) -> str 
 
 def _call(func: Callable[..., T], args: tuple[Any, ...], kwargs: dict[str, Any]) -> T:
     return func(*args, **kwargs)
+
+
+_Write = tuple[PollRecord, DigestedFeed | None, datetime]  # a feed's poll, stored at `now`
+
+
+def _ingest_each(
+    store: Store, writes: list[_Write], ledger: LedgerContext
+) -> list[IngestResult | Exception]:
+    """Store each feed's poll in its own transaction; a failure is that feed's alone."""
+    outcomes: list[IngestResult | Exception] = []
+    for record, digested, now in writes:
+        try:
+            outcomes.append(ingest_feed(store, record, digested, ledger, now=now))
+        except Exception as exc:  # a database fault: nothing was written for this feed
+            outcomes.append(exc)
+    return outcomes
 
 
 def _feed_states(store: Store) -> dict[str, FeedState]:

@@ -1,0 +1,60 @@
+"""Many awaited calls served by one hop to a worker thread.
+
+Handing work to the database thread costs a thread switch (and the GIL) both ways:
+more than writing a 304's poll row. Calls that arrive while a batch is being served
+wait for the next batch, so under load one hop serves many feeds; a lone call goes
+at once. Each item is still its own unit of work (its own transaction).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import Awaitable, Callable
+from typing import Generic, TypeVar
+
+Item = TypeVar("Item")
+Result = TypeVar("Result")
+
+
+class Batcher(Generic[Item, Result]):
+    """`await batcher(item)` -> that item's result; `run_batch` serves a list at a time.
+
+    `run_batch` returns one outcome per item, in order: a result, or the exception that
+    item raised (it is raised in that item's caller only).
+    """
+
+    def __init__(
+        self, run_batch: Callable[[list[Item]], Awaitable[list[Result | Exception]]]
+    ) -> None:
+        self._run_batch = run_batch
+        self._pending: list[tuple[Item, asyncio.Future[Result]]] = []
+        self._serving: asyncio.Task[None] | None = None
+
+    async def __call__(self, item: Item) -> Result:
+        future: asyncio.Future[Result] = asyncio.get_running_loop().create_future()
+        self._pending.append((item, future))
+        if self._serving is None or self._serving.done():
+            self._serving = asyncio.create_task(self._serve())
+        return await future
+
+    async def _serve(self) -> None:
+        while self._pending:
+            batch, self._pending = self._pending, []
+            try:
+                outcomes = await self._run_batch([item for item, _ in batch])
+            except Exception as exc:  # the hop itself failed: every caller hears why
+                outcomes = [exc] * len(batch)
+            for (_, future), outcome in zip(batch, outcomes, strict=True):
+                if future.done():  # its caller was cancelled; the work is done anyway
+                    continue
+                if isinstance(outcome, Exception):
+                    future.set_exception(outcome)
+                else:
+                    future.set_result(outcome)
+
+    async def drain(self) -> None:
+        """Wait until every batch handed over so far has been served."""
+        if self._serving is not None:
+            with contextlib.suppress(Exception):
+                await self._serving

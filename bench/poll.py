@@ -1,26 +1,23 @@
-"""Poll-path benchmark: storywatch's `Monitor.poll_cycle` vs newsboat vs a bare loop.
+"""Poll-path benchmark: the whole `storywatch poll --once` process vs newsboat.
 
     uv run python bench/poll.py [--feeds 100,500] [--entries 50] [--repeats 3] [--quick]
 
 For each feed count a loopback server (bench/server.py, its own process) serves generated
-feeds (bench/feedgen.py). Each repeat runs, each in a FRESH process so peak memory is per
-scenario:
-  * storywatch first poll (empty database) and second poll (all 304), via `Monitor`;
-  * a bare loop (httpx + feedparser + sqlite-utils, no figures), first and second poll;
+feeds (bench/feedgen.py). Each repeat, in a fresh temporary directory:
+  * storywatch first poll (empty database) and second poll (every feed answers 304): the
+    `storywatch` console script as a user runs it, start-up, imports and its parse
+    worker included;
   * newsboat `-x reload` (reload-threads 8): first reload (empty cache), then reloads until
     the server sees conditional GETs answered 304 (newsboat 2.21 stores the validators only
     from its second reload on, so that is its third);
-  * a profiling run of storywatch's stages one at a time, single process: fetch-only
-    (`Fetcher`), parse-only (`parse_feed`), figures-only (story filter + content hash +
-    `extract_claims`, i.e. `digest_feed` minus parsing), pickling (what the process pool
-    ships back), store-only (`ingest_feed` on a fresh database).
-Medians over repeats are printed as a markdown table and written to bench/README.md.
-
-CPU = user+sys of the scenario process (getrusage RUSAGE_SELF) plus its children. The
-process pool's workers are forked by the forkserver, so they are grandchildren that
-RUSAGE_CHILDREN never sees while the forkserver lives: their CPU (utime+stime) and peak
-RSS (VmHWM) are read from /proc just before the pool is shut down; the forkserver itself
-is read the same way. newsboat is measured with os.wait4 (its own rusage).
+  * optionally (`--bare`) a bare loop: httpx + feedparser + sqlite-utils, no figures;
+  * a profile of storywatch's stages one at a time, single process (`--no-split` skips it):
+    fetch, parse, figures, pickling (what the parse worker ships back), store, and SQLite's
+    own floor for the same report rows (batched inserts, no figures).
+Every command is measured the same way: wall time around the process, its CPU from
+`wait4` (its own and its reaped children's, so the parse worker is included) and the
+peak resident size of the whole process tree (the sum over the process and its
+descendants, sampled every 5 ms from /proc). Medians over repeats go to bench/README.md.
 Benchmarks are not tests: nothing here asserts on time.
 """
 
@@ -60,20 +57,6 @@ Result = dict[str, Any]
 
 
 # -- measuring ------------------------------------------------------------------------------
-
-
-def _proc_usage(pid: int) -> tuple[float, int]:
-    """(user+sys CPU seconds, peak RSS bytes) of a live process, from /proc."""
-    try:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-        cpu = (int(fields[11]) + int(fields[12])) / TICK
-        hwm = 0
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                hwm = int(line.split()[1]) * 1024
-        return cpu, hwm
-    except (OSError, IndexError, ValueError):
-        return 0.0, 0
 
 
 def _cpu(who: int) -> float:
@@ -172,6 +155,17 @@ def run_process(cmd: list[str], cwd: Path, env: dict[str, str] | None = None) ->
             "rc": os.waitstatus_to_exitcode(status), "stderr": stderr[-2000:]}
 
 
+def compile_bytecode() -> None:
+    """Give the checkout's `tui` package its bytecode, as an installed package has.
+
+    pip and uv (`compile-bytecode` in pyproject.toml) compile dependencies at install;
+    the editable checkout is compiled here, so that no run pays for compiling sources
+    when PYTHONDONTWRITEBYTECODE is set (every start would recompile them otherwise).
+    """
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "tui")],
+                   check=True, stdout=subprocess.DEVNULL)
+
+
 def write_config(path: Path, port: int, n: int, concurrency: int) -> None:
     """The repo's feeds.toml (story, settings, figures) with the generated feeds instead."""
     kept, in_feed = [], False
@@ -202,41 +196,6 @@ def storywatch_process(spec: Result) -> Result:
 
 
 # -- scenarios (each runs in its own process) -------------------------------------------------
-
-
-def scenario_storywatch(spec: Result) -> Result:
-    import multiprocessing.forkserver
-
-    from tui.core.monitor import Monitor
-
-    config = make_config(spec["port"], spec["feeds"], spec["concurrency"])
-
-    async def run() -> Result:
-        with Meter() as meter:
-            monitor = Monitor(config, Path(spec["db"]), parse_workers=spec.get("workers"))
-            finished = await monitor.poll_cycle()
-            # Read the pool's workers (grandchildren via the forkserver) before shutting down.
-            pool = monitor._process_pool
-            pids = list(getattr(pool, "_processes", {}) or {}) if pool else []
-            workers = [_proc_usage(pid) for pid in pids]
-            server_pid = getattr(multiprocessing.forkserver._forkserver, "_forkserver_pid", None)
-            forkserver = _proc_usage(server_pid) if pool and server_pid else (0.0, 0)
-            await monitor.aclose()
-        errors = [e for _, e in finished.errors][:3]
-        return {
-            "wall": meter.wall,
-            "cpu_main": meter.cpu_self,
-            "cpu_workers": sum(c for c, _ in workers) + forkserver[0] + meter.cpu_children,
-            "rss_main": _peak_self(),
-            "rss_workers": max((m for _, m in workers), default=0),
-            "n_workers": len(workers),
-            "rss_forkserver": forkserver[1],
-            "new_reports": finished.new_reports,
-            "failed": finished.feeds_failed,
-            "errors": errors,
-        }
-
-    return asyncio.run(run())
 
 
 def scenario_bare(spec: Result) -> Result:
@@ -385,12 +344,41 @@ def scenario_split(spec: Result) -> Result:
     out["304s"] = sum(r.status == "not_modified" for r in second)
     timed("store304", lambda: store_all(second, [None] * len(second)))
     store.close()
+    floor = Store(Path(spec["db"] + ".floor"))
+    ensure_feeds(floor, {f.name: f.url for f in feeds})
+    timed("floor", lambda: sqlite_floor(floor, digested, now))
+    floor.close()
     out["rss_main"] = _peak_self()
     return out
 
 
+def sqlite_floor(store: Any, digested: list[Any], now: datetime) -> None:
+    """SQLite's own cost for the same report rows: per feed, one transaction of batched
+    inserts of its reports and versions (full-text index triggers included), nothing else."""
+    from tui.core.store import iso
+
+    conn = store.conn
+    for feed_id, feed in enumerate(digested, start=1):
+        stamp = iso(now)
+        conn.execute("BEGIN IMMEDIATE")
+        conn.executemany(
+            "INSERT INTO reports (feed_id, entry_id, link, author, title, published,"
+            " date_is_first_seen, first_seen_at, last_changed_at, on_story, revisions)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)",
+            [(feed_id, d.report.entry_id, d.report.link, d.report.author, d.report.title,
+              iso(d.report.published), 0, stamp, stamp, int(d.on_story)) for d in feed.reports],
+        )
+        ids = dict(conn.execute("SELECT entry_id, id FROM reports WHERE feed_id = ?", [feed_id]))
+        conn.executemany(
+            "INSERT INTO report_versions (report_id, version, title, text, content_hash,"
+            " updated, seen_at) VALUES (?, 1, ?, ?, ?, NULL, ?)",
+            [(ids[d.report.entry_id], d.report.title, d.report.text, d.content_hash, stamp)
+             for d in feed.reports],
+        )
+        conn.execute("COMMIT")
+
+
 SCENARIOS: dict[str, Callable[[Result], Result]] = {
-    "storywatch": scenario_storywatch,
     "bare": scenario_bare,
     "split": scenario_split,
 }
@@ -423,18 +411,7 @@ def newsboat_reload(workdir: Path) -> Result:
     env = {**os.environ, "HOME": str(workdir), "XDG_CONFIG_HOME": str(workdir / "xdg"),
            "XDG_DATA_HOME": str(workdir / "xdg"), "TERM": os.environ.get("TERM", "xterm")}
     cmd = ["newsboat", "-x", "reload", "-u", "urls", "-c", "cache.db", "-C", "config"]
-    started = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=workdir, env=env, stdin=subprocess.DEVNULL,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(proc.pid, 0)
-    wall = time.perf_counter() - started
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    stderr = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
-    if proc.stderr:
-        proc.stderr.close()
-    return {"wall": wall, "cpu_main": usage.ru_utime + usage.ru_stime, "cpu_workers": 0.0,
-            "rss_main": usage.ru_maxrss * 1024, "rss_workers": 0, "rc": proc.returncode,
-            "stderr": stderr[-500:]}
+    return run_process(cmd, cwd=workdir, env=env)
 
 
 def newsboat_available() -> bool:
@@ -488,24 +465,20 @@ def bench_size(n: int, args: argparse.Namespace, runs: dict[str, list[Result]]) 
         runs.setdefault(key, []).append(result)
         print(f"  {key:<22} wall {result.get('wall', 0):7.2f} s  "
               f"cpu {result.get('cpu_main', 0) + result.get('cpu_workers', 0):7.2f} s  "
-              f"rss {result.get('rss_main', 0) / MB:6.0f} MB  "
+              f"tree {result.get('rss_tree', result.get('rss_main', 0)) / MB:6.0f} MB  "
               f"200/304 {result.get('http_200', '-')}/{result.get('http_304', '-')}", flush=True)
 
     with feed_server(n, args.entries, args.latency_ms) as port:
         base = {"port": port, "feeds": n, "entries": args.entries,
-                "concurrency": args.concurrency, "workers": args.workers}
+                "concurrency": args.concurrency}
         for repeat in range(args.repeats):
             print(f"{n} feeds x {args.entries} entries, repeat {repeat + 1}/{args.repeats}",
                   flush=True)
             with tempfile.TemporaryDirectory(prefix="storywatch-bench-") as tmp:
                 work = Path(tmp)
-                sw = {**base, "kind": "storywatch", "db": str(work / "sw.db")}
-                keep("storywatch first", measured(port, lambda s=sw: run_scenario(s)))
-                keep("storywatch 304", measured(port, lambda s=sw: run_scenario(s)))
-                if not args.no_bare:
-                    bare = {**base, "kind": "bare", "db": str(work / "bare.db")}
-                    keep("bare loop first", measured(port, lambda s=bare: run_scenario(s)))
-                    keep("bare loop 304", measured(port, lambda s=bare: run_scenario(s)))
+                sw = {**base, "work": tmp, "db": str(work / "sw.db")}
+                keep("storywatch first", measured(port, lambda s=sw: storywatch_process(s)))
+                keep("storywatch 304", measured(port, lambda s=sw: storywatch_process(s)))
                 if args.newsboat:
                     nb = work / "newsboat"
                     nb.mkdir()
@@ -518,6 +491,10 @@ def bench_size(n: int, args: argparse.Namespace, runs: dict[str, list[Result]]) 
                             break
                         runs.setdefault("newsboat reloads before 304", []).append(again)
                     keep("newsboat 304", again)
+                if args.bare:
+                    bare = {**base, "kind": "bare", "db": str(work / "bare.db")}
+                    keep("bare loop first", measured(port, lambda s=bare: run_scenario(s)))
+                    keep("bare loop 304", measured(port, lambda s=bare: run_scenario(s)))
                 if not args.no_split:
                     split = {**base, "kind": "split", "db": str(work / "split.db")}
                     result = measured(port, lambda s=split: run_scenario(s))
@@ -534,9 +511,9 @@ def median(results: list[Result], key: str) -> float:
 
 def table(all_runs: dict[int, dict[str, list[Result]]], args: argparse.Namespace) -> str:
     lines = [
-        "| feeds | system, poll | wall s | CPU s (main + workers) | peak RSS MB main / worker"
-        " | HTTP 200/304 | notes |",
-        "|---:|---|---:|---:|---:|---:|---|",
+        "| feeds | system, poll | wall s | CPU s | peak RSS MB, whole tree | HTTP 200/304"
+        " | vs newsboat (wall) | notes |",
+        "|---:|---|---:|---:|---:|---:|---:|---|",
     ]
     for n, runs in all_runs.items():
         for key in ("storywatch first", "storywatch 304", "newsboat first", "newsboat 304",
@@ -544,36 +521,32 @@ def table(all_runs: dict[int, dict[str, list[Result]]], args: argparse.Namespace
             results = runs.get(key)
             if not results:
                 continue
-            cpu_main, cpu_workers = median(results, "cpu_main"), median(results, "cpu_workers")
-            rss_w = median(results, "rss_workers")
-            workers = int(median(results, "n_workers"))
-            rss = f"{median(results, 'rss_main') / MB:.0f}"
-            if rss_w:
-                rss += f" / {rss_w / MB:.0f} (x{workers})"
-            cpu = f"{cpu_main + cpu_workers:.2f}"
-            if cpu_workers:
-                cpu += f" ({cpu_main:.2f} + {cpu_workers:.2f})"
+            wall = median(results, "wall")
+            cpu = median(results, "cpu_main") + median(results, "cpu_workers")
+            tree = median(results, "rss_tree") or median(results, "rss_main")
+            ratio = ""
+            rival = runs.get("newsboat " + key.rsplit(" ", 1)[1])
+            if key.startswith("storywatch") and rival and median(rival, "wall"):
+                ratio = f"{wall / median(rival, 'wall'):.2f}x"
             notes = ""
             if key.startswith("storywatch"):
-                notes = f"{int(median(results, 'new_reports'))} new reports"
-                failed = int(median(results, "failed"))
-                if failed:
-                    notes += f", {failed} feeds failed"
+                notes = f"main process alone {median(results, 'rss_main') / MB:.0f} MB"
             if key == "newsboat 304":
                 extra = len(runs.get("newsboat reloads before 304", [])) // max(1, len(results))
                 notes = f"{extra} extra reload(s) before it sent validators"
             lines.append(
-                f"| {n} | {key} | {median(results, 'wall'):.2f} | {cpu} | {rss} | "
-                f"{int(median(results, 'http_200'))}/{int(median(results, 'http_304'))} | {notes} |"
+                f"| {n} | {key} | {wall:.2f} | {cpu:.2f} | {tree / MB:.0f} | "
+                f"{int(median(results, 'http_200'))}/{int(median(results, 'http_304'))} | "
+                f"{ratio} | {notes} |"
             )
     split_lines = [
         "",
         "Split of storywatch's poll (stages run one at a time, single process, no pool; "
-        "wall s / CPU s):",
+        "wall s / CPU s; SQLite floor = the same report rows as batched inserts alone):",
         "",
-        "| feeds | fetch | parse | figures | pickle+unpickle | store | sum | "
+        "| feeds | fetch | parse | figures | pickle+unpickle | store | SQLite floor | sum | "
         "fetch 304 | store 304 | on-story / claims |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     any_split = False
     for n, runs in all_runs.items():
@@ -590,7 +563,7 @@ def table(all_runs: dict[int, dict[str, list[Result]]], args: argparse.Namespace
         split_lines.append(
             f"| {n} | {cell('fetch')} | {cell('parse')} | {cell('figures')} | "
             f"{cell('pickle', 'unpickle')} ({median(results, 'pickle_mb'):.0f} MB) | "
-            f"{cell('store')} | {cell('fetch', 'parse', 'figures', 'store')} | "
+            f"{cell('store')} | {cell('floor')} | {cell('fetch', 'parse', 'figures', 'store')} | "
             f"{cell('fetch304')} | {cell('store304')} | "
             f"{int(median(results, 'on_story'))} / {int(median(results, 'claims'))} |"
         )
@@ -629,10 +602,9 @@ def main() -> None:
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--quick", action="store_true", help="20 feeds x 10 entries, 1 run")
     parser.add_argument("--concurrency", type=int, default=8)
-    parser.add_argument("--workers", type=int, default=None, help="parse_workers (default: nproc)")
     parser.add_argument("--latency-ms", type=float, default=0.0)
     parser.add_argument("--no-newsboat", dest="newsboat", action="store_false")
-    parser.add_argument("--no-bare", action="store_true")
+    parser.add_argument("--bare", action="store_true", help="also the bare httpx+feedparser loop")
     parser.add_argument("--no-split", action="store_true")
     parser.add_argument("--no-readme", action="store_true", help="print only")
     parser.add_argument("--scenario", help=argparse.SUPPRESS)
@@ -643,6 +615,7 @@ def main() -> None:
         return
     if args.quick:
         args.feeds, args.entries, args.repeats = "20", 10, 1
+    compile_bytecode()
     if args.newsboat and not newsboat_available():
         print("newsboat not found: skipping it", file=sys.stderr)
         args.newsboat = False

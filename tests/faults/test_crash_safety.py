@@ -172,10 +172,11 @@ def test_kill_9_during_a_pooled_parse_leaves_no_processes_behind(
     server: LoopbackServer, tmp_path: Path
 ) -> None:
     feeds = ChangingFeeds()
-    # At least PROCESS_POOL_THRESHOLD feeds, so parsing runs in worker processes.
+    # Workers asked for, and at least PROCESS_POOL_THRESHOLD feeds: parsing runs in them.
     urls = {f"F{i}": server.route(f"/f{i}.xml", feeds.route(i)) for i in range(10)}  # type: ignore[arg-type]
     config = tmp_path / "feeds.toml"
-    config.write_text(config_text(urls, deadline=20, timeout=10))
+    text = config_text(urls, deadline=20, timeout=10)
+    config.write_text(text.replace("[settings]\n", "[settings]\nparse_workers = 2\n", 1))
     db = tmp_path / "sw.db"
     command = [sys.executable, "-m", "tui", "--config", str(config), "--db", str(db), "poll"]
     proc = subprocess.Popen(

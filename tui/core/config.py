@@ -51,6 +51,9 @@ class Settings(_Strict):
     deadline: Annotated[float, Field(gt=0, description="seconds a whole fetch may take")] = 60
     max_body_bytes: Annotated[int, Field(ge=1024)] = 10 * 1024 * 1024
     concurrency: Annotated[int, Field(ge=1, le=256)] = 8
+    # Worker processes for parsing and figures; 0 (the default) runs them on a thread of
+    # the poller. Each worker costs tens of MB; worth it only with cores to spare.
+    parse_workers: Annotated[int, Field(ge=0, le=64)] = 0
     user_agent: str = "storywatch/0.1 (+a terminal news-figure tracker)"
     database: str | None = None
     # Two reports from different sources this close in time can dispute each other.

@@ -2,14 +2,13 @@
 
 `Monitor.poll_cycle()` is the one path every mode shares (dashboard, headless `poll`,
 demo, tests). Network work is async on the caller's event loop; parsing and extraction
-run off it (a process pool when there is enough to parse, since feedparser is the cost);
+run off it on threads (worker processes only when `parse_workers` asks for them);
 SQLite runs on one dedicated thread that owns the connection.
 """
 
 from __future__ import annotations
 
 import asyncio
-import os
 import random
 import sqlite3
 import time
@@ -47,15 +46,6 @@ Listener = Callable[[Event], None]
 PROCESS_POOL_THRESHOLD = 8
 
 
-def default_parse_workers() -> int:
-    """One worker process when there is a second core, else none (parse on a thread).
-
-    The main process is busy too (fetching, storing, judging figures), so one worker
-    already keeps two cores busy; each further worker costs ~40 MB for little gain.
-    """
-    return 1 if (os.cpu_count() or 1) > 1 else 0
-
-
 @dataclass(frozen=True, slots=True)
 class FeedState:
     etag: str | None
@@ -87,7 +77,13 @@ class Monitor:
         self._db_thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="storywatch-db")
         self._store: Store | None = None
         # Worker processes for parsing and figures; 0 runs them on a thread of this process.
-        self._parse_workers = default_parse_workers() if parse_workers is None else parse_workers
+        # The default is none (settings.parse_workers = 0). Measured with bench/poll.py:
+        # since feedparser-rs a worker saves little wall time on two cores, and each costs
+        # a second copy of what the extractor loads (imports, gazetteer: +90-110 MB for the
+        # process tree) and ~15% more CPU (start-up, pickling results back).
+        self._parse_workers = (
+            config.settings.parse_workers if parse_workers is None else parse_workers
+        )
         self._process_pool: ProcessPoolExecutor | None = None
         # Feeds' results reach the database thread in batches: one hop serves many feeds.
         self._writes: Batcher[_Write, IngestResult] = Batcher(
@@ -262,6 +258,7 @@ class Monitor:
             "now": self._clock(),
         }
         loop = asyncio.get_running_loop()
+        # Without workers: the loop's default threads, so one hung parse never blocks others.
         executor: Executor | None = self._pool() if use_pool else None
         args = (fetched.body or b"", dict(fetched.headers))
         return await loop.run_in_executor(executor, _call, digest_feed, args, kwargs)

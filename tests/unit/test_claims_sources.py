@@ -345,6 +345,42 @@ CASES = [
         "local officials",
         "the nearest speaker after the figure, not a later clause's",
     ),
+    (
+        "About 4,000 troops would move to Guam, officials and people familiar with the plan said.",
+        "About 4,000",
+        "officials and people familiar with the plan",
+        "'familiar with' stays inside the source",
+    ),
+    (
+        "The police confirmed 36 arrests overnight, said Ana Silva, a police spokeswoman.",
+        "36",
+        "Ana Silva",
+        "an inverted 'said X' after the figure reports what comes before it",
+    ),
+    (
+        "The country has added 700,000 barrels a day to world supply.",
+        "700,000",
+        None,
+        "'added' with an object adds a quantity; it is no remark",
+    ),
+    (
+        "The festival's late-night show drew 5,000 people.",
+        "5,000",
+        None,
+        "'show' is a noun unless evidence shows something",
+    ),
+    (
+        "Census data show 12% of homes are empty.",
+        "12%",
+        "Census data",
+        "evidence shows",
+    ),
+    (
+        "When the mayor announced 300 new homes, critics balked.",
+        "300",
+        "mayor",
+        "a leading 'When' is no part of the source",
+    ),
     # --- other languages -------------------------------------------------------------------
     (
         "Según el ministerio de salud, 35 personas murieron.",

@@ -128,8 +128,10 @@ def choose_source(
     main = [s for s in pool if lo <= s.start < hi and s.kind != "citing"]
     before = [s for s in main if s.end <= start]
     after = [s for s in main if s.start >= end]
-    final = [s for s in after if _closes_sentence(text, s)]
-    if before and final:  # the reporter's attribution of the whole sentence
+    # The reporter's attribution of the whole sentence: one that closes it, or an inverted
+    # "..., said X" ("The authorities confirmed 773 deaths, said Patrick Muyaya").
+    final = [s for s in after if s.kind == "inverted" or _closes_sentence(text, s)]
+    if before and final:
         return final[0]
     if before:
         return _outermost(before, text)

@@ -104,7 +104,9 @@ def _chunk_back(text: str, lo: int, hi: int) -> int:
     while i >= 0:
         word = tokens[i].group()
         prev = tokens[i - 1].group() if i > 0 else ""
-        if word == "by" and (prev.endswith("ed") or prev.lower() in sw.SOURCE_HEADS):
+        if (word == "by" and (prev.endswith("ed") or prev.lower() in sw.SOURCE_HEADS)) or (
+            word == "with" and prev.lower() == "familiar"  # "people familiar with the talks"
+        ):
             start, i = tokens[i - 1].start(), i - 2
             continue
         if is_verb_like(word) or (_is_ing(word) and following.lower() not in sw.SOURCE_HEADS):

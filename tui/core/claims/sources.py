@@ -124,7 +124,18 @@ _COPULA_AFTER = re.compile(
 )
 _NOUN_THEN_VERB = frozenset(
     "show shows showed say says said indicate indicates indicated suggest suggests began "
-    "begin reveal revealed put puts released published obtained seen compiled".split()
+    "begin reveal revealed put puts released published obtained seen compiled are were have "
+    "has will would can could may might keep remain continue".split()
+)
+# "show" attributes a figure only to evidence: "data show", "the poll showed" ("the
+# scrapped show", "horror shows keep" are nouns).
+_EVIDENCE_VERBS = frozenset("show shows showed showing".split())
+_EVIDENCE_HEADS = frozenset(
+    "data figures figure statistics numbers study studies survey surveys poll polls report "
+    "reports records research results estimates estimate analysis census tally count "
+    "evidence documents document forecasts forecast projections projection models model "
+    "images footage video tests filings statement release bulletin update maps tallies "
+    "calculations assessment review".split()
 )
 
 
@@ -136,6 +147,10 @@ def _is_reporting_verb(text: str, lowered: str, m: re.Match[str]) -> bool:
         return False
     if word == "say" and text.startswith(",", m.end()):  # "as, say, a tablet"
         return False
+    if word in ("added", "adds") and not re.match(
+        r"\s*(?:[,.;:\"“”]|that\b|in\b|on\b|$)", text[m.end() : m.end() + 8]
+    ):
+        return False  # "Iran has added 700,000 barrels": adding a quantity, not a remark
     if _DETERMINER_BEFORE.search(lowered, max(0, m.start() - 8), m.start()):
         return False
     nxt = re.match(r"\s+([a-z]+)", lowered[m.end() : m.end() + 30])
@@ -167,6 +182,10 @@ def _subject_mention(text: str, m: re.Match[str], body: int) -> SourceMention | 
     reach: Reach = "both" if (post or tail) else "after"
     if found is not None:
         start, name = found[0], found[2]
+        subject = text[max(body, start - 40) : v_start].lower().replace("’", "'").split()
+        evidence = {w.removesuffix("'s") for w in subject} & _EVIDENCE_HEADS
+        if m.group() in _EVIDENCE_VERBS and not evidence:
+            return None
         if name.lower() in sw.PRONOUNS:
             return SourceMention(start, v_end, name.lower(), "pronoun", reach)
         return SourceMention(start, v_end, name, "subject", reach)

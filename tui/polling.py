@@ -63,7 +63,9 @@ class PollingApp(App[None]):
         self.watch_interval = 2.0
         self._lock = PollerLock(self.db_path)
         self._stop = threading.Event()
+        self._watch_stop = threading.Event()  # ends watching only (on a takeover)
         self._poll_timer: Timer | None = None
+        self._takeover_timer: Timer | None = None
 
     def start_polling(self) -> None:
         """Poll if we get the poller lock, else watch whoever holds it."""
@@ -76,9 +78,28 @@ class PollingApp(App[None]):
         else:
             self.poll_mode = "watching"
             self.watch_database()
+            # The poller we watch may exit (Ctrl-C, a reboot of its terminal): then its
+            # lock is free and this dashboard polls, so the story never goes unwatched.
+            self._takeover_timer = self.set_interval(self.watch_interval, self.try_takeover)
+
+    def try_takeover(self) -> bool:
+        """If the poller this dashboard watched has exited, poll from here. True if so."""
+        if self.poll_mode != "watching" or self._monitor_factory is None:
+            return False
+        if not self._lock.acquire():
+            return False
+        if self._takeover_timer is not None:
+            self._takeover_timer.stop()
+        self._watch_stop.set()
+        self.monitor = self._monitor_factory(self.config)
+        self.poll_mode = "polling"
+        self.notify("the other storywatch stopped polling; polling from here now", markup=False)
+        self._schedule_poll(0.0, only_due=False)
+        return True
 
     async def stop_polling(self) -> None:
         self._stop.set()
+        self._watch_stop.set()
         monitor = self.monitor
         self.monitor = None
         if monitor is not None:
@@ -136,7 +157,7 @@ class PollingApp(App[None]):
     @work(thread=True, exclusive=True, group="watch-db", exit_on_error=False)
     def watch_database(self) -> None:
         """Another process polls: refresh whenever it commits."""
-        watch_database(self, self.db_path, self._stop, self.watch_interval)
+        watch_database(self, self.db_path, self._watch_stop, self.watch_interval)
 
     def action_poll_now(self) -> None:
         if self.poll_mode == "watching":

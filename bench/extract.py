@@ -7,6 +7,7 @@ figure); no network. Medians over several repeats, because the machine is noisy.
 
 from __future__ import annotations
 
+import json
 import random
 import statistics
 import subprocess
@@ -21,6 +22,7 @@ _HERE = Path(__file__).resolve().parent
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != _HERE]
 
 from tui.core.claims import extract_claims  # noqa: E402
+from tui.core.claims.sentences import sentence_spans  # noqa: E402
 
 FIGURE_TEMPLATES = [
     "About {n} US troops remain in {place}, the Pentagon said on {day}.",
@@ -66,39 +68,59 @@ def corpus(paragraphs: int, seed: int = 7) -> list[str]:
     return reports
 
 
-def throughput(repeats: int = 5, reports: int = 300) -> tuple[float, int]:
-    texts = corpus(reports)
+REAL_NEWS = _HERE.parent.parent / "shared" / "realnews" / "claims-dev.jsonl"
+
+
+def real_texts() -> list[str]:
+    """The labelled real sentences beside the project (../shared), when present."""
+    if not REAL_NEWS.exists():
+        return []
+    return [json.loads(line)["text"] for line in REAL_NEWS.read_text("utf-8").splitlines()]
+
+
+def throughput(
+    repeats: int = 5, reports: int = 300, texts: list[str] | None = None
+) -> tuple[float, int]:
+    """Median sentences per CPU second over `texts` (default: the template corpus).
+
+    Extraction is single-threaded and CPU-bound, so this process's CPU time is what it
+    costs; wall time on a shared 2-core machine mostly measures the neighbours."""
+    texts = texts if texts is not None else corpus(reports)
     published = datetime(2025, 9, 10, tzinfo=UTC)
-    sentences = reports * 10
+    sentences = sum(len(sentence_spans(t).starts) for t in texts)
     rates = []
     figures = 0
     for _ in range(repeats):
-        start = time.perf_counter()
+        start = time.process_time()
         figures = sum(len(extract_claims(t, published=published)) for t in texts)
-        rates.append(sentences / (time.perf_counter() - start))
+        rates.append(sentences / (time.process_time() - start))
     return statistics.median(rates), figures
 
 
-def cold_start(repeats: int = 5) -> float:
-    code = (
-        "import tui.core.claims as c; "
-        "c.extract_claims('About 2,500 US troops remain in Iraq, the Pentagon said.')"
-    )
+def cold_start(repeats: int = 7) -> float:
+    """Median wall time of the real `storywatch extract --json` on one sentence: the
+    whole process, the gazetteer's cached index included."""
+    command = [str(Path(sys.executable).parent / "storywatch"), "extract", "--json", "-"]
+    sentence = b"About 2,500 US troops remain in Iraq, the Pentagon said."
     times = []
     for _ in range(repeats):
         start = time.perf_counter()
-        subprocess.run([sys.executable, "-c", code], check=True)
+        subprocess.run(command, input=sentence, check=True, capture_output=True)
         times.append(time.perf_counter() - start)
     return statistics.median(times)
 
 
 def main() -> None:
     rate, figures = throughput()
+    real = real_texts()
+    real_rate, real_figures = throughput(texts=real) if real else (0.0, 0)
     cold = cold_start()
-    print(f"{'measure':<34}{'median':>12}{'target':>12}")
-    print(f"{'sentences/s (extract_claims)':<34}{rate:>12,.0f}{'>= 10,000':>12}")
-    print(f"{'cold start: import + 1 extraction':<34}{cold:>11.3f}s{'< 0.3 s':>12}")
-    print(f"{'figures found per pass':<34}{figures:>12,}")
+    print(f"{'measure':<40}{'median':>12}{'target':>12}")
+    print(f"{'sentences/s, template corpus':<40}{rate:>12,.0f}{'>= 10,000':>12}")
+    if real:
+        print(f"{'sentences/s, real news (claims-dev)':<40}{real_rate:>12,.0f}{'>= 10,000':>12}")
+    print(f"{'cold start: storywatch extract':<40}{cold:>11.3f}s{'< 0.3 s':>12}")
+    print(f"{'figures found per pass (template, real)':<40}{figures:>12,}{real_figures:>12,}")
 
 
 if __name__ == "__main__":

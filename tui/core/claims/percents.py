@@ -34,7 +34,7 @@ _MEASURES: dict[str, str] = {
     "cpih": "CPIH",
     **dict.fromkeys(["unemployment", "jobless rate", "unemployment rate"], "unemployment"),
     **dict.fromkeys(["contained", "containment"], "containment"),
-    **dict.fromkeys(["gdp", "growth", "economy"], "GDP"),
+    **dict.fromkeys(["gdp", "economic growth", "the economy grew"], "GDP"),
     "interest rate": "interest rate",
     "approval": "approval",
     "support": "support",

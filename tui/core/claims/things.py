@@ -55,6 +55,9 @@ class _Word:
 # An event after the counted phrase: "12 people (had been) killed", "14 still missing".
 _EVENT_AFTER = re.compile(
     r"\s*(?:(?:from|in|of|at|on|near)\s+(?:[^\W\d_][\w'-]*\s+){1,3}?)?"
+    # a second counted phrase in coordination: "14,000 Palestinians and 1,200 Israelis"
+    r"(?:(?:,\s*|and\s+)(?:at\s+least\s+|more\s+than\s+|about\s+|some\s+|nearly\s+)?"
+    r"[0-9][0-9,.]*\s+(?:[^\W\d_][\w'-]*\s+){1,3}?)?"
     r"(?:(?:have|has|had|were|was|are|is|been|being|reportedly|also|now|so\s+far|still|"
     r"remain|remains|remained|went|gone|go|got|left|lay|lie|reported|as|"
     r"confirmed|believed|feared|presumed|known|to\s+be|to\s+have|later|since|already|"
@@ -106,7 +109,7 @@ _EVENT_THING = {
     "hospitalized": "hospitalized",
 }
 _KILLED_OR_WOUNDED = re.compile(
-    r"\s*(?:(?:have|has|had|were|was|are|been|either)\s+)*"
+    r"\s*(?:(?:have|has|had|were|was|are|is|been|being|either)\s+)*"
     r"(?:killed|dead)\s+(?:or|and)\s+(?:wounded|injured)\b"
 )
 _LEFT_THEM = re.compile(r"\s+(?:people\s+|others\s+)?(dead|injured|wounded|homeless|missing)\b")
@@ -289,6 +292,21 @@ def thing_after(
     return Thing(name, words[-1].start, words[-1].end, True)
 
 
+# The same events in the other languages the extractor reads: "15 soldats ont été tués".
+_FOREIGN_EVENT = re.compile(
+    r"\s+(?:[^\W\d_][\w'-]*\s+){0,2}?(?:ont\s+été|ont|sont|han\s+sido|fueron|han|foram|"
+    r"wurden|sind|seien)\s+(?:[^\W\d_][\w'-]*\s+)?"
+    r"(tués|tuées|morts|blessés|disparus|muertos|muertas|heridos|heridas|desaparecidos|"
+    r"asesinados|mortos|feridos|desaparecidos|getötet|verletzt|vermisst|evakuiert)\b"
+)
+_FOREIGN_EVENT_THING = {
+    **dict.fromkeys("tués tuées morts muertos muertas asesinados mortos getötet".split(), "deaths"),
+    **dict.fromkeys("blessés heridos heridas feridos verletzt".split(), "injured"),
+    **dict.fromkeys("disparus desaparecidos vermisst".split(), "missing"),
+    "evakuiert": "evacuees",
+}
+
+
 def event_for(window: Window, start: int, end: int, phrase_end: int) -> str | None:
     """The event a count is of, from the verb after its phrase ("were killed") or before
     the number ("killing 12"); None when the sentence names no such event there."""
@@ -300,6 +318,9 @@ def event_for(window: Window, start: int, end: int, phrase_end: int) -> str | No
         m = _EVENT_AFTER.match(window.lower, end)
     if m is not None:
         return _EVENT_THING.get(" ".join(m.group(1).split()))
+    foreign = _FOREIGN_EVENT.match(window.lower, phrase_end)
+    if foreign is not None:
+        return _FOREIGN_EVENT_THING[foreign.group(1)]
     b = _EVENT_BEFORE.search(window.lower, max(0, start - 60), start)
     if b is not None:
         verb = b.group(1).split()[0]
@@ -354,7 +375,7 @@ def thing_before(window: Window, start: int, clause_start: int) -> Thing | None:
 
 
 _MONEY_FOR = re.compile(
-    r"(?:\s*\([^()]{0,40}\))?\s+(?:in|for|of|worth\s+of|worth|as)\s+(?:new\s+|additional\s+)?"
+    r"\)?(?:\s*\([^()]{0,40}\))?\s+(?:in|for|of|worth\s+of|worth|as)\s+(?:new\s+|additional\s+)?"
 )
 # Stories of exchanges: the soldiers or people freed are prisoners ("a swap of 150 each").
 _SWAP = re.compile(
@@ -373,6 +394,11 @@ _CROSSING = re.compile(
 )
 
 
+_CAPTIVES = frozenset("people students pupils schoolchildren girls boys staff".split())
+_ABDUCTED = re.compile(r"\b(?:abduct\w*|kidnap\w*|hostages?|captiv\w*|seized)\b")
+_SHELTERED = re.compile(r"\b(?:evacuat\w*|shelters?|relief\s+camps?)\b")
+
+
 def money_thing(window: Window, end: int, known: Mapping[str, str] | None) -> Thing | None:
     """What money is for: "$500m in military aid", "a $6.5 billion deal for jets"."""
     m = _MONEY_FOR.match(window.lower, end)
@@ -382,9 +408,14 @@ def money_thing(window: Window, end: int, known: Mapping[str, str] | None) -> Th
 
 def in_context(window: Window, thing: str | None, start: int = 0) -> str | None:
     """A generic thing read in its story: the people freed in a swap are prisoners, the
-    people crossing the Channel are migrants (the labelled set's conventions)."""
+    abducted are hostages, the people crossing the Channel are migrants, the people in
+    shelters are evacuees (the labelled set's conventions)."""
     if thing in _SWAPPED and _SWAP.search(window.lower):
         return "prisoners"
+    if thing in _CAPTIVES and _ABDUCTED.search(window.lower):
+        return "hostages"
+    if thing == "people" and _SHELTERED.search(window.lower):
+        return "evacuees"
     if thing == "troops" and _RELEASED_BEFORE.search(window.lower, max(0, start - 50), start):
         return "prisoners"
     if thing == "people" and _CROSSING.search(window.lower):

@@ -243,16 +243,17 @@ def test_a_huge_report_is_read_only_up_to_the_cap() -> None:
     head = "About 2,500 US troops remain in Iraq, the Pentagon said. "
     text = head + "word troops in Iraq 12 and more " * 330_000 + " About 9,000 troops left."
     assert len(text) > 10_000_000
-    start = time.perf_counter()
+    # CPU time, not wall time: on a shared machine the wall clock measures the neighbours.
+    start = time.process_time()
     claims = extract_claims(text, published=PUB)
-    elapsed = time.perf_counter() - start
+    elapsed = time.process_time() - start
     # The filler's "12"s are bare counts now (open vocabulary); the tail is beyond the cap.
     assert claims[0].surface == "About 2,500"
     assert "About 9,000" not in {c.surface for c in claims}
     assert all(c.end <= MAX_TEXT for c in claims)
     assert (claims[0].thing, claims[0].place, claims[0].actor) == ("troops", "Iraq", "US")
     assert text[claims[0].start : claims[0].end] == "About 2,500"
-    assert elapsed < 1.5  # ~0.4 s here; the margin is for slow CI machines
+    assert elapsed < 3  # ~0.4 s here: the cap bounds the work; without it this takes minutes
 
 
 def test_the_cap_never_cuts_a_number_in_two() -> None:

@@ -197,3 +197,21 @@ async def test_the_timeline_follows_the_newest_unless_the_user_moved(story_db: P
             assert table.selected is not None and table.selected.id == chosen.id
         finally:
             seeder.close()
+
+
+async def test_empty_states_say_what_is_missing(tmp_path: Path) -> None:
+    """A named figure with no reports says so; when every feed fails, a hint says what to do."""
+    from tests.app.fixtures import Seeder
+
+    db = tmp_path / "empty.db"
+    seeder = Seeder(db)
+    seeder.feed("Wire", error="HTTP 503 Service Unavailable", failures=2, last_success=None)
+    seeder.close()
+    app = make_app(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_until(pilot, lambda: figures_ready(app, 2))
+        iraq = cards(app)["US troops in Iraq"]
+        assert "US troops in Iraq / no reports yet" in card_text(iraq)
+        hint = app.screen.query_one("#reports-hint")
+        await wait_until(pilot, lambda: hint.display)
+        assert plain(hint).startswith("Every feed is failing (1). Press f to see why")  # type: ignore[arg-type]

@@ -62,8 +62,9 @@ actors = ["US"]
 
 
 def card(app: object, name: str) -> FigureCard | None:
+    """The figure's card once it shows a report (a named figure has one from the start)."""
     for c in app.screen.query(FigureCard):  # type: ignore[attr-defined]
-        if c.summary.ref.name == name:
+        if c.summary.ref.name == name and c.summary.observations:
             return c
     return None
 

@@ -113,6 +113,15 @@ async def test_search_finds_reports_by_text(story_db: Path) -> None:
         table = app.screen.query_one("#results", ReportTable)
         await wait_until(pilot, lambda: table.row_count == 1)
         assert "Troops moved to Kuwait" in table_text(table)[0]
+        # The words around the match come first, the match highlighted.
+        title = table.get_row_at(0)[3]
+        lit = [
+            title.plain[span.start : span.end]
+            for span in title.spans
+            if "reverse" in str(span.style)
+        ]
+        assert lit and all(word.lower() == "kuwait" for word in lit)
+        assert title.plain.index("Kuwait") < 40
         await pilot.press("enter")
         await wait_until(pilot, lambda: isinstance(app.screen, ReportScreen))
         await pilot.press("escape", "escape")

@@ -7,7 +7,13 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import DataTable, Footer, ListView, Static
 
-from tui.core.browse import figure_summaries, header_stats, reports_timeline
+from tui.core.browse import (
+    FigureRef,
+    FigureSummary,
+    figure_summaries,
+    header_stats,
+    reports_timeline,
+)
 from tui.core.store import Store
 from tui.messages import MainLoaded, MoreReports
 from tui.screens.base import DataScreen
@@ -20,6 +26,10 @@ from tui.widgets.timeline import ReportTable
 TIMELINE_PAGE = 200
 
 
+def _unseen(name: str) -> FigureSummary:
+    return FigureSummary(FigureRef(name), values=(), series=(), last_changed=None, pending=None)
+
+
 class MainScreen(DataScreen):
     def compose(self) -> ComposeResult:
         yield HeaderLine(id="header")
@@ -28,6 +38,7 @@ class MainScreen(DataScreen):
             yield FiguresPanel(id="figures")
         with Vertical(id="reports-pane", classes="pane") as reports:
             reports.border_title = "Reports"
+            yield Static(id="reports-hint", markup=False)
             yield ReportTable(id="timeline")
         yield StatusLine(id="status")
         with Horizontal(id="footer-row"):
@@ -42,9 +53,13 @@ class MainScreen(DataScreen):
         named = [f.name for f in self.sw.config.figures]
 
         def load(store: Store) -> MainLoaded:
+            summaries = figure_summaries(store, named)
+            # A named figure no report has stated yet still gets its card ("no reports yet").
+            seen = {s.ref.name for s in summaries}
+            waiting = [_unseen(name) for name in named if name not in seen]
             return MainLoaded(
                 header_stats(store),
-                figure_summaries(store, named),
+                summaries[: len(seen & set(named))] + waiting + summaries[len(seen & set(named)) :],
                 reports_timeline(store, limit=TIMELINE_PAGE),
             )
 
@@ -55,6 +70,21 @@ class MainScreen(DataScreen):
         self.query_one(HeaderLine).show(message.stats)
         await self.query_one(FiguresPanel).show(message.figures, now)
         self.query_one(ReportTable).show(message.reports, now)
+        self._show_hint(message)
+
+    def _show_hint(self, message: MainLoaded) -> None:
+        """What to do when there is nothing to show yet, or every feed is failing."""
+        stats, hint = message.stats, self.query_one("#reports-hint", Static)
+        text = ""
+        if stats.feeds_failing and not stats.feeds_ok:
+            text = (
+                f"Every feed is failing ({stats.feeds_failing}). Press f to see why; "
+                "`storywatch check` validates feeds.toml (ctrl+p shows where it is)."
+            )
+        elif not message.reports:
+            text = "No reports on the story yet: they appear here as the feeds are polled."
+        hint.update(text)
+        hint.display = bool(text)
 
     @on(ReportTable.NeedMore)
     def load_more(self, message: ReportTable.NeedMore) -> None:

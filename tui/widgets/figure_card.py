@@ -65,7 +65,9 @@ def values_content(summary: FigureSummary, limit: int = 6) -> Content:
     if len(summary.values) > limit:
         parts.append(Content(f"+{len(summary.values) - limit} more"))
     if not parts:
-        parts.append(Content.styled("no current value", "$text-muted"))
+        stated = summary.observations or summary.plan is not None
+        empty = "no current value" if stated else "no reports yet"
+        parts.append(Content.styled(empty, "$text-muted"))
     plan = summary.plan
     if plan is not None:  # a plan sits beside the level, never in place of it
         parts.append(
@@ -123,7 +125,8 @@ class FigureCard(ListItem):
             if summary.last_changed
             else "no change yet"
         )
-        title += ["  ", Content.styled(changed, "$text-muted")]
+        if summary.observations or summary.plan is not None:  # else: "no reports yet"
+            title += ["  ", Content.styled(changed, "$text-muted")]
         return Content.assemble(*title), values_content(summary)
 
     def _trend(self) -> list[float]:

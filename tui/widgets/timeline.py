@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from typing import ClassVar
 
@@ -11,7 +12,8 @@ from textual.message import Message
 from textual.widgets import DataTable
 
 from tui.core.browse import ReportRow
-from tui.widgets.text import cell, local_time
+from tui.core.browse.timeline import MATCH_CLOSE, MATCH_OPEN
+from tui.widgets.text import cell, local_time, one_line
 
 MARKERS = {"revised": "✎", "disputed": "⚠", "changed": "●", "": " "}
 
@@ -20,6 +22,19 @@ def marker(row: ReportRow) -> Text:
     glyph = MARKERS.get(row.marker, " ")
     revised = f"r{row.revisions}" if row.revisions > 1 else ""
     return Text(f"{glyph}{revised:>3}", style="bold" if row.marker else "")
+
+
+def title_cell(row: ReportRow) -> Text:
+    """The title; for a search result, the words around the match first, the match
+    highlighted, so it is in view however narrow the column."""
+    if not row.snippet:
+        return cell(row.title)
+    text = Text(no_wrap=True, overflow="ellipsis")
+    for index, part in enumerate(re.split(f"[{MATCH_OPEN}{MATCH_CLOSE}]", one_line(row.snippet))):
+        text.append(part, style="bold reverse" if index % 2 else "")
+    text.append(" · ")
+    text.append(one_line(row.title), style="dim")
+    return text
 
 
 class ReportTable(DataTable[Text]):
@@ -72,12 +87,11 @@ class ReportTable(DataTable[Text]):
                 continue
             self.rows_by_id[row.id] = row
             self.order.append(row)
-            title = row.title if not row.snippet else f"{row.title} — {row.snippet}"
             self.add_row(
                 marker(row),
                 cell(local_time(row.published, now)),
                 cell(row.feed),
-                cell(title),
+                title_cell(row),
                 key=str(row.id),
             )
         if append:

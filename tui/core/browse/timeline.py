@@ -89,20 +89,29 @@ def fts_query(text: str) -> str:
     return " ".join('"' + w.replace('"', '""') + '"' for w in words)
 
 
+# Around each match in a search snippet (private-use characters, which feed text does
+# not use): the dashboard highlights between them.
+MATCH_OPEN, MATCH_CLOSE = "\ue000", "\ue001"
+
+
 def search_reports(store: Store, text: str, *, limit: int = 100) -> list[ReportRow]:
-    """Full-text search over every version of every report; one row per report, best first."""
+    """Full-text search over every version of every report; one row per report, best first.
+
+    Each row's `snippet` is a few words around the match (from the title or the text,
+    whichever matched best), the matched words between MATCH_OPEN and MATCH_CLOSE.
+    """
     query = fts_query(text)
     if not query:
         return []
     rows = store.query(
         """SELECT r.id, f.name AS feed, r.published, r.title, r.link, r.revisions,
-                  snippet(report_versions_fts, 1, '', '', '…', 12) AS snippet
+                  snippet(report_versions_fts, -1, :open, :close, '…', 10) AS snippet
            FROM report_versions_fts
            JOIN report_versions v ON v.id = report_versions_fts.rowid
            JOIN reports r ON r.id = v.report_id JOIN feeds f ON f.id = r.feed_id
            WHERE report_versions_fts MATCH :q
            ORDER BY rank LIMIT :limit""",
-        {"q": query, "limit": limit * 3},
+        {"q": query, "limit": limit * 3, "open": MATCH_OPEN, "close": MATCH_CLOSE},
     )
     seen: set[object] = set()
     unique = []

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from tui.core.claims import extract_claims
-from tui.core.claims.actors import find_mentions, lexicon
+from tui.core.claims.actors import canonical_actor, find_mentions, lexicon
 from tui.core.claims.countries import NOT_SOVEREIGN, countries, country_of, demonym_countries
 from tui.core.claims.owner import owner
 from tui.core.claims.window import Window
@@ -120,6 +120,8 @@ _THINGS = {w: w for w in ("hostages", "seats", "homes", "police officers", "vill
                      id="victims-nationality-is-not-the-actor"),
         pytest.param("Thirty Thai hostages remain in captivity.", "Thirty", None,
                      id="captives-nationality-is-not-the-actor"),
+        pytest.param("Officials said 40 Nigerien soldiers were killed and 25 wounded.", "25",
+                     "Niger", id="elided-noun-phrase-shares-the-one-before"),
         # 2. possessive
         pytest.param("Russia's 40 drones were shot down over the sea.", "40", "Russia",
                      id="possessive-owner"),
@@ -263,6 +265,21 @@ _FOREIGN = {"soldaten": "troops", "soldados": "troops", "polisi": "police office
 )  # fmt: skip
 def test_actor_carried_from_earlier_sentences(text: str, surface: str, actor: str) -> None:
     assert _figure(text, surface, _THINGS).actor == actor
+
+
+@pytest.mark.parametrize(
+    ("name", "canonical"),
+    [
+        pytest.param("United States", "US", id="long-name"),
+        pytest.param("American", "US", id="demonym"),
+        pytest.param("Tories", "Conservatives", id="party-nickname"),
+        pytest.param("Rapid Support Forces", "RSF", id="group-long-name"),
+        pytest.param("Azov  Legion", "Azov Legion", id="unknown-stays-as-written"),
+    ],
+)
+def test_canonical_actor(name: str, canonical: str) -> None:
+    """A user's ``[[figures]]`` actor matches claims under the name claims carry."""
+    assert canonical_actor(name) == canonical
 
 
 def test_user_actors_extend_the_lexicon() -> None:

@@ -293,3 +293,12 @@ def actor_aliases() -> frozenset[str]:
     """Every built-in alias in lower case: words a report's thing synonyms may not take."""
     lex = lexicon()
     return frozenset(w.lower() for w in lex.words) | lex.phrases.keys()
+
+
+def canonical_actor(name: str) -> str:
+    """The name claims carry for an actor the user writes ("United States", "American",
+    "Tories" -> "US", "US", "Conservatives"); a name no table knows stays as written."""
+    clean = " ".join(name.split())
+    lex = lexicon()
+    hit = lex.words.get(clean) if " " not in clean else lex.phrases.get(clean.lower())
+    return hit[0] if hit else clean

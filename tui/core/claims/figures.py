@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Protocol
 
+from tui.core.claims.actors import canonical_actor
 from tui.core.claims.lexicon import EVENTS, THINGS, norm
 from tui.core.models import Claim, FigureKey
 
@@ -144,7 +145,10 @@ def _compile(figure: FigureSection) -> _Figure:
         things=things,
         generic=frozenset(named & GENERIC_THINGS) if specific else frozenset(),
         places=tuple(figure.places or ()),
-        actors=frozenset(norm(a) for a in figure.actors or ()),
+        # as written and as claims name it ("United States" is the claims' "US")
+        actors=frozenset(
+            norm(name) for a in figure.actors or () for name in (a, canonical_actor(a))
+        ),
         kind=figure.kind,
         predicates=predicates,
     )

@@ -54,7 +54,7 @@ _SPACED_WORD = re.compile(r"[ \t]{0,2}([A-Za-z][\w'’-]*)")
 _NP_END = frozenset(
     "of in at to for from on by with were was are is be been will would could should have "
     "has had and or but that which who said says than as if when while since after before "
-    "until during into over under about around more worth nach aus dans em para ke di dari "
+    "until during into over under about around more worth within nach aus dans em para ke di dari "
     "desde hacia vers verso nel nella sur del du von vom zu zur zum bei en au aux a".split()
 )
 _AGENT_BEFORE = re.compile(
@@ -90,6 +90,9 @@ _PERPETRATED = frozenset(
     {"deaths", "injuries", "injured", "casualties", "missing", "civilians", "people",
      "children", "women", "victims", "bodies", "remains"}
 )  # fmt: skip
+# A number whose noun phrase is only an event ("47 injured") shares the one before it.
+_EVENT_WORDS = frozenset("killed dead died injured wounded hurt missing".split())
+_SHARED_BEFORE = re.compile(r"(\d[\d,.]*)[^\d;]{1,80}?\s+and\s+$")
 _GAP_BREAK = re.compile(r"[,;.:()\d]")
 _MAKER_AFTER = re.compile(r"\s+(?:origin|design|make|manufacture|built|made)\b")
 _COUNTED_BEFORE = re.compile(r"\d[\d,.]*\s+$")
@@ -214,6 +217,13 @@ def _owner_here(
         found = _modifying(window, mentions, thing_span[0])
         if found is not None and not captive and (not victim or forces):
             return found
+    if not head - _EVENT_WORDS:  # "50 North Korean soldiers were killed and 47 injured"
+        shared = _SHARED_BEFORE.search(window.text, clause[0], start)
+        if shared is not None:
+            at = shared.end(1)
+            for m in mentions:
+                if at <= m.start < noun_phrase_end(window, at) and m.kind in ("demonym", "country"):
+                    return m.actor
     if modifiers_only:
         return None
     lo, hi = clause

@@ -58,7 +58,10 @@ _WEEKDAY_ROWS = [
     "Saturday Samstag Sonnabend samedi sábado sabado sabato",
     "Sunday Sonntag dimanche domingo domenica",
 ]
-WEEKDAYS = {w: i for i, row in enumerate(_WEEKDAY_ROWS) for w in row.split()}
+# As written in the rows (English and German capitalised) and, for the rest, also
+# capitalised at a sentence start ("Lundi", "Domingo").
+WRITTEN_WEEKDAYS = {w: i for i, row in enumerate(_WEEKDAY_ROWS) for w in row.split()}
+WEEKDAYS = WRITTEN_WEEKDAYS | {w.capitalize(): i for w, i in WRITTEN_WEEKDAYS.items()}
 
 # Prepositions in front of a date, by the bound they give it. Lower case.
 UPPER_PREPS = [
@@ -73,7 +76,7 @@ LOWER_PREPS = [
 # No bound of their own, but they make a guarded name ("in May") or a bare relative year
 # ("in 2019") a date.
 PLAIN_PREPS = [
-    "in", "on", "during", "at", "of", "for", "as of", "between", "im", "am", "vom", "en",
+    "in", "into", "on", "during", "at", "of", "for", "as of", "between", "im", "am", "vom", "en",
     "em", "au", "pada", "bulan",
 ]  # fmt: skip
 # A weekday is a newspaper's name here: "The Sunday Times", "Mail on Sunday".

@@ -27,6 +27,7 @@ from tui.core.claims.date_words import (
     UPPER_PREPS,
     WEEKDAY_NAMES_AFTER,
     WEEKDAYS,
+    WRITTEN_WEEKDAYS,
     YEAR_NAME_EXCEPTIONS,
 )
 from tui.core.claims.durations import find_durations
@@ -57,6 +58,7 @@ class _Found:
     day_name: bool  # a bare weekday or holiday: a following "June 25" gives its day
     has_day: bool
     can_date_event: bool = True
+    guessed: str = ""  # "year": the year was chosen, not written; "week": a bare weekday
 
 
 def _alt(words: list[str] | set[str]) -> str:
@@ -66,40 +68,55 @@ def _alt(words: list[str] | set[str]) -> str:
 
 @cache
 def _date_re() -> re.Pattern[str]:
-    full = [w for w, (_, tier) in MONTHS.items() if tier != "abbrev"]
-    abbrev = [w for w, (_, tier) in MONTHS.items() if tier == "abbrev"]
+    """The full date pattern, lower case: it runs on the lower-cased text (case-insensitive
+    matching is several times slower); ``_names_ok`` checks the case of names after."""
+    full = {w.lower() for w, (_, tier) in MONTHS.items() if tier != "abbrev"}
+    abbrev = {w.lower() for w, (_, tier) in MONTHS.items() if tier == "abbrev"}
     month = rf"(?:{_alt(full)}|(?:{_alt(abbrev)})\.?)"
     preps = _alt(UPPER_PREPS + LOWER_PREPS + PLAIN_PREPS)
     day = r"[0-3]?[0-9](?![0-9])"
     return re.compile(
         r"(?<![\w'])"
-        rf"(?:(?P<prep>(?i:{preps}))\s+)?"
-        r"(?:(?i:the)\s+)?"
-        r"(?P<edge>(?i:(?:end|start|beginning|close|middle|turn)\s+of"
+        rf"(?:(?P<prep>{preps})\s+)?"
+        r"(?:the\s+)?"
+        r"(?P<edge>(?:(?:end|start|beginning|close|middle|turn)\s+of"
         r"|(?:first|second|third|fourth|final|last)\s+(?:quarter|half)\s+of"
-        r"|(?:spring|summer|autumn|fall|winter)\s+of)\s+(?:(?i:the)\s+)?"
-        r"|(?i:early|late|mid)(?:\s+|-))?"
-        r"(?:(?P<mod>(?i:last|this|next|earlier\s+this|later\s+this|this\s+coming|this\s+past))\s+)?"
+        r"|(?:spring|summer|autumn|fall|winter)\s+of)\s+(?:the\s+)?"
+        r"|(?:early|late|mid)(?:\s+|-))?"
+        r"(?:(?P<mod>last|this|next|earlier\s+this|later\s+this|this\s+coming|this\s+past)\s+)?"
         r"(?:"
         rf"(?P<d1>{day})(?:st|nd|rd|th|er|\.)?(?:\s*(?:-|and|to|&|au|al|bis|y|e|et)\s*"
-        rf"(?P<d1b>{day})(?:st|nd|rd|th|er|\.)?)?\s+(?:(?i:of|de)\s+)?(?P<m1>{month})"
-        rf"(?:,?\s+(?:(?i:de|of)\s+)?(?P<y1>{_YEAR}))?"
+        rf"(?P<d1b>{day})(?:st|nd|rd|th|er|\.)?)?\s+(?:(?:of|de)\s+)?(?P<m1>{month})"
+        rf"(?:,?\s+(?:(?:de|of)\s+)?(?P<y1>{_YEAR}))?"
         rf"|(?P<m2>{month})(?:\s+(?P<d2>{day})(?:st|nd|rd|th)?"
         rf"(?:\s*(?:-|and|to|through)\s*(?P<d2b>{day})(?:st|nd|rd|th)?)?)?"
-        rf"(?:,?\s+(?:(?i:de|of)\s+)?(?P<y2>{_YEAR})"
-        r"|\s+(?:(?i:of)\s+)?(?P<yrel>(?i:this|last|next))\s+(?i:year))?"
-        rf"|(?P<wd>{_alt(set(WEEKDAYS))})"
-        r"|(?P<hol>(?i:new\s+year's\s+(?:day|eve)|christmas(?:\s+(?:day|eve))?"
-        rf"|easter(?:\s+(?:sunday|monday))?))(?:\s+(?P<hy>{_YEAR}))?"
-        rf"|(?P<q>Q[1-4]|H[12])\s+(?P<qy>{_YEAR})"
-        rf"|(?P<season>(?i:spring|summer|autumn|fall|winter))(?:\s+(?P<sy>{_YEAR}))?"
-        r"|(?P<rel>(?i:weekend|week|month|year-end|year's\s+end|year))"
+        rf"(?:,?\s+(?:(?:de|of)\s+)?(?P<y2>{_YEAR})"
+        r"|\s+(?:of\s+)?(?P<yrel>this|last|next)\s+year)?"
+        rf"|(?P<wd>{_alt({w.lower() for w in WEEKDAYS})})"
+        r"|(?P<hol>new\s+year's\s+(?:day|eve)|christmas(?:\s+(?:day|eve))?"
+        rf"|easter(?:\s+(?:sunday|monday))?)(?:\s+(?P<hy>{_YEAR}))?"
+        rf"|(?P<q>q[1-4]|h[12])\s+(?P<qy>{_YEAR})"
+        rf"|(?P<season>spring|summer|autumn|fall|winter)(?:\s+(?P<sy>{_YEAR}))?"
+        r"|(?P<rel>weekend|week|month|year-end|year's\s+end|year)"
         rf"|(?P<iso>{_YEAR}-[01][0-9]-[0-3][0-9])"
-        rf"|(?P<nd>{day})(?P<ns>[./])(?P<nm>[01]?[0-9])(?P=ns)(?P<ny>{_YEAR})"
+        rf"|(?P<nd>{day})(?P<ns>[./])(?P<nm>[0-3]?[0-9])(?P=ns)(?P<ny>{_YEAR})"
         rf"|(?P<y3>{_YEAR})(?:(?P<decade>s)|[-/](?P<y3b>(?:19|20)?[0-9]{{2}})(?![0-9]))?"
         r")"
-        r"(?!\w|-(?!early|late|mid)[A-Za-z0-9])"
+        r"(?!\w|-(?!early|late|mid)[a-z0-9])"
     )
+
+
+def _names_ok(m: re.Match[str], text: str) -> bool:
+    """The names of a lower-case match are written as the tables have them: "March" but
+    not "march", "Q1" but not "q1", "mardi" or "Mardi"."""
+    for group in ("m1", "m2"):
+        if m.group(group):
+            name = text[m.start(group) : m.end(group)].rstrip(".")
+            if name not in MONTHS:
+                return False
+    if m.group("wd") and text[m.start("wd") : m.end("wd")] not in WEEKDAYS:
+        return False
+    return not m.group("q") or text[m.start("q")].isupper()
 
 
 @cache
@@ -107,7 +124,7 @@ def _anchor_res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     # Only capitalised names go in the alternation: its first letter lets the engine skip
     # almost every position. Lower-case names (French, Spanish, Portuguese) are looked up
     # word by word, and only in text that looks foreign (``looks_foreign``).
-    capitalised = {w for w in set(MONTHS) | set(WEEKDAYS) if w[0].isupper()}
+    capitalised = {w for w in set(MONTHS) | set(WRITTEN_WEEKDAYS) if w[0].isupper()}
     return (
         re.compile(_YEAR),
         re.compile(rf"(?:{_alt(capitalised)})(?!\w)"),  # the boundary in front is checked by hand
@@ -115,14 +132,15 @@ def _anchor_res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     )
 
 
-_LOWER_NAMES = frozenset(w for w in set(MONTHS) | set(WEEKDAYS) if w[0].islower())
-_FOREIGN_HINTS = (" de ", " di ", " le ", " la ", " el ", " em ", " und ", " der ", " im ")
+_LOWER_NAMES = frozenset(w for w in set(MONTHS) | set(WRITTEN_WEEKDAYS) if w[0].islower())
+_FOREIGN_RE = re.compile(" (?:de|di|le|la|les|el|los|las|en|em|na|os|und|der|die|im|et|des|du) ")
 LOWER_WORD = re.compile(r"[a-zäöüéèàçñíóúâêôûìß]+(?:-feira)?")
 
 
 def looks_foreign(lowered: str) -> bool:
-    """A cheap hint that the text is not English: only then are lower-case names sought."""
-    return any(hint in lowered for hint in _FOREIGN_HINTS)
+    """A cheap hint that the text is not English: only then are lower-case names sought.
+    A report keeps its language, so its start is enough."""
+    return _FOREIGN_RE.search(lowered, 0, 3000) is not None
 
 
 def _anchors(text: str, lowered: str, foreign: bool) -> list[tuple[int, int]]:
@@ -140,6 +158,41 @@ def _anchors(text: str, lowered: str, foreign: bool) -> list[tuple[int, int]]:
     return found
 
 
+# Words that can stand in front of a date's anchor word inside the date: prepositions,
+# "the end of", "early", "last", a day number before its month ("21st - 23rd of June").
+_LEAD_WORDS = frozenset(
+    word for prep in [*UPPER_PREPS, *LOWER_PREPS, *PLAIN_PREPS] for word in prep.split()
+) | frozenset(
+    "the end start beginning close middle turn of first second third fourth final last"
+    " quarter half spring summer autumn fall winter early late mid this next earlier later"
+    " coming past and to & - au al bis y e et de new q1 q2 q3 q4 h1 h2".split()
+)
+_TOKEN = re.compile(r"[^\s,;:()\"-]+|-")
+_DAY_NUMBER = re.compile(r"[0-3]?[0-9](?:st|nd|rd|th|er|\.)?")
+
+
+def _starts(lowered: str, a_start: int, floor: int) -> list[int]:
+    """Where a date holding the anchor at `a_start` may begin, earliest first: the anchor,
+    and the run of lead words just before it (most dates begin at the anchor or one or two
+    words before; trying only these is several times cheaper than searching the span)."""
+    lo = max(floor, a_start - 44)
+    starts = [a_start]
+    edge = a_start
+    while edge > lo and lowered[edge - 1] in "0123456789./":
+        edge -= 1  # "28/08/2022", "14.02.2024": the anchor is the year at the end
+    if edge < a_start:
+        starts.append(edge)
+    for tok in reversed(list(_TOKEN.finditer(lowered, lo, edge))):
+        if lowered[tok.end() : edge].strip():
+            break  # only spaces may separate the words of a date
+        word = tok.group()
+        if not (word in _LEAD_WORDS or _DAY_NUMBER.fullmatch(word)):
+            break
+        starts.append(tok.start())
+        edge = tok.start()
+    return starts[::-1]
+
+
 def _matches(text: str, lowered: str, foreign: bool) -> list[re.Match[str]]:
     """Full date matches around anchors; non-overlapping, earliest first."""
     pattern = _date_re()
@@ -148,13 +201,18 @@ def _matches(text: str, lowered: str, foreign: bool) -> list[re.Match[str]]:
     for a_start, a_end in _anchors(text, lowered, foreign):
         if a_start < covered:
             continue
-        pos, stop = max(covered, a_start - 60), min(len(text), a_end + 60)
-        while (m := pattern.search(text, pos, stop)) is not None and m.start() <= a_start:
-            if a_start < m.end() and (m.end() < stop or stop == len(text)):
+        stop = min(len(text), a_end + 32)
+        for start in _starts(lowered, a_start, covered):
+            m = pattern.match(lowered, start, stop)
+            if (
+                m is not None
+                and a_start < m.end()
+                and (m.end() < stop or stop == len(text))
+                and _names_ok(m, text)
+            ):
                 out.append(m)
                 covered = m.end()
                 break
-            pos = m.start() + 1
     return out
 
 
@@ -162,6 +220,7 @@ _FUTURE = re.compile(
     r"\b(?:will|would|shall|due|scheduled|expected|set\s+to|plans?|planned|aims?\s+to|"
     r"intends?\s+to|going\s+to|upcoming|deadline|to\s+be\s+held)\b"
 )
+_ACRONYM_BEFORE = re.compile(r"\b[A-Z]{2,}\s+\Z")
 _CITATION = re.compile(
     r"\b(?:retrieved|accessed|archived)\b[^.]{0,12}\Z|(?:updated|published):\s*\Z"
 )
@@ -170,7 +229,18 @@ _COUNT_BEFORE = re.compile(
     r"killed|reached|total(?:ling|ing)?|to|of|with)\s+\Z"
 )
 _ARTICLE_BEFORE = re.compile(r"(?:\b(?:the|a|an|its|their|his|her|our|this|that)|'s)\s+\Z")
-_PLURAL_AFTER = re.compile(r"\s+[a-z]+s\b|\s+(?:people|men|women|children)\b")
+_PLURAL_AFTER = re.compile(
+    r"\s+(?!(?:was|has|is|as|its|his|this|thus|us|across|plus|less|unless|whereas|always)\b)"
+    r"[a-z]{2,}s\b|\s+(?:people|men|women|children)\b"
+)
+_EVENT_AFTER = re.compile(
+    r"\s+(?:general\s+|presidential\s+|parliamentary\s+|local\s+)?(?:elections?|polls?|vote|"
+    r"census|summit|games|olympics|floods?|earthquake|quake|attacks?|war|campaign|season)\b"
+)
+_CHANGE_BEFORE = re.compile(
+    r"\b(?:up|down|increase|rise|rose|fell|fall|drop|dropped|decline|gain|higher|lower|"
+    r"compared)\b[\w\s,]{0,12}\Z"
+)
 _NAME_BEFORE = re.compile(r"\b([A-Z][\w.]*)\s+\Z")
 _CAPITAL_AFTER = re.compile(r"\s+[A-Z][a-z]")
 
@@ -198,12 +268,15 @@ def _bare_year_ok(text: str, lowered: str, start: int, end: int) -> bool:
         name
         and name.group(1) not in YEAR_NAME_EXCEPTIONS
         and name.group(1).rstrip(".") not in MONTHS
+        and not _EVENT_AFTER.match(lowered, end)  # "Lok Sabha 2024 elections" is a date
     ):
         return False
     tail = text[end : end + 12]
     if re.match(r"\s*(?:GMT|UTC|hrs|%|percent|per\s+cent|local\s+time)", tail):
         return False
     low_head = lowered[max(0, start - 30) : start]
+    if _EVENT_AFTER.match(lowered, end):
+        return True
     return not (
         _PLURAL_AFTER.match(lowered, end)
         and (_COUNT_BEFORE.search(low_head) or not _ARTICLE_BEFORE.search(low_head))
@@ -217,13 +290,17 @@ def _norm(group: str | None) -> str:
 def _read(m: re.Match[str], text: str, lowered: str, today: date) -> _Found | None:
     g = m.groupdict()
     prep, edge, mod = _norm(g["prep"]), _norm(g["edge"]), _norm(g["mod"])
-    if _CITATION.search(lowered, max(0, m.start() - 40), m.start()):
+    before = lowered[max(0, m.start() - 40) : m.start()]
+    if ("ed" in before or ":" in before) and _CITATION.search(before):
         return None
-    lean = _lean(prep, mod, lowered, m.start())
+    lean = "near"
+    if not (g["y1"] or g["y2"] or g["y3"] or g["iso"] or g["ny"] or g["qy"] or g["sy"] or g["hy"]):
+        lean = _lean(prep, mod, lowered, m.start())  # the year or week must be chosen
     has_day = False
     period: per.Period | None = None
     month_name = g["m1"] or g["m2"]
     if month_name:
+        month_name = text[m.start("m1" if g["m1"] else "m2") : m.end("m1" if g["m1"] else "m2")]
         month, tier = MONTHS[month_name.rstrip(".")]
         day_text = g["d1"] or g["d2"]
         day_end = g["d1b"] or g["d2b"]
@@ -254,7 +331,7 @@ def _read(m: re.Match[str], text: str, lowered: str, today: date) -> _Found | No
             last = per.safe_day(year, month, int(day_end)) if day_end else first
             if first is None or last is None or last < first:
                 return None
-            period, has_day = per.days(first, last), not day_end
+            period, has_day = per.days(first, last), True
         else:
             period = per.month_period(year, month)
     elif g["wd"]:
@@ -263,12 +340,13 @@ def _read(m: re.Match[str], text: str, lowered: str, today: date) -> _Found | No
             max(0, m.start() - 8) : m.start()
         ] == "Mail on ":
             return None
-        when = per.weekday_date(today, WEEKDAYS[g["wd"]], {"near": "past"}.get(lean, lean))
+        weekday = WEEKDAYS[text[m.start("wd") : m.end("wd")]]
+        when = per.weekday_date(today, weekday, {"near": "past"}.get(lean, lean))
         period, has_day = per.days(when, when), True
     elif g["hol"]:
-        period, has_day = _holiday(_norm(g["hol"]), int(g["hy"]) if g["hy"] else today.year), True
+        period, has_day = _holiday(_norm(g["hol"]), g["hy"], today, lean), True
     elif g["q"]:
-        period = per.part_of(per.year_period(int(g["qy"])), _QUARTERS[g["q"]])
+        period = per.part_of(per.year_period(int(g["qy"])), _QUARTERS[g["q"].upper()])
     elif g["season"]:
         if not (g["sy"] or mod or edge):
             return None
@@ -277,7 +355,9 @@ def _read(m: re.Match[str], text: str, lowered: str, today: date) -> _Found | No
     elif g["rel"]:
         period = _relative(_norm(g["rel"]), mod, edge, today)
         if period is None or text.startswith("'s", m.end()):
-            return None  # "this year's budget" names a budget, not a date
+            return None  # "this year's budget", "last year's total": attributes, not dates
+        if prep == "from" and _CHANGE_BEFORE.search(lowered, max(0, m.start() - 40), m.start()):
+            return None  # "an increase from last month": a comparison, not a date
     elif g["iso"]:
         y, mo, d = (int(x) for x in g["iso"].split("-"))
         first = per.safe_day(y, mo, d)
@@ -286,11 +366,15 @@ def _read(m: re.Match[str], text: str, lowered: str, today: date) -> _Found | No
         period, has_day = per.days(first, first), True
     elif g["nd"]:
         d, mo = int(g["nd"]), int(g["nm"])
-        if g["ns"] == "/" and mo <= 12 < d:
+        if g["ns"] == "/" and d <= 12 < mo:  # "09/25/2024": month first, as in the US
             d, mo = mo, d
-        first = per.safe_day(int(g["ny"]), mo, d) if g["ns"] == "." or d > 12 else None
-        if first is None:
+        elif g["ns"] == "/" and d <= 12:
             return None  # "03/04/2024" could be either: no guess
+        if _ACRONYM_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            return None  # "(OCHA 26/08/2022)": a citation
+        first = per.safe_day(int(g["ny"]), mo, d)
+        if first is None:
+            return None
         period, has_day = per.days(first, first), True
     elif g["y3"]:
         start = m.start("y3")
@@ -316,11 +400,15 @@ def _read(m: re.Match[str], text: str, lowered: str, today: date) -> _Found | No
     if not (prep or edge) and text[start : start + 4].lower() == "the ":
         start = m.end() - len(text[start + 4 : m.end()].lstrip())  # "the 2015 deal": the year
     out = _Found(start, m.end(), period[0], period[1], prep, bool(g["wd"] or g["hol"]), has_day)
+    if g["wd"]:
+        out.guessed = "week"
+    elif month_name and not (g["y1"] or g["y2"] or g["yrel"]):
+        out.guessed = "year"
     year_only = (g["y3"] and prep not in _YEAR_PREPS) or (g["rel"] and prep not in _REL_PREPS)
     # A weekday says when something was reported far more often than when an event is
     # due: only "by Friday", "since Monday" date one.
-    weekday = g["wd"] and prep not in _UPPER and prep not in _LOWER
-    out.can_date_event = bool(edge or not (year_only or weekday))
+    bare_weekday = bool(g["wd"]) and prep not in _UPPER and prep not in _LOWER
+    out.can_date_event = bool(edge or not (year_only or bare_weekday))
     return out
 
 
@@ -328,7 +416,21 @@ _QUARTERS = {"Q1": "first quarter", "Q2": "second quarter", "Q3": "third quarter
 _QUARTERS |= {"Q4": "fourth quarter", "H1": "first half", "H2": "second half"}
 
 
-def _holiday(name: str, year: int) -> per.Period:
+def _holiday(name: str, year_text: str | None, today: date, lean: str) -> per.Period:
+    """Easter, Christmas, New Year's Day: in the year written, else the occurrence the
+    preposition or tense points to ("by Easter" is the next one), else the nearer."""
+    if year_text:
+        return _holiday_in(name, int(year_text))
+    this = _holiday_in(name, today.year)
+    now = per.ts(today)
+    if lean in ("future", "next") and this[1] < now:
+        return _holiday_in(name, today.year + 1)
+    if lean in ("past", "last") and this[0] > now:
+        return _holiday_in(name, today.year - 1)
+    return this
+
+
+def _holiday_in(name: str, year: int) -> per.Period:
     if name.startswith("easter"):
         when = per.easter(year) + timedelta(days=1 if name.endswith("monday") else 0)
     elif name.startswith("new year"):
@@ -384,17 +486,42 @@ def _merge(found: list[_Found], lowered: str) -> list[_Found]:
         if out:
             prev = out[-1]
             gap = " ".join(lowered[prev.end : f.start].split())
+            if not gap and f.prep in ("through", "until", "till"):  # "Friday through Sunday"
+                gap, f.prep = f.prep, ""
             ranged = gap in ("-", "through", "to", "until", "till") or (
                 gap == "and" and prev.prep == "between"
             )
+            if not f.prep and ranged:
+                _order(prev, f)
             if not f.prep and ranged and prev.lo <= f.hi:
-                out[-1] = _Found(prev.start, f.end, prev.lo, f.hi, "range", False, False)
+                both_days = prev.day_name and f.day_name
+                merged = _Found(prev.start, f.end, prev.lo, f.hi, "range", both_days, False)
+                merged.can_date_event = prev.can_date_event and f.can_date_event
+                out[-1] = merged
                 continue
             if prev.day_name and not f.prep and f.has_day and gap in ("", ","):
                 out[-1] = _Found(prev.start, f.end, f.lo, f.hi, prev.prep, False, True)
                 continue
         out.append(f)
     return out
+
+
+def _order(first: _Found, second: _Found) -> None:
+    """Make a range run forwards when one end was guessed: "from October to September" ends
+    the September after; "between Sunday and Wednesday" read on a Monday began the Sunday
+    before last."""
+    if first.lo <= second.hi:
+        return
+    if second.guessed == "year":
+        second.lo, second.hi = _next_year(second.lo), _next_year(second.hi)
+    elif first.guessed == "week":
+        first.lo, first.hi = first.lo - 7 * per.DAY, first.hi - 7 * per.DAY
+
+
+def _next_year(seconds: float) -> float:
+    when = datetime.fromtimestamp(seconds, UTC)
+    day = min(when.day, 28) if when.month == 2 else when.day
+    return when.replace(year=when.year + 1, day=day).timestamp()
 
 
 def find_dates(text: str, published: datetime, lowered: str | None = None) -> list[DateFigure]:

@@ -23,7 +23,6 @@ from tui.core.lock import PollerLock
 from tui.core.models import CycleFinished, Event, FeedFailed, FeedPolled, FigureChanged
 from tui.core.monitor import Monitor
 from tui.core.store import Store, StoreError
-from tui.progress import PollProgress
 
 # Sleep at most this long between checks, so config edits and signals are noticed promptly.
 MAX_SLEEP = 30.0
@@ -156,6 +155,8 @@ def poll_once(
         listeners: list[Callable[[Event], None]] = [StateChangeLog(verbosity=verbosity), alerts]
         try:
             if progress:
+                from tui.progress import PollProgress  # rich: only when drawing on a terminal
+
                 with PollProgress(enabled, sys.stdout) as bar:
                     finished = await monitor.poll_cycle(listener=_fan_out(*listeners, bar))
             else:

@@ -277,16 +277,14 @@ def test_a_database_from_a_newer_storywatch_is_refused(tmp_path: Path) -> None:
 
 def test_an_older_database_is_backed_up_then_migrated(tmp_path: Path) -> None:
     """A file made by the first release (only the first migration) is copied, then migrated."""
-    import sqlite_utils
-
     from tui.core.schema import migrations
 
-    names = [m.name for m in migrations._migrations]
+    names = migrations.names
     if len(names) < 2:
         pytest.skip("only one migration exists: nothing older to migrate from")
     db = tmp_path / "sw.db"
-    old = sqlite_utils.Database(db)
-    old.enable_wal()
+    old = sqlite3.connect(db, isolation_level=None)
+    old.execute("PRAGMA journal_mode = wal")
     migrations.apply(old, stop_before=names[1])
     old.execute("INSERT INTO feeds (name, url) VALUES ('Old', 'https://example.com/old.xml')")
     old.execute(
@@ -294,7 +292,6 @@ def test_an_older_database_is_backed_up_then_migrated(tmp_path: Path) -> None:
         "last_changed_at, on_story) VALUES (1, 'e1', 't', '2025-01-01T00:00:00+00:00', "
         "'2025-01-01T00:00:00+00:00', '2025-01-01T00:00:00+00:00', 1)"
     )
-    old.conn.commit()
     old.close()
     with Store(db):
         pass
@@ -307,6 +304,37 @@ def test_an_older_database_is_backed_up_then_migrated(tmp_path: Path) -> None:
     assert rows(db, "SELECT name FROM feeds") == [("Old",)]
     assert one(db, "SELECT count(*) FROM reports") == 1
     assert one(db, "PRAGMA integrity_check") == "ok"
+
+
+def _schema(db: Path) -> list[tuple[str, str, str]]:
+    """Every table, index, trigger and view but the migrations record, with its SQL."""
+    return rows(
+        db,
+        "SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL "
+        "AND tbl_name != '_sqlite_migrations' ORDER BY type, name",
+    )
+
+
+def test_a_database_migrated_by_sqlite_utils_opens_unchanged(tmp_path: Path) -> None:
+    """Files made while sqlite-utils ran the migrations: nothing pending, nothing backed up,
+    and the schema is the one a new file gets."""
+    sqlite_utils = pytest.importorskip("sqlite_utils")
+    from tui.core.schema import MIGRATION_SET, migrations
+
+    legacy = sqlite_utils.Migrations(MIGRATION_SET)
+    for migration in migrations._migrations:
+        legacy(name=migration.name)(migration.fn)
+    db = tmp_path / "sw.db"
+    old = sqlite_utils.Database(db)
+    legacy.apply(old)
+    old.close()
+    before = _schema(db)
+    with Store(db) as store:
+        assert migrations.pending(store.conn) == []
+    assert list(tmp_path.glob("sw.db.before-migration-*")) == []
+    assert _schema(db) == before
+    Store(tmp_path / "new.db").close()
+    assert _schema(tmp_path / "new.db") == before
 
 
 def test_an_interrupted_store_open_leaves_no_half_schema(
@@ -326,7 +354,7 @@ def test_an_interrupted_store_open_leaves_no_half_schema(
             Store(db)
     assert "disk I/O error" in str(caught.value)
     with Store(db) as store:  # and the next open makes it properly
-        assert "reports" in store.db.table_names()
+        assert "reports" in store.table_names()
 
 
 def test_the_cli_names_the_file_for_a_damaged_database(tmp_path: Path) -> None:

@@ -69,7 +69,7 @@ def prune(store: Store, *, older_than: timedelta, now: datetime, vacuum: bool) -
                   AND content_hash NOT LIKE :scheme""",
             {**cutoff, "scheme": SCHEME + "%"},
         ).fetchall()
-        db.conn.executemany(
+        db.executemany(
             "UPDATE report_versions SET content_hash = ? WHERE id = ?",
             [(revision_key(title, text), version_id) for version_id, title, text in stale],
         )

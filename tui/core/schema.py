@@ -1,4 +1,4 @@
-"""The database schema, as an ordered list of sqlite-utils migrations.
+"""The database schema, as an ordered list of migrations (`tui.core.migrations`).
 
 Never edit a migration that has shipped: add a new one. A database that lists a
 migration this code does not know was made by a newer storywatch and is refused.
@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import sqlite3
 
-import sqlite_utils
-from sqlite_utils import Migrations
+from tui.core.migrations import Migrations
 
 MIGRATION_SET = "storywatch"
 migrations = Migrations(MIGRATION_SET)
 
 
-def _run(db: sqlite_utils.Database, script: str) -> None:
+def _run(db: sqlite3.Connection, script: str) -> None:
     """Run statements one by one: `executescript` would COMMIT the migration's transaction."""
     statement = ""
     for line in script.splitlines(keepends=True):
@@ -29,7 +28,7 @@ def _run(db: sqlite_utils.Database, script: str) -> None:
 
 
 @migrations(name="0001_initial")
-def _initial(db: sqlite_utils.Database) -> None:
+def _initial(db: sqlite3.Connection) -> None:
     _run(
         db,
         """
@@ -135,8 +134,31 @@ def _initial(db: sqlite_utils.Database) -> None:
         CREATE INDEX polls_feed ON polls(feed_id, started_at);
         """,
     )
-    db.table("report_versions").enable_fts(
-        ["title", "text"], create_triggers=True, tokenize="porter"
+    # What sqlite-utils' enable_fts(["title", "text"], create_triggers=True,
+    # tokenize="porter") created when this migration shipped; the table is empty here.
+    _run(
+        db,
+        """
+        CREATE VIRTUAL TABLE "report_versions_fts" USING FTS5 (
+            "title", "text",
+            tokenize='porter',
+            content="report_versions"
+        );
+        CREATE TRIGGER "report_versions_ai" AFTER INSERT ON "report_versions" BEGIN
+          INSERT INTO "report_versions_fts" (rowid, "title", "text")
+          VALUES (new.rowid, new."title", new."text");
+        END;
+        CREATE TRIGGER "report_versions_ad" AFTER DELETE ON "report_versions" BEGIN
+          INSERT INTO "report_versions_fts" ("report_versions_fts", rowid, "title", "text")
+          VALUES('delete', old.rowid, old."title", old."text");
+        END;
+        CREATE TRIGGER "report_versions_au" AFTER UPDATE ON "report_versions" BEGIN
+          INSERT INTO "report_versions_fts" ("report_versions_fts", rowid, "title", "text")
+          VALUES('delete', old.rowid, old."title", old."text");
+          INSERT INTO "report_versions_fts" (rowid, "title", "text")
+          VALUES (new.rowid, new."title", new."text");
+        END;
+        """,
     )
     _run(
         db,
@@ -167,7 +189,7 @@ def _initial(db: sqlite_utils.Database) -> None:
 
 
 @migrations(name="0002_figure_latest")
-def _figure_latest(db: sqlite_utils.Database) -> None:
+def _figure_latest(db: sqlite3.Connection) -> None:
     """Each source's latest word on each figure, so judging a claim reads a handful of rows.
 
     Without it every new claim scanned all earlier claims of its figure: a first poll of
@@ -210,7 +232,7 @@ def _figure_latest(db: sqlite_utils.Database) -> None:
 
 
 @migrations(name="0003_change_indexes")
-def _change_indexes(db: sqlite_utils.Database) -> None:
+def _change_indexes(db: sqlite3.Connection) -> None:
     """The dashboard marks reports that changed a figure and filters the log by figure."""
     _run(
         db,
@@ -225,7 +247,7 @@ _ON_STORY = "(SELECT on_story FROM reports WHERE id = {row}.report_id) = 1"
 
 
 @migrations(name="0004_fts_on_story_only")
-def _fts_on_story_only(db: sqlite_utils.Database) -> None:
+def _fts_on_story_only(db: sqlite3.Connection) -> None:
     """Index only the story's reports for full-text search.
 
     Off-story reports are nine in ten of what feeds carry and are never shown in the
@@ -263,19 +285,19 @@ def _fts_on_story_only(db: sqlite_utils.Database) -> None:
 
 
 @migrations(name="0005_feed_entries")
-def _feed_entries(db: sqlite_utils.Database) -> None:
+def _feed_entries(db: sqlite3.Connection) -> None:
     """How many entries the feed's last full fetch held: 0 shows as "ok (empty)", not failing."""
     _run(db, "ALTER TABLE feeds ADD COLUMN entries INTEGER;\n")
 
 
 @migrations(name="0006_reports_by_title")
-def _reports_by_title(db: sqlite_utils.Database) -> None:
+def _reports_by_title(db: sqlite3.Connection) -> None:
     """Find a report by title and link when its feed mints a new GUID at every fetch."""
     _run(db, "CREATE INDEX reports_title ON reports(feed_id, title);\n")
 
 
 @migrations(name="0007_report_copies")
-def _report_copies(db: sqlite_utils.Database) -> None:
+def _report_copies(db: sqlite3.Connection) -> None:
     """Copies are one voice (`tui.core.copies`): a report may be a copy of an earlier one.
 
     `copy_of` is the origin report (never itself a copy); `url_key` the article's URL as
@@ -301,7 +323,7 @@ def _report_copies(db: sqlite_utils.Database) -> None:
 
 
 @migrations(name="0008_feed_moved_to")
-def _feed_moved_to(db: sqlite_utils.Database) -> None:
+def _feed_moved_to(db: sqlite3.Connection) -> None:
     """Where a permanent redirect (301/308) says the feed now lives: polled there, and
     `storywatch check` asks the user to update feeds.toml."""
     _run(db, "ALTER TABLE feeds ADD COLUMN moved_to TEXT;\n")

@@ -19,9 +19,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-import sqlite_utils
-from sqlite_utils import Migrations
-
+from tui.core.migrations import Migrations
 from tui.core.schema import MIGRATION_SET, migrations
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -80,7 +78,6 @@ class Store:
             conn = sqlite3.connect(
                 str(self.path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None
             )
-            self.db = sqlite_utils.Database(conn)
             self.conn = conn
             self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             self.conn.execute("PRAGMA foreign_keys = ON")
@@ -92,18 +89,18 @@ class Store:
     def _prepare(self, existed: bool) -> None:
         if existed:
             self._refuse_foreign_or_newer()
-        if self.db.journal_mode != "wal":
-            self.db.enable_wal()
+        if self.conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+            self.conn.execute("PRAGMA journal_mode = wal")
         self.conn.execute("PRAGMA synchronous = NORMAL")  # safe with WAL; a crash loses no commit
-        pending = migrations.pending(self.db)
-        if pending and existed and migrations.applied(self.db):
+        pending = migrations.pending(self.conn)
+        if pending and existed and migrations.applied(self.conn):
             self._backup_before_migrating()
-        migrations.apply(self.db)
+        migrations.apply(self.conn)
 
     def _refuse_foreign_or_newer(self) -> None:
-        tables = set(self.db.table_names())
-        ours = {m.name for m in migrations._migrations}
-        applied = {m.name for m in migrations.applied(self.db)} if tables else set()
+        tables = set(self.table_names())
+        ours = set(migrations.names)
+        applied = set(migrations.applied(self.conn)) if tables else set()
         if tables and not applied:
             raise StoreError(
                 f"{self.path}: this SQLite file belongs to another program "
@@ -123,11 +120,11 @@ class Store:
         shutil.copy2(self.path, backup)
 
     @contextlib.contextmanager
-    def write(self) -> Iterator[sqlite_utils.Database]:
+    def write(self) -> Iterator[sqlite3.Connection]:
         """One short write transaction, taken with BEGIN IMMEDIATE; rolled back on any error."""
         self.conn.execute("BEGIN IMMEDIATE")
         try:
-            yield self.db
+            yield self.conn
         except BaseException:
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
@@ -147,6 +144,10 @@ class Store:
         cursor = self.conn.execute(sql, params)
         names = [d[0] for d in cursor.description or ()]
         return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+    def table_names(self) -> list[str]:
+        rows = self.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        return [name for (name,) in rows]
 
     def data_version(self) -> int:
         """Changes whenever another connection commits: cheap polling for 'did the file change?'."""

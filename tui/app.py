@@ -26,6 +26,7 @@ from tui.core.parse import utc_now
 from tui.database import DatabaseApp
 from tui.messages import ConfigChanged, DataChanged
 from tui.polling import PollingApp
+from tui.prefs import load_prefs, save_pref
 from tui.screens.changes import ChangeLogScreen
 from tui.screens.feeds import FeedsScreen
 from tui.screens.help import HelpScreen
@@ -67,8 +68,11 @@ class StorywatchApp(PollingApp, DatabaseApp):
         first_poll_delay: float = 0.0,
         title_suffix: str = "",
         export_dir: Path | None = None,
+        prefs_path: Path | None = None,
     ) -> None:
         super().__init__()
+        # Preferences kept between runs (the theme); None keeps nothing (tests, embedding).
+        self.prefs_path = prefs_path
         self.config = config
         self.db_path = db_path
         # Exports go where the user started storywatch, not beside a database that may be
@@ -82,11 +86,18 @@ class StorywatchApp(PollingApp, DatabaseApp):
     # -- start and stop --------------------------------------------------------------------
 
     def on_mount(self) -> None:
+        theme = load_prefs(self.prefs_path).get("theme")
+        if isinstance(theme, str) and theme in self.available_themes:
+            self.theme = theme
+        self.watch(self, "theme", self._save_theme, init=False)
         self.start_polling()
         if self.config_path is not None:
             self.run_worker(
                 watch_config(self, self.config_path), group="config", exit_on_error=False
             )
+
+    def _save_theme(self, theme: str) -> None:
+        save_pref(self.prefs_path, "theme", theme)
 
     async def on_unmount(self) -> None:
         await self.stop_polling()
@@ -162,4 +173,24 @@ class StorywatchApp(PollingApp, DatabaseApp):
         if not url or urlsplit(url).scheme.lower() not in ("http", "https"):
             self.notify("this report has no web link", severity="warning", markup=False)
             return
-        self.open_url(url)
+        self.run_worker(self._open_in_browser(url), group="browser", exit_on_error=False)
+
+    async def _open_in_browser(self, url: str) -> None:
+        """Say so when no browser can be opened (a server, a container): the link is shown
+        and copied instead of nothing happening."""
+        import asyncio
+        import webbrowser
+
+        if self.is_web:
+            self.open_url(url)
+            return
+        if await asyncio.to_thread(webbrowser.open, url):
+            return
+        self.copy_to_clipboard(url)
+        self.notify(
+            f"no web browser could be opened here; the link (copied): {url}",
+            title="open link",
+            severity="warning",
+            markup=False,
+            timeout=15,
+        )

@@ -33,6 +33,7 @@ def build_app(
     first_poll_delay: float = 0.0,
     title_suffix: str = "",
     export_dir: Path | None = None,
+    prefs_path: Path | None = None,
 ) -> StorywatchApp:
     """The dashboard on `db_path` (created if missing; raises StoreError if unusable).
 
@@ -60,13 +61,20 @@ def build_app(
         first_poll_delay=first_poll_delay,
         title_suffix=title_suffix,
         export_dir=export_dir,
+        prefs_path=prefs_path,
     )
+
+
+def default_prefs_path() -> Path:
+    from tui.prefs import default_prefs_path as path
+
+    return path()
 
 
 def run_dashboard(config: Config, config_path: Path, db_path: Path) -> None:
     """`storywatch` / `storywatch run`, once the CLI has found and validated the files."""
     try:
-        app = build_app(config, db_path, config_path=config_path)
+        app = build_app(config, db_path, config_path=config_path, prefs_path=default_prefs_path())
     except StoreError as exc:
         print(exc, file=sys.stderr)
         raise SystemExit(EXIT_STORE) from None

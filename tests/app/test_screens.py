@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
 
@@ -273,3 +274,39 @@ async def test_feeds_screen_shows_the_whole_error_and_url(story_db: Path) -> Non
         detail = plain(screen.query_one("#feed-detail", Static)).replace("\n", " ")
         assert long_error in " ".join(detail.split())
         assert screen.rows[index].url in detail
+
+
+async def test_o_says_when_no_browser_can_be_opened(
+    story_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import webbrowser
+
+    # A machine with no browser at all: webbrowser finds none to try.
+    monkeypatch.setattr(webbrowser, "_tryorder", [])
+    monkeypatch.setattr(webbrowser, "_browsers", {})
+    app = make_app(story_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        table = app.screen.query_one(ReportTable)
+        await wait_until(pilot, lambda: table.row_count > 0)
+        table.focus()
+        await pilot.press("o")
+        await wait_until(
+            pilot, lambda: any(n.title == "open link" for n in app._notifications), limit=10
+        )
+        (note,) = [n for n in app._notifications if n.title == "open link"]
+        assert "no web browser could be opened" in note.message
+        assert "https://example.org/story" in note.message
+
+
+async def test_the_chosen_theme_is_kept_for_the_next_run(story_db: Path, tmp_path: Path) -> None:
+    prefs = tmp_path / "state" / "dashboard.json"
+    app = make_app(story_db, prefs_path=prefs)
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert app.theme != "nord"
+        app.theme = "nord"
+        await pilot.pause()
+    assert json.loads(prefs.read_text())["theme"] == "nord"
+    again = make_app(story_db, prefs_path=prefs)
+    async with again.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert again.theme == "nord"

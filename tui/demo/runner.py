@@ -13,10 +13,11 @@ import contextlib
 import importlib
 import tempfile
 import threading
+import time
 from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from tui.demo.config import demo_config
 from tui.demo.server import DemoServer
@@ -122,9 +123,18 @@ class StepTicker:
     steps into one poll could reorder observations and change the verdicts the story shows.
     """
 
-    def __init__(self, server: DemoServer, period: float) -> None:
+    def __init__(
+        self,
+        server: DemoServer,
+        period: float,
+        *,
+        on_step: Callable[[int], None] | None = None,
+        on_end: Callable[[], None] | None = None,
+    ) -> None:
         self._server = server
         self._period = period
+        self._on_step = on_step or (lambda index: None)
+        self._on_end = on_end or (lambda: None)
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="storywatch-demo-steps", daemon=True)
 
@@ -134,12 +144,15 @@ class StepTicker:
         return self
 
     def _run(self) -> None:
+        self._on_step(self._server.step)
         while not self._stop.wait(self._period):
             while not self._server.all_polled():
                 if self._stop.wait(0.1):
                     return
             if not self._server.advance():
+                self._on_end()
                 return
+            self._on_step(self._server.step)
 
     def stop(self) -> None:
         self._stop.set()
@@ -162,7 +175,6 @@ def run_demo_tui(*, db_path: Path | None, speed: float = 1.0) -> int:
     build_app = importlib.import_module("tui.launch").build_app
 
     server, config, period = demo_session(speed=speed)
-    ticker = StepTicker(server, period)
     try:
         with _database(db_path) as path:
             app = build_app(
@@ -173,13 +185,40 @@ def run_demo_tui(*, db_path: Path | None, speed: float = 1.0) -> int:
                 poll=True,
                 first_poll_delay=0.2,
                 title_suffix=" (demo replay)",
+                prefs_path=importlib.import_module("tui.prefs").default_prefs_path(),
             )
-            ticker.start()
-            app.run()
+            ticker = StepTicker(
+                server,
+                period,
+                on_step=lambda index: _caption(app, step_caption(index)),
+                on_end=lambda: _caption(app, ENDED, title="demo over", timeout=3600),
+            ).start()
+            try:
+                app.run()
+            finally:
+                ticker.stop()
     finally:
-        ticker.stop()
         server.stop()
     return 0
+
+
+ENDED = "The replay has ended: every report is in. Look around, or q to quit."
+
+
+def step_caption(index: int) -> str:
+    """ "Step 3 of 12: Syria enters the ledger..."."""
+    return f"Step {index + 1} of {len(STEPS)}: {STEPS[index].summary}"
+
+
+def _caption(app: Any, text: str, *, title: str = "demo", timeout: float = 8.0) -> None:
+    """Show a caption from the ticker's thread, once the app is up (the first step is
+    announced before it has started); a caption after the app quit is dropped."""
+    for _ in range(200):
+        if app.is_running:
+            break
+        time.sleep(0.05)
+    with contextlib.suppress(RuntimeError):  # the app has stopped meanwhile
+        app.call_from_thread(app.notify, text, title=title, timeout=timeout, markup=False)
 
 
 def run_demo(*, db_path: str | Path | None, speed: float | None, headless: bool) -> int:

@@ -19,7 +19,7 @@ KEYS: list[tuple[str, str]] = [
     ("enter", "open (figure history, report)"),
     ("o", "open the report's link in a browser"),
     ("r", "poll now"),
-    ("a", "acknowledge the selected change"),
+    ("a", "acknowledge the selected figure's changes (change log: the row)"),
     ("A", "acknowledge all changes"),
     ("h", "history of the selected figure"),
     ("c", "change log"),

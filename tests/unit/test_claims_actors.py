@@ -185,6 +185,16 @@ _THINGS = {w: w for w in ("hostages", "seats", "homes", "police officers", "vill
                      id="partitive-demonym"),
         pytest.param("The barrage included 30 drones of Iranian design.", "30", None,
                      id="maker-is-not-owner"),
+        pytest.param("Cases were reported from five WHO regions.", "five", None,
+                     id="counted-areas-have-no-actor"),
+        pytest.param("Some 4,000 British tourists were flown home.", "4,000", None,
+                     id="counted-nationals-are-not-their-country"),
+        pytest.param("Poland's allies pledged 900 million dollars in aid.", "900 million", None,
+                     id="a-countrys-allies-are-not-the-country"),
+        pytest.param("Iran fired 40 missiles, with air defences destroying 35 missiles.", "35",
+                     None, id="absolute-clause-has-its-own-subject"),
+        pytest.param("Hamas is the largest of 12 armed factions in Gaza.", "12", None,
+                     id="member-of-the-counted-set-owns-none"),
         # 7. the speaker's own figure
         pytest.param("Japan announced 300 million dollars in aid.", "300 million dollars",
                      "Japan", id="speaker-by-name-owns-its-pledge"),
@@ -198,6 +208,8 @@ _THINGS = {w: w for w in ("hostages", "seats", "homes", "police officers", "vill
                      "300 million dollars", "Japan", id="speaker-title-of-a-country"),
         pytest.param("Hamas said 40 people were killed in the strikes.", "40", None,
                      id="speaker-does-not-own-victims"),
+        pytest.param("The Red Cross said its staff received 13 hostages.", "13", None,
+                     id="who-receives-captives-does-not-hold-them"),
     ],
 )  # fmt: skip
 def test_actor_of_figure(text: str, surface: str, actor: str | None) -> None:

@@ -93,6 +93,20 @@ _PERPETRATED = frozenset(
 # A number whose noun phrase is only an event ("47 injured") shares the one before it.
 _EVENT_WORDS = frozenset("killed dead died injured wounded hurt missing".split())
 _SHARED_BEFORE = re.compile(r"(\d[\d,.]*)[^\d;]{1,80}?\s+and\s+$")
+_RELATION = re.compile(
+    r"(?:allies|partners|neighbou?rs|enemies|rivals|opponents|critics|donors|backers)\b"
+)
+# Counted places and nationals: an actor beside them names where or whose nationals they
+# are ("five WHO regions", "123,000 American citizens"), not whose figure it is; a bloc's
+# members are its own ("eight NATO member countries").
+_AREA_THINGS = frozenset(
+    {"regions", "districts", "provinces", "states", "countries", "constituencies", "counties",
+     "municipalities", "cities", "towns", "villages", "areas", "polling stations"}
+)  # fmt: skip
+_NATIONALS = frozenset(
+    "citizens nationals residents tourists expatriates expats students passengers "
+    "pilgrims fans workers".split()
+)
 _GAP_BREAK = re.compile(r"[,;.:()\d]")
 _MAKER_AFTER = re.compile(r"\s+(?:origin|design|make|manufacture|built|made)\b")
 _COUNTED_BEFORE = re.compile(r"\d[\d,.]*\s+$")
@@ -209,9 +223,14 @@ def _owner_here(
             if m.kind == "country" and m.start >= of_end:
                 continue  # "a third of Pakistan", "9 regions of Ukraine": a place
             if m.kind == "demonym" and (
-                captive or (victim and not forces) or _MAKER_AFTER.match(window.text, m.end)
+                captive
+                or (victim and not forces)
+                or head & _NATIONALS
+                or _MAKER_AFTER.match(window.text, m.end)
             ):
                 break
+            if thing in _AREA_THINGS and not window.text.startswith(" member", m.end):
+                return None
             return m.actor
     if thing_span is not None and thing_span[1] <= start:
         found = _modifying(window, mentions, thing_span[0])
@@ -333,6 +352,8 @@ def _modifying(window: Window, mentions: list[Mention], thing_start: int) -> str
             last = m
     if last is None:
         return None
+    if _RELATION.match(window.text, thing_start):
+        return None  # "Ukraine's allies": the allies' own, not Ukraine's
     gap = window.text[last.end : thing_start].removeprefix("'s").removeprefix("’s")
     words = _WORD.findall(gap)
     if (

@@ -34,6 +34,16 @@ _SPEAKING_BODY = re.compile(
 _HARM_AHEAD = re.compile(
     r".{0,40}?\b(?:to|will|would)\s+(?:be\s+)?(?:\w+\s+)?(?:releas|free|hand|return|exchang|swap)"
 )
+# Between a subject and the number: a clause with a subject of its own ("with air
+# defences destroying 28 drones", "adding that its air defence systems destroyed 18"), or
+# membership of the counted set ("M23 is the most effective of more than 100 groups").
+_NOT_THE_SUBJECT = re.compile(
+    r",\s+with\s+(?!the\s+[A-Z])[a-z][a-z ]{0,40}?\b\w+ing\b"
+    r"|\bthat\s+(?:its|their|the)\s+[a-z][a-z ]{2,40}?\s+\w+ed\b"
+    r"|^\s+(?:is|are|was|were)\s+(?:one|among|the\s+\w+est|the\s+most\s+\w+)\b.*\bof\b"
+)
+# A speaker owns captives it frees or hands over, not ones it receives.
+_RELEASING = re.compile(r"\b(?:releas|free|hand|transfer|swap|exchang|return)")
 _FOREIGN_PLACE_BEFORE = re.compile(
     r"(?:^|\s)(?:nach|aus|en|dans|au|aux|em|no|na|para|ke|di|dari|w|do|z|desde|hacia|à|"
     r"vers|verso|nel|nella|sur|del|du|des|von|vom)\s+$"
@@ -186,7 +196,7 @@ def _subject(
             return m.actor
         if not reads_english(window.lower) and m.kind in ("country", "org", "capital"):
             return m.actor  # no verb list for other languages: the nearest side before
-        if not is_subject(window, m, start):
+        if not is_subject(window, m, start) or _NOT_THE_SUBJECT.search(gap):
             continue
         if m.kind == "demonym" and not _BODY_OR_LEADER.match(window.text, m.end):
             continue
@@ -243,11 +253,7 @@ def _pronoun(
     if pronoun is None:
         return None
     for m in reversed(mentions):
-        if (
-            m.end <= pronoun.start()
-            and m.start not in blocked
-            and m.kind in ("country", "org", "capital", "leader")
-        ):
+        if m.end <= pronoun.start() and m.start not in blocked and m.kind in ("country", "org"):
             return m.actor
     return None
 
@@ -259,6 +265,7 @@ def _speaker(
     lo: int,
     start: int,
     harm: bool,
+    captive: bool = False,
 ) -> str | None:
     """Rule 7 (not for victims: who counts them is not who harmed them): the figure is
     the speaker's own when the speaker is an actor by name
@@ -273,9 +280,11 @@ def _speaker(
             continue
         named = [m for m in inside if m.kind in ("country", "org", "capital", "leader")]
         name = s.name.removeprefix("the ").removeprefix("The ")
+        releases = _RELEASING.search(window.lower, s.end, start + 60) is not None
         if (
             not harm
             and named
+            and (releases or not captive)
             and (
                 any(window.text[m.start : m.end] == name for m in named)
                 or (
@@ -295,7 +304,8 @@ def _speaker(
             return first.actor
         if _OWN_COUNTRY.search(window.lower, s.end, start):
             return inside[0].actor
-        if named and _OWN_WORD.search(window.lower, max(lo, s.end), start) and not harm:
+        own = _OWN_WORD.search(window.lower, max(lo, s.end), start)
+        if named and own and not (harm or captive):  # "its staff received 13 captives"
             return named[0].actor
     return None
 
@@ -329,6 +339,6 @@ def clause_owner(
         found = _fronted_owner(window, mentions, blocked, end, hi)
     if found is not None:
         return found
-    return _speaker(window, window.actors(), sources, lo, start, victim) or _pronoun(
+    return _speaker(window, window.actors(), sources, lo, start, victim, captive) or _pronoun(
         window, mentions, blocked, lo, start, end, harm
     )

@@ -342,6 +342,16 @@ DECIDE: list[tuple[str, list[Observation], Observation, Verdict | None, int | No
     ("alternative-in-same-report-disputed",
      [obs(claim(2500), "US government", report=R)],
      obs(claim(3000, bound="lower", start=60), "Iraqi sources", report=R), D, 0, False),
+    # side by side in one report a bound far below another source's count is an alternative
+    ("bound-beside-count-in-report-disputed", [obs(claim(20534), "vice president", report=R)],
+     obs(claim(11000, bound="lower", start=90), "president", report=R), D, 0, False),
+    # ...but across reports "at least" a smaller number does not contradict a count
+    ("bound-below-count-across-reports-changed", [obs(claim(20534), "vice president")],
+     obs(claim(11000, bound="lower"), "president", 5), C, 0, False),
+    # the rival shown: the one beside it in the report, then a named source, then the latest
+    ("rival-beside-beats-later-elsewhere",
+     [obs(claim(2500), "US government", report=R), obs(claim(900), "AP", 1)],
+     obs(claim(3000, bound="lower", start=60), "Iraqi sources", report=R), D, 0, False),
     ("far-bound-in-same-report-not-support", [obs(claim(2500), "AP", report=R)],
      obs(claim(5, bound="lower", start=30), "AP", report=R), C, 0, False),
     # plans and levels are separate ledgers

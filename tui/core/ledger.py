@@ -18,7 +18,8 @@
 | 6  | the source's own latest figure differs      | changed   | a source updating itself         |
 | 7  | another source's latest figure, within      | disputed  | sources disagree at one moment   |
 |    | `dispute_window`, cannot hold with this one |           | (two sources in one report too); |
-|    | (even if a third source agrees)             |           | one agreeing does not settle it  |
+|    | (even if a third source agrees); in the     |           | one agreeing does not settle it; |
+|    | same report: is outside its margin          |           | side by side, they are rivals    |
 | 8  | the latest figure overall is restated       | confirmed | another outlet repeating it      |
 | 9  | otherwise, against the latest figure        | changed   | a later report moved it; past    |
 |    | overall                                     |           | the window a difference is news  |
@@ -46,7 +47,9 @@ Bounds (each row is a case in tests/unit/test_ledger.py):
 | vague "dozens"          | its table: [24, 99]     | the same             | two-sided         |
 
 - *Disputed* (rule 7) needs asserted intervals that cannot both hold: "at least 5" and "2,500"
-  can, so they are never a dispute.
+  can, so across reports they are never a dispute. Side by side in one report, two sources'
+  figures are alternatives when their margins do not meet: "at least 11,000 injured,
+  Erdogan said" beside "20,534, the vice president said" is a dispute.
 - *within_margin* ("a small move") needs the margins to overlap: a one-sided bound is close only
   to values just past its number, never to an exact value far outside that halo ("at least five"
   after "2,500" is a big move, not a small one). "nearly 4,000" after "3,958" is a quiet move;
@@ -273,18 +276,30 @@ def decide(
         return _compare(new, own, Verdict.CHANGED)
 
     # Rule 7: another source, about the same time, with a value that cannot be the same.
+    # In one version of one report the two are stated side by side: there a value outside
+    # the other's margin is an alternative ("at least 11,000" beside "20,534"), as rule 4b
+    # takes one inside it for support. The rival shown is one from the same report first,
+    # then one a named source states, then the latest.
     mine_interval = interval_of(new.claim)
     latest_per_source: dict[str, Observation] = {}
     for obs in sorted(earlier, key=_order):
         latest_per_source[normalise_source(obs.source)] = obs
+
+    def beside(o: Observation) -> bool:
+        return o.report == new.report and o.revision == new.revision
+
     disagreeing = [
         o
         for o in latest_per_source.values()
         if abs(new.observed_at - o.observed_at) <= dispute_window
-        and not mine_interval.overlaps(interval_of(o.claim))
+        and (
+            not within_margin(new.claim, o.claim)
+            if beside(o)
+            else not mine_interval.overlaps(interval_of(o.claim))
+        )
     ]
-    rival = _latest(disagreeing)
-    if rival is not None:
+    if disagreeing:
+        rival = max(disagreeing, key=lambda o: (beside(o), o.claim.source is not None, _order(o)))
         return Decision(Verdict.DISPUTED, rival, False)
 
     # Rules 8-9: against the latest figure overall.

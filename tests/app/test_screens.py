@@ -230,7 +230,7 @@ async def test_change_log_enter_opens_the_causing_report_and_the_outlet_fits(
     from tui.screens.changes import ChangeLogScreen
 
     app = make_app(story_db)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("c")
         await wait_until(pilot, lambda: isinstance(app.screen, ChangeLogScreen))
         screen = app.screen
@@ -239,7 +239,9 @@ async def test_change_log_enter_opens_the_causing_report_and_the_outlet_fits(
         await wait_until(pilot, lambda: table.row_count > 0)
         outlets = [row["new"]["feed"] for row in screen.rows]
         outlet_column = list(table.columns.values())[-1]
-        assert outlet_column.get_render_width(table) >= max(len(o) for o in outlets)
+        assert outlet_column.get_render_width(table) >= max(len(o) for o in outlets) + 2
+        total = sum(c.get_render_width(table) for c in table.columns.values())
+        assert total <= 80  # every column, the outlet last, on an 80-column screen
         wanted = screen.rows[0]["new"]["report_id"]
         await pilot.press("enter")
         await wait_until(

@@ -210,7 +210,7 @@ def step_caption(index: int) -> str:
     return f"Step {index + 1} of {len(STEPS)}: {STEPS[index].summary}"
 
 
-def _caption(app: Any, text: str, *, title: str = "demo", timeout: float = 8.0) -> None:
+def _caption(app: Any, text: str, *, title: str = "demo", timeout: float = 5.0) -> None:
     """Show a caption from the ticker's thread, once the app is up (the first step is
     announced before it has started); a caption after the app quit is dropped."""
     for _ in range(200):

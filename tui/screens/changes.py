@@ -55,13 +55,34 @@ class ChangeLogScreen(DataScreen):
         yield Footer()
 
     def on_mount(self) -> None:
+        self._columns()
+        self.query_one(ChangeTable).focus()
+
+    def _columns(self) -> None:
+        """Columns sized to the screen: the outlet gets its longest name, then figure,
+        old and new share what is left, so the outlet is on screen at 80 columns too."""
         table = self.query_one(ChangeTable)
-        for label, width in (("", 2), ("Detected", 12), ("Verdict", 9), ("Figure", 22)):
+        table.clear(columns=True)
+        outlets = [len(row["new"]["feed"]) for row in self.rows] or [10]
+        outlet = min(max(max(outlets), 6), 24)
+        fixed = 2 + 12 + 9 + outlet + 7 * 2  # cell padding: one space each side
+        share = max(self.size.width - fixed - 2, 30)
+        figure = max(share * 3 // 10, 12)
+        old = new = max((share - figure) // 2, 9)
+        for label, width in (
+            ("", 2),
+            ("Detected", 12),
+            ("Verdict", 9),
+            ("Figure", figure),
+            ("Old", old),
+            ("New", new),
+            ("Outlet", outlet),
+        ):
             table.add_column(label, width=width)
-        table.add_column("Old", width=26)
-        table.add_column("New", width=26)
-        table.add_column("Outlet")  # no fixed width: sized to the longest outlet name
-        table.focus()
+
+    def on_resize(self) -> None:
+        if self.is_mounted:
+            self._render_rows()
 
     def _filters(self) -> tuple[str | None, str | None, bool]:
         figure = self.query_one("#figure-filter", Select).value
@@ -101,9 +122,12 @@ class ChangeLogScreen(DataScreen):
             if isinstance(current, str) and current in message.figures:
                 select.value = current
         self.rows = list(message.rows)
+        self._render_rows()
+
+    def _render_rows(self) -> None:
         table = self.query_one(ChangeTable)
         keep = table.cursor_row
-        table.clear()
+        self._columns()
         now = self.sw.clock()
         for row in self.rows:
             seen = row["acknowledged_at"] is not None

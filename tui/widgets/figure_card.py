@@ -95,7 +95,9 @@ class FigureCard(ListItem):
             with Vertical(classes="figure-text"):
                 yield Static(title, classes="figure-title", markup=False)
                 yield Static(values, classes="figure-values", markup=False)
-            yield Sparkline(self._trend(), classes="figure-trend")
+            trend = Sparkline(self._trend(), classes="figure-trend")
+            trend.display = bool(self.summary.series)  # an empty trend drew a full bar
+            yield trend
 
     def show(self, summary: FigureSummary, now: datetime) -> None:
         """Show a newer summary. Before compose (or after teardown) there is nothing to
@@ -112,6 +114,7 @@ class FigureCard(ListItem):
             widget.update(values_text)
         for trend in trends:
             trend.data = self._trend()
+            trend.display = bool(summary.series)
 
     def _texts(self) -> tuple[Content, Content]:
         summary, pending = self.summary, self.summary.pending

@@ -98,7 +98,7 @@ def _place(text: str, surface: str, **kwargs: object) -> str | None:
             id="actor-country-is-not-the-place",
         ),
         pytest.param(
-            "The United States has about 900 troops there.",
+            "The United States keeps about 900 troops.",
             "900",
             "US",
             id="long-form-reported-as-short-form",
@@ -145,6 +145,73 @@ def _place(text: str, surface: str, **kwargs: object) -> str | None:
             "Pakistán",
             id="as-written-with-accent",
         ),
+        pytest.param(
+            "Rescuers found 22 bodies in Suzu, officials said.",
+            "22",
+            "Suzu",
+            id="town-too-small-for-the-gazetteer-after-in",
+        ),
+        pytest.param(
+            "About 40 soldiers arrived in Lithuania in April.",
+            "40",
+            "Lithuania",
+            id="a-month-is-not-a-town",
+        ),
+        pytest.param(
+            "Gunmen seized 30 pupils at Dandume town on Friday.",
+            "30",
+            "Dandume",
+            id="unknown-name-with-town",
+        ),
+        pytest.param(
+            "Rome will send 1,000 troops to Latvia, the minister said at a news conference "
+            "in Madrid.",
+            "1,000",
+            "Latvia",
+            id="destination-of-a-movement-beats-a-venue",
+        ),
+        pytest.param(
+            "Russia fired 40 drones overnight on Ukraine.",
+            "40",
+            "Ukraine",
+            id="target-of-an-attack-beats-the-subject",
+        ),
+        pytest.param(
+            "The Election Commission of India said 640 million people voted.",
+            "640 million",
+            "India",
+            id="a-places-institution-speaking",
+        ),
+        pytest.param(
+            "Some 4,000 soldiers guard the border, Iraqi officials said.",
+            "4,000",
+            None,
+            id="speakers-nationality-is-not-the-place",
+        ),
+        pytest.param(
+            "More than 3 million Sudanese have fled the fighting.",
+            "3 million",
+            "Sudan",
+            id="demonym-as-the-only-place-word",
+        ),
+        pytest.param(
+            "The Lok Sabha has 543 seats.",
+            "543",
+            None,
+            id="town-name-inside-a-longer-name",
+        ),
+        pytest.param(
+            "Nach Angaben der Regierung sind 300 Menschen in Deutschland gestorben.",
+            "300",
+            "Deutschland",
+            id="country-name-in-german",
+        ),
+        pytest.param(
+            "Flooding killed 90 people across 11 provinces, 40 in Sindh, 30 in Punjab.",
+            "30",
+            "Punjab",
+            id="list-items-each-their-place",
+        ),
     ],
 )
 def test_place_of_a_figure(text: str, surface: str, place: str | None) -> None:
@@ -155,6 +222,12 @@ def test_place_from_an_earlier_sentence() -> None:
     # Why: a story's place carries on to the next line (feed bodies put one paragraph a line).
     text = "Fighting flared again in Mali on Sunday.\nSix soldiers were killed."
     assert _place(text, "Six") == "Mali"
+
+
+def test_there_points_back() -> None:
+    # Why: "there" and "in the country" name an earlier sentence's place, not a nearer city.
+    text = "France has ended its mission in Niger.\nSome 1,500 troops served in the country."
+    assert _place(text, "1,500") == "Niger"
 
 
 def test_user_places_extend_the_gazetteer() -> None:

@@ -93,7 +93,7 @@ def test_every_country_is_known() -> None:
 def test_ordinary_words_are_weak() -> None:
     # Why: "Police said" must not be a Polish town; the scanner needs the weak list.
     weak = gz.gazetteer().weak
-    assert {"police", "reading", "of", "mobile", "bath"} <= weak
+    assert all(k in weak for k in ("police", "reading", "of", "mobile", "bath"))
     assert "iraq" not in weak
 
 
@@ -143,7 +143,7 @@ def test_deleted_cache_is_rebuilt(tmp_path: Path, counted_build: list[int]) -> N
         pytest.param("{not json", id="truncated"),
         pytest.param('{"names": []}', id="fields-missing"),
         pytest.param(
-            '{"names": ["a"], "kinds": "", "parents": [], "keys": {}, "weak": []}',
+            '{"names": ["a"], "kinds": "", "parents": [], "keys": {}, "weak": {}}',
             id="columns-disagree",
         ),
         pytest.param("", id="empty"),

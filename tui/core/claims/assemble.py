@@ -274,7 +274,7 @@ def _claim(
     if thing is not None:
         thing = synonyms.get(thing, thing)
     # "3,000 US soldiers": a country between the number and its thing is whose, not where.
-    between = (d.end, d.thing_end) if d.thing_follows and d.thing_end is not None else None
+    between = (d.end, d.thing_start) if d.thing_follows and d.thing_start is not None else None
     place = win.place_for(window, d.start, d.end, clause, between) or place
     if place is None and d.date is None:
         antecedent = inherit()

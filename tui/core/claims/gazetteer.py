@@ -13,6 +13,7 @@ Public API (used by the ledger to match "a city in a named country"):
 from __future__ import annotations
 
 import contextlib
+import gc
 import hashlib
 import importlib.util
 import json
@@ -76,7 +77,9 @@ class Gazetteer:
         self._kinds: str = data["kinds"]
         self._parents: list[int] = data["parents"]
         self.keys: dict[str, int | list[int]] = data["keys"]
-        self.weak: frozenset[str] = frozenset(data["weak"])
+        # Names that need a locative cue ("in Reading"): kept apart so that the common
+        # "is this word a place at all?" stays one dict lookup.
+        self.weak: dict[str, int | list[int]] = data["weak"]
 
     def __len__(self) -> int:
         return len(self._names)
@@ -89,7 +92,9 @@ class Gazetteer:
         """Candidate rows for a normalised name, best first (countries before homonyms)."""
         found = self.keys.get(key)
         if found is None:
-            return []
+            found = self.weak.get(key)
+            if found is None:
+                return []
         return [found] if isinstance(found, int) else found
 
     def kind(self, row: int) -> str:
@@ -141,11 +146,16 @@ def cache_path() -> Path:
 
 
 def _read(path: Path) -> dict[str, Any] | None:
+    gc_was_on = gc.isenabled()
+    gc.disable()  # 100k small objects, no cycles: collecting while loading is wasted time
     try:
         with path.open(encoding="utf-8") as f:
             data = json.load(f)
     except (OSError, ValueError):
         return None
+    finally:
+        if gc_was_on:
+            gc.enable()
     fields = ("names", "kinds", "parents", "keys", "weak")
     ok = isinstance(data, dict) and all(k in data for k in fields)
     return data if ok and len(data["names"]) == len(data["kinds"]) == len(data["parents"]) else None

@@ -9,7 +9,8 @@ least 15,000 people with their alternate names) and ISO 3166 through ``pycountry
   `parent` is the row of the place that contains it (-1 for none), so a city -> its region
   -> its country is a chain;
 - ``keys``: ``normalised name -> row or [row, ...]``, best candidate first;
-- ``weak``: the keys that are ordinary words (they need a locative cue or a qualifier).
+- ``weak``: the same for names that count only after a locative word or with a qualifier:
+  ordinary words ("Reading") and other languages' names of mid-sized cities.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from tui.core.claims.gazetteer_data import (
     REGION_EXONYMS,
 )
 
-SCHEMA = 1
+SCHEMA = 2
 BIG_CITY = 100_000  # cities this large also get their Latin-script alternate names
 MILLION_CITY = 1_000_000
 # How a candidate ranks when a name has several: countries first, then regions, ...
@@ -72,7 +73,11 @@ class _Builder:
 
         for rows in self.keys.values():
             rows.sort(key=rank)
-        weak = sorted(k for k in self.keys if k in ORDINARY_WORDS or k not in self.strong)
+
+        def packed(rows: list[int]) -> int | list[int]:
+            return rows[0] if len(rows) == 1 else rows
+
+        weak = {k for k in self.keys if k in ORDINARY_WORDS or k not in self.strong}
         # Compact on purpose (it is read at every cold start): one letter per kind, and a
         # bare row where a name has one candidate (most do).
         return {
@@ -80,8 +85,8 @@ class _Builder:
             "names": [p[0] for p in self.places],
             "kinds": "".join(KIND_LETTER[p[1]] for p in self.places),
             "parents": [p[2] for p in self.places],
-            "keys": {k: rows[0] if len(rows) == 1 else rows for k, rows in self.keys.items()},
-            "weak": weak,
+            "keys": {k: packed(rows) for k, rows in self.keys.items() if k not in weak},
+            "weak": {k: packed(self.keys[k]) for k in sorted(weak)},
         }
 
 
@@ -145,6 +150,8 @@ def build() -> dict[str, Any]:
                 for name in _clean_iso_name(value):
                     b.alias(found, name)
 
+    _add_translations(b, country_row)
+
     region_row: dict[str, int] = {}
     subdivisions = sorted(pycountry.subdivisions, key=lambda s: s.parent_code is not None)
     pending = list(subdivisions)
@@ -207,6 +214,37 @@ def build() -> dict[str, Any]:
                     b.alias(row, alt, strong=population >= MILLION_CITY)
     _add_site_places(b, country_row)
     return b.result()
+
+
+# Reports in these languages name countries their own way ("Deutschland", "Pakistán").
+TRANSLATED = ("de", "fr", "es", "pt", "it", "nl", "pl", "id")
+# Translated names that are also given names or English words.
+_NOT_TRANSLATIONS = frozenset({"maurice", "georgie", "jordan", "chine", "inde"})
+
+
+def _add_translations(b: _Builder, country_row: dict[str, int]) -> None:
+    """ISO 3166 country names in other languages, from pycountry's message catalogues.
+    They never take a name that already means something ("Chile" stays Chile)."""
+    import gettext
+
+    import pycountry
+
+    for lang in TRANSLATED:
+        try:
+            catalogue = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, [lang])
+        except OSError:
+            continue
+        for country in pycountry.countries:
+            row = country_row.get(country.alpha_2)
+            if row is None:
+                continue
+            for attr in ("name", "common_name", "official_name"):
+                value = getattr(country, attr, None)
+                translated = catalogue.gettext(value) if value else None
+                for name in _clean_iso_name(translated) if translated else []:
+                    key = place_key(name)
+                    if key not in b.keys and key not in _NOT_TRANSLATIONS:
+                        b.alias(row, name)
 
 
 def _add_site_places(b: _Builder, country_row: dict[str, int]) -> None:

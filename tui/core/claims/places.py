@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from tui.core.claims.gazetteer import Gazetteer, gazetteer, place_key
-from tui.core.claims.gazetteer_data import QUALIFIERS
+from tui.core.claims.gazetteer_data import ORDINARY_WORDS, QUALIFIERS
 
 MAX_WORDS = 6  # "Saint Vincent and the Grenadines" is the longest name worth a lookup
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŹŻŽ"
@@ -31,11 +31,15 @@ _RUN = re.compile(rf"{_TOKEN}(?:\s(?:(?:{_CONNECT})\s)*(?:(?:[ae][ldnrstz]|ash)-
 _PIECE = re.compile(r"\S+")
 _ARTICLE_BEFORE = re.compile(r"(?<![\w-])(?:[ae][ldnrstz]|ash)-\Z")
 _POSSESSIVE = ("'s", "’s")
+# Words before an unknown word that may make it a town ("22 in Suzu, five in ...").
+_UNKNOWN_CUES = (" in ", " at ", " near ")
 _CONNECTORS = frozenset(_CONNECT.split("|"))
 # A lower-case qualifier right after a name: "Niger state", "Kursk region", "Gaskinde area".
 _AFTER = re.compile(
-    r"\s+(state|region|province|county|district|oblast|governorate|prefecture|area)\b"
+    r"\s+(state|region|province|county|district|oblast|governorate|prefecture|area|town|"
+    r"village|city)\b"
 )
+_SHORT_QUALIFIERS = ("area", "town", "village", "city")  # not part of the name: "Kagara town"
 # Qualifiers that make an unknown name a place on their own ("Kerr County").
 _PLACE_MAKERS = frozenset(
     {
@@ -59,7 +63,9 @@ _PLACE_MAKERS = frozenset(
 # "in the Gaza Strip", "in northern Gaza", "across eastern Ukraine".
 LOCATIVE = re.compile(
     r"\b(in|at|into|across|near|from|to|outside|inside|around|throughout|towards?|off|"
-    r"within|between|of)\s+(?:the\s+)?(?:(?:north|south|east|west|central|(?:north|south)?"
+    r"within|of|on|against|im|nach|bei|dans|à|au|aux|en|em|no|na|nos|nas|w|we|di)\s+"
+    r"(?:(?:the|die|der|dem|den|das|la|le|les|el|los|las|region|région|región)\s+)*"
+    r"(?:(?:north|south|east|west|central|(?:north|south)?"
     r"[- ]?(?:east|west)(?:ern)?|northern|southern|eastern|western|neighbouring|neighboring"
     r"|nearby|occupied|besieged|war-torn|coastal|rural|downtown|southeastern|northeastern|"
     r"southwestern|northwestern)\s+)?\Z"
@@ -76,6 +82,7 @@ class PlaceMention:
     rank: int  # 0 city or site .. 3 country: the most specific (lowest) wins
     cue: str | None  # the locative word before it ("in", "at", "from"...), if any
     rows: tuple[int, ...] = ()  # its gazetteer places (none for a name it does not know)
+    qualified: bool = False  # written with a qualifier ("Kerr County", "Niger state")
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,10 +114,26 @@ _BEARING = re.compile(
 )
 
 
+# Verbs whose object is a place: "crossed the Channel", "the quake that struck Al Haouz".
+_PLACE_VERB = re.compile(
+    r"\b(?:cross(?:ed|es|ing)?|fle(?:d|e|es|eing)|hit(?:s|ting)?|str(?:uck|ikes?|iking)|"
+    r"battered|ravaged|pounded|entered|reached|invaded|evacuated|leaving|left)\s+"
+    r"(?:the\s+)?(?:(?:north|south|east|west|central|northern|southern|eastern|western)\s+)?\Z"
+)
+
+
+_MOVING = re.compile(
+    r"\b(?:send|sends|sent|sending|deploy\w*|mov(?:e|ed|es|ing)|transferr?\w*|return\w*|"
+    r"arriv\w*|dispatch\w*|evacuat\w*|flown|flew|relocat\w*|redeploy\w*)\b"
+)
+
+
 def _cue(lower: str, start: int) -> str | None:
     m = LOCATIVE.search(lower, max(0, start - 40), start)
     if m is None:
-        return None
+        return "verb" if _PLACE_VERB.search(lower, max(0, start - 40), start) else None
+    if m.group(1) == "to" and _MOVING.search(lower, max(0, m.start() - 60), m.start()):
+        return "into"  # "send 1,000 troops to Poland": where they go
     if m.group(1) == "of":
         before = lower[max(0, m.start() - 24) : m.start()]
         if _OF_PLACE.search(before):
@@ -134,7 +157,7 @@ def find_places(text: str, lower: str, extra: UserPlaces | None = None) -> list[
     g = gazetteer()
     user = extra.names if extra else {}
     out: list[PlaceMention] = []
-    keys = g.keys
+    keys, weak = g.keys, g.weak
     for run in _RUN.finditer(text):
         start, end = run.span()
         word = run.group()
@@ -142,8 +165,10 @@ def find_places(text: str, lower: str, extra: UserPlaces | None = None) -> list[
             key = word.lower()
             if (
                 key not in keys
+                and key not in weak
                 and key not in user
                 and not (start >= 3 and lower.startswith("of ", start - 3))
+                and not lower.endswith(_UNKNOWN_CUES, max(0, start - 6), start)
                 and _AFTER.match(lower, end) is None
             ):
                 continue
@@ -199,9 +224,42 @@ def _longest(
             continue
         start, end = pieces[i][0], pieces[j - 1][1]
         mention = _lookup(g, user, text, lower, start, end, j - i, last)
-        if mention is not None:
-            return mention, j - i
+        if mention is None:
+            continue
+        if mention.cue is None and _embedded(text, pieces, i, j, mention.rank):
+            return None  # "Lok Sabha", "World Bank", "Hurricane Helene": part of a name
+        return mention, j - i
     return None
+
+
+# Capitalised words that start sentences or titles, not names ("The Asheville police"),
+# or qualify a place's name ("Region Kursk", "Province of").
+_NOT_NAMES = frozenset(
+    "The A An In At On For By From Of And But As After Before When While With Some Most "
+    "More About Over Nearly Almost At Around Up To Only Also Region Province State City "
+    "Town Village District County Prefecture Oblast Governorate".split()
+)
+# Words after a town's name that make it an institution of the town, not another name:
+# "the Asheville Police Department", "Goma Airport".
+_INSTITUTIONS = frozenset(
+    "Police Fire Sheriff City Council Mayor Airport Health Ministry Government Governor "
+    "Department Municipal Municipality Hospital University Port Station Province Region "
+    "County District Prefecture State".split()
+)
+
+
+def _embedded(text: str, pieces: list[tuple[int, int]], i: int, j: int, rank: int) -> bool:
+    """Whether the words [i, j) of a run are part of a longer name: a capitalised word
+    (not a connector) stands right before them ("Lok Sabha"; a country's name is never
+    part of another: "North Korea" is looked up whole), or, for a town, right after them
+    ("Hurricane Helene"; a region's name may modify: "Gaza Health Ministry")."""
+    for k, applies in ((i - 1, rank < 3), (j, rank < 2)):
+        if applies and 0 <= k < len(pieces):
+            word = text[pieces[k][0] : pieces[k][1]]
+            if word in _CONNECTORS or word in _NOT_NAMES or (k == j and word in _INSTITUTIONS):
+                continue
+            return True
+    return False
 
 
 def _lookup(
@@ -224,11 +282,15 @@ def _lookup(
         if words > 1:
             return None
         after = _AFTER.match(lower, end)
-        if after is None and not (start >= 3 and lower.startswith("of ", start - 3)):
+        if (
+            after is None
+            and not (start >= 3 and lower.startswith("of ", start - 3))
+            and not lower.endswith(_UNKNOWN_CUES, max(0, start - 6), start)
+        ):
             return None
     else:
         after = _AFTER.match(lower, end)
-    full_end = after.end() if after and after.group(1) != "area" else end
+    full_end = after.end() if after and after.group(1) not in _SHORT_QUALIFIERS else end
     cue = _cue(lower, start)
     if key in user:
         return PlaceMention(start, full_end, user[key], 0, cue, tuple(rows))
@@ -237,10 +299,11 @@ def _lookup(
             return None  # an acronym ("RSF", "UN") is not a small town's name
         if cue is None and after is None and (key in g.weak or _actor_only(g, key, rows)):
             return None
-        if after is not None and after.group(1) != "area":  # "Niger state": the region
+        if after is not None and after.group(1) not in _SHORT_QUALIFIERS:  # "Niger state"
             rows = [r for r in rows if g.kind(r) in ("region", "county")] or rows
         name, rank = _name_for(g, rows, _surface(text[start:full_end]))
-        return PlaceMention(start, full_end, name, rank, cue, tuple(rows))
+        qualified = after is not None or g.kind(rows[0]) in ("feature", "county")
+        return PlaceMention(start, full_end, name, rank, cue, tuple(rows), qualified)
     if qualifier in QUALIFIERS and " and " not in span:
         head = place_key(text[start : end - len(last)])
         head_rows = g.rows(head)
@@ -248,14 +311,25 @@ def _lookup(
             return None  # "Police Department" is not in the Polish town
         if head_rows or qualifier in _PLACE_MAKERS:
             rank = _KIND_RANK[g.place(head_rows[0]).kind] if head_rows else 1
-            return PlaceMention(start, end, _surface(span), rank, cue, tuple(head_rows))
+            return PlaceMention(start, end, _surface(span), rank, cue, tuple(head_rows), True)
     # "in the Gaskinde area", "in Zamfara state", "the village of Kurilovka": a place the
     # gazetteer does not know.
-    known_word = key in g.weak or key in _actor_words()
-    cued = (after is not None and cue is not None) or cue == "of-place"
-    if words == 1 and cued and not span.isupper() and not known_word:
-        return PlaceMention(start, full_end, _surface(text[start:full_end]), 1, cue)
+    known_word = key in g.weak or key in ORDINARY_WORDS or key in _actor_words()
+    if words > 1 or known_word or not _NAME_SHAPE.match(span):
+        return None
+    if (after is not None and cue is not None) or cue == "of-place":
+        return PlaceMention(start, full_end, _surface(text[start:full_end]), 1, cue, (), True)
+    if cue in ("in", "at", "near") and _NAME_END.match(text, end):
+        # "killed in Alamo, officials said": a town too small for the gazetteer.
+        return PlaceMention(start, end, span, 0, cue)
     return None
+
+
+# An unknown word that may be a small town's name: capitalised, then lower case ("Suzu",
+# "al-Hasima"), not an acronym or CamelCase product ("WWDC", "SmartThings").
+_NAME_SHAPE = re.compile(r"(?:(?:[ae][ldnrstz]|ash)-)?[A-Z][a-z]{2,}(?:-[A-Za-z][a-z]+)*\Z")
+# ... and ends a phrase: "in Suzu, while", "in Alamo." (not "in Parliament Square").
+_NAME_END = re.compile(r"\s*(?:[,.;:)]|\Z|\s+(?:and|on|last|this|earlier|late|early)\b)")
 
 
 @cache

@@ -42,7 +42,8 @@ _MENTION_SOURCES: dict[str, Callable[[], tuple[re.Pattern[str], Mapping[str, str
 # A dateline opens a wire story: "KYIV, Ukraine (AP) - ". Its place is where the reporter
 # files from, not what a figure is about.
 _DATELINE = re.compile(
-    r"\s*[A-Z][A-Z .'-]{2,}(?:,\s*[A-Z][\w .'-]{1,30}?)?\s*(?:\([\w .&-]{1,30}\)\s*)?-{1,2}\s"
+    r"\s*[A-Z][A-Z .'-]{2,}(?:,\s*[A-Z][\w .'-]{1,30}?)?(?:,\s*[A-Z][a-z]{2,8}\.? \d{1,2})?"
+    r"\s*(?:\([\w .&-]{1,30}\)\s*)?-{1,2}\s"
 )
 # Locative words that tie a place to what happens there. "from", "to" and "of" are weaker
 # ("up from 5,000", "data from Ukraine"): they count when no other place does.
@@ -174,21 +175,29 @@ def place_for(
 ) -> str | None:
     """The place a figure at [start, end) is about: the nearest locative phrase of its
     clause ("in Gaza", "across eastern Ukraine"), else the nearest place of the clause,
-    then the same in the whole window. Neither a dateline's place nor a source phrase's
-    ("US officials said") counts, nor a name inside `attributive` (between the number and
-    its thing: "3,000 US soldiers"). Of "in Wajima, Ishikawa" the most specific wins."""
+    then the same in the whole window. A dateline's place never counts, nor a name inside
+    `attributive` (between the number and its thing: "3,000 US soldiers"), and a source
+    phrase's only as the last resort, when it is a place's institution ("the Election
+    Commission of India said"), not the speakers' nationality ("US officials said"). Of
+    "in Wajima, Ishikawa" the most specific wins; with no place named, a demonym's
+    country."""
     mentions = window.places()
+    sources = [(s.start, s.end) for s in window.sources()]
     if not mentions:
-        return None
+        return _demonym_place(window, start, end, clause, [*sources, attributive or (0, 0)])
     dateline = _DATELINE.match(window.text)
     skip = dateline.end() if dateline else 0
-    sources = [(s.start, s.end) for s in window.sources()]
     usable = [m for m in mentions if m.start >= skip]
     if attributive is not None:
         usable = [m for m in usable if not attributive[0] <= m.start < attributive[1]]
     outside = [m for m in usable if not any(a <= m.start < b for a, b in sources)]
     if not outside:
-        return None
+        # A place's own institution speaking ("the Election Commission of India said",
+        # "Gaza's health ministry said") is about that place; the speakers' nationality
+        # ("US officials said") is not.
+        outside = [m for m in usable if not _SPEAKERS.match(window.lower, m.end)]
+    if not outside:
+        return _demonym_place(window, start, end, clause, [*sources, attributive or (0, 0)])
     lo, hi = clause
     # In order: a locative of the clause, a weaker one ("from"), a locative elsewhere in
     # the sentence, a bare name in the clause, then the rest of the sentence.
@@ -196,11 +205,54 @@ def place_for(
         outside,
         key=lambda m: (
             _PREFERENCE[(_tier(m), lo <= m.start and m.end <= hi)],
-            m.rank if _tier(m) == 2 else 0,  # of bare names, the most specific
+            _commas(window.text, m, start, end),  # "39 in Wajima, 22 in Suzu": its own item
             _distance(m, start, end),
         ),
     )
+    # "stationed there", "deployed in the country": an earlier sentence's place, unless a
+    # place of the clause is nearer and more certain.
+    there = [m.start() for m in _THERE.finditer(window.lower, lo, hi)]
+    if there:
+        gap = min(abs(t - start) for t in there)
+        in_clause = lo <= best.start and best.end <= hi
+        if _tier(best) == 2 or not in_clause or gap < _distance(best, start, end):
+            return None
     return _most_specific(window, mentions, best).name
+
+
+_THERE = re.compile(r"\bthere\b|\b(?:in|across|inside|throughout) the country\b")
+_SPEAKERS = re.compile(
+    r"(?:'s)?\s+(?:officials?|sources?|spokes\w+|officers?|diplomats?|commanders?|analysts?"
+    r"|media|leaders?|intelligence|envoys?|ministers?|president|authorities|military|army)\b"
+    r"(?!-)"
+)
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b")
+
+
+def _demonym_place(
+    window: Window, start: int, end: int, clause: tuple[int, int], avoid: list[tuple[int, int]]
+) -> str | None:
+    """With no place named, a demonym stands for its country ("the Ukrainian economy
+    shrank 30%" is about Ukraine): the nearest one of the clause, else of the window,
+    never inside a source phrase or the number's own modifier ("4,000 Iraqi soldiers")."""
+    from tui.core.claims.countries import demonym_countries
+
+    table = demonym_countries()
+    found = [
+        (m.start(), m.end(), table[m.group()])
+        for m in _CAPITALISED.finditer(window.text)
+        if m.group() in table and not any(a <= m.start() < b for a, b in avoid)
+    ]
+    if not found:
+        return None
+    lo, hi = clause
+    return min(
+        found,
+        key=lambda f: (
+            not (lo <= f[0] and f[1] <= hi),
+            start - f[1] if f[1] <= start else f[0] - end,
+        ),
+    )[2]
 
 
 _PREFERENCE = {
@@ -215,18 +267,26 @@ _PREFERENCE = {
 }
 
 
+def _commas(text: str, m: PlaceMention, start: int, end: int) -> int:
+    return text.count(",", m.end, start) if m.end <= start else text.count(",", end, m.start)
+
+
 def _distance(m: PlaceMention, start: int, end: int) -> int:
-    return start - m.end if m.end <= start else max(0, m.start - end)
+    """Characters between; a place before the number counts double ("30 fired from the
+    sea and one from Crimea": a figure's place usually follows it)."""
+    return 2 * (start - m.end) if m.end <= start else max(0, m.start - end)
 
 
 def _tier(m: PlaceMention) -> int:
-    """How surely a place is where things happen: "in X" (0), "from X" (1), a bare name (2),
-    a bearing's reference point "south of X" (3)."""
+    """How surely a place is where things happen: "in X" (0), "from X", "crossed X" or a
+    qualified name "the Al Haouz region" (1), a bare name (2), a bearing's reference point
+    "south of X" (3)."""
     if m.cue in _STRONG_CUES:
         return 0
     if m.cue == "ref":
         return 3
-    return 1 if m.cue else 2
+    # A plain "of" says little: "the size of Watford", "the people of Gaza".
+    return 1 if (m.cue and m.cue != "of") or m.qualified else 2
 
 
 def main_place(window: Window) -> PlaceMention | None:

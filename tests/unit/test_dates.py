@@ -198,6 +198,16 @@ CASES = [
         "German weekday",
     ),
     (
+        "Selenskyj hatte am Montag gesagt.",
+        [("am Montag", D, "exact", "2025-06-09", "2025-06-09")],
+        "a German name switches to the other languages' words even with no other hint",
+    ),
+    (
+        "Pasukan tiba pada bulan Juni.",
+        [("bulan Juni", D, "range", "2025-06-01", "2025-06-30")],
+        "Indonesian 'bulan' (month) before the name",
+    ),
+    (
         "Llegaron el 13 de enero.",
         [("13 de enero", D, "exact", "2025-01-13", "2025-01-13")],
         "Spanish day of month",
@@ -266,6 +276,17 @@ CASES = [
     ),
     ("A 45-year-old man was arrested.", [], "a person's age is not a figure"),
     ("The clinic opens twice a day.", [], "a rate, not a span"),
+    ("Users may swap 25 songs a month.", [], "a rate after a plural count"),
+    (
+        "It has been a month since the vote.",
+        [("a month", U, "exact", 1.0, 1.0)],
+        "'has' is no plural count: a span",
+    ),
+    (
+        "The tools were made 1,500 years ago.",
+        [("1,500 years ago", D, "range", "0525-01-01", "0525-12-31")],
+        "a number with a thousands comma counts back too",
+    ),
     ("One day the troops will leave.", [], "'one day' as 'some day'"),
 ]
 

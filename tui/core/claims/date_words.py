@@ -90,3 +90,13 @@ YEAR_NAME_EXCEPTIONS = frozenset(
     "The In Since By Until From Before After During Of And Or For To On At As Early Late Mid"
     " Spring Summer Autumn Fall Winter Christmas Easter Between Through Year Fiscal".split()
 )
+# What English text needs: the patterns built for it leave the other languages out (they
+# are compiled only for text that looks foreign, which keeps a cold start cheap).
+ENGLISH_NAMES = frozenset(
+    [*_EN_MONTHS, *(a for abbrevs in _EN_ABBREV for a in abbrevs)]
+    + [row.split()[0] for row in _WEEKDAY_ROWS]
+)
+FOREIGN_PREPS = frozenset(
+    "bis hasta até avant jusqu'au jusqu'en d'ici sampai hingga seit ab desde depuis après dès"
+    " sejak im am vom en em au pada bulan".split()
+)

@@ -21,6 +21,8 @@ from functools import cache
 
 from tui.core.claims import periods as per
 from tui.core.claims.date_words import (
+    ENGLISH_NAMES,
+    FOREIGN_PREPS,
     LOWER_PREPS,
     MONTHS,
     PLAIN_PREPS,
@@ -67,13 +69,17 @@ def _alt(words: list[str] | set[str]) -> str:
 
 
 @cache
-def _date_re() -> re.Pattern[str]:
+def _date_re(foreign: bool) -> re.Pattern[str]:
     """The full date pattern, lower case: it runs on the lower-cased text (case-insensitive
-    matching is several times slower); ``_names_ok`` checks the case of names after."""
-    full = {w.lower() for w, (_, tier) in MONTHS.items() if tier != "abbrev"}
-    abbrev = {w.lower() for w, (_, tier) in MONTHS.items() if tier == "abbrev"}
+    matching is several times slower); ``_names_ok`` checks the case of names after.
+    Without `foreign`, only the English names and prepositions (a third of the compile)."""
+    months = {w: v for w, v in MONTHS.items() if foreign or w in ENGLISH_NAMES}
+    full = {w.lower() for w, (_, tier) in months.items() if tier != "abbrev"}
+    abbrev = {w.lower() for w, (_, tier) in months.items() if tier == "abbrev"}
+    weekdays = {w.lower() for w in WEEKDAYS if foreign or w in ENGLISH_NAMES}
     month = rf"(?:{_alt(full)}|(?:{_alt(abbrev)})\.?)"
-    preps = _alt(UPPER_PREPS + LOWER_PREPS + PLAIN_PREPS)
+    all_preps = UPPER_PREPS + LOWER_PREPS + PLAIN_PREPS
+    preps = _alt([p for p in all_preps if foreign or p not in FOREIGN_PREPS])
     day = r"[0-3]?[0-9](?![0-9])"
     return re.compile(
         r"(?<![\w'])"
@@ -92,7 +98,7 @@ def _date_re() -> re.Pattern[str]:
         rf"(?:\s*(?:-|and|to|through)\s*(?P<d2b>{day})(?:st|nd|rd|th)?)?)?"
         rf"(?:,?\s+(?:(?:de|of)\s+)?(?P<y2>{_YEAR})"
         r"|\s+(?:of\s+)?(?P<yrel>this|last|next)\s+year)?"
-        rf"|(?P<wd>{_alt({w.lower() for w in WEEKDAYS})})"
+        rf"|(?P<wd>{_alt(weekdays)})"
         r"|(?P<hol>new\s+year's\s+(?:day|eve)|christmas(?:\s+(?:day|eve))?"
         rf"|easter(?:\s+(?:sunday|monday))?)(?:\s+(?P<hy>{_YEAR}))?"
         rf"|(?P<q>q[1-4]|h[12])\s+(?P<qy>{_YEAR})"
@@ -133,7 +139,9 @@ def _anchor_res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
 
 
 _LOWER_NAMES = frozenset(w for w in set(MONTHS) | set(WRITTEN_WEEKDAYS) if w[0].islower())
-_FOREIGN_RE = re.compile(" (?:de|di|le|la|les|el|los|las|en|em|na|os|und|der|die|im|et|des|du) ")
+_FOREIGN_RE = re.compile(
+    " (?:de|di|le|la|les|el|los|las|en|em|na|os|und|der|die|das|dass|im|ist|et|des|du|yang|dan) "
+)
 LOWER_WORD = re.compile(r"[a-zäöüéèàçñíóúâêôûìß]+(?:-feira)?")
 
 
@@ -195,12 +203,14 @@ def _starts(lowered: str, a_start: int, floor: int) -> list[int]:
 
 def _matches(text: str, lowered: str, foreign: bool) -> list[re.Match[str]]:
     """Full date matches around anchors; non-overlapping, earliest first."""
-    pattern = _date_re()
+    pattern = _date_re(foreign)
     out: list[re.Match[str]] = []
     covered = 0
     for a_start, a_end in _anchors(text, lowered, foreign):
         if a_start < covered:
             continue
+        if not foreign and text[a_start].isupper() and text[a_start:a_end] not in ENGLISH_NAMES:
+            foreign, pattern = True, _date_re(True)  # "am Montag", "pada bulan Juni"
         stop = min(len(text), a_end + 32)
         for start in _starts(lowered, a_start, covered):
             m = pattern.match(lowered, start, stop)

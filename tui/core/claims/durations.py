@@ -87,6 +87,18 @@ _MODS: dict[str, Bound | None] = {
         None,
     ),
 }  # fmt: skip
+_EN_MODS = frozenset(
+    ["within", "up to", "less than", "fewer than", "under", "nearly", "almost", "close to",
+     "no more than", "more than", "over", "at least", "upwards of", "about", "around", "some",
+     "roughly", "approximately", "an estimated", "the last", "the past", "the next",
+     "the first", "the previous", "the coming", "the following", "the final", "another",
+     "an extra", "an additional", "a further", "just", "only", "between"]
+)  # fmt: skip
+_EN_VAGUE = frozenset({"a few", "a couple of", "several"})
+_EN_UNIT_WORDS = frozenset(
+    "minute minutes mins hour hours hrs day days week weeks fortnight fortnights month months"
+    " year years yr yrs decade decades century centuries".split()
+)
 _PLANNED_MODS = frozenset({"within", "the next", "the coming", "another", "dentro de"})
 # What an "N-year-old" may be when it is not a person's age.
 _OLD_THINGS = frozenset(
@@ -96,6 +108,10 @@ _OLD_THINGS = frozenset(
 )
 _DAY_AFTER = frozenset("after before later earlier into of long since ago,".split())
 _YOY_BEFORE = re.compile(r"\b(?:from|with|than|on|to)\s+\Z")
+_PLURAL_RATE_BEFORE = re.compile(
+    r"\b(?!(?:was|has|is|as|this|its|his|us|thus|across|perhaps|always|plus|less)\s)"
+    r"[a-z]{2,}s\s+\Z"
+)
 _RATE_BEFORE = re.compile(
     r"(?:\b(?:once|twice|thrice|times|per|cent|percent|minutes|hours|days|weeks|months)|[0-9%])\s+\Z"
 )
@@ -107,17 +123,22 @@ def _alt(words: object) -> str:
 
 
 @cache
-def _duration_re() -> re.Pattern[str]:
+def _duration_re(foreign: bool) -> re.Pattern[str]:
+    """Without `foreign`, only the English words (a cheaper compile for a cold start)."""
     spelled = rf"(?:(?:{_alt(_EN_TENS)})(?:[\s-](?:{_alt(_EN_UNITS)}))?|{_alt(_EN_UNITS)})"
+    other = rf"|{_alt(_OTHER_NUMBERS)}" if foreign else ""
+    vague = [w for w in _VAGUE if foreign or w in _EN_VAGUE]
     number = (
-        rf"(?:[0-9]+(?:[.,][0-9]+)*|{spelled}|(?:a|one)\s+hundred|{_alt(_OTHER_NUMBERS)}"
-        rf"|half\s+an?|a\s+half|{_alt(_VAGUE)}|an?)"
+        rf"(?:[0-9]+(?:[.,][0-9]+)*|{spelled}|(?:a|one)\s+hundred{other}"
+        rf"|half\s+an?|a\s+half|{_alt(vague)}|an?)"
     )
+    mods = [w for w in _MODS if foreign or w in _EN_MODS]
+    units = [w for w in _UNITS if foreign or w in _EN_UNIT_WORDS]
     return re.compile(
         r"(?<![\w-])"
-        rf"(?P<mods>(?:(?:{_alt(_MODS)})\s+){{0,2}})"
+        rf"(?P<mods>(?:(?:{_alt(mods)})\s+){{0,2}})"
         rf"(?:(?P<num>{number})(?:\s*(?:-|to|or|and|à|bis)\s*(?P<num2>{number}))?"
-        rf"(?P<sep>-|\s+)(?P<unit>{_alt(_UNITS)})(?P<old>-old)?"
+        rf"(?P<sep>-|\s+)(?P<unit>{_alt(units)})(?P<old>-old)?"
         r"|(?P<one>the\s+(?:past|last|previous|next|coming)\s+"
         r"(?:week|fortnight|month|year|decade|century)))"
         r"(?!\w|-on-)"
@@ -163,7 +184,7 @@ def _number(text: str) -> float | None:
 
 def find_durations(text: str, lowered: str, today: date, foreign: bool) -> list[DateFigure]:
     """Durations (kind "duration") and "N units ago" dates in `text`, earliest first."""
-    pattern = _duration_re()
+    pattern = _duration_re(foreign)
     out: list[DateFigure] = []
     covered = 0
     for a_start in _anchors(lowered, foreign):
@@ -187,7 +208,7 @@ _LEAD_WORDS = frozenset(
     for phrase in [*_MODS, *_EN_UNITS, *_EN_TENS, *_OTHER_NUMBERS, *_VAGUE]
     for word in phrase.split()
 ) | frozenset("a an one half hundred - to or and à bis".split())
-_TOKEN = re.compile(r"[^\s,;:()\"-]+|-")
+_TOKEN = re.compile(r"[0-9][0-9.,]*[0-9]|[^\s,;:()\"-]+|-")
 _DIGITS = re.compile(r"[0-9][0-9.,]*")
 
 
@@ -245,6 +266,10 @@ def _read(m: re.Match[str], lowered: str, today: date) -> DateFigure | None:
             or _RATE_BEFORE.search(lowered, max(0, m.start() - 12), m.start())
         ):
             return None  # "twice a day", "10 hours a day", "$5 a week": rates
+        if num_text in ("a", "an") and _PLURAL_RATE_BEFORE.search(
+            lowered, max(0, m.start() - 16), m.start()
+        ):
+            return None  # "25 songs a month", "a few dollars a month": rates
         if num_text in ("a", "an", "one") and not mods:
             following = [w.strip(".,;:") for w in lowered[m.end() : m.end() + 12].split()[:1]]
             if unit_word in ("day", "minute") and following and following[0] not in _DAY_AFTER:

@@ -9,6 +9,7 @@ SQLite runs on one dedicated thread that owns the connection.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import random
 import sqlite3
 import time
@@ -37,6 +38,7 @@ from tui.core.parse import NotAFeed, utc_now
 from tui.core.schedule import Schedule, next_poll_delay
 from tui.core.store import Store, StoreError
 from tui.core.story import StoryFilter
+from tui.core.wal import keep_wal_bounded
 from tui.core.workers import parse_pool
 
 T = TypeVar("T")
@@ -155,6 +157,10 @@ class Monitor:
             new_changes=sum(len(r.changes) for _, r, _ in outcomes if r),
             errors=tuple((name, error) for name, _, error in outcomes if error),
         )
+        if names:
+            # Dashboards reading all the time would otherwise let the WAL grow without end.
+            with contextlib.suppress(sqlite3.Error, StoreError):
+                await self._db(keep_wal_bounded)
         emit(finished)
         return finished
 

@@ -31,6 +31,7 @@ from tui.core.claims.date_words import (
     WEEKDAYS,
     WRITTEN_WEEKDAYS,
     YEAR_NAME_EXCEPTIONS,
+    lead_starts,
 )
 from tui.core.claims.durations import find_durations
 from tui.core.claims.lexicon import lower_same_length
@@ -175,7 +176,6 @@ _LEAD_WORDS = frozenset(
     " quarter half spring summer autumn fall winter early late mid this next earlier later"
     " coming past and to & - au al bis y e et de new q1 q2 q3 q4 h1 h2".split()
 )
-_TOKEN = re.compile(r"[^\s,;:()\"-]+|-")
 _DAY_NUMBER = re.compile(r"[0-3]?[0-9](?:st|nd|rd|th|er|\.)?")
 
 
@@ -184,21 +184,15 @@ def _starts(lowered: str, a_start: int, floor: int) -> list[int]:
     and the run of lead words just before it (most dates begin at the anchor or one or two
     words before; trying only these is several times cheaper than searching the span)."""
     lo = max(floor, a_start - 44)
-    starts = [a_start]
     edge = a_start
     while edge > lo and lowered[edge - 1] in "0123456789./":
         edge -= 1  # "28/08/2022", "14.02.2024": the anchor is the year at the end
-    if edge < a_start:
-        starts.append(edge)
-    for tok in reversed(list(_TOKEN.finditer(lowered, lo, edge))):
-        if lowered[tok.end() : edge].strip():
-            break  # only spaces may separate the words of a date
-        word = tok.group()
-        if not (word in _LEAD_WORDS or _DAY_NUMBER.fullmatch(word)):
-            break
-        starts.append(tok.start())
-        edge = tok.start()
-    return starts[::-1]
+    starts = lead_starts(lowered, edge, lo, _is_lead)
+    return [*starts, edge, a_start] if edge < a_start else [*starts, a_start]
+
+
+def _is_lead(word: str) -> bool:
+    return word in _LEAD_WORDS or _DAY_NUMBER.fullmatch(word) is not None
 
 
 def _matches(text: str, lowered: str, foreign: bool) -> list[re.Match[str]]:

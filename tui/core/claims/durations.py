@@ -15,6 +15,7 @@ from datetime import date, timedelta
 from functools import cache
 
 from tui.core.claims import periods as per
+from tui.core.claims.date_words import lead_starts
 from tui.core.claims.numbers import parse_digits, parse_spelled
 from tui.core.claims.periods import DateFigure
 from tui.core.models import Bound
@@ -208,7 +209,6 @@ _LEAD_WORDS = frozenset(
     for phrase in [*_MODS, *_EN_UNITS, *_EN_TENS, *_OTHER_NUMBERS, *_VAGUE]
     for word in phrase.split()
 ) | frozenset("a an one half hundred - to or and à bis".split())
-_TOKEN = re.compile(r"[0-9][0-9.,]*[0-9]|[^\s,;:()\"-]+|-")
 _DIGITS = re.compile(r"[0-9][0-9.,]*")
 
 
@@ -216,17 +216,11 @@ def _starts(lowered: str, a_start: int, floor: int) -> list[int]:
     """Where a duration ending in the unit at `a_start` may begin, earliest first: the run
     of modifier and number words just before the unit ("more than half a", "the next 24
     to 36"). Matching only there is several times cheaper than searching the span."""
-    starts: list[int] = []
-    edge = a_start
-    for tok in reversed(list(_TOKEN.finditer(lowered, max(floor, a_start - 50), a_start))):
-        if lowered[tok.end() : edge].strip():
-            break
-        word = tok.group()
-        if word not in _LEAD_WORDS and not _DIGITS.fullmatch(word):
-            break
-        starts.append(tok.start())
-        edge = tok.start()
-    return starts[::-1]
+    return lead_starts(lowered, a_start, max(floor, a_start - 50), _is_lead)
+
+
+def _is_lead(word: str) -> bool:
+    return word in _LEAD_WORDS or _DIGITS.fullmatch(word) is not None
 
 
 def _read(m: re.Match[str], lowered: str, today: date) -> DateFigure | None:

@@ -381,6 +381,31 @@ CASES = [
         "mayor",
         "a leading 'When' is no part of the source",
     ),
+    (
+        "At least 30 deaths were reported by the regional health office on Friday.",
+        "At least 30",
+        "regional health office",
+        "the agent of a passive reporting verb",
+    ),
+    (
+        "The civil protection agency raised the death toll to 64.",
+        "64",
+        "civil protection agency",
+        "'X raised the toll to' is an attribution like 'put the toll at'",
+    ),
+    (
+        "Laut dem Innenministerium wurden 120 Menschen verletzt.",
+        "120",
+        "Innenministerium",
+        "German 'laut X'",
+    ),
+    ("Segundo a polícia, 45 pessoas foram detidas.", "45", "polícia", "Portuguese 'segundo X'"),
+    (
+        "El ministerio de defensa dijo que 60 soldados murieron.",
+        "60",
+        "ministerio de defensa",
+        "Spanish 'X dijo'",
+    ),
     # --- other languages -------------------------------------------------------------------
     (
         "Según el ministerio de salud, 35 personas murieron.",

@@ -230,9 +230,16 @@ def name_after(span: str, max_words: int = 14) -> str | None:
     """The name in "according to X ...": cut where a new clause starts."""
     span = sw.EVIDENCE_FROM.sub("", span.strip())
     end = len(span)
-    for m in sw.TOKEN.finditer(span):
+    tokens = list(sw.TOKEN.finditer(span))
+    for i, m in enumerate(tokens):
         word = m.group()
-        if (word in ("as", "to", "on") and m.start() > 0) or is_verb_like(word):
+        following = tokens[i + 1].group().lower() if i + 1 < len(tokens) else ""
+        if (
+            (word in ("as", "to", "on") and m.start() > 0)
+            or is_verb_like(word)
+            or (_is_ing(word) and following not in sw.SOURCE_HEADS)  # "a report revealing"
+            or any(ch.isdigit() for ch in word)  # "laut dem Ministerium wurden 120 ..."
+        ):
             end = m.start()
             break
     return clean(span[:end], max_words)

@@ -76,7 +76,7 @@ SUBJECT_BREAKS = frozenset(
     beyond between among upon via per throughout along behind onto off out up down about
     to into than by began begun made took taken gave given went gone saw seen found kept
     left held brought sent got paid lost won set met ran fell rose hit cut became make take
-    give keep hold get
+    give keep hold get wurden wurde sind seien ist waren hatte hatten fueron
     """.split()
 )
 # A chunk right after one of these is the object of a preposition ("30 countries across

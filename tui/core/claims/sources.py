@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Literal
 
 from tui.core.claims import source_names as nm
@@ -39,7 +39,8 @@ _EN_VERBS = (
     "declares|explained|warned|warns|recorded|records|registered|tallied|counted|showed|"
     "shows|show|suggested|suggests|suggest|predicted|predicts|projected|projects|expects|"
     "expect|expected|believes|believe|read|reads|published|suggesting|showing|indicating|"
-    r"(?:put|puts|placed|places)(?=\s+(?:the|their|its|that|this)\s+(?:\w+\s+){0,2}"
+    r"(?:put|puts|placed|places|raised|raises|revised|revises|updated|updates|lowered|"
+    r"lowers|gave|gives)(?=\s+(?:the|their|its|that|this|a)\s+(?:\w+\s+){0,2}"
     r"(?:number|figure|total|toll|count|tally|estimate)|\s+it\s+at)"
 )
 _OTHER_VERBS = (
@@ -54,10 +55,15 @@ _OTHER_VERBS = (
 _PARTICIPLES = "saying|adding|noting|stating"
 _ACCORDING = (
     r"according(?:\s+to)?|citing|cited\s+by|según|segun|selon|laut|segundo|"
-    r"de\s+acordo\s+com|d'après|d’après|conforme|menurut|według"
+    r"de\s+acordo\s+com|de\s+acuerdo\s+con|d'après|d’après|conforme|menurut|według|secondo|"
+    r"nach\s+angaben(?:\s+(?:des|der|von))?"
 )
 # What follows "according to" up to the first stop: punctuation or a new clause.
 _NAME_SPAN = re.compile(r"(?:(?:[A-Z]\.){2,}|\.(?=[a-z])|[^,.;:!?()\[\]\n\"“”]){2,140}")
+
+
+_AGENT = re.compile(r"\s+by\s+")
+_NAME_SPAN_AGENT = re.compile(r"(?:(?:[A-Z]\.){2,}|\.(?=[a-z])|[^,.;:!?()\[\]\n\"“”]){2,100}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,7 +91,15 @@ def _according_re() -> re.Pattern[str]:
 
 
 def find_sources(text: str, lowered: str) -> list[SourceMention]:
-    """Every attribution in a window of text (`lowered`: ``lower_same_length(text)``)."""
+    """Every attribution in a window of text (`lowered`: ``lower_same_length(text)``).
+
+    Remembered for the last few windows: a sentence is read again as the antecedent of
+    the next one, and wire copies repeat sentences across reports."""
+    return list(_find_sources(text, lowered))
+
+
+@lru_cache(maxsize=256)
+def _find_sources(text: str, lowered: str) -> tuple[SourceMention, ...]:
     out: list[SourceMention] = []
     dateline = _DATELINE.match(text)
     body = dateline.end() if dateline else 0  # subjects never reach into the dateline
@@ -108,7 +122,7 @@ def find_sources(text: str, lowered: str) -> list[SourceMention]:
         found = _participle(text, m, body, out) if participle else _subject_mention(text, m, body)
         if found is not None:
             out.append(found)
-    return _drop_nested(out)
+    return tuple(_drop_nested(out))
 
 
 def _after_comma(text: str, pos: int, body: int) -> bool:
@@ -189,6 +203,13 @@ def _subject_mention(text: str, m: re.Match[str], body: int) -> SourceMention | 
         if name.lower() in sw.PRONOUNS:
             return SourceMention(start, v_end, name.lower(), "pronoun", reach)
         return SourceMention(start, v_end, name, "subject", reach)
+    # "30 deaths were reported by the ministry": the passive's agent says it.
+    agent = _AGENT.match(text, v_end)
+    if agent and m.group().endswith("ed"):
+        span = _NAME_SPAN_AGENT.match(text, agent.end())
+        by = nm.name_after(span.group(), 10) if span else None
+        if by and by not in sw.PRONOUNS and span is not None:
+            return SourceMention(v_start, span.end(), by, "inverted", "both")
     # '"...," said a police source': the inverted form, after a comma or a quote.
     if _after_comma(text, v_start, body):
         after = nm.name_inverted(text, v_end)

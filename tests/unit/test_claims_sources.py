@@ -480,3 +480,11 @@ def test_mention_spans_cover_the_subject_for_actor_detection() -> None:
     text = "Iraqi sources said 3,000 US troops remain in Iraq."
     (mention,) = find_sources(text, lower_same_length(text))
     assert text[mention.start : mention.end].startswith("Iraqi sources")
+
+
+def test_an_according_mention_ends_with_its_name() -> None:
+    """What follows the name is the report: its demonyms and places stay visible to
+    actor detection ("kanadische Soldaten" are Canada's)."""
+    text = "Laut Berichten wurden 400 kanadische Soldaten verlegt."
+    (mention,) = find_sources(text, lower_same_length(text))
+    assert text[mention.start : mention.end] == "Laut Berichten"

@@ -110,10 +110,16 @@ def _find_sources(text: str, lowered: str) -> tuple[SourceMention, ...]:
         name = nm.name_after(span.group())
         if not name:
             continue
-        end = m.end() + len(span.group().rstrip())
+        span_end = m.end() + len(span.group().rstrip())
         citing = m.group("k") in ("citing",) or m.group("k").startswith("cited")
-        fronted = text.startswith(",", end) and not _after_comma(text, m.start(), body)
+        fronted = text.startswith(",", span_end) and not _after_comma(text, m.start(), body)
         kind: Kind = "citing" if citing else "according"
+        # The mention ends with the name: what follows it in the span is the report
+        # ("laut Berichten wurden 400 kanadische Soldaten": the demonym is no source's).
+        words = name.split()
+        first = text.find(words[0], m.end(), span_end)
+        last = text.find(words[-1], max(first, m.end()), span_end)
+        end = last + len(words[-1]) if last >= 0 else span_end
         out.append(SourceMention(m.start(), end, name, kind, "after" if fronted else "both"))
     for m in _verb_re().finditer(lowered):
         if m.start() < body or not _is_reporting_verb(text, lowered, m):

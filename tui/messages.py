@@ -71,7 +71,7 @@ class HistoryLoaded(Message):
 class HistoryOverview(Message):
     ref: FigureRef
     total: int
-    series: dict[str, list[float]]
+    series: dict[str, list[tuple[str, float, str]]]  # history_points: (time, value, as_of)
     level_and_plan: str = ""  # "about 2,500 now · fewer than 2,000 planned"
 
 

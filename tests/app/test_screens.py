@@ -45,8 +45,53 @@ async def test_history_pages_from_sqlite(tmp_path: Path) -> None:
         assert "2,049" in table_text(table)[0] and "2,000" in table_text(table)[-1]
         await pilot.press("pageup")
         await wait_until(pilot, lambda: "2,149" in table_text(table)[0])
-        # the chart: one sparkline per source
-        assert screen.query(".chart-row")
+        # the chart: one plot, not a sparkline per source
+        from tui.widgets.history_chart import HistoryChart
+
+        assert screen.query_one(HistoryChart).points
+
+
+async def test_history_chart_shares_one_value_axis(story_db: Path) -> None:
+    """A steady 'over 3,000' draws above '2,500': every source on one axis, plans apart."""
+    from tests.app.fixtures import Fig, Seeder
+    from tui.widgets.history_chart import HistoryChart
+
+    seeder = Seeder(story_db)
+    for day, (surface, value, source) in enumerate(
+        [("more than 3,000", 3000, "Iraqi officials"), ("about 2,500", 2500, "the Pentagon")] * 2
+    ):
+        seeder.report(
+            "Gulf Wire",
+            f"Report {day}",
+            f"US troops in Iraq: {surface}, {source} said.",
+            at=f"2024-09-1{day}T10:00:00+00:00",
+            figures=[Fig(surface, value, bound="approx", source=source)],
+        )
+    seeder.report(
+        "Gulf Wire",
+        "Plan",
+        "The plan: fewer than 2,000 US troops in Iraq.",
+        at="2024-09-15T10:00:00+00:00",
+        figures=[Fig("fewer than 2,000", 2000, bound="upper", source="planners", as_of="planned")],
+    )
+    seeder.close()
+    app = make_app(story_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.push_screen(HistoryScreen(FigureRef("US troops in Iraq")))
+        await pilot.pause()
+        chart = app.screen.query_one(HistoryChart)
+        await wait_until(pilot, lambda: "Iraqi officials" in chart.points)
+        await pilot.pause()
+        import re
+
+        lines = re.sub(r"\x1b\[[0-9;]*m", "", chart.plt.build()).splitlines()
+        text = "\n".join(lines)
+        assert "Iraqi officials" in text and "the Pentagon" in text and "planners (plan)" in text
+        # One y axis for all: its top tick is at least the largest value of any source,
+        # its lowest at most the smallest.
+        ticks = [float(line.split("┤")[0]) for line in lines if "┤" in line]
+        assert max(ticks) >= 3000 - 1 and min(ticks) <= 2500 + 1
+        assert any("Sep" in line for line in lines)  # a time axis
 
 
 async def test_report_view_highlights_figures_and_diffs_a_revision(story_db: Path) -> None:

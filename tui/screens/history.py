@@ -7,22 +7,22 @@ from typing import ClassVar
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.widgets import DataTable, Footer, Sparkline, Static
+from textual.widgets import DataTable, Footer, Static
 
 from tui.core.browse import (
     FigureRef,
     Observation,
     history_count,
     history_page,
-    history_series,
+    history_points,
     level_and_plan,
     summarise,
 )
 from tui.messages import HistoryLoaded, HistoryOverview
 from tui.screens.base import DataScreen
 from tui.widgets.figure_card import source_label
+from tui.widgets.history_chart import HistoryChart
 from tui.widgets.text import cell, local_time, one_line
 
 PAGE = 100
@@ -56,7 +56,7 @@ class HistoryScreen(DataScreen):
 
     def compose(self) -> ComposeResult:
         yield Static(Content.styled(one_line(self.ref.label), "bold"), id="history-title")
-        yield Vertical(id="history-chart")
+        yield HistoryChart(id="history-chart")
         yield Static(id="history-page", markup=False)
         yield HistoryTable(id="history", cursor_type="row", zebra_stripes=True)
         yield Footer()
@@ -78,7 +78,7 @@ class HistoryScreen(DataScreen):
             lambda store: HistoryOverview(
                 ref,
                 history_count(store, ref),
-                history_series(store, ref),
+                history_points(store, ref),
                 level_and_plan(summarise(store, ref)),
             ),
             group="history-overview",
@@ -105,19 +105,7 @@ class HistoryScreen(DataScreen):
                 Content.styled(f"  {one_line(message.level_and_plan)}", "$text-muted"),
             )
             self.query_one("#history-title", Static).update(title)
-        chart = self.query_one("#history-chart", Vertical)
-        chart.remove_children()
-        lines = []
-        for source, values in message.series.items():
-            lines.append(
-                Horizontal(
-                    Static(Content(one_line(source)), classes="chart-source"),
-                    Sparkline(values, classes="chart-line"),
-                    Static(Content(f"{values[-1]:,.0f}  ({len(values)})"), classes="chart-last"),
-                    classes="chart-row",
-                )
-            )
-        chart.mount_all(lines)
+        self.query_one(HistoryChart).show(message.series)
         self._show_page_label()
 
     def on_history_loaded(self, message: HistoryLoaded) -> None:

@@ -27,7 +27,13 @@ from tui.core.browse.figures import (
     pending_change_ids,
     summarise,
 )
-from tui.core.browse.history import Observation, history_count, history_page, history_series
+from tui.core.browse.history import (
+    Observation,
+    history_count,
+    history_page,
+    history_points,
+    history_series,
+)
 from tui.core.browse.report import (
     ReportDetail,
     ReportVersion,
@@ -60,6 +66,7 @@ __all__ = [
     "header_stats",
     "history_count",
     "history_page",
+    "history_points",
     "history_series",
     "key_label",
     "level_and_plan",

@@ -95,3 +95,27 @@ def history_series(
         series.setdefault(str(r["speaker"]), []).append(float(r["value"]))
     ranked = sorted(series.items(), key=lambda kv: len(kv[1]), reverse=True)[:max_sources]
     return dict(ranked)
+
+
+def history_points(
+    store: Store, ref: FigureRef, *, window: int = 2000, max_sources: int = 6
+) -> dict[str, list[tuple[str, float, str]]]:
+    """(observed_at, value, as_of) by source, oldest first, for a chart on one shared axis.
+
+    Current and planned values both come back (a plan is drawn apart from the level);
+    historic ones do not. A bound without a stated value is plotted at its stated end.
+    """
+    where, params = ref.where()
+    rows = store.query(
+        f"""SELECT c.speaker, c.observed_at, coalesce(c.value, c.low, c.high) AS v, c.as_of
+            FROM claims c WHERE {where} AND c.as_of IN ('current', 'planned')
+            ORDER BY c.observed_at DESC, c.id DESC LIMIT :window""",
+        {**params, "window": window},
+    )
+    series: dict[str, list[tuple[str, float, str]]] = {}
+    for r in reversed(rows):
+        if r["v"] is not None:
+            point = (str(r["observed_at"]), float(r["v"]), str(r["as_of"]))
+            series.setdefault(str(r["speaker"]), []).append(point)
+    ranked = sorted(series.items(), key=lambda kv: len(kv[1]), reverse=True)[:max_sources]
+    return dict(ranked)

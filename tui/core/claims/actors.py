@@ -276,8 +276,14 @@ def _longest_at(text: str, m: re.Match[str], lex: Lexicon) -> Mention | None:
                 end = ends[n - 1] - (len(words[n - 1]) - len(last))
                 return Mention(m.start(), end, hit[0], hit[1], possessive)
     hit = lex.words.get(first)
-    if hit is None and "-" in first:  # "Israeli-made", "Hamas-run": not the owner
-        return None
+    if hit is None and "-" in first:
+        # "US-Soldaten", "US-Truppen": a German compound names its side; "Israeli-made",
+        # "Hamas-run", "U.S.-brokered" name a maker or sponsor, not the owner.
+        head, _, rest = first.partition("-")
+        hit = lex.words.get(head) if rest[:1].isupper() and rest not in lex.words else None
+        if hit is None:
+            return None
+        return Mention(m.start(), m.start() + len(head), hit[0], "demonym", False)
     if hit is None:
         return None
     return Mention(m.start(), m.start() + len(first), hit[0], hit[1], first_possessive)

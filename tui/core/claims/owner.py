@@ -55,7 +55,9 @@ _NP_END = frozenset(
     "of in at to for from on by with were was are is be been will would could should have "
     "has had and or but that which who said says than as if when while since after before "
     "until during into over under about around more worth within nach aus dans em para ke di dari "
-    "desde hacia vers verso nel nella sur del du von vom zu zur zum bei en au aux a".split()
+    "desde hacia vers verso nel nella sur del du von vom zu zur zum bei en au aux a im ins am "
+    "beim through across near toward towards via inside outside against between among "
+    "throughout including alongside amid despite".split()
 )
 _AGENT_BEFORE = re.compile(
     r"\b(?:by|blamed\s+on|attributed\s+to)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}$"
@@ -120,7 +122,7 @@ _FIGURE_NOUN_AFTER_POSSESSIVE = re.compile(
     r"reserves|losses|haul)\b"
 )
 _MOVEMENT_BEFORE = re.compile(
-    r"\b(?:withdraw\w*|pull\w*|remov\w*|evacuat\w*|bring\w*|brought|mov\w*|redeploy\w*|"
+    r"\b(?:withdraw\w*|withdrew|pull\w*|remov\w*|evacuat\w*|bring\w*|brought|mov\w*|redeploy\w*|"
     r"relocat\w*|cut\w*|reduc\w*)\b"
 )
 
@@ -132,6 +134,8 @@ def noun_phrase_end(window: Window, end: int) -> int:
     for _ in range(5):
         m = _SPACED_WORD.match(window.text, pos)
         if m is None or m.group(1).lower() in _NP_END:
+            return pos
+        if pos > end and m.group(1).endswith("ed"):  # "4,000 soldiers | passed through"
             return pos
         pos = m.end()
         if window.text[pos : pos + 1] in (",", ";", ".", ":", ")"):

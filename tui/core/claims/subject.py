@@ -21,7 +21,8 @@ from tui.core.claims.window import Window
 PLACE_BEFORE = re.compile(
     r"(?:^|[\s(,])(?:in|into|at|to|from|across|near|toward|towards|inside|within|throughout|"
     r"against|for|between|of|on|over|around|outside|via|through|than|like|including|"
-    r"among|beyond|fled|entered|left|visited|invaded|struck|hit)\s+(?:the\s+)?$",
+    r"among|beyond|fled|entered|left|visited|invaded|struck|hit|leave|leaving|reach|reached|"
+    r"cross|crossed|crossing|enter)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 _APPOSITIVE_BEFORE = re.compile(r"[A-Z][\w'-]+,\s+$")
@@ -45,7 +46,7 @@ _NOT_THE_SUBJECT = re.compile(
 # A speaker owns captives it frees or hands over, not ones it receives.
 _RELEASING = re.compile(r"\b(?:releas|free|hand|transfer|swap|exchang|return)")
 _FOREIGN_PLACE_BEFORE = re.compile(
-    r"(?:^|\s)(?:nach|aus|en|dans|au|aux|em|no|na|para|ke|di|dari|w|do|z|desde|hacia|à|"
+    r"(?:^|\s)(?:nach|aus|en|dans|au|aux|em|no|na|para|ke|di|dari|w|do|z|desde|hacia|à|im|ins|"
     r"vers|verso|nel|nella|sur|del|du|des|von|vom)\s+$"
 )
 _RESULT_FOR = re.compile(
@@ -80,7 +81,8 @@ VERBS = frozenset(
     "receives launches fires fields contributes commits offers won sent came got took gave "
     "made lost saw held fell rose kept left became began brought paid put set spent led met "
     "ran stood told went drew grew hit cut fought bought sought dominate control hold own "
-    "plan want need hatte hat haben ist sind wird werden war waren a ha han es son fue "
+    "plan want need flew struck shot drove sold swept dealt chose spoke wrote bore "
+    "hatte hat haben ist sind wird werden war waren a ha han es son fue "
     "tem foi são est sont telah akan sudah berjanji".split()
 )
 _HARM = re.compile(
@@ -295,9 +297,9 @@ def _speaker(
         ):
             return named[0].actor
         first = inside[0]
-        if (  # "according to the German army"
+        if (  # "according to the German army", "the US government reported"
             not harm
-            and first.kind == "demonym"
+            and first.kind in ("demonym", "country")
             and window.text[first.start : first.end] == name.split()[0]
             and _SPEAKING_BODY.fullmatch(window.text, first.end, first.start + len(name))
         ):

@@ -62,6 +62,20 @@ def _first(text: str) -> tuple[str, str | None]:
             "They put the number of missing at 23.", ("23", "missing"), id="number-of-missing"
         ),
         pytest.param("Six were killed or wounded.", ("Six", "casualties"), id="killed-or-wounded"),
+        # The named total nearest the number wins, before or after its modifier.
+        pytest.param(
+            "The death toll rose to 40 and the injured to 120.",
+            ("40", "deaths"),
+            id="toll-before-injured",
+        ),
+        pytest.param(
+            "The toll has now crossed more than 5,000.",
+            ("more than 5,000", "deaths"),
+            id="link-before-modifier",
+        ),
+        pytest.param(
+            "The number of people killed rose to 75.", ("75", "deaths"), id="number-of-killed"
+        ),
         # Hostages released stay hostages.
         pytest.param("The group freed 20 hostages.", ("20", "hostages"), id="hostages-stay"),
         # Non-English heads come first and are still read.
@@ -88,6 +102,12 @@ def test_counted_thing(text: str, expected: tuple[str, str | None]) -> None:
 )
 def test_not_a_figure(text: str) -> None:
     assert [c.surface for c in extract_claims(text, published=PUB) if c.kind == "count"] == []
+
+
+def test_the_nearest_named_total_wins() -> None:
+    """ "the death toll rose to 40 and the injured to 120": each counts its own total."""
+    claims = extract_claims("The death toll rose to 40 and the injured to 120.", published=PUB)
+    assert [(c.surface, c.thing) for c in claims] == [("40", "deaths"), ("120", "injured")]
 
 
 def test_items_of_a_list_share_the_thing() -> None:

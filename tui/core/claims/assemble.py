@@ -38,10 +38,17 @@ _ONE_AFTER = re.compile(r"\s+(?:another|point|day|time|way|side|hand|by|after|or
 Inherit = Callable[[], Antecedent]
 
 
+def _modifier_start(window: win.Window, d: Draft) -> int:
+    """Where the number's modifier starts ("more than 5,000"), else the number."""
+    pre = mod.bound_before(window, d.start)
+    return pre[1] if pre else d.start
+
+
 def _thing_for(window: win.Window, d: Draft, clause: tuple[int, int], earlier: str) -> None:
     """Set the draft's counted thing and, when the text names it, where that mention is."""
     q = d.q
     assert q is not None
+    known = window.things.table
     if d.kind == "money":
         money = things.money_thing(window, d.end, window.things.table)
         if money is not None:
@@ -65,15 +72,16 @@ def _thing_for(window: win.Window, d: Draft, clause: tuple[int, int], earlier: s
         d.thing_start, d.thing_end = found.start, found.end
         d.thing_follows = True
         if d.thing == "people":  # "the death toll had reached 72 people"
-            before = things.thing_before(window, d.start, clause[0])
+            before = things.thing_before(window, _modifier_start(window, d), clause[0], known)
             d.thing = before.name if before is not None else d.thing
         return
-    if event is not None:
-        d.thing = event
-        return
-    before = things.thing_before(window, d.start, clause[0])
+    # A count linked to a named total ("the death toll rose to 211") counts that total,
+    # whatever event a later count of the sentence names.
+    before = things.thing_before(window, _modifier_start(window, d), clause[0], known)
     if before is not None:
         d.thing, d.thing_start = before.name, before.start
+    elif event is not None:
+        d.thing = event
 
 
 def _source_for(window: win.Window, d: Draft, clause: tuple[int, int], text: str) -> str | None:

@@ -77,11 +77,13 @@ def _digits_re() -> re.Pattern[str]:
     # currency prefix is looked for behind each match (an optional prefix group in front
     # made this pattern ~10x slower: it was tried at every position of the text).
     return re.compile(
-        r"(?P<num>[0-9]{1,3}(?:[ \u202f\u00a0][0-9]{3}(?![0-9]))+(?![0-9.,])"
+        r"(?P<num>[0-9]{1,3}(?:[ \u202f\u00a0][0-9]{3}(?![0-9]))+(?![0-9]|[.,][0-9])"
         r"|[0-9](?:[0-9]|[.,](?=[0-9]))*)"
-        r"(?P<scale>(?:\s?(?:thousand|million|billion|trillion|mln|mn|millones|millón|millon|"
+        r"(?P<scale>(?:(?:\s?|-)(?:thousand|million|billion|trillion|mln|mn|millones|millón|millon|"
         r"milhões|milhão|millionen|milliarden|milliards?|mil|tys\.?|mio\.?|mrd\.?)|"
         r"(?:k|m|bn|b|tn))(?![\w]))?"
+        # "3 thousand 385", "20 thousand 426": the hundreds written after the scale word
+        r"(?P<rest>(?<=thousand)[ -][0-9]{1,3}(?![0-9]|[.,][0-9]))?"
         r"(?P<pct>\s?%|\s(?:percent|per\s+cent|pct)\b)?"
         r"(?P<curword>\s(?:us\s)?(?:dollars|euros|pounds|dinars)\b)?"
     )
@@ -211,7 +213,7 @@ def _digit_quantities(text: str, lowered: str) -> list[Quantity]:
             lowered, max(last_end, num_start - _CURRENCY_REACH), num_start
         )
         last_end = end
-        scale_word = (m.group("scale") or "").strip().lower()
+        scale_word = (m.group("scale") or "").strip().lower().lstrip("-")
         if _glued(text, num_start, m.end("scale") if scale_word else num_end):
             continue
         value = parse_digits(m.group("num"), scaled=bool(scale_word or m.group("pct")))
@@ -219,6 +221,8 @@ def _digit_quantities(text: str, lowered: str) -> list[Quantity]:
             continue
         if scale_word:
             value *= SCALES[scale_word]
+        if m.group("rest"):
+            value += int(m.group("rest")[1:])
         cur = prefix.group() if prefix else m.group("curword")
         kind: Kind = "count"
         unit: str | None = None
@@ -230,7 +234,7 @@ def _digit_quantities(text: str, lowered: str) -> list[Quantity]:
             if unit is None:
                 unit = "USD" if "$" in cur else None
         else:
-            end = m.end("scale") if scale_word else num_end
+            end = m.end("rest") if m.group("rest") else (m.end("scale") if scale_word else num_end)
         if not math.isfinite(value):
             continue
         run = m.group("num")

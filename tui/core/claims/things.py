@@ -56,13 +56,13 @@ class _Word:
 _EVENT_AFTER = re.compile(
     r"\s*(?:(?:from|in|of|at|on|near)\s+(?:[^\W\d_][\w'-]*\s+){1,3}?)?"
     # a second counted phrase in coordination: "14,000 Palestinians and 1,200 Israelis"
-    r"(?:(?:,\s*|and\s+)(?:at\s+least\s+|more\s+than\s+|about\s+|some\s+|nearly\s+)?"
+    r"(?P<second>(?:,\s*|and\s+)(?:at\s+least\s+|more\s+than\s+|about\s+|some\s+|nearly\s+)?"
     r"[0-9][0-9,.]*\s+(?:[^\W\d_][\w'-]*\s+){1,3}?)?"
     r"(?:(?:have|has|had|were|was|are|is|been|being|reportedly|also|now|so\s+far|still|"
     r"remain|remains|remained|went|gone|go|got|left|lay|lie|reported|as|"
     r"confirmed|believed|feared|presumed|known|to\s+be|to\s+have|later|since|already|"
     r"all|each|either|or|and|critically|seriously|severely|badly|slightly)\s+)*"
-    r"(killed|dead|died|die|perished|drowned|murdered|slain|executed|"
+    r"(?P<event>killed|dead|died|die|perished|drowned|murdered|slain|executed|"
     r"injured|wounded|hurt|missing|unaccounted|"
     r"displaced|fled|uprooted|homeless|evacuated|"
     r"arrested|detained|hospitali[sz]ed|martyred|abducted|kidnapped|"
@@ -129,14 +129,14 @@ _LINK_BEFORE = re.compile(
     r"totalled|totaled|total|reached|reach|reaches|reaching|stood|stands|stand|hit|hits|"
     r"topped|tops|exceeded|exceeds|exceeding|surpassed|passed|touched|rose|risen|climbed|"
     r"jumped|soared|fell|dropped|declined|increased|decreased|grew|went|put|estimated|"
-    r"surpassing|rising|climbing|nearing|approaching|exceed|surpass|"
+    r"surpassing|rising|climbing|nearing|approaching|exceed|surpass|crossed|crossing|"
+    r"crosses|past|beyond|above|exceeds|increased\s+to|rose\s+to|"
     r"sitting|sits|standing|now|just|only|as|on)\s*|[:=(]\s*)$"
 )
 # Count words that point at what they count: "the number of missing", "the death toll".
-_NUMBER_OF = re.compile(
-    r"\b(?:number|total|tally|count|toll|figure|estimate)\s+of\s+(?:the\s+)?"
-    r"((?:[^\W\d_][\w'-]*\s+){0,2}?[^\W\d_][\w'-]*)\b"
-)
+# Count words that point at what they count: "the number of missing", "total of deaths".
+# The counted phrase itself is read by ``phrase_after`` from the end of the match.
+_NUMBER_OF = re.compile(r"\b(?:number|total|tally|count|toll|figure|estimate)\s+of\s")
 _TOLL = re.compile(r"\b(death\s+toll|toll|body\s+count|fatalit(?:y|ies))\b")
 
 
@@ -314,10 +314,12 @@ def event_for(window: Window, start: int, end: int, phrase_end: int) -> str | No
     if both is not None:
         return "casualties"  # "killed or wounded": both at once
     m = _EVENT_AFTER.match(window.lower, phrase_end)
+    if m is not None and phrase_end == end and m.group("second"):
+        m = None  # "rose to 211 and 419 others injured": the event is the second count's
     if m is None and phrase_end != end:
         m = _EVENT_AFTER.match(window.lower, end)
     if m is not None:
-        return _EVENT_THING.get(" ".join(m.group(1).split()))
+        return _EVENT_THING.get(" ".join(m.group("event").split()))
     foreign = _FOREIGN_EVENT.match(window.lower, phrase_end)
     if foreign is not None:
         return _FOREIGN_EVENT_THING[foreign.group(1)]
@@ -348,30 +350,34 @@ _KEEP_UNDER_EVENT = frozenset(
 )
 
 
-def thing_before(window: Window, start: int, clause_start: int) -> Thing | None:
+def thing_before(
+    window: Window, start: int, clause_start: int, known: Mapping[str, str] | None = None
+) -> Thing | None:
     """The thing named earlier in the clause when the number is linked to it: "the death
-    toll rose to 47", "the number of missing at 23", "inflation rose to 3.2%"."""
+    toll rose to 47", "the number of missing at 23", "inflation rose to 3.2%", "the
+    injured at 9,733". `start` is where the number's modifier starts, if it has one
+    ("rose to more than 5,000"). The mention nearest the number wins."""
     head = window.lower[clause_start:start]
     if not _LINK_BEFORE.search(head):
         return None
     best: Thing | None = None
     for m in _NUMBER_OF.finditer(window.lower, clause_start, start):
-        words = [
-            _Word(window.text[t[1] : t[2]], t[1], t[2])
-            for t in _tokens(window.text, m.start(1), 3)
-            if t[2] <= m.end(1) and t[3] == "w"
-        ]
-        name = _canonical(words) if words else None
-        if name:
-            best = Thing(name, m.start(1), m.end(1), False)
-    if best is not None:
-        return best
-    toll = None
+        words = phrase_after(window, m.end() - 1, allow_of=False)
+        name = _canonical(words, known) if words else None
+        if name is not None:
+            event = event_for(window, m.end(), m.end(), words[-1].end)
+            best = Thing(fold_event(name, event) or name, words[-1].start, words[-1].end, False)
     for m in _TOLL.finditer(window.lower, clause_start, start):
-        toll = m
-    if toll is not None:
-        return Thing("deaths", toll.start(), toll.end(), False)
-    return None
+        if best is None or m.start() > best.start:
+            best = Thing("deaths", m.start(), m.end(), False)
+    for m in _THE_COUNTED.finditer(window.lower, clause_start, start):
+        if best is None or m.start() > best.start:
+            best = Thing(_EVENT_THING[m.group(1)], m.start(1), m.end(1), False)
+    return best
+
+
+# "the injured at 9,733", "the dead numbered 40": a state word standing for its people.
+_THE_COUNTED = re.compile(r"\bthe\s+(dead|injured|wounded|missing|displaced)\b")
 
 
 _MONEY_FOR = re.compile(

@@ -165,6 +165,8 @@ _THINGS = {w: w for w in ("hostages", "seats", "homes", "police officers", "vill
                      id="rescuer-of-victims-is-not-the-actor"),
         pytest.param("The Greens, who campaigned on housing, won 14 seats.", "14", "Greens",
                      id="subject-across-an-aside"),
+        pytest.param("Japan, which keeps some 1,500 troops abroad, sent 300 more troops.", "300",
+                     "Japan", id="aside-with-a-number-in-it"),
         pytest.param("Trailing were the SNP on 9% and the Liberal Democrats on 12%.", "12%",
                      "Liberal Democrats", id="list-item-on-share"),
         pytest.param("Ghana and Togo swapped 30 prisoners.", "30", None,

@@ -70,7 +70,7 @@ _LEADER = (
 )
 _BODY_OR_LEADER = re.compile(rf"(?:'s|’s)?(?:{_STATE_BODY}|{_LEADER})")
 _SUBJECT_TAIL = re.compile(
-    rf"(?:'s|’s)?\)?(?:{_STATE_BODY}|{_LEADER})?\s*(?:\([^()]{{1,40}}\)\s*)?(?:,[^,;]{{1,120}},\s*)?"
+    rf"(?:'s|’s)?\)?(?:{_STATE_BODY}|{_LEADER})?\s*(?:\([^()]{{1,40}}\)\s*)?(?:,(?:[^,;]|(?<=\d),(?=\d)){{1,120}},\s*)?"
     r"(?:,?\s*(?:which|who|that)\s+)?(?:(?:on|last|this|next)\s+\w+day\s+)?"
     r"(?:(?:\w+ly|now|already|still|also|just|then|again)\s+)?(\w+)"
 )

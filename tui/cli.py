@@ -253,7 +253,13 @@ def _figures_if_any(paths: Paths) -> list[_FigureEntry]:
     help="Only changes detected at or after this time (ISO 8601, or an age: 6h, 7d).",
 )
 @click.option("--unseen", is_flag=True, help="Only changes not yet acknowledged.")
-@click.option("--limit", default=200, show_default=True)
+@click.option(
+    "--limit",
+    type=int,
+    default=None,
+    help="At most this many, newest first. Default: 200 as text; every change as json, csv, "
+    "markdown or atom (tools and scorers read the whole log).",
+)
 @click.pass_obj
 def changes(
     paths: Paths,
@@ -262,7 +268,7 @@ def changes(
     figure: str | None,
     since: Any,
     unseen: bool,
-    limit: int,
+    limit: int | None,
 ) -> None:
     """The change log, newest first."""
     from tui.cli_figures import resolve_figure
@@ -280,7 +286,8 @@ def changes(
             figure=figure,
             since=iso(since) if since else None,
             unacknowledged_only=unseen,
-            limit=limit,
+            # SQLite's LIMIT -1 is no limit: a machine format gets the whole log.
+            limit=limit if limit is not None else (200 if fmt == "text" and not as_json else -1),
         )
     if not rows and fmt == "text" and not as_json:
         filters = [f"for {figure}" if figure else "", f"since {iso(since)}" if since else ""]

@@ -354,6 +354,12 @@ DECIDE: list[tuple[str, list[Observation], Observation, Verdict | None, int | No
      obs(claim(3000, bound="lower", start=60), "Iraqi sources", report=R), D, 0, False),
     ("far-bound-in-same-report-not-support", [obs(claim(2500), "AP", report=R)],
      obs(claim(5, bound="lower", start=30), "AP", report=R), C, 0, False),
+    # changes look back in time: a report ingested after later words is judged by what
+    # came before it (feeds land in any order)
+    ("out-of-order-own-later-word-not-baseline", [obs(claim(2500)), obs(claim(2000), hours=48)],
+     obs(claim(2000), hours=24), C, 0, False),
+    ("out-of-order-only-later-words-is-new", [obs(claim(2000), "Reuters", 100)],
+     obs(claim(2500), "AP", 0), N, None, False),
     # plans and levels are separate ledgers
     ("plan-never-changes-level", [obs(claim(2500))],
      obs(plan(under(2000)), hours=5), N, None, False),

@@ -24,6 +24,10 @@
 | 9  | otherwise, against the latest figure        | changed   | a later report moved it; past    |
 |    | overall                                     |           | the window a difference is news  |
 
+Rules 5-6 and 8-9 look back in time only: a report published before words the ledger already
+holds (feeds land in any order) is judged against what was said before it; with nothing said
+before it, it is new. Rule 7 looks both ways within the window: a dispute has no direction.
+
 Rules 3-4 look only at the latest earlier revision in which the same source states this key: an
 article that *adds* a second source's figure is not a revision of the first one (it falls through
 to 5-9 and may be disputed against it). A change of attribution between revisions ("2,500" ->
@@ -270,8 +274,13 @@ def decide(
     if supported is not None:
         return Decision(Verdict.CONFIRMED, supported, True)
 
+    # Changes run forward in time: a report published before words already in the ledger
+    # (feeds land in any order) is compared with what was said before it. Disputes are
+    # symmetric in time (rule 7 looks both ways within the window).
+    before = [o for o in earlier if o.observed_at <= new.observed_at or o.report == new.report]
+
     # Rules 5-6: the source updating (or repeating) itself.
-    own = _latest(_from_source(earlier, source))
+    own = _latest(_from_source(before, source))
     if own is not None:
         return _compare(new, own, Verdict.CHANGED)
 
@@ -290,8 +299,9 @@ def decide(
 
     disagreeing = [
         o
-        for o in latest_per_source.values()
-        if abs(new.observed_at - o.observed_at) <= dispute_window
+        for speaker, o in latest_per_source.items()
+        if speaker != source  # a source never disputes itself (its later word, out of order)
+        and abs(new.observed_at - o.observed_at) <= dispute_window
         and (
             not within_margin(new.claim, o.claim)
             if beside(o)
@@ -302,9 +312,10 @@ def decide(
         rival = max(disagreeing, key=lambda o: (beside(o), o.claim.source is not None, _order(o)))
         return Decision(Verdict.DISPUTED, rival, False)
 
-    # Rules 8-9: against the latest figure overall.
-    latest = _latest(earlier)
-    assert latest is not None
+    # Rules 8-9: against the latest figure overall (before it: none is a first sighting).
+    latest = _latest(before)
+    if latest is None:
+        return Decision(Verdict.NEW, None, False)
     return _compare(new, latest, Verdict.CHANGED)
 
 

@@ -96,7 +96,48 @@ def ledger_for(
             "name": name,
         },
     )
-    return [(_observation(row), int(row["id"])) for row in rows]
+    found = [(_observation(row), int(row["id"])) for row in rows]
+    if any(o.observed_at > observation.observed_at for o, _ in found):
+        # A report published earlier than words already in the ledger (feeds of one poll
+        # land in any order; a first poll brings days of backlog): changes are judged
+        # against what was said before it, which `figure_latest` no longer holds.
+        known = {claim_id for _, claim_id in found}
+        found += [
+            (o, claim_id)
+            for o, claim_id in _said_before(store, identity, name, observation, report_id)
+            if claim_id not in known
+        ]
+    return found
+
+
+def _said_before(
+    store: Store, identity: str, name: str, observation: Observation, report_id: int
+) -> list[tuple[Observation, int]]:
+    """The latest word at or before `observation`, overall and from its own speaker."""
+    column = "figure" if identity.removeprefix("plan:").startswith("figure:") else "key"
+    where = f"c.{column} = :name" + (" AND c.figure IS NULL" if column == "key" else "")
+    if SPEAKER_SCOPE in identity:
+        where += " AND c.speaker = :speaker"
+    params = {
+        "name": name,
+        "as_of": observation.claim.as_of,
+        "at": iso(observation.observed_at),
+        "report": report_id,
+        "speaker": observation.source,
+    }
+    out: list[tuple[Observation, int]] = []
+    for extra in ("", " AND c.speaker = :speaker"):
+        rows = store.query(
+            f"""SELECT c.*, r.entry_id, f.name AS feed, v.version FROM claims c
+                JOIN reports r ON r.id = c.report_id JOIN feeds f ON f.id = r.feed_id
+                JOIN report_versions v ON v.id = c.version_id
+                WHERE {where}{extra} AND c.as_of = :as_of AND c.observed_at <= :at
+                  AND c.report_id != :report AND r.copy_of IS NULL AND c.thing IS NOT NULL
+                ORDER BY c.observed_at DESC, c.id DESC LIMIT 1""",
+            params,
+        )
+        out += [(_observation(row), int(row["id"])) for row in rows]
+    return out
 
 
 def remember_latest(store: Store, identity: str, observation: Observation, claim_id: int) -> None:

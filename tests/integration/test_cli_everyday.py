@@ -281,3 +281,24 @@ def test_poll_once_on_a_terminal_draws_a_bar_and_rings(
     assert "━" in screen
     assert "\a" in screen  # the bell, for the one change
     assert "polled 2 feeds: 1 new report" in screen
+
+
+def test_every_subcommand_takes_config_and_db_after_it() -> None:
+    """The group's --config/--db, after any subcommand (new ones included)."""
+    from tui.cli import main
+
+    def leaves(group: object, prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
+        out = []
+        for name, command in group.commands.items():  # type: ignore[attr-defined]
+            if hasattr(command, "commands"):
+                out += leaves(command, (*prefix, name))
+            else:
+                out.append((*prefix, name))
+        return out
+
+    commands = leaves(main)
+    assert {("poll",), ("check",), ("opml", "import"), ("ack",)} <= set(commands)
+    for command in commands:
+        result = sw(*command, "-h")
+        assert result.returncode == 0, (command, result.stderr)
+        assert "--config" in result.stdout and "--db" in result.stdout, command

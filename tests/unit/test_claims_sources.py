@@ -406,6 +406,24 @@ CASES = [
         "ministerio de defensa",
         "Spanish 'X dijo'",
     ),
+    (
+        "The minister said 3,400 people had died, reports the Daily Courier.",
+        "3,400",
+        "minister",
+        "an outlet closing the sentence relays the speaker before the figure",
+    ),
+    (
+        "About 300 people were rescued, reported The Harbour News January 17.",
+        "About 300",
+        "Harbour News",
+        "a date after the name is no part of it",
+    ),
+    (
+        "At least 90 died in the north, according to volunteers known as the Blue Vests.",
+        "At least 90",
+        "volunteers known as the Blue Vests",
+        "'known as' stays inside the name",
+    ),
     # --- other languages -------------------------------------------------------------------
     (
         "Según el ministerio de salud, 35 personas murieron.",

@@ -97,8 +97,9 @@ def needs_antecedent(s: SourceMention) -> bool:
 
 _OUTLET = re.compile(
     r"\b(?:Times|Post|Journal|News|Tribune|Herald|Guardian|Telegraph|Gazette|Shimbun|"
-    r"Reuters|AFP|AP|BBC|CNN|Xinhua|Yonhap|Kyodo|Bloomberg|Press|Agency|agency|paper|"
-    r"newspaper|daily|broadcaster|outlet|media|TV|Television|Radio)\b"
+    r"Reuters|AFP|AP|BBC|CNN|Xinhua|Yonhap|Kyodo|Bloomberg|Press|[Nn]ews\s+[Aa]gency|paper|"
+    r"newspaper|[Dd]aily|Courier|Chronicle|Observer|Express|Mirror|Independent|Standard|"
+    r"broadcaster|outlet|media|TV|Television|Radio)\b"
 )
 
 
@@ -132,7 +133,10 @@ def choose_source(
     # "..., said X" ("The authorities confirmed 773 deaths, said Patrick Muyaya").
     final = [s for s in after if s.kind == "inverted" or _closes_sentence(text, s)]
     if before and final:
-        return final[0]
+        # A news outlet closing the sentence relays the speaker before the figure
+        # ("Oktay said 3,419 had died, reports CNN"), as "X told Reuters" is X's.
+        relay = _OUTLET.search(final[0].name) and not _OUTLET.search(before[-1].name)
+        return _outermost(before, text) if relay else final[0]
     if before:
         return _outermost(before, text)
     if after:

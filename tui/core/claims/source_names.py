@@ -234,11 +234,14 @@ def name_after(span: str, max_words: int = 14) -> str | None:
     for i, m in enumerate(tokens):
         word = m.group()
         following = tokens[i + 1].group().lower() if i + 1 < len(tokens) else ""
+        if word == "as" and i > 0 and tokens[i - 1].group() in ("known", "such"):
+            continue  # "volunteers known as the White Helmets"
         if (
             (word in ("as", "to", "on") and m.start() > 0)
             or is_verb_like(word)
             or (_is_ing(word) and following not in sw.SOURCE_HEADS)  # "a report revealing"
             or any(ch.isdigit() for ch in word)  # "laut dem Ministerium wurden 120 ..."
+            or (word.lower() in sw.MONTHS and following[:1].isdigit())  # "News January 17"
         ):
             end = m.start()
             break

@@ -106,6 +106,10 @@ PRONOUNS = frozenset(
 FIRST_PERSON = frozenset("i we i've we've i'm we're".split())  # the quotation's speaker
 # "the paper said": a newspaper that the same text names elsewhere.
 PAPER_WORDS = frozenset({"paper", "newspaper", "daily", "weekly", "tabloid"})
+MONTHS = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
 WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 # Time adjuncts at a subject's or a name's end ("officials on Monday said", "according to
 # the ministry late on Friday", "a military official said Saturday").

@@ -212,3 +212,22 @@ def test_an_upper_bound_prints_no_floor() -> None:
     (claim,) = extract_claims("Nearly 60 people died.", published=PUB)
     assert claim.low == 0
     assert (claim_to_dict(claim)["low"], claim_to_dict(claim)["high"]) == (None, 60)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Ana Ruiz, 32, said she left.", id="age-in-apposition"),
+        pytest.param("The clinic at 3300 Gallows Rd. reopened.", id="address"),
+        pytest.param("The new Redmagic 11 Air phone is thin.", id="product-name"),
+        pytest.param("6) Coal is falling everywhere.", id="list-marker"),
+    ],
+)
+def test_names_and_markers_are_not_figures(text: str) -> None:
+    assert [c.surface for c in extract_claims(text, published=PUB) if c.kind == "count"] == []
+
+
+def test_foreign_heads_are_not_given_english_plurals() -> None:
+    """An English plural 's' is never glued to a word of another script or language."""
+    claims = extract_claims("У Харкові 21 людина отримала поранення.", published=PUB)
+    assert all(not (c.thing or "").endswith("s") or (c.thing or "").isascii() for c in claims)

@@ -55,15 +55,22 @@ def not_a_figure(window: Window, start: int, end: int, thing: str | None) -> boo
         return True
     head = low[max(0, start - 30) : start]
     before = _BEFORE.search(head)
-    if before is not None:
+    if before is not None and (before.group().strip() != "at" or _clock_like(window, start, end)):
         # "magnitude 7.6", "aged 45", "at 10 on Monday", "Category 4", "Resolution 2231"
-        return before.group().strip() != "at" or _clock_like(window, start, end)
+        return True
     if _DIGITS_AROUND.search(low, max(0, start - 3), start) or _DIGITS_NEXT.match(low, end):
         return True  # "+1 202 555 0143", "0800 123 456": a phone number or an id
     if (thing is None and _SCORE.match(low, end)) or _SCORE_BEFORE.search(head):
         return True  # "voted 170-4", "won 3-1": a score or a tally of votes
     if thing is None and _CLOCK_SPAN.search(low, max(0, start - 12), min(len(low), end + 30)):
         return True  # "from 9 to 5 in the evening": hours of a day
+    apposition = _AGE_APPOSITION.search(window.text, max(0, start - 30), start)
+    if thing is None and apposition and _COMMA_AFTER.match(window.text, end):
+        return True  # "Yu Hu, 32, said": an age in apposition to a name
+    if _ADDRESS_AFTER.match(window.text, end) or _LIST_MARKER.match(window.text, end):
+        return True  # "3300 Gallows Rd.", "6) So coal...": an address or a list marker
+    if thing is None and _between_names(window, start, end):
+        return True  # "Redmagic 11 Air", "Galaxy S 24 Ultra": a product or model name
     if thing is None and _label_before(window, start):
         return True  # "Flight 17 landed", "Route 66 was closed": a name, not a count
     number = low[start:end]
@@ -76,6 +83,36 @@ def not_a_figure(window: Window, start: int, end: int, thing: str | None) -> boo
 _CLOCK_SPAN = re.compile(
     r"\bfrom\s+[0-9]{1,2}\s+(?:to|until|till)\s+[0-9]{1,2}\s+(?:in\s+the\s+)?"
     r"(?:morning|evening|afternoon|night|hours|o'clock)"
+)
+_AGE_APPOSITION = re.compile(r"[A-Z][\w'’-]+,\s$")
+_COMMA_AFTER = re.compile(r",")
+_ADDRESS_AFTER = re.compile(
+    r"(?:\s[A-Z][\w'-]+){1,3}\s(?:Rd|St|Ave|Avenue|Street|Road|Blvd|Boulevard|Lane|Drive)\b"
+)
+_LIST_MARKER = re.compile(r"\)\s")
+
+
+def _between_names(window: Window, start: int, end: int) -> bool:
+    """A number between two capitalised words inside a sentence names a thing."""
+    before = window.text[max(0, start - 25) : start]
+    after = window.text[end : end + 25]
+    words = before.split()
+    if len(words) < 2 or not before.endswith(" ") or not after.startswith(" "):
+        return False
+    last, nxt = words[-1], after.split()[0] if after.split() else ""
+    return (
+        last[:1].isupper()
+        and last.isalpha()
+        and nxt[:1].isupper()
+        and nxt.isalpha()
+        and not words[-2].endswith((".", ":", "!", "?"))
+        and last.lower() not in _NOT_NAMES
+    )
+
+
+_NOT_NAMES = frozenset(
+    "january february march april may june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday".split()
 )
 _DIGITS_AROUND = re.compile(r"(?:[0-9]|\+)\s?$")
 _DIGITS_NEXT = re.compile(r"\s[0-9]")

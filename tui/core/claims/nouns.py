@@ -155,7 +155,7 @@ INVARIANT = frozenset(
     people police personnel aircraft livestock cattle sheep fish deer staff
     children men women data media series species offspring
     aid support damage water food fuel equipment ammunition inflation unemployment
-    turnout population containment area
+    turnout population containment area yen yuan won rupees baht
     """.split()
 )
 

@@ -196,7 +196,8 @@ def _canonical(words: list[_Word], known: Mapping[str, str] | None = None) -> st
     proper = words[-1].text[:1].isupper() and not words[-1].text.isupper()
     if not mods and proper and not _is_plural_head(head):
         return None  # a proper name ("a third of Pakistan"), not a counted thing
-    head = plural(head) if not head.endswith("s") or head.endswith("ss") else head
+    if head.isascii() and (not head.endswith("s") or head.endswith("ss")):
+        head = plural(head)  # English plurals only: "грудня" or "militares" stay as written
     head = SYNONYMS.get(head, head)
     if (
         mods
@@ -227,6 +228,8 @@ def phrase_after(window: Window, end: int, *, allow_of: bool) -> list[_Word]:
             break  # "people killed", "families seeking shelter": the verb after the head
         if low.endswith("ly") and len(low) > 4 and text.islower():
             break  # an adverb ("landed safely", "12 badly hurt")
+        if low.endswith(("'s", "’s")) and not words:
+            continue  # a possessive before the head: "90% of the company's employees"
         words.append(_Word(text, start, stop))
         if len(words) >= MAX_NP_WORDS or _is_plural_head(low):
             break  # English puts the plural head last: "4,000 soldiers guard the base"
@@ -434,7 +437,8 @@ _PERSON_VERB = re.compile(
     r"\s+(?:are|were|remain|remained|have|had|live|lived|stay|stayed|fled|died|voted)\b"
 )
 _NOT_A_THING = frozenset(
-    "times years months days weeks hours minutes decades percent points others ones "
+    "times years months days weeks hours minutes decades percent points others ones marks "
+    "milestones levels "
     "sides terms results projections figures numbers estimates reports statistics data "
     "officials sources authorities".split()
 )

@@ -222,6 +222,7 @@ _CAPITALISED = re.compile(r"(?<![\w'’-])(?:[A-Z]|al-[A-Z]|uM)[\w.&/()'’-]*")
 _NEXT_WORD = re.compile(r"[ \t]+([\w.&/()'’-]+)")
 _GROUP = re.compile(r"\b(?:international coalition|coalition|armed groups|armed gangs|gangs)\b")
 _POSSESSIVE = ("'s", "’s", "'", "’")
+_MAY_HIDE = frozenset("s'’.)")
 
 
 def _clean(token: str) -> tuple[str, bool]:
@@ -244,6 +245,16 @@ def find_mentions(text: str, lower: str, lex: Lexicon) -> list[Mention]:
     taken = 0
     for m in _CAPITALISED.finditer(text):
         if m.start() < taken:
+            continue
+        token = m.group()
+        # Most capitalised words ("The", "President") start no alias: skip them unless a
+        # possessive, bracket, dot or hyphen may hide one ("Russia's", "(ANC)", "US-led").
+        if (
+            token not in lex.words
+            and token not in lex.longest
+            and token[-1] not in _MAY_HIDE
+            and "-" not in token
+        ):
             continue
         found = _longest_at(text, m, lex)
         if found is not None:
@@ -291,6 +302,8 @@ def _longest_at(text: str, m: re.Match[str], lex: Lexicon) -> Mention | None:
 
 def user_actor_names(actors: Sequence[str]) -> tuple[str, ...]:
     """The user's `[[figures]]` actors in a hashable, stable form for ``lexicon``."""
+    if not actors:
+        return ()
     return tuple(sorted({" ".join(a.split()) for a in actors if a.strip()}))
 
 

@@ -345,6 +345,15 @@ def test_date_claims(text: str, surface: str, thing: str | None, as_of: str, why
     assert (claim.thing, claim.as_of) == (thing, as_of), why
 
 
+def test_a_date_after_a_line_break_keeps_its_lead_words() -> None:
+    """Paragraphs end in line breaks: "A week" and "since 2019" after one are read whole."""
+    text = "The quake struck.\n\nA week has passed.\nAid has flowed\nsince 2019."
+    assert [r[:3] for r in read(text)] == [
+        ("A week", "duration", "exact"),
+        ("since 2019", "date", "lower"),
+    ]
+
+
 def test_a_duration_is_not_also_a_count() -> None:
     """The span found by the date pass is kept from the quantity finder: "10-year" is no
     count of 10, and the 3 men are still counted."""

@@ -113,11 +113,14 @@ def lead_starts(lowered: str, end: int, lo: int, is_lead: Callable[[str], bool])
     j = end
     while j > lo:
         i = j
-        while i > lo and lowered[i - 1] == " ":
+        while i > lo and lowered[i - 1] in " \n\t":
             i -= 1
         if i <= lo or (i == j and j != end):
             break
-        k = max(lowered.rfind(" ", lo, i) + 1, lo)
+        space = max(
+            lowered.rfind(" ", lo, i), lowered.rfind("\n", lo, i), lowered.rfind("\t", lo, i)
+        )
+        k = max(space + 1, lo)
         pos = i
         for n, piece in enumerate(reversed(lowered[k:i].split("-"))):
             if n:  # the hyphen before the piece to its right

@@ -19,15 +19,20 @@ SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 DEV = SHARED / "realnews" / "claims-dev.jsonl"
 SCORER = SHARED / "tools" / "score_claims.py"
 # Issue 9's targets are F1 0.92, value/bound 0.95, thing/place 0.85, actor/source 0.80,
-# as_of 0.90, dates 80%. A floor is raised as the field reaches its target.
+# as_of 0.90, dates 80%. Each floor sits a little under what the extractor scores now, so
+# that a regression fails; thing is still short of its target (see the issue's note).
 FLOORS = {
-    "F1": 0.92,
-    "P": 0.92,
-    "R": 0.92,
-    "value": 0.92,
-    "bound": 0.95,
-    "thing": 0.65,
-    "as_of": 0.85,
+    "F1": 0.95,
+    "P": 0.94,
+    "R": 0.94,
+    "value": 0.97,
+    "bound": 0.97,
+    "thing": 0.74,
+    "place": 0.85,
+    "actor": 0.82,
+    "source": 0.90,
+    "as_of": 0.88,
+    "date_found": 0.80,
 }
 
 
@@ -47,7 +52,9 @@ def test_real_news_scores_hold_their_floors() -> None:
     )
     print(run.stdout[-8000:])
     assert run.returncode == 0, run.stderr[-2000:]
-    summary = run.stdout.strip().splitlines()[-1]
-    scores = {k: float(v) for k, v in re.findall(r"(\w+)=([0-9.]+)", summary)}
+    counts, summary = run.stdout.strip().splitlines()[-2:]
+    scores = {k: float(v) for k, v in re.findall(r"(\w+)=([0-9.]+)(?!/)", summary)}
+    # The line before the summary gives found/gold counts for dates and durations.
+    scores |= {k: int(a) / int(b) for k, a, b in re.findall(r"(\w+_found)=(\d+)/(\d+)", counts)}
     low = {k: (scores.get(k), floor) for k, floor in FLOORS.items() if scores.get(k, 0) < floor}
     assert not low, f"below the floor (got, floor): {low}\n{summary}"

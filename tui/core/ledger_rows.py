@@ -212,7 +212,8 @@ def find_origin(store: Store, report_id: int, text: str, published: datetime) ->
             [key, report_id, numbers],
         ).fetchone()
         origin = int(found[0]) if found else None
-    if origin is None and mine:
+    # Without numbers a text states no figure: as a copy or not, it changes no ledger.
+    if origin is None and mine and numbers:
         rows = store.conn.execute(
             """SELECT r.id, coalesce(r.copy_of, r.id), s.sketch FROM report_sketches s
                JOIN reports r ON r.id = s.report_id

@@ -327,3 +327,10 @@ def _feed_moved_to(db: sqlite3.Connection) -> None:
     """Where a permanent redirect (301/308) says the feed now lives: polled there, and
     `storywatch check` asks the user to update feeds.toml."""
     _run(db, "ALTER TABLE feeds ADD COLUMN moved_to TEXT;\n")
+
+
+@migrations(name="0009_copy_candidates")
+def _copy_candidates(db: sqlite3.Connection) -> None:
+    """A new report's copy candidates are found by its figures' numbers, then its time, so a
+    first poll's thousand on-story reports are not each compared with every other."""
+    _run(db, "CREATE INDEX report_sketches_numbers ON report_sketches(numbers, published);\n")

@@ -93,8 +93,9 @@ def test_every_country_is_known() -> None:
 def test_ordinary_words_are_weak() -> None:
     # Why: "Police said" must not be a Polish town; the scanner needs the weak list.
     weak = gz.gazetteer().weak
-    assert all(k in weak for k in ("police", "reading", "of", "mobile", "bath"))
+    assert all(k in weak for k in ("police", "reading", "mobile", "bath", "time"))
     assert "iraq" not in weak
+    assert gz.gazetteer().rows("of") == [], "two letters name a country or nothing"
 
 
 @pytest.fixture
@@ -143,10 +144,14 @@ def test_deleted_cache_is_rebuilt(tmp_path: Path, counted_build: list[int]) -> N
         pytest.param("{not json", id="truncated"),
         pytest.param('{"names": []}', id="fields-missing"),
         pytest.param(
-            '{"names": ["a"], "kinds": "", "parents": [], "keys": {}, "weak": {}}',
+            '{"names": ["a"], "kinds": "", "parents": [], "keys": "", "rows": [], "weak": {}}',
             id="columns-disagree",
         ),
         pytest.param("", id="empty"),
+        pytest.param(
+            '{"names": [], "kinds": "", "parents": [], "keys": "a\\nb", "rows": [1], "weak": {}}',
+            id="keys-and-rows-disagree",
+        ),
     ],
 )
 def test_corrupt_cache_is_rebuilt(tmp_path: Path, counted_build: list[int], garbage: str) -> None:

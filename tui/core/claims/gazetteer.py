@@ -76,7 +76,9 @@ class Gazetteer:
         self._names: list[str] = data["names"]
         self._kinds: str = data["kinds"]
         self._parents: list[int] = data["parents"]
-        self.keys: dict[str, int | list[int]] = data["keys"]
+        self.keys: dict[str, int | list[int]] = dict(
+            zip(data["keys"].split("\n"), data["rows"], strict=True)
+        )
         # Names that need a locative cue ("in Reading"): kept apart so that the common
         # "is this word a place at all?" stays one dict lookup.
         self.weak: dict[str, int | list[int]] = data["weak"]
@@ -156,9 +158,12 @@ def _read(path: Path) -> dict[str, Any] | None:
     finally:
         if gc_was_on:
             gc.enable()
-    fields = ("names", "kinds", "parents", "keys", "weak")
-    ok = isinstance(data, dict) and all(k in data for k in fields)
-    return data if ok and len(data["names"]) == len(data["kinds"]) == len(data["parents"]) else None
+    fields = ("names", "kinds", "parents", "keys", "rows", "weak")
+    if not (isinstance(data, dict) and all(k in data for k in fields)):
+        return None
+    same_rows = len(data["names"]) == len(data["kinds"]) == len(data["parents"])
+    same_keys = isinstance(data["keys"], str) and data["keys"].count("\n") + 1 == len(data["rows"])
+    return data if same_rows and same_keys else None
 
 
 def _write(path: Path, data: dict[str, Any]) -> None:

@@ -8,7 +8,8 @@ least 15,000 people with their alternate names) and ISO 3166 through ``pycountry
 - ``names``, ``kinds`` (one letter a row, ``KIND_LETTER``), ``parents``: one row per place;
   `parent` is the row of the place that contains it (-1 for none), so a city -> its region
   -> its country is a chain;
-- ``keys``: ``normalised name -> row or [row, ...]``, best candidate first;
+- ``keys`` (newline-separated) and ``rows``: normalised name -> row or [row, ...], best
+  candidate first;
 - ``weak``: the same for names that count only after a locative word or with a qualifier:
   ordinary words ("Reading") and other languages' names of mid-sized cities.
 """
@@ -26,13 +27,15 @@ from tui.core.claims.gazetteer_data import (
     COUNTRY_ALIASES,
     COUNTRY_NAMES,
     FEATURES,
+    NOT_PLACES,
     ORDINARY_WORDS,
     REGION_EXONYMS,
 )
 
-SCHEMA = 2
+SCHEMA = 3
 BIG_CITY = 100_000  # cities this large also get their Latin-script alternate names
 MILLION_CITY = 1_000_000
+TOWN_NAME_STANDS_ALONE = 50_000  # smaller towns count only after a locative word
 # How a candidate ranks when a name has several: countries first, then regions, ...
 _KIND_RANK = {"country": 0, "region": 1, "feature": 2, "county": 3, "city": 4, "site": 2}
 KIND_LETTER = {
@@ -58,7 +61,9 @@ class _Builder:
 
     def alias(self, row: int, name: str, *, strong: bool = True) -> None:
         key = place_key(name)
-        if len(key) < 2:
+        if len(key) < 2 or (len(key) < 3 and self.places[row][1] != "country"):
+            return  # "Tô", "Bo": two letters name a country ("US", "UK") or nothing
+        if key in NOT_PLACES:
             return
         rows = self.keys.setdefault(key, [])
         if row not in rows:
@@ -85,7 +90,9 @@ class _Builder:
             "names": [p[0] for p in self.places],
             "kinds": "".join(KIND_LETTER[p[1]] for p in self.places),
             "parents": [p[2] for p in self.places],
-            "keys": {k: packed(rows) for k, rows in self.keys.items() if k not in weak},
+            # Names as one string and rows as a list: a third faster to read than a dict.
+            "keys": "\n".join(strong := [k for k in self.keys if k not in weak]),
+            "rows": [packed(self.keys[k]) for k in strong],
             "weak": {k: packed(self.keys[k]) for k in sorted(weak)},
         }
 
@@ -203,15 +210,17 @@ def build() -> dict[str, Any]:
             parent = state_row.get(city.get("admin1code") or "") or parent
         population = int(city.get("population") or 0)
         row = b.add(city["name"], "city", parent, population)
-        b.alias(row, city["name"])
+        # A small town's name is often a word of some language ("Time", "Cela", "Savé"):
+        # it counts only after a locative word ("in Wajima") unless it means more.
+        b.alias(row, city["name"], strong=population >= TOWN_NAME_STANDS_ALONE)
         if bare := _without_article(city["name"]):  # "Al Fashir": "Fashir" after "in"
             b.alias(row, bare, strong=False)
-        if population >= BIG_CITY:
-            # Other languages' names of a mid-sized city can be English words or names
-            # ("Hamas" is an Arabic spelling of Hamm): only a million-city's count bare.
+        if population >= MILLION_CITY:
+            # Other languages' names of a smaller city are too often English words or names
+            # ("Hamas" is an Arabic spelling of Hamm, "Google" a nickname of Topeka).
             for alt in city.get("alternatenames") or []:
                 if _LATIN.match(alt) and not alt.isupper() and len(alt.split()) <= 4:
-                    b.alias(row, alt, strong=population >= MILLION_CITY)
+                    b.alias(row, alt)
     _add_site_places(b, country_row)
     return b.result()
 
@@ -244,7 +253,8 @@ def _add_translations(b: _Builder, country_row: dict[str, int]) -> None:
                 for name in _clean_iso_name(translated) if translated else []:
                     key = place_key(name)
                     if key not in b.keys and key not in _NOT_TRANSLATIONS:
-                        b.alias(row, name)
+                        # Only after a locative word: "Mauricio" is also a first name.
+                        b.alias(row, name, strong=False)
 
 
 def _add_site_places(b: _Builder, country_row: dict[str, int]) -> None:

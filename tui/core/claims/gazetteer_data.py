@@ -213,6 +213,15 @@ QUALIFIERS = frozenset(
     }
 )
 
+# Names of regions that are only words on their own ("the South", "Centre"): never places
+# by themselves; "South Sudan", "Centre-Val de Loire" are looked up whole.
+NOT_PLACES = frozenset(
+    """
+    north south east west central northern southern eastern western centre center upper
+    lower capital coast north east south east north west south west middle
+    """.split()
+)
+
 # Place names that are also ordinary capitalised words of news text. They count only after
 # a locative word ("in Reading") or with a qualifier ("Delta State"); a sentence that starts
 # with "Police said" is not about a Polish town.
@@ -239,5 +248,7 @@ ORDINARY_WORDS = frozenset(
     telegraph observer standard daily news press today globe
     red white black blue green gold golden silver brown
     man men woman women people home mark grace faith joy
+    to time save bush amazon dead adults google apple jan feb mar apr jun jul aug sep sept
+    oct nov dec haft cela highland metro clinton sandy
     """.split()
 )

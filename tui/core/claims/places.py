@@ -31,6 +31,34 @@ _RUN = re.compile(rf"{_TOKEN}(?:\s(?:(?:{_CONNECT})\s)*(?:(?:[ae][ldnrstz]|ash)-
 _PIECE = re.compile(r"\S+")
 _ARTICLE_BEFORE = re.compile(r"(?<![\w-])(?:[ae][ldnrstz]|ash)-\Z")
 _POSSESSIVE = ("'s", "’s")
+# The locative words that let a name which is also a word be a place ("in Reading").
+_SURE_CUES = frozenset(
+    {
+        "in",
+        "at",
+        "into",
+        "near",
+        "across",
+        "outside",
+        "inside",
+        "throughout",
+        "of-place",
+        "im",
+        "nach",
+        "bei",
+        "dans",
+        "à",
+        "au",
+        "aux",
+        "en",
+        "em",
+        "no",
+        "na",
+        "w",
+        "we",
+        "di",
+    }
+)
 # Words before an unknown word that may make it a town ("22 in Suzu, five in ...").
 _UNKNOWN_CUES = (" in ", " at ", " near ")
 _CONNECTORS = frozenset(_CONNECT.split("|"))
@@ -54,8 +82,6 @@ _PLACE_MAKERS = frozenset(
         "peninsula",
         "valley",
         "mountains",
-        "island",
-        "islands",
         "desert",
     }
 )
@@ -103,7 +129,8 @@ def _surface(text: str) -> str:
 
 # "the city of el-Fasher", "the outskirts of Kyiv": "of" after these is as good as "in".
 _OF_PLACE = re.compile(
-    r"\b(?:city|town|village|region|province|state|district|area|areas|county|capital|port"
+    r"\b(?:city|cities|towns?|villages?|regions?|provinces?|states?|districts?|areas?"
+    r"|county|counties|prefectures|capital|port"
     r"|islands?|municipality|outskirts|suburbs?|streets|neighbou?rhood|camp|prefecture"
     r"|governorate|parts|north|south|east|west|centre|center|rest)\s+\Z"
 )
@@ -290,6 +317,8 @@ def _lookup(
             return None
     else:
         after = _AFTER.match(lower, end)
+    if after is not None and not text[after.start(1)].islower():
+        after = None  # "Islamic State" is a name, "Niger state" a place
     full_end = after.end() if after and after.group(1) not in _SHORT_QUALIFIERS else end
     cue = _cue(lower, start)
     if key in user:
@@ -297,7 +326,10 @@ def _lookup(
     if rows:
         if span.isupper() and len(span) <= 4 and g.place(rows[0]).kind != "country":
             return None  # an acronym ("RSF", "UN") is not a small town's name
-        if cue is None and after is None and (key in g.weak or _actor_only(g, key, rows)):
+        if after is None and (
+            (key in g.weak and cue not in _SURE_CUES)  # "in Reading", not "to Reading"
+            or (cue is None and _actor_only(g, key, rows))
+        ):
             return None
         if after is not None and after.group(1) not in _SHORT_QUALIFIERS:  # "Niger state"
             rows = [r for r in rows if g.kind(r) in ("region", "county")] or rows

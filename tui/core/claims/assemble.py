@@ -78,6 +78,10 @@ def _thing_for(window: win.Window, d: Draft, clause: tuple[int, int], earlier: s
     # A count linked to a named total ("the death toll rose to 211") counts that total,
     # whatever event a later count of the sentence names.
     before = things.thing_before(window, _modifier_start(window, d), clause[0], known)
+    if before is None and event is None:
+        # "The death toll ... in Valencia, Spain, and other regions has risen to 225": a
+        # named total may open the sentence, before the clause the number sits in.
+        before = things.thing_before(window, _modifier_start(window, d), 0, known)
     if before is not None:
         d.thing, d.thing_start = before.name, before.start
     elif event is not None:

@@ -28,7 +28,7 @@ _MEASURES: dict[str, str] = {
     ),
     **dict.fromkeys(["food inflation", "food prices"], "food inflation"),
     **dict.fromkeys(
-        ["inflation", "consumer prices", "consumer price index", "cpi", "prices", "price index"],
+        ["inflation", "consumer prices", "consumer price index", "cpi", "price index"],
         "inflation",
     ),
     "cpih": "CPIH",

@@ -58,7 +58,7 @@ _EVENT_AFTER = re.compile(
     # a second counted phrase in coordination: "14,000 Palestinians and 1,200 Israelis"
     r"(?P<second>(?:,\s*|and\s+)(?:at\s+least\s+|more\s+than\s+|about\s+|some\s+|nearly\s+)?"
     r"[0-9][0-9,.]*\s+(?:[^\W\d_][\w'-]*\s+){1,3}?)?"
-    r"(?:(?:have|has|had|were|was|are|is|been|being|reportedly|also|now|so\s+far|still|"
+    r"(?:(?:who|that|have|has|had|were|was|are|is|been|being|reportedly|also|now|so\s+far|still|"
     r"remain|remains|remained|went|gone|go|got|left|lay|lie|reported|as|"
     r"confirmed|believed|feared|presumed|known|to\s+be|to\s+have|later|since|already|"
     r"all|each|either|or|and|critically|seriously|severely|badly|slightly)\s+)*"
@@ -161,6 +161,9 @@ def _canonical(words: list[_Word], known: Mapping[str, str] | None = None) -> st
     is asked first: the user's "GIs" are troops."""
     if not words:
         return None
+    first_head = words[-1].low
+    if first_head in _FOLDABLE and len(words) > 1 and words[-2].low in _EVENT_THING:
+        return _EVENT_THING[words[-2].low]  # "missing people", "displaced persons"
     if known:
         for size in (3, 2, 1):
             if len(words) >= size:
@@ -188,6 +191,8 @@ def _canonical(words: list[_Word], known: Mapping[str, str] | None = None) -> st
         or mods[0].low.endswith("-strong")
     ):
         mods.pop(0)
+    if head in ("members", "personnel") and any(w.low in _MILITARY for w in words[:-1]):
+        return "troops"  # "600 National Guard members", "US Army personnel"
     last_two = f"{mods[-1].low} {head}" if mods else None
     if last_two is not None and last_two in SYNONYMS:
         return SYNONYMS[last_two]
@@ -252,6 +257,7 @@ def phrase_after(window: Window, end: int, *, allow_of: bool) -> list[_Word]:
     return words
 
 
+_MILITARY = frozenset("guard army navy military marine marines forces force armed".split())
 _PLURAL_HEADS = frozenset("people personnel children men women".split())
 
 
@@ -349,7 +355,7 @@ def fold_event(thing: str | None, event: str | None) -> str | None:
 
 _KEEP_UNDER_EVENT = frozenset(
     "hostages prisoners detainees votes seats cases bodies victims homes buildings "
-    "survivors".split()
+    "survivors livestock animals cattle".split()
 )
 
 

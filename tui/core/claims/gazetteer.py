@@ -119,8 +119,11 @@ class Gazetteer:
 
 def _inputs_digest() -> str:
     """What the index is built from: the data packages' files (an upgrade changes their
-    size and time) and the hand tables' text. Any change means a rebuild. (Asking
-    importlib.metadata for the versions costs 25 ms of every cold start; this costs <1.)"""
+    size) and the hand tables' text. Any change means a rebuild. (Asking
+    importlib.metadata for the versions costs 25 ms of every cold start; this costs <1.)
+    File times are left out on purpose: two installs of the same versions (a tool install
+    and a project venv) then share one cache instead of rebuilding and deleting each
+    other's on every run."""
     h = hashlib.sha1(usedforsecurity=False)
     for package, files in _DATA_FILES.items():
         spec = importlib.util.find_spec(package)
@@ -129,7 +132,7 @@ def _inputs_digest() -> str:
         root = Path(spec.origin).parent
         for name in files:
             st = (root / name).stat()
-            h.update(f"{package}/{name}:{st.st_size}:{st.st_mtime_ns}|".encode())
+            h.update(f"{package}/{name}:{st.st_size}|".encode())
     here = Path(__file__).parent
     for name in ("gazetteer_build.py", "gazetteer_data.py", "words.py"):
         h.update((here / name).read_bytes())

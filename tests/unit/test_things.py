@@ -231,3 +231,20 @@ def test_foreign_heads_are_not_given_english_plurals() -> None:
     """An English plural 's' is never glued to a word of another script or language."""
     claims = extract_claims("У Харкові 21 людина отримала поранення.", published=PUB)
     assert all(not (c.thing or "").endswith("s") or (c.thing or "").isascii() for c in claims)
+
+
+def test_a_rank_is_not_a_count() -> None:
+    """ "one of the 10 deadliest quakes": a rank in a set, not a figure to follow."""
+    claims = extract_claims("It was one of the 10 deadliest quakes on record.", published=PUB)
+    assert [c.surface for c in claims if c.kind == "count"] == []
+    (protest,) = extract_claims("Some 300 protesters marched.", published=PUB)
+    assert protest.thing == "protesters"
+
+
+def test_user_places_need_no_capital_letter() -> None:
+    """A place the user names in [[figures]] is found as written, capitals or not."""
+    text = "At least 1,400 people have died in the rebel-held northwest, rescuers said."
+    (claim,) = [c for c in extract_claims(text, published=PUB, places=["rebel-held northwest"])]
+    assert claim.place == "rebel-held northwest"
+    (plain,) = extract_claims(text, published=PUB)
+    assert plain.place != "rebel-held northwest"

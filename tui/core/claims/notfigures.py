@@ -24,7 +24,9 @@ _AFTER = re.compile(
     r"(?:times|fold)\b|-fold\b|"  # ratios
     r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries)\b|"  # spans
     r"(?:st|nd|rd|th)\b|"  # ordinals written apart
-    r"(?:points?|percentage\s+points?)\b"  # scores and percentage points
+    r"(?:points?|percentage\s+points?)\b|"  # scores and percentage points
+    r"(?:most\s+[a-z]+|[a-z]{3,}est)\b(?<!\binterest)(?<!\bforest)(?<!\bharvest)"
+    r"(?<!\brequest)(?<!\bprotest)(?<!\bcontest)(?<!\bsuggest)"  # ranks: "the 10 deadliest"
     r")"
 )
 # Before the number: what makes it a measurement or a label.

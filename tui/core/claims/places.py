@@ -123,6 +123,30 @@ def user_places(places: frozenset[str] = frozenset()) -> UserPlaces:
     return UserPlaces({place_key(p): " ".join(p.split()) for p in places if p.strip()})
 
 
+@cache
+def _user_pattern(places: tuple[str, ...]) -> re.Pattern[str]:
+    """The user's place names as written in lower case ("rebel-held northwest"): matched
+    anywhere, since a user's words need no capital letter to be a place."""
+    words = sorted({" ".join(p.lower().split()) for p in places}, key=len, reverse=True)
+    alternation = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])")
+
+
+def _user_mentions(
+    lower: str, user: dict[str, str], found: list[PlaceMention]
+) -> list[PlaceMention]:
+    """User places the capitalised scan missed ("government-held areas")."""
+    taken = [(m.start, m.end) for m in found]
+    out: list[PlaceMention] = []
+    for m in _user_pattern(tuple(sorted(user.values()))).finditer(lower):
+        start, end = m.span()
+        if any(s < end and start < e for s, e in taken):
+            continue
+        name = user.get(place_key(m.group()), " ".join(m.group().split()))
+        out.append(PlaceMention(start, end, name, 1, _cue(lower, start)))
+    return out
+
+
 def _surface(text: str) -> str:
     return " ".join(text.split())
 
@@ -212,6 +236,9 @@ def find_places(text: str, lower: str, extra: UserPlaces | None = None) -> list[
                 mention, used = found
                 out.append(mention)
                 i += used
+    if user:
+        out += _user_mentions(lower, user, out)
+        out.sort(key=lambda m: m.start)
     return out
 
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import time
 from pathlib import Path
 from typing import Any
 
@@ -172,11 +174,17 @@ def test_unwritable_cache_dir_builds_in_memory(tmp_path: Path, counted_build: li
 
 
 def test_stale_cache_files_are_removed(tmp_path: Path, counted_build: list[int]) -> None:
-    # Why: each data-package upgrade changes the file name; old ones must not pile up.
+    # Why: each data-package upgrade changes the file name; old ones must not pile up,
+    # but another install's recent file stays (two installs must not rebuild in turns).
     old = tmp_path / "gazetteer-oldversion.json"
     old.write_text("{}", encoding="utf-8")
+    recent = tmp_path / "gazetteer-otherinstall.json"
+    recent.write_text("{}", encoding="utf-8")
+    long_ago = time.time() - gz.STALE_AFTER - 60
+    os.utime(old, (long_ago, long_ago))
     gz.load(tmp_path / "gazetteer-new.json")
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["gazetteer-new.json"]
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert names == ["gazetteer-new.json", "gazetteer-otherinstall.json"]
 
 
 def test_cache_name_follows_the_environment(

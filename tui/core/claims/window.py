@@ -162,10 +162,6 @@ def last_thing_before(window: Window, pos: int) -> tuple[int, int, str] | None:
     return found[-1] if found else None
 
 
-def nearest_thing(window: Window, start: int, end: int, lo: int, hi: int) -> str | None:
-    return _nearest(window.mentions("thing"), start, end, lo, hi)
-
-
 def place_for(
     window: Window,
     start: int,

@@ -59,7 +59,6 @@ THINGS: dict[str, str] = {
     "reconstruction": "reconstruction",
     **dict.fromkeys(["cost", "costs"], "cost"),
 }
-MONEY_THINGS = frozenset({"aid", "funding", "contract", "reconstruction", "cost"})
 CASUALTY_THINGS = frozenset(
     {"deaths", "injured", "injuries", "casualties", "missing", "bodies", "victims"}
 )

@@ -35,8 +35,8 @@ from tests.feedgen import Item, rss
 from tests.loopback import LoopbackServer, Recorded, Reply
 from tui.core.config import parse_config
 from tui.core.monitor import Monitor
-from tui.core.prune import prune
 from tui.core.store import Store
+from tui.core.store.prune import prune
 
 WINDOW = 50
 INTERVAL = timedelta(minutes=10)

@@ -132,8 +132,14 @@ def run_process(cmd: list[str], cwd: Path, env: dict[str, str] | None = None) ->
     """Wall, CPU (its own and its reaped children's, from wait4) and the peak resident size
     of the whole process tree (sampled every 5 ms) of one command."""
     started = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdin=subprocess.DEVNULL,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(
+        cmd,
+        cwd=cwd,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
     peak, done = [0], threading.Event()
 
     def sample() -> None:
@@ -150,9 +156,15 @@ def run_process(cmd: list[str], cwd: Path, env: dict[str, str] | None = None) ->
     stderr = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
     if proc.stderr:
         proc.stderr.close()
-    return {"wall": wall, "cpu_main": usage.ru_utime + usage.ru_stime, "cpu_workers": 0.0,
-            "rss_main": usage.ru_maxrss * 1024, "rss_tree": max(peak[0], usage.ru_maxrss * 1024),
-            "rc": os.waitstatus_to_exitcode(status), "stderr": stderr[-2000:]}
+    return {
+        "wall": wall,
+        "cpu_main": usage.ru_utime + usage.ru_stime,
+        "cpu_workers": 0.0,
+        "rss_main": usage.ru_maxrss * 1024,
+        "rss_tree": max(peak[0], usage.ru_maxrss * 1024),
+        "rc": os.waitstatus_to_exitcode(status),
+        "stderr": stderr[-2000:],
+    }
 
 
 def prepare_install() -> None:
@@ -165,11 +177,22 @@ def prepare_install() -> None:
       (STORYWATCH_CACHE), warmed here, so other checkouts on a shared machine (whose
       gazetteer differs) cannot evict it mid-run and make every process rebuild it.
     """
-    subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "tui")],
-                   check=True, stdout=subprocess.DEVNULL)
+    subprocess.run(
+        [sys.executable, "-m", "compileall", "-q", str(ROOT / "tui")],
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
     os.environ.setdefault("STORYWATCH_CACHE", str(Path(tempfile.gettempdir()) / "storywatch-bench"))
-    subprocess.run([sys.executable, "-c", "from tui.core.claims import extract_claims as x; "
-                    "x('About 2,500 troops remain in Iraq.')"], check=True, cwd=ROOT)
+    subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "from tui.core.claims import extract_claims as x; "
+            "x('About 2,500 troops remain in Iraq.')",
+        ],
+        check=True,
+        cwd=ROOT,
+    )
 
 
 def write_config(path: Path, port: int, n: int, concurrency: int) -> None:
@@ -194,8 +217,9 @@ def storywatch_process(spec: Result) -> Result:
     if not config.exists():
         write_config(config, spec["port"], spec["feeds"], spec["concurrency"])
     exe = Path(sys.executable).with_name("storywatch")
-    result = run_process([str(exe), "--config", str(config), "--db", spec["db"], "poll", "--once"],
-                         cwd=work)
+    result = run_process(
+        [str(exe), "--config", str(config), "--db", spec["db"], "poll", "--once"], cwd=work
+    )
     if result["rc"] != 0:
         raise RuntimeError(f"storywatch poll failed ({result['rc']}):\n{result['stderr']}")
     return result
@@ -242,8 +266,9 @@ def scenario_bare(spec: Result) -> Result:
         for url, response in responses:
             if response.status_code != 200:
                 continue
-            parsed = feedparser.parse(io.BytesIO(response.content),
-                                      response_headers=dict(response.headers))
+            parsed = feedparser.parse(
+                io.BytesIO(response.content), response_headers=dict(response.headers)
+            )
             rows = [
                 {
                     "id": f"{url}#{e.get('id') or e.get('link')}",
@@ -258,26 +283,41 @@ def scenario_bare(spec: Result) -> Result:
             with db.conn:
                 db["entries"].upsert_all(rows, pk="id")
                 db["feeds"].upsert(
-                    {"url": url, "etag": response.headers.get("etag", ""),
-                     "modified": response.headers.get("last-modified", "")},
+                    {
+                        "url": url,
+                        "etag": response.headers.get("etag", ""),
+                        "modified": response.headers.get("last-modified", ""),
+                    },
                     pk="url",
                 )
             new += len(rows)
         db.close()
-    return {"wall": meter.wall, "cpu_main": meter.cpu_self, "cpu_workers": meter.cpu_children,
-            "rss_main": _peak_self(), "rss_workers": 0, "new_reports": new}
+    return {
+        "wall": meter.wall,
+        "cpu_main": meter.cpu_self,
+        "cpu_workers": meter.cpu_children,
+        "rss_main": _peak_self(),
+        "rss_workers": 0,
+        "new_reports": new,
+    }
 
 
 def scenario_split(spec: Result) -> Result:
     """storywatch's stages one at a time, in this one process (no pool)."""
     import pickle
 
+    from tui.core.analyse import DigestedFeed, DigestedReport, content_hash, report_text
     from tui.core.claims import FigureNamer, extract_claims
-    from tui.core.digest import DigestedFeed, DigestedReport, content_hash, report_text
     from tui.core.fetch import Fetcher
-    from tui.core.ingest import LedgerContext, PollRecord, ensure_feeds, ingest_feed, known_hashes
     from tui.core.parse import parse_feed, utc_now
     from tui.core.store import Store
+    from tui.core.store.poll_writer import (
+        LedgerContext,
+        PollRecord,
+        ensure_feeds,
+        ingest_feed,
+        known_hashes,
+    )
     from tui.core.story import StoryFilter
 
     config = make_config(spec["port"], spec["feeds"], spec["concurrency"])
@@ -293,10 +333,12 @@ def scenario_split(spec: Result) -> Result:
 
     async def fetch_all(validators: list[tuple[str | None, str | None]] | None) -> list[Any]:
         async with Fetcher(config.settings) as fetcher:
-            return await asyncio.gather(*(
-                fetcher.fetch(f.url, etag=v[0], last_modified=v[1])
-                for f, v in zip(feeds, validators or [(None, None)] * len(feeds), strict=True)
-            ))
+            return await asyncio.gather(
+                *(
+                    fetcher.fetch(f.url, etag=v[0], last_modified=v[1])
+                    for f, v in zip(feeds, validators or [(None, None)] * len(feeds), strict=True)
+                )
+            )
 
     now = utc_now()
     fetched = timed("fetch", lambda: asyncio.run(fetch_all(None)))
@@ -315,8 +357,11 @@ def scenario_split(spec: Result) -> Result:
                 on_story = story.matches(report.title, report.text)
                 claims = None
                 if on_story:
-                    claims = tuple(extract_claims(report_text(report), published=report.published,
-                                                  synonyms=synonyms))
+                    claims = tuple(
+                        extract_claims(
+                            report_text(report), published=report.published, synonyms=synonyms
+                        )
+                    )
                 items.append(DigestedReport(report, content_hash(report), on_story, claims))
             digested.append(DigestedFeed(feed.title, feed.warning, tuple(items)))
         return digested
@@ -330,10 +375,16 @@ def scenario_split(spec: Result) -> Result:
     ledger = LedgerContext(namer, timedelta(hours=config.settings.dispute_window_hours))
 
     def record(result: Any) -> Any:
-        return PollRecord(feed=result_name[result.url], started_at=now, duration_ms=1,
-                          status=result.status, http_status=result.http_status,
-                          bytes=result.bytes_read, etag=result.etag,
-                          last_modified=result.last_modified)
+        return PollRecord(
+            feed=result_name[result.url],
+            started_at=now,
+            duration_ms=1,
+            status=result.status,
+            http_status=result.http_status,
+            bytes=result.bytes_read,
+            etag=result.etag,
+            last_modified=result.last_modified,
+        )
 
     result_name = {f.url: f.name for f in feeds}
     store = Store(Path(spec["db"]))
@@ -371,15 +422,30 @@ def sqlite_floor(store: Any, digested: list[Any], now: datetime) -> None:
             "INSERT INTO reports (feed_id, entry_id, link, author, title, published,"
             " date_is_first_seen, first_seen_at, last_changed_at, on_story, revisions)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)",
-            [(feed_id, d.report.entry_id, d.report.link, d.report.author, d.report.title,
-              iso(d.report.published), 0, stamp, stamp, int(d.on_story)) for d in feed.reports],
+            [
+                (
+                    feed_id,
+                    d.report.entry_id,
+                    d.report.link,
+                    d.report.author,
+                    d.report.title,
+                    iso(d.report.published),
+                    0,
+                    stamp,
+                    stamp,
+                    int(d.on_story),
+                )
+                for d in feed.reports
+            ],
         )
         ids = dict(conn.execute("SELECT entry_id, id FROM reports WHERE feed_id = ?", [feed_id]))
         conn.executemany(
             "INSERT INTO report_versions (report_id, version, title, text, content_hash,"
             " updated, seen_at) VALUES (?, 1, ?, ?, ?, NULL, ?)",
-            [(ids[d.report.entry_id], d.report.title, d.report.text, d.content_hash, stamp)
-             for d in feed.reports],
+            [
+                (ids[d.report.entry_id], d.report.title, d.report.text, d.content_hash, stamp)
+                for d in feed.reports
+            ],
         )
         conn.execute("COMMIT")
 
@@ -394,7 +460,10 @@ def run_scenario(spec: Result) -> Result:
     """Run one scenario in a fresh Python process; its last stdout line is JSON."""
     proc = subprocess.run(
         [sys.executable, str(Path(__file__).resolve()), "--scenario", json.dumps(spec)],
-        capture_output=True, text=True, cwd=ROOT, check=False,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
     )
     if proc.returncode != 0:
         raise RuntimeError(f"scenario {spec['kind']} failed:\n{proc.stderr[-3000:]}")
@@ -414,8 +483,13 @@ show-read-feeds yes
 
 
 def newsboat_reload(workdir: Path) -> Result:
-    env = {**os.environ, "HOME": str(workdir), "XDG_CONFIG_HOME": str(workdir / "xdg"),
-           "XDG_DATA_HOME": str(workdir / "xdg"), "TERM": os.environ.get("TERM", "xterm")}
+    env = {
+        **os.environ,
+        "HOME": str(workdir),
+        "XDG_CONFIG_HOME": str(workdir / "xdg"),
+        "XDG_DATA_HOME": str(workdir / "xdg"),
+        "TERM": os.environ.get("TERM", "xterm"),
+    }
     cmd = ["newsboat", "-x", "reload", "-u", "urls", "-c", "cache.db", "-C", "config"]
     return run_process(cmd, cwd=workdir, env=env)
 
@@ -432,8 +506,16 @@ def newsboat_available() -> bool:
 
 @contextlib.contextmanager
 def feed_server(feeds: int, entries: int, latency_ms: float) -> Iterator[int]:
-    cmd = [sys.executable, str(HERE / "server.py"), "--feeds", str(feeds), "--entries",
-           str(entries), "--latency-ms", str(latency_ms)]
+    cmd = [
+        sys.executable,
+        str(HERE / "server.py"),
+        "--feeds",
+        str(feeds),
+        "--entries",
+        str(entries),
+        "--latency-ms",
+        str(latency_ms),
+    ]
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True)
     try:
         line = proc.stdout.readline() if proc.stdout else ""
@@ -469,17 +551,21 @@ def bench_size(n: int, args: argparse.Namespace, runs: dict[str, list[Result]]) 
 
     def keep(key: str, result: Result) -> None:
         runs.setdefault(key, []).append(result)
-        print(f"  {key:<22} wall {result.get('wall', 0):7.2f} s  "
-              f"cpu {result.get('cpu_main', 0) + result.get('cpu_workers', 0):7.2f} s  "
-              f"tree {result.get('rss_tree', result.get('rss_main', 0)) / MB:6.0f} MB  "
-              f"200/304 {result.get('http_200', '-')}/{result.get('http_304', '-')}", flush=True)
+        print(
+            f"  {key:<22} wall {result.get('wall', 0):7.2f} s  "
+            f"cpu {result.get('cpu_main', 0) + result.get('cpu_workers', 0):7.2f} s  "
+            f"tree {result.get('rss_tree', result.get('rss_main', 0)) / MB:6.0f} MB  "
+            f"200/304 {result.get('http_200', '-')}/{result.get('http_304', '-')}",
+            flush=True,
+        )
 
     with feed_server(n, args.entries, args.latency_ms) as port:
-        base = {"port": port, "feeds": n, "entries": args.entries,
-                "concurrency": args.concurrency}
+        base = {"port": port, "feeds": n, "entries": args.entries, "concurrency": args.concurrency}
         for repeat in range(args.repeats):
-            print(f"{n} feeds x {args.entries} entries, repeat {repeat + 1}/{args.repeats}",
-                  flush=True)
+            print(
+                f"{n} feeds x {args.entries} entries, repeat {repeat + 1}/{args.repeats}",
+                flush=True,
+            )
             with tempfile.TemporaryDirectory(prefix="storywatch-bench-") as tmp:
                 work = Path(tmp)
                 sw = {**base, "work": tmp, "db": str(work / "sw.db")}
@@ -505,9 +591,13 @@ def bench_size(n: int, args: argparse.Namespace, runs: dict[str, list[Result]]) 
                     split = {**base, "kind": "split", "db": str(work / "split.db")}
                     result = measured(port, lambda s=split: run_scenario(s))
                     runs.setdefault("split", []).append(result)
-                    print("  split: " + ", ".join(
-                        f"{k[:-5]} {v:.2f}" for k, v in result.items() if k.endswith("_wall")),
-                        flush=True)
+                    print(
+                        "  split: "
+                        + ", ".join(
+                            f"{k[:-5]} {v:.2f}" for k, v in result.items() if k.endswith("_wall")
+                        ),
+                        flush=True,
+                    )
 
 
 def median(results: list[Result], key: str) -> float:
@@ -522,8 +612,14 @@ def table(all_runs: dict[int, dict[str, list[Result]]], args: argparse.Namespace
         "|---:|---|---:|---:|---:|---:|---:|---|",
     ]
     for n, runs in all_runs.items():
-        for key in ("storywatch first", "storywatch 304", "newsboat first", "newsboat 304",
-                    "bare loop first", "bare loop 304"):
+        for key in (
+            "storywatch first",
+            "storywatch 304",
+            "newsboat first",
+            "newsboat 304",
+            "bare loop first",
+            "bare loop 304",
+        ):
             results = runs.get(key)
             if not results:
                 continue

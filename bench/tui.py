@@ -20,9 +20,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tui.core.browse import FigureRef
 from tui.core.config import parse_config
 from tui.core.store import Store
+from tui.core.store.refs import FigureRef
 from tui.messages import HistoryLoaded
 
 FIGURES = [
@@ -162,7 +162,7 @@ def _iso(seconds: float) -> str:
 
 
 def explain(path: Path) -> None:
-    from tui.core import browse
+    from tui.core.store import figures, history, timeline
 
     store = Store(path, readonly=True)
     ref = FigureRef("US troops in Iraq")
@@ -195,11 +195,11 @@ def explain(path: Path) -> None:
     for name, func in (
         (
             "figure_summaries",
-            lambda: browse.figure_summaries(store, [n for n, _, _ in FIGURES if n]),
+            lambda: figures.figure_summaries(store, [n for n, _, _ in FIGURES if n]),
         ),
-        ("reports_timeline", lambda: browse.reports_timeline(store)),
-        ("history_count", lambda: browse.history_count(store, ref)),
-        ("history_page", lambda: browse.history_page(store, ref, after=("2021", 10**9))),
+        ("reports_timeline", lambda: timeline.reports_timeline(store)),
+        ("history_count", lambda: history.history_count(store, ref)),
+        ("history_page", lambda: history.history_page(store, ref, after=("2021", 10**9))),
     ):
         started = time.perf_counter()
         func()

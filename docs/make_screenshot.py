@@ -29,7 +29,7 @@ async def capture(db_path: Path, at: datetime) -> None:
     from tui.launch import build_app
     from tui.screens.main import MainScreen
     from tui.widgets.figure_card import FigureCard
-    from tui.widgets.timeline import ReportTable
+    from tui.widgets.report_table import ReportTable
 
     # Not polling, so the URLs are never fetched; they only have to be valid.
     config = demo_config({o.slug: f"http://127.0.0.1:9/{o.slug}.xml" for o in OUTLETS})

@@ -20,9 +20,9 @@ from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
 from tui.commands import StorywatchCommands
-from tui.core.browse import FigureRef
 from tui.core.config import Config
 from tui.core.parse import utc_now
+from tui.core.store.refs import FigureRef
 from tui.database import DatabaseApp
 from tui.messages import ConfigChanged, DataChanged
 from tui.polling import PollingApp

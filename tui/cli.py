@@ -134,7 +134,7 @@ def feeds(paths: Paths, as_json: bool) -> None:
     """Each feed's health: last success, errors, next poll."""
     from dataclasses import asdict
 
-    from tui.core.queries import feed_health
+    from tui.core.store.feeds import feed_health
 
     config = paths.load()
     with paths.open_store(config, readonly=True) as store:
@@ -274,8 +274,8 @@ def changes(
     from tui.cli_figures import resolve_figure
     from tui.cli_formats import write_changes
     from tui.core.formats import feed_id_for
-    from tui.core.queries import change_log
     from tui.core.store import iso
+    from tui.core.store.changes import change_log
 
     config = paths.load_if_any()
     with paths.open_store(config, readonly=True) as store:
@@ -314,7 +314,7 @@ def changes(
 def history(paths: Paths, figure: str, as_json: bool, limit: int) -> None:
     """One figure's timeline: every observation, who said it, when."""
     from tui.cli_figures import resolve_figure
-    from tui.core.queries import figure_history
+    from tui.core.store.changes import figure_history
 
     config = paths.load_if_any()
     with paths.open_store(config, readonly=True) as store:

@@ -24,7 +24,7 @@ def _known_names(store: Store, config: Config | None) -> dict[str, str]:
     Named figures (config and database), keys, and the readable label of each key that
     has changes ("US troops in Iraq (presence)").
     """
-    from tui.core.browse import key_label
+    from tui.core.store.refs import key_label
 
     names: dict[str, str] = {}
     if config is not None:
@@ -92,7 +92,7 @@ def figures(paths: Paths, as_json: bool, unnamed: int) -> None:
     """The named figures and the most-seen unnamed ones, each with its latest value."""
     import json
 
-    from tui.core.browse import key_label
+    from tui.core.store.refs import key_label
 
     config = paths.load_if_any()
     with paths.open_store(config, readonly=True) as store:
@@ -123,8 +123,8 @@ def figures(paths: Paths, as_json: bool, unnamed: int) -> None:
 @click.pass_obj
 def ack(paths: Paths, figure: str | None, everything: bool) -> None:
     """Mark changes seen, as `a` / `A` do in the dashboard."""
-    from tui.core.queries import acknowledge, change_log
     from tui.core.store import iso
+    from tui.core.store.changes import acknowledge, change_log
 
     if bool(figure) == everything:
         raise OneLineUsage("ack needs exactly one of --figure NAME or --all")

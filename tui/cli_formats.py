@@ -21,7 +21,7 @@ def render_changes(rows: list[dict[str, Any]], fmt: str, *, title: str, feed_id:
         return formats.to_markdown(rows)
     if fmt == "atom":
         return formats.to_atom(rows, title=title, feed_id=feed_id)
-    from tui.core.queries import describe_change
+    from tui.core.store.changes import describe_change
 
     return "".join(describe_change(row) + "\n" for row in rows)
 
@@ -42,7 +42,7 @@ def metadata(paths: Paths) -> None:
     """
     import json
 
-    from tui.core.datasette import datasette_metadata
+    from tui.core.store.datasette import datasette_metadata
 
     config = paths.load_if_any()
     db_path = paths.db_path(config)

@@ -6,8 +6,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from tui.core.config import Config
-from tui.core.queries import feed_health
 from tui.core.store import Store, StoreError
+from tui.core.store.feeds import feed_health
 
 
 def moved_feed_lines(config: Config, db_path: Path) -> Iterator[str]:

@@ -1,4 +1,4 @@
-"""`storywatch prune`: trim what no feature needs (see `tui.core.prune`)."""
+"""`storywatch prune`: trim what no feature needs (see `tui.core.store.prune`)."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ class Age(click.ParamType):  # type: ignore[type-arg]  # generic only in newer c
     def convert(self, value: Any, param: Any, ctx: Any) -> timedelta:
         if isinstance(value, timedelta):
             return value
-        from tui.core.prune import parse_age
+        from tui.core.store.prune import parse_age
 
         try:
             return parse_age(str(value))
@@ -45,8 +45,8 @@ def _size(n: int) -> str:
 @click.pass_obj
 def prune(paths: Paths, older_than: timedelta, vacuum: bool) -> None:
     """Trim the database: what no feature needs, never a figure or a change."""
-    from tui.core.prune import VacuumBusy
-    from tui.core.prune import prune as run_prune
+    from tui.core.store.prune import VacuumBusy
+    from tui.core.store.prune import prune as run_prune
 
     config = paths.load_if_any()
     if not paths.db_path(config).exists():

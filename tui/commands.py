@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
-from tui.core.browse import FigureRef, figure_refs
+from tui.core.store.figures import figure_refs
+from tui.core.store.refs import FigureRef
 
 if TYPE_CHECKING:
     from tui.app import StorywatchApp

@@ -17,10 +17,11 @@ from textual.message import Message
 from textual.message_pump import MessagePump
 from textual.worker import Worker, get_current_worker
 
-from tui.core.browse import FigureRef, export_changes, pending_change_ids
 from tui.core.config import Config
-from tui.core.queries import acknowledge
 from tui.core.store import Store, iso
+from tui.core.store.changes import acknowledge, export_changes
+from tui.core.store.figures import pending_change_ids
+from tui.core.store.refs import FigureRef
 from tui.messages import Acknowledged, DataChanged
 
 T = TypeVar("T")

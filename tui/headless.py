@@ -16,13 +16,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from tui.core.alerts import notify_args, run_notify_command
-from tui.core.browse.common import key_label
 from tui.core.changes_feed import write_changes_feed
 from tui.core.config import Config, ConfigError, load_config
 from tui.core.lock import PollerLock
 from tui.core.models import CycleFinished, Event, FeedFailed, FeedPolled, FigureChanged
 from tui.core.monitor import Monitor
 from tui.core.store import Store, StoreError
+from tui.core.store.refs import key_label
 
 # Sleep at most this long between checks, so config edits and signals are noticed promptly.
 MAX_SLEEP = 30.0

@@ -10,17 +10,14 @@ from dataclasses import dataclass
 
 from textual.message import Message
 
-from tui.core.browse import (
-    FigureRef,
-    FigureSummary,
-    HeaderStats,
-    Observation,
-    ReportDetail,
-    ReportRow,
-)
 from tui.core.config import Config
 from tui.core.models import Event
-from tui.core.queries import FeedHealthRow
+from tui.core.store.feeds import FeedHealthRow
+from tui.core.store.figures import FigureSummary, HeaderStats
+from tui.core.store.history import Observation
+from tui.core.store.refs import FigureRef
+from tui.core.store.report import ReportDetail
+from tui.core.store.timeline import ReportRow
 
 
 @dataclass

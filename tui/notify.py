@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING
 from textual.notifications import SeverityLevel
 
 from tui.core.alerts import notify_args, run_notify_command
-from tui.core.browse import key_label
 from tui.core.models import FigureChanged
+from tui.core.store.refs import key_label
 from tui.widgets.text import one_line
 
 if TYPE_CHECKING:

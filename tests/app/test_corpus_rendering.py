@@ -22,22 +22,17 @@ from textual.app import App, ComposeResult
 from textual.content import Content
 from textual.widgets import Static
 
-from tui.core.browse import (
-    FigureRef,
-    FigureSummary,
-    PendingChange,
-    ReportRow,
-    ReportVersion,
-    SourceValue,
-    VersionClaim,
-)
 from tui.core.models import Report
 from tui.core.parse import NotAFeed, parse_feed
+from tui.core.store.figures import FigureSummary, PendingChange, SourceValue
+from tui.core.store.refs import FigureRef
+from tui.core.store.report import ReportVersion, VersionClaim
+from tui.core.store.timeline import ReportRow
 from tui.widgets.figure_card import change_content, values_content
 from tui.widgets.figures_panel import FiguresPanel
+from tui.widgets.report_table import ReportTable
 from tui.widgets.report_text import diff, highlighted
 from tui.widgets.text import cell, content
-from tui.widgets.timeline import ReportTable
 
 CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "feedparser-tests"
 NOW = datetime(2024, 9, 4, 12, 0, tzinfo=UTC)

@@ -8,14 +8,14 @@ from textual.widgets import DataTable, Static
 
 from tests.app.conftest import make_app, plain, table_text, wait_until
 from tests.app.fixtures import HOSTILE
-from tui.core.browse import FigureRef
 from tui.core.models import FigureChanged, Verdict
+from tui.core.store.refs import FigureRef
 from tui.messages import PollEvent
 from tui.screens.history import HistoryScreen
 from tui.screens.report import ReportScreen
 from tui.screens.search import SearchScreen
 from tui.widgets.figure_card import FigureCard
-from tui.widgets.timeline import ReportTable
+from tui.widgets.report_table import ReportTable
 
 LITERAL = [h for h in HOSTILE if "\x1b" not in h]
 

@@ -9,7 +9,7 @@ from tui.core.store import Store
 from tui.widgets.figure_card import FigureCard
 from tui.widgets.figures_panel import FiguresPanel
 from tui.widgets.header_line import HeaderLine
-from tui.widgets.timeline import ReportTable
+from tui.widgets.report_table import ReportTable
 
 
 def cards(app: object) -> dict[str, FigureCard]:

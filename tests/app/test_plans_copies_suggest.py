@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.app.conftest import make_app, wait_until
-from tui.core.browse import FigureRef, FigureSummary, SourceValue
+from tui.core.store.figures import FigureSummary, SourceValue
+from tui.core.store.refs import FigureRef
 from tui.widgets.figure_card import values_content
 
 

@@ -11,14 +11,14 @@ from textual.widgets import DataTable, Select, Static
 
 from tests.app import fixtures
 from tests.app.conftest import make_app, plain, table_text, wait_until
-from tui.core.browse import FigureRef
+from tui.core.store.refs import FigureRef
 from tui.screens.changes import ChangeLogScreen
 from tui.screens.feeds import FeedsScreen
 from tui.screens.help import HelpScreen
 from tui.screens.history import PAGE, HistoryScreen
 from tui.screens.report import ReportScreen
 from tui.screens.search import SearchScreen
-from tui.widgets.timeline import ReportTable
+from tui.widgets.report_table import ReportTable
 
 
 async def test_history_pages_from_sqlite(tmp_path: Path) -> None:
@@ -257,7 +257,7 @@ async def test_help_has_a_legend_and_80_columns_keep_help_and_quit_in_view(
 
 
 def test_a_revision_diff_shows_the_change_not_the_article_twice() -> None:
-    from tui.core.browse import ReportVersion
+    from tui.core.store.report import ReportVersion
     from tui.widgets.report_text import diff
 
     filler = " ".join(f"word{i}" for i in range(200))

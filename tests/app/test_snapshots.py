@@ -8,7 +8,7 @@ from typing import Any
 from textual.pilot import Pilot
 
 from tests.app.conftest import figures_ready, make_app, wait_until
-from tui.widgets.timeline import ReportTable
+from tui.widgets.report_table import ReportTable
 
 
 async def _loaded(pilot: Pilot[None]) -> None:

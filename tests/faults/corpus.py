@@ -13,12 +13,18 @@ from pathlib import Path
 
 from tests.faults.helpers import CORPUS, corpus_files, read_corpus_file
 from tests.pipeline import NOW
+from tui.core.analyse import DigestedFeed, digest_feed
 from tui.core.claims import FigureNamer
 from tui.core.config import StorySection
-from tui.core.digest import DigestedFeed, digest_feed
-from tui.core.ingest import LedgerContext, PollRecord, ensure_feeds, ingest_feed, known_hashes
 from tui.core.parse import NotAFeed
 from tui.core.store import Store
+from tui.core.store.poll_writer import (
+    LedgerContext,
+    PollRecord,
+    ensure_feeds,
+    ingest_feed,
+    known_hashes,
+)
 
 # No keywords: every entry is on the story, so every file's text goes through the extractor.
 EVERYTHING = StorySection(title="corpus", keywords=[])

@@ -180,11 +180,17 @@ def ingest_body(
     import time
     from datetime import timedelta
 
+    from tui.core.analyse import DigestedFeed, digest_feed
     from tui.core.claims import FigureNamer
-    from tui.core.digest import DigestedFeed, digest_feed
-    from tui.core.ingest import LedgerContext, PollRecord, ensure_feeds, ingest_feed, known_hashes
     from tui.core.parse import NotAFeed
     from tui.core.store import Store
+    from tui.core.store.poll_writer import (
+        LedgerContext,
+        PollRecord,
+        ensure_feeds,
+        ingest_feed,
+        known_hashes,
+    )
 
     config = config or config_for({feed: "https://example.com/feed.xml"})
     namer = FigureNamer(config.figures)

@@ -93,7 +93,7 @@ def slow_digest(monkeypatch: pytest.MonkeyPatch) -> Iterator[threading.Event]:
     (with parse_workers=0 it runs on a thread, so the patched function is the one used).
     """
     release = threading.Event()
-    from tui.core.digest import digest_feed as real
+    from tui.core.analyse import digest_feed as real
 
     def digest(body: bytes, *args: Any, **kwargs: Any) -> Any:
         if b"HANG" in body:

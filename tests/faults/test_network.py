@@ -27,7 +27,7 @@ from tests.loopback import (
     redirect,
 )
 from tests.pipeline import NOW, config_for, monitor_for, one, rows, story_item
-from tui.core import bodies
+from tui.core import fetch_body
 from tui.core.models import CycleFinished
 from tui.core.schedule import MAX_DELAY
 
@@ -262,7 +262,7 @@ async def test_a_gzip_bomb_keeps_memory_bounded(server: LoopbackServer, tmp_path
 async def test_an_unadvertised_brotli_body_is_a_clear_error(
     server: LoopbackServer, tmp_path: Path
 ) -> None:
-    if "br" in bodies.ACCEPT_ENCODING:
+    if "br" in fetch_body.ACCEPT_ENCODING:
         pytest.skip("brotli is installed here, so br is advertised and decoded")
     _, db = await poll_with_good(
         server, tmp_path, Reply(body=b"\x8b\x00\x80garbage", headers={"Content-Encoding": "br"})

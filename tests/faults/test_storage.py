@@ -19,9 +19,10 @@ from tests.feedgen import rss
 from tests.loopback import LoopbackServer, Reply, conditional
 from tests.pipeline import config_for, config_text, monitor_for, one, rows, story_item
 from tui.cli import main
-from tui.core import store as store_module
 from tui.core.models import Event, FeedFailed
-from tui.core.store import BUSY_TIMEOUT_MS, Store, StoreError
+from tui.core.store import Store, StoreError
+from tui.core.store import db as store_module
+from tui.core.store.db import BUSY_TIMEOUT_MS
 
 
 def make_db(path: Path, reports: int = 3) -> Path:
@@ -277,7 +278,7 @@ def test_a_database_from_a_newer_storywatch_is_refused(tmp_path: Path) -> None:
 
 def test_an_older_database_is_backed_up_then_migrated(tmp_path: Path) -> None:
     """A file made by the first release (only the first migration) is copied, then migrated."""
-    from tui.core.schema import migrations
+    from tui.core.store.schema import migrations
 
     names = migrations.names
     if len(names) < 2:
@@ -319,7 +320,7 @@ def test_a_database_migrated_by_sqlite_utils_opens_unchanged(tmp_path: Path) -> 
     """Files made while sqlite-utils ran the migrations: nothing pending, nothing backed up,
     and the schema is the one a new file gets."""
     sqlite_utils = pytest.importorskip("sqlite_utils")
-    from tui.core.schema import MIGRATION_SET, migrations
+    from tui.core.store.schema import MIGRATION_SET, migrations
 
     legacy = sqlite_utils.Migrations(MIGRATION_SET)
     for migration in migrations._migrations:
@@ -341,7 +342,7 @@ def test_an_interrupted_store_open_leaves_no_half_schema(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A new database whose first migration fails is not left half-made."""
-    from tui.core.schema import migrations
+    from tui.core.store.schema import migrations
 
     db = tmp_path / "sw.db"
 
@@ -402,9 +403,9 @@ def test_a_reader_and_a_writer_share_the_file_for_1000_commits(tmp_path: Path) -
     from datetime import timedelta
 
     from tests.pipeline import NOW
+    from tui.core.analyse import digest_feed
     from tui.core.claims import FigureNamer
-    from tui.core.digest import digest_feed
-    from tui.core.ingest import LedgerContext, PollRecord, ensure_feeds, ingest_feed
+    from tui.core.store.poll_writer import LedgerContext, PollRecord, ensure_feeds, ingest_feed
 
     db = tmp_path / "sw.db"
     config = config_for({"Wire": "https://example.com/wire.xml"})

@@ -15,14 +15,15 @@ from pathlib import Path
 
 from tests.feedgen import Item, feeds_toml, rss
 from tests.loopback import LoopbackServer, Reply
-from tui.core.browse import FigureRef, level_and_plan, summarise
+from tui.core.analyse import DigestedFeed, DigestedReport
 from tui.core.claims import FigureNamer
 from tui.core.config import parse_config
-from tui.core.digest import DigestedFeed, DigestedReport
-from tui.core.ingest import LedgerContext, PollRecord, ensure_feeds, ingest_feed
 from tui.core.models import AsOf, Bound, Claim, Report
 from tui.core.monitor import Monitor
 from tui.core.store import Store
+from tui.core.store.figures import level_and_plan, summarise
+from tui.core.store.poll_writer import LedgerContext, PollRecord, ensure_feeds, ingest_feed
+from tui.core.store.refs import FigureRef
 
 CONFIG = """
 [story]

@@ -12,8 +12,8 @@ from typing import Any
 
 import pytest
 
-from tui.core.queries import change_log
 from tui.core.store import Store
+from tui.core.store.changes import change_log
 from tui.demo.runner import run_demo_headless
 from tui.demo.story import ARTICLES
 

@@ -10,12 +10,12 @@ from click.testing import CliRunner
 
 from tests.feedgen import feeds_toml
 from tui.cli import main
+from tui.core.analyse import DigestedFeed, DigestedReport
 from tui.core.claims import FigureNamer
 from tui.core.config import parse_config
-from tui.core.digest import DigestedFeed, DigestedReport
-from tui.core.ingest import LedgerContext, PollRecord, ensure_feeds, ingest_feed
 from tui.core.models import Claim, Predicate, Report
 from tui.core.store import Store
+from tui.core.store.poll_writer import LedgerContext, PollRecord, ensure_feeds, ingest_feed
 from tui.core.suggest import suggest_text, suggestions
 
 T0 = datetime(2025, 3, 2, 9, tzinfo=UTC)

@@ -11,9 +11,7 @@ import tui.core
 
 def test_core_never_imports_textual() -> None:
     modules = [info.name for info in pkgutil.walk_packages(tui.core.__path__, prefix="tui.core.")]
-    assert {"tui.core.monitor", "tui.core.claims.extract", "tui.core.browse.history"} <= set(
-        modules
-    )
+    assert {"tui.core.monitor", "tui.core.claims.extract", "tui.core.store.history"} <= set(modules)
     code = (
         "import importlib, sys\n"
         f"for name in {modules!r}: importlib.import_module(name)\n"

@@ -56,9 +56,9 @@ def test_the_poller_lock_works_without_fcntl(tmp_path: Path) -> None:
 def test_workers_skip_prctl_off_linux() -> None:
     code = (
         "import os, sys\n"
-        "from tui.core import workers\n"
+        "from tui.core import parse_pool\n"
         "sys.platform = 'darwin'\n"
-        "workers._die_with_parent(os.getppid())\n"  # must not reach for prctl
+        "parse_pool._die_with_parent(os.getppid())\n"  # must not reach for prctl
         "print('ok')\n"
     )
     result = run(code)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import asyncio
 
-from tui.core.browse.common import key_label
 from tui.core.models import FigureChanged
+from tui.core.store.refs import key_label
 
 NOTIFY_TIMEOUT = 15.0
 

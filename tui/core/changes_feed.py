@@ -6,8 +6,8 @@ from pathlib import Path
 
 from tui.core.config import Config
 from tui.core.formats import feed_id_for, to_atom, write_atomically
-from tui.core.queries import change_log
 from tui.core.store import Store
+from tui.core.store.changes import change_log
 
 # The newest changes a feed reader is offered; older ones stay in `storywatch changes`.
 FEED_ENTRIES = 200

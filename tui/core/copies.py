@@ -8,7 +8,7 @@ an earlier one when both hold:
   5-shingle bottom-k sketches of at least COPY_RESEMBLANCE);
 - the same figures: the same numbers in the same order (`numbers_of`). A "copy" that states
   another figure says something of its own and is judged as any report.
-Pure functions; `ledger_rows` stores sketches and finds candidates.
+Pure functions; `store.figure_ledger` stores sketches and finds candidates.
 """
 
 from __future__ import annotations

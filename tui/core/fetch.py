@@ -32,7 +32,8 @@ if "httpx" not in sys.modules:
 
 import httpx
 
-from tui.core.bodies import (
+from tui.core.config import Settings
+from tui.core.fetch_body import (
     ACCEPT_ENCODING,
     CappedInflater,
     FetchError,
@@ -40,7 +41,6 @@ from tui.core.bodies import (
     file_path,
     read_file,
 )
-from tui.core.config import Settings
 from tui.core.schedule import parse_max_age, parse_retry_after
 
 ACCEPT = (

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree as ET
 
-from tui.core.browse.common import key_label
+from tui.core.store.refs import key_label
 
 FORMATS = ("text", "json", "csv", "markdown", "atom")
 ATOM_NS = "http://www.w3.org/2005/Atom"

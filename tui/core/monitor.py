@@ -20,12 +20,17 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any, TypeVar
 
+from tui.core.analyse import DigestedFeed, digest_feed
 from tui.core.batches import Batcher
 from tui.core.claims import FigureNamer
 from tui.core.config import Config, FeedSection
-from tui.core.digest import DigestedFeed, digest_feed
 from tui.core.fetch import Fetcher, FetchResult
-from tui.core.ingest import (
+from tui.core.models import CycleFinished, Event, FeedFailed, FeedPolled
+from tui.core.parse import NotAFeed, utc_now
+from tui.core.parse_pool import parse_pool
+from tui.core.schedule import Schedule, next_poll_delay
+from tui.core.store import Store, StoreError
+from tui.core.store.poll_writer import (
     IngestResult,
     LedgerContext,
     PollRecord,
@@ -33,13 +38,8 @@ from tui.core.ingest import (
     ingest_feed,
     known_hashes,
 )
-from tui.core.models import CycleFinished, Event, FeedFailed, FeedPolled
-from tui.core.parse import NotAFeed, utc_now
-from tui.core.schedule import Schedule, next_poll_delay
-from tui.core.store import Store, StoreError
+from tui.core.store.wal import keep_wal_bounded
 from tui.core.story import StoryFilter
-from tui.core.wal import keep_wal_bounded
-from tui.core.workers import parse_pool
 
 T = TypeVar("T")
 Listener = Callable[[Event], None]

@@ -1,4 +1,4 @@
-"""Is this a new revision of a stored item? One pure answer, asked by digest and ingest.
+"""Is this a new revision of a stored item? One pure answer, asked by analyse and poll_writer.
 
 A revision is an edit a reader would see. Feeds re-serialise unchanged articles all the
 time: other markup or spacing, a fresh tracking parameter on every link, a share or

@@ -105,8 +105,8 @@ async def _play(db_path: Path, *, speed: float, steps: int | None, out: Out) -> 
 
 
 def _print_log(db_path: Path, out: Out) -> None:
-    from tui.core.queries import change_log, describe_change
     from tui.core.store import Store
+    from tui.core.store.changes import change_log, describe_change
 
     with Store(db_path, readonly=True) as store:
         rows = change_log(store, limit=1000)

@@ -11,8 +11,8 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.widgets import Checkbox, DataTable, Footer, Select, Static
 
-from tui.core.browse import change_figures, key_label
-from tui.core.queries import change_log
+from tui.core.store.changes import change_figures, change_log
+from tui.core.store.refs import key_label
 from tui.messages import ChangesLoaded
 from tui.screens.base import DataScreen
 from tui.widgets.text import cell, local_time

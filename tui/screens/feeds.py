@@ -11,7 +11,7 @@ from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.widgets import DataTable, Footer, Static
 
-from tui.core.queries import FeedHealthRow, feed_health
+from tui.core.store.feeds import FeedHealthRow, feed_health
 from tui.messages import FeedsLoaded
 from tui.screens.base import DataScreen
 from tui.widgets.text import ago, cell, clean, local_time

@@ -10,15 +10,9 @@ from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.widgets import DataTable, Footer, Static
 
-from tui.core.browse import (
-    FigureRef,
-    Observation,
-    history_count,
-    history_page,
-    history_points,
-    level_and_plan,
-    summarise,
-)
+from tui.core.store.figures import level_and_plan, summarise
+from tui.core.store.history import Observation, history_count, history_page, history_points
+from tui.core.store.refs import FigureRef
 from tui.messages import HistoryLoaded, HistoryOverview
 from tui.screens.base import DataScreen
 from tui.widgets.figure_card import source_label

@@ -7,21 +7,17 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import DataTable, Footer, ListView, Static
 
-from tui.core.browse import (
-    FigureRef,
-    FigureSummary,
-    figure_summaries,
-    header_stats,
-    reports_timeline,
-)
 from tui.core.store import Store
+from tui.core.store.figures import FigureSummary, figure_summaries, header_stats
+from tui.core.store.refs import FigureRef
+from tui.core.store.timeline import reports_timeline
 from tui.messages import MainLoaded, MoreReports
 from tui.screens.base import DataScreen
 from tui.widgets.figure_card import FigureCard
 from tui.widgets.figures_panel import FiguresPanel
 from tui.widgets.header_line import HeaderLine
+from tui.widgets.report_table import ReportTable
 from tui.widgets.status_line import StatusLine
-from tui.widgets.timeline import ReportTable
 
 TIMELINE_PAGE = 200
 

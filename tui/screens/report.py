@@ -10,7 +10,7 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Footer, Static
 
-from tui.core.browse import ReportDetail, report_detail
+from tui.core.store.report import ReportDetail, report_detail
 from tui.messages import ReportLoaded
 from tui.screens.base import DataScreen
 from tui.widgets.report_text import diff, highlighted

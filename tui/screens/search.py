@@ -9,10 +9,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Footer, Input, Static
 
-from tui.core.browse import search_reports
+from tui.core.store.timeline import search_reports
 from tui.messages import SearchResults
 from tui.screens.base import DataScreen
-from tui.widgets.timeline import ReportTable
+from tui.widgets.report_table import ReportTable
 
 
 class SearchScreen(DataScreen):

@@ -14,7 +14,7 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import ListItem, Sparkline, Static
 
-from tui.core.browse import FigureSummary, PendingChange
+from tui.core.store.figures import FigureSummary, PendingChange
 from tui.widgets.text import ago, one_line
 
 ARROWS = {"up": "▲", "down": "▼", "same": "="}

@@ -9,7 +9,8 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import ListView
 
-from tui.core.browse import FigureRef, FigureSummary
+from tui.core.store.figures import FigureSummary
+from tui.core.store.refs import FigureRef
 from tui.widgets.figure_card import FigureCard
 
 

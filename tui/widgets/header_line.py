@@ -15,7 +15,7 @@ from textual import events
 from textual.content import Content
 from textual.widgets import Static
 
-from tui.core.browse import HeaderStats
+from tui.core.store.figures import HeaderStats
 from tui.widgets.text import ago, countdown, one_line
 
 if TYPE_CHECKING:

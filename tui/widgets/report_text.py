@@ -6,7 +6,7 @@ import re
 
 from textual.content import Content
 
-from tui.core.browse import ReportVersion, VersionClaim, word_diff
+from tui.core.store.report import ReportVersion, VersionClaim, word_diff
 from tui.widgets.text import clean
 
 

@@ -11,8 +11,7 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import DataTable
 
-from tui.core.browse import ReportRow
-from tui.core.browse.timeline import MATCH_CLOSE, MATCH_OPEN
+from tui.core.store.timeline import MATCH_CLOSE, MATCH_OPEN, ReportRow
 from tui.widgets.text import cell, local_time, one_line
 
 MARKERS = {"revised": "✎", "disputed": "⚠", "changed": "●", "": " "}

@@ -13,16 +13,16 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Literal
 
+from tui.core.analyse import DigestedFeed, DigestedReport, report_text
 from tui.core.claims import FigureNamer, extract_claims
 from tui.core.copies import url_key
-from tui.core.digest import DigestedFeed, DigestedReport, report_text
-from tui.core.identity import current_key, same_articles
 from tui.core.ledger import Observation, decide, describe_value, normalise_source
-from tui.core.ledger_rows import SPEAKER_SCOPE as _SPEAKER_SCOPE
-from tui.core.ledger_rows import find_origin, ledger_for, ledger_identity, remember_latest
 from tui.core.models import FigureChanged, NewReport, NewRevision, Verdict
 from tui.core.revisions import is_new_revision
-from tui.core.store import Store, iso
+from tui.core.store.db import Store, iso
+from tui.core.store.figure_ledger import SPEAKER_SCOPE as _SPEAKER_SCOPE
+from tui.core.store.figure_ledger import find_origin, ledger_for, ledger_identity, remember_latest
+from tui.core.store.identity import current_key, same_articles
 
 ALARMING = frozenset({Verdict.CHANGED, Verdict.DISPUTED, Verdict.REVISED})
 

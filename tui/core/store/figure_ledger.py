@@ -20,7 +20,7 @@ from tui.core.copies import (
 )
 from tui.core.ledger import Observation, interval_of, normalise_source
 from tui.core.models import Claim
-from tui.core.store import Store, iso, parse_iso
+from tui.core.store.db import Store, iso, parse_iso
 
 # What a new claim is judged against (see `ledger.decide`): the speaker's own latest word,
 # the latest word from another speaker at about the same time that cannot be the same

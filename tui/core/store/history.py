@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from tui.core.browse.common import CLAIM_COLUMNS, FigureRef, display
-from tui.core.store import Store
+from tui.core.store.db import Store
+from tui.core.store.refs import CLAIM_COLUMNS, FigureRef, display
 
 
 @dataclass(frozen=True, slots=True)

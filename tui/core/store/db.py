@@ -19,8 +19,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from tui.core.migrations import Migrations
-from tui.core.schema import MIGRATION_SET, migrations
+from tui.core.store.migrations import Migrations
+from tui.core.store.schema import MIGRATION_SET, migrations
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 30_000

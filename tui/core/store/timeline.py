@@ -7,8 +7,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from tui.core.browse.common import ALARMING, ALARMING_SQL
-from tui.core.store import Store
+from tui.core.store.db import Store
+from tui.core.store.refs import ALARMING, ALARMING_SQL
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,16 +1,18 @@
-"""Read-only questions the CLI and the dashboard ask of the database.
+"""The change log: read (for the CLI, the change-log screen and export), described, acknowledged.
 
-Each returns plain dicts or small dataclasses, pages with LIMIT/OFFSET (never a whole
-table), and runs as a single autocommit statement so no read transaction is held open.
+Reads page with LIMIT/OFFSET (never a whole table) and run as single autocommit statements,
+so no read transaction is held open.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import json
+from pathlib import Path
 from typing import Any
 
+from tui.core import formats
 from tui.core.models import FigureKey
-from tui.core.store import Store
+from tui.core.store.db import Store
 
 _CLAIM_SIDE = """
     {p}.id AS {p}_claim_id, {p}.value AS {p}_value, {p}.low AS {p}_low, {p}.high AS {p}_high,
@@ -138,43 +140,6 @@ def figure_history(
     )
 
 
-@dataclass(frozen=True, slots=True)
-class FeedHealthRow:
-    name: str
-    url: str
-    title: str | None
-    last_success_at: str | None
-    last_polled_at: str | None
-    next_poll_at: str | None
-    consecutive_failures: int
-    total_failures: int
-    last_error: str | None
-    last_error_at: str | None
-    reports: int
-    entries: int | None = None  # in the last full fetch; None before the first one
-    moved_to: str | None = None  # a permanent redirect's target: feeds.toml should say so
-
-    @property
-    def state(self) -> str:
-        """ "ok", "ok (empty)", "not polled" or "failing ×N": one wording for CLI and screen."""
-        if self.consecutive_failures:
-            return f"failing ×{self.consecutive_failures}"
-        if self.last_polled_at is None:
-            return "not polled"
-        return "ok (empty)" if self.entries == 0 else "ok"
-
-
-def feed_health(store: Store) -> list[FeedHealthRow]:
-    rows = store.query(
-        """SELECT f.name, f.url, f.title, f.last_success_at, f.last_polled_at, f.next_poll_at,
-                  f.consecutive_failures, f.total_failures, f.last_error, f.last_error_at,
-                  f.entries, f.moved_to,
-                  (SELECT count(*) FROM reports r WHERE r.feed_id = f.id) AS reports
-           FROM feeds f ORDER BY f.name"""
-    )
-    return [FeedHealthRow(**row) for row in rows]
-
-
 def acknowledge(store: Store, change_ids: list[int] | None, now: str) -> int:
     """Mark changes seen (all unacknowledged ones when `change_ids` is None)."""
     with store.write() as db:
@@ -190,3 +155,42 @@ def acknowledge(store: Store, change_ids: list[int] | None, now: str) -> int:
                 [now, *change_ids],
             )
         return int(cursor.rowcount)
+
+
+def change_figures(store: Store) -> list[str]:
+    """Every figure (name or key) that has changes: named ones first."""
+    rows = store.query(
+        "SELECT DISTINCT coalesce(figure, key) AS name FROM changes ORDER BY figure IS NULL, name"
+    )
+    return [str(r["name"]) for r in rows]
+
+
+def export_changes(
+    store: Store, path: Path, *, fmt: str = "json", title: str = "storywatch", page: int = 1000
+) -> int:
+    """Write the whole change log (JSON lines, CSV, Markdown or Atom); returns the count."""
+    if fmt != "json":
+        rows: list[dict[str, Any]] = []
+        while batch := change_log(store, limit=page, offset=len(rows)):
+            rows.extend(batch)
+        text = {
+            "csv": formats.to_csv,
+            "markdown": formats.to_markdown,
+        }.get(fmt)
+        if text is not None:
+            path.write_text(text(rows), encoding="utf-8")
+        elif fmt == "atom":
+            feed_id = formats.feed_id_for(Path(store.path))
+            path.write_text(formats.to_atom(rows, title=title, feed_id=feed_id), encoding="utf-8")
+        else:
+            raise ValueError(f"unknown export format {fmt!r}")
+        return len(rows)
+    count = 0
+    with path.open("w", encoding="utf-8") as out:
+        offset = 0
+        while rows := change_log(store, limit=page, offset=offset):
+            for row in rows:
+                out.write(json.dumps(row, ensure_ascii=False) + "\n")
+            count += len(rows)
+            offset += page
+    return count

@@ -14,7 +14,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from tui.core.store import Store
+from tui.core.store.db import Store
 
 WAL_LIMIT_BYTES = 8 << 20
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from tui.core.revisions import SCHEME, revision_key
-from tui.core.store import Store, iso
+from tui.core.store.db import Store, iso
 
 # A report "rests on" nothing only if no claim and no change points at it.
 _UNTOUCHABLE = """

@@ -6,8 +6,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from tui.core.browse.common import ALARMING_SQL, CLAIM_COLUMNS, FigureRef, display
-from tui.core.store import Store
+from tui.core.store.db import Store
+from tui.core.store.refs import ALARMING_SQL, CLAIM_COLUMNS, FigureRef, display
 
 # A figure's summary looks at this many of its newest observations: enough for every source
 # that spoke recently and for a trend, and bounded however long the story runs.

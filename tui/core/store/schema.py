@@ -1,4 +1,4 @@
-"""The database schema, as an ordered list of migrations (`tui.core.migrations`).
+"""The database schema, as an ordered list of migrations (`tui.core.store.migrations`).
 
 Never edit a migration that has shipped: add a new one. A database that lists a
 migration this code does not know was made by a newer storywatch and is refused.
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from tui.core.migrations import Migrations
+from tui.core.store.migrations import Migrations
 
 MIGRATION_SET = "storywatch"
 migrations = Migrations(MIGRATION_SET)
@@ -213,7 +213,7 @@ def _figure_latest(db: sqlite3.Connection) -> None:
         """,
     )
     from tui.core.ledger import interval_of, normalise_source
-    from tui.core.ledger_rows import claim_from_row
+    from tui.core.store.figure_ledger import claim_from_row
 
     rows = db.execute(
         """SELECT c.* FROM claims c JOIN reports r ON r.id = c.report_id

@@ -7,9 +7,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
-from tui.core.browse.common import CLAIM_COLUMNS, display, key_label
-from tui.core.browse.timeline import ReportRow, report_rows
-from tui.core.store import Store
+from tui.core.store.db import Store
+from tui.core.store.refs import CLAIM_COLUMNS, display, key_label
+from tui.core.store.timeline import ReportRow, report_rows
 
 
 @dataclass(frozen=True, slots=True)

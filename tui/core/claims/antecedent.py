@@ -28,6 +28,7 @@ class Antecedent:
     place: str | None = None
     thing_actor: str | None = None  # the actor of the sentence the thing came from
     place_actor: str | None = None  # the actor of the sentence the place came from
+    counted: str | None = None  # the thing the paragraph's last earlier figure counted
 
 
 def find_antecedent(

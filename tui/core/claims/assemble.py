@@ -86,6 +86,11 @@ def _thing_for(window: win.Window, d: Draft, clause: tuple[int, int], earlier: s
         d.thing, d.thing_start = before.name, before.start
     elif event is not None:
         d.thing = event
+    else:  # "the 303 and 282 seats", "16 and 12 seats, respectively"
+        shared = things.coordinated_thing(window, d.end, known)
+        if shared is not None:
+            d.thing, d.thing_start, d.thing_end = shared.name, shared.start, shared.end
+            d.thing_follows = True
 
 
 def _source_for(window: win.Window, d: Draft, clause: tuple[int, int], text: str) -> str | None:
@@ -139,6 +144,8 @@ def build_claims(
         if d.thing is None and d.partner is not None:
             d.thing = drafts[d.partner].thing
             d.thing_start = drafts[d.partner].thing_start
+    _subsets_share_event(window, drafts)
+    _changes_measure_counts(window, drafts, inherit)
     _inherit_listed_things(window, drafts)
     out: list[Claim] = []
     for d, clause in zip(drafts, clauses, strict=True):
@@ -172,6 +179,66 @@ def _inherit_listed_things(window: win.Window, drafts: list[Draft]) -> None:
             d.thing, d.thing_start, d.thing_end = last.thing, last.thing_start, last.thing_end
         if d.thing is not None:
             last = d
+
+
+# A part of an earlier figure: "killed 1,061 people (including 360 children)", "205 of
+# them", "$1.3 billion in aid, including $500 million for the grid".
+_SUBSET_BEFORE = re.compile(
+    r"\b(?:including|includes|included|include|among\s+them|among\s+whom|of\s+whom|"
+    r"of\s+which)\s+(?:[^\W\d_][\w'-]*\s+){0,3}$"
+)
+_OF_THEM_AFTER = re.compile(r"\s+of\s+(?:them|whom)\b")
+
+
+def _subsets_share_event(window: win.Window, drafts: list[Draft]) -> None:
+    """A subset counts its whole's event: the children among 1,061 people killed are
+    deaths, the $500 million of a $1.3 billion aid pledge is aid. Only people (or a bare
+    sum of money) take it: "including 20 hospitals" still counts hospitals."""
+    whole: Draft | None = None
+    for d in drafts:
+        if d.dropped or d.q is None or d.kind not in ("count", "money"):
+            continue
+        head = window.lower[max(0, d.start - 50) : _modifier_start(window, d)]
+        subset = _SUBSET_BEFORE.search(head) or _OF_THEM_AFTER.match(window.lower, d.end)
+        if subset and whole is not None and whole.kind == d.kind and whole.thing is not None:
+            if d.kind == "count" and things.is_event_thing(whole.thing):
+                if d.thing is None or things.is_person_head(d.thing):
+                    d.thing = whole.thing
+            elif d.kind == "money" and d.thing in _CURRENCY_NAMES | {None}:
+                d.thing = whole.thing
+        if d.thing is not None and not subset:
+            whole = d
+
+
+_CURRENCY_NAMES = frozenset(CURRENCY_THING.values()) | {"money"}
+# A percent that says how a count changed: "a 64% decrease", "30% lower than", "was down
+# about 52%". It measures what that count counts.
+_CHANGE_AFTER = re.compile(
+    r"\s*(?:monthly\s+|annual\s+|yearly\s+)?(?:increase|decrease|rise|drop|fall|decline|"
+    r"jump|gain|reduction|cut|surge|plunge|lower|higher|down|up|more|fewer|less|below|above)\b"
+)
+_CHANGE_BEFORE = re.compile(
+    r"\b(?:down|up|fell|rose|dropped|increased|decreased|declined|climbed|jumped|grew|"
+    r"surged|plunged|soared|slid|slumped)\s+(?:by\s+)?(?:about|around|nearly|some|roughly|"
+    r"almost|more\s+than|over|just|only)?\s*$"
+)
+
+
+def _changes_measure_counts(window: win.Window, drafts: list[Draft], inherit: Inherit) -> None:
+    """A percent with no measure of its own, that says how a count changed, measures that
+    count's thing: the nearest count before it in the sentence, else the last one counted
+    in the sentences before ("The figure was 30% lower than a year ago")."""
+    last: str | None = None
+    for d in drafts:
+        if d.dropped or d.q is None:
+            continue
+        if d.kind == "count" and d.thing is not None:
+            last = d.thing
+        if d.kind != "percent" or d.thing is not None:
+            continue
+        before = window.lower[max(0, d.start - 40) : _modifier_start(window, d)]
+        if _CHANGE_AFTER.match(window.lower, d.end) or _CHANGE_BEFORE.search(before):
+            d.thing = last or inherit().counted
 
 
 def _plural_thing(window: win.Window, d: Draft) -> bool:

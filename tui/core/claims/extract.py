@@ -8,13 +8,14 @@ that count something.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
 from datetime import UTC, datetime
 from functools import cache, partial
 
 from tui.core.claims import window as win
 from tui.core.claims.actors import lexicon, user_actor_names
-from tui.core.claims.antecedent import find_antecedent
+from tui.core.claims.antecedent import LOOKBACK, Antecedent, find_antecedent
 from tui.core.claims.assemble import build_claims
 from tui.core.claims.carry import earlier_actors
 from tui.core.claims.date_claims import is_bare
@@ -23,7 +24,7 @@ from tui.core.claims.lexicon import lower_same_length, new_thing_synonyms, thing
 from tui.core.claims.numbers import find_quantities
 from tui.core.claims.pairing import Draft, pair_quantities
 from tui.core.claims.places import user_places
-from tui.core.claims.sentences import boilerplate_spans, sentence_spans
+from tui.core.claims.sentences import Spans, boilerplate_spans, sentence_spans
 from tui.core.models import Claim
 
 WINDOW = 300  # characters each side of a number that context may look at
@@ -160,7 +161,7 @@ def extract_claims(
             )
             local = [d.shift(-w_lo) for d in members]
             pair_quantities(window, local)
-            inherit = partial(antecedent_of, index)
+            inherit = partial(_with_counted, antecedent_of, claims, spans, index)
             found = build_claims(
                 window, local, text, when, synonyms or {}, inherit, dated=published is not None
             )
@@ -171,6 +172,24 @@ def extract_claims(
             if counted >= max_claims:
                 return _capped(claims, max_claims)
     return claims
+
+
+def _with_counted(
+    antecedent_of: Callable[[int], Antecedent], claims: list[Claim], spans: Spans, index: int
+) -> Antecedent:
+    """The sentence's antecedent, with the thing the paragraph's last earlier count
+    counted ("In April 128,900 encounters were recorded. The figure was 30% lower...")."""
+    found = antecedent_of(index)
+    para = spans.paragraph[index]
+    for claim in reversed(claims):
+        j = spans.index_of(claim.start)
+        if j >= index:  # an earlier window of this same (huge) sentence
+            continue
+        if j < index - LOOKBACK or spans.paragraph[j] != para:
+            break
+        if claim.kind == "count" and claim.thing is not None:
+            return replace(found, counted=claim.thing)
+    return found
 
 
 def _capped(claims: list[Claim], limit: int) -> list[Claim]:

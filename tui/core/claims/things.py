@@ -53,11 +53,19 @@ class _Word:
 
 
 # An event after the counted phrase: "12 people (had been) killed", "14 still missing".
+# A number as a word, in a second counted phrase ("five soldiers and four civilians").
+_SPELLED = (
+    r"(?:[0-9][0-9,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"a\s+dozen|dozens|scores|several|hundreds|thousands)"
+)
 _EVENT_AFTER = re.compile(
+    # an insert between the phrase and its verb: "40 people, including six residents of
+    # a care home, perished", "1,061 people (among them 360 children) died"
+    r"(?P<insert>,\s*(?:including|among\s+them)\s+[^,;()]{1,80},|\s*\([^()]{1,80}\))?"
     r"\s*(?:(?:from|in|of|at|on|near)\s+(?:[^\W\d_][\w'-]*\s+){1,3}?)?"
     # a second counted phrase in coordination: "14,000 Palestinians and 1,200 Israelis"
     r"(?P<second>(?:,\s*|and\s+)(?:at\s+least\s+|more\s+than\s+|about\s+|some\s+|nearly\s+)?"
-    r"[0-9][0-9,.]*\s+(?:[^\W\d_][\w'-]*\s+){1,3}?)?"
+    rf"{_SPELLED}\s+(?:[^\W\d_][\w'-]*\s+){{1,3}}?)?"
     r"(?:(?:who|that|have|has|had|were|was|are|is|been|being|reportedly|also|now|so\s+far|still|"
     r"remain|remains|remained|went|gone|go|got|left|lay|lie|reported|as|"
     r"confirmed|believed|feared|presumed|known|to\s+be|to\s+have|later|since|already|"
@@ -108,6 +116,7 @@ _EVENT_THING = {
     "hospitalised": "hospitalized",
     "hospitalized": "hospitalized",
 }
+_AND = re.compile(r"\b(?:and|or)\b")
 _KILLED_OR_WOUNDED = re.compile(
     r"\s*(?:(?:have|has|had|were|was|are|is|been|being|either)\s+)*"
     r"(?:killed|dead)\s+(?:or|and)\s+(?:wounded|injured)\b"
@@ -225,6 +234,10 @@ def phrase_after(window: Window, end: int, *, allow_of: bool) -> list[_Word]:
         i = 1
         while i < len(tokens) and tokens[i][0].lower() in ("the", "its", "their", "those"):
             i += 1
+        # A partitive names the whole: "542 of the 543 constituencies", "five of the six
+        # regions", "4,500 of the 28,500 US troops" all count what the whole counts.
+        if i + 1 < len(tokens) and (tokens[i][3] == "n" or tokens[i][0].lower() in _NUMBER_WORDS):
+            i += 1
     for text, start, stop, cls in tokens[i:]:
         low = text.lower()
         if cls != "w" or (low in STOP and not (len(text) > 1 and text.isupper())):
@@ -257,6 +270,10 @@ def phrase_after(window: Window, end: int, *, allow_of: bool) -> list[_Word]:
     return words
 
 
+_NUMBER_WORDS = frozenset(
+    "two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty "
+    "hundred".split()
+)
 _MILITARY = frozenset("guard army navy military marine marines forces force armed".split())
 _PLURAL_HEADS = frozenset("people personnel children men women".split())
 
@@ -316,6 +333,41 @@ _FOREIGN_EVENT_THING = {
 }
 
 
+# The numbers before a shared head: "303 and 282 seats", "16, 12 and 9 seats".
+_COORDINATED = re.compile(
+    rf"(?:\s*,\s*{_SPELLED})*\s*,?\s+(?:and|or)\s+(?:some\s+|about\s+|nearly\s+)?{_SPELLED}"
+    r"(?=\s)"
+)
+
+
+def coordinated_thing(
+    window: Window, end: int, known: Mapping[str, str] | None = None
+) -> Thing | None:
+    """The thing of the last number of a coordination the number opens ("the 303 and
+    282 seats" -> seats for 303), or None."""
+    m = _COORDINATED.match(window.lower, end)
+    if m is None:
+        return None
+    found = thing_after(window, m.end(), allow_of=True, known=known)
+    return Thing(found.name, found.start, found.end, False) if found else None
+
+
+_EVENT_THINGS = frozenset(
+    "deaths injured casualties missing displaced evacuees arrests detainees hostages "
+    "hospitalized".split()
+)
+
+
+def is_event_thing(thing: str) -> bool:
+    """A thing that is an event's count (deaths, injured, missing...)."""
+    return thing in _EVENT_THINGS
+
+
+def is_person_head(thing: str) -> bool:
+    """A thing that names people, which an event can count ("children", "residents")."""
+    return thing in _FOLDABLE
+
+
 def event_for(window: Window, start: int, end: int, phrase_end: int) -> str | None:
     """The event a count is of, from the verb after its phrase ("were killed") or before
     the number ("killing 12"); None when the sentence names no such event there."""
@@ -325,6 +377,8 @@ def event_for(window: Window, start: int, end: int, phrase_end: int) -> str | No
     m = _EVENT_AFTER.match(window.lower, phrase_end)
     if m is not None and phrase_end == end and m.group("second"):
         m = None  # "rose to 211 and 419 others injured": the event is the second count's
+    if m is not None and m.group("insert") and _AND.search(m.group(), len(m.group("insert"))):
+        m = None  # "killed 1,061 people (including 360 children) and injured 1,575"
     if m is None and phrase_end != end:
         m = _EVENT_AFTER.match(window.lower, end)
     if m is not None:

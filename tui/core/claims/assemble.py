@@ -50,7 +50,9 @@ def _thing_for(window: win.Window, d: Draft, clause: tuple[int, int], earlier: s
     assert q is not None
     known = window.things.table
     if d.kind == "money":
-        money = things.money_thing(window, d.end, window.things.table)
+        money = things.money_thing(
+            window, _modifier_start(window, d), d.end, clause[0], window.things.table
+        )
         if money is not None:
             d.thing, d.thing_start, d.thing_end = money.name, money.start, money.end
             d.thing_follows = True
@@ -59,6 +61,9 @@ def _thing_for(window: win.Window, d: Draft, clause: tuple[int, int], earlier: s
         return
     if d.kind == "percent":
         d.thing = percent_thing(window, d.start, d.end, clause, earlier)
+        return
+    if _BODIES_OF.search(window.lower, max(0, d.start - 30), _modifier_start(window, d)):
+        d.thing = "bodies"  # "the bodies of 24 hostages", "the remains of four captives"
         return
     if q.fraction is not None:  # "a third of the troops", "half of the dead"
         share = things.thing_after(window, d.end, allow_of=True, known=window.things.table)
@@ -82,8 +87,8 @@ def _thing_for(window: win.Window, d: Draft, clause: tuple[int, int], earlier: s
         # "The death toll ... in Valencia, Spain, and other regions has risen to 225": a
         # named total may open the sentence, before the clause the number sits in.
         before = things.thing_before(window, _modifier_start(window, d), 0, known)
-    if before is not None:
-        d.thing, d.thing_start = before.name, before.start
+    if before is not None:  # "the number of people crossing the Channel" -> migrants
+        d.thing, d.thing_start = things.in_context(window, before.name, d.start), before.start
     elif event is not None:
         d.thing = event
     else:  # "the 303 and 282 seats", "16 and 12 seats, respectively"
@@ -91,6 +96,9 @@ def _thing_for(window: win.Window, d: Draft, clause: tuple[int, int], earlier: s
         if shared is not None:
             d.thing, d.thing_start, d.thing_end = shared.name, shared.start, shared.end
             d.thing_follows = True
+
+
+_BODIES_OF = re.compile(r"\b(?:bodies|remains|corpses)\s+of\s+(?:the\s+|some\s+)?$")
 
 
 def _source_for(window: win.Window, d: Draft, clause: tuple[int, int], text: str) -> str | None:

@@ -256,12 +256,19 @@ def _digit_quantities(text: str, lowered: str) -> list[Quantity]:
     return found
 
 
+_VAGUE_MONEY = re.compile(r"\s+(?:of\s+)?(dollars|euros|pounds)\b")
+
+
 def _word_quantities(text: str) -> list[Quantity]:
     """Vague, fractional and spelled counts; `text` is lower case (see ``find_quantities``)."""
     found: list[Quantity] = []
     for m in _vague_re().finditer(text):
         low, high = VAGUE[" ".join(m.group().lower().split())]
-        found.append(Quantity(m.start(), m.end(), low, "count", vague=(low, high)))
+        q = Quantity(m.start(), m.end(), low, "count", vague=(low, high))
+        money = _VAGUE_MONEY.match(text, m.end())  # "several billion dollars"
+        if money is not None:
+            q.kind, q.unit, q.end = "money", CURRENCY_SYMBOLS[money.group(1)], money.end()
+        found.append(q)
     for m in _HALF_SCALE.finditer(text):
         found.append(Quantity(m.start(), m.end(), 0.5 * _WORD_SCALE[m.group(1)], "count"))
     for m in _ONE_IN.finditer(text):

@@ -28,9 +28,24 @@ _MEASURES: dict[str, str] = {
     ),
     **dict.fromkeys(["food inflation", "food prices"], "food inflation"),
     **dict.fromkeys(
-        ["inflation", "consumer prices", "consumer price index", "cpi", "price index"],
+        [
+            "inflation",
+            "consumer prices",
+            "consumer price index",
+            "cpi",
+            "price index",
+            "prices",
+            "price growth",
+            "price rises",
+        ],
         "inflation",
     ),
+    # Prices of one good are their own measure, not inflation.
+    **{
+        f"{good} {word}": f"{good} prices"
+        for good in ("energy", "oil", "gas", "house", "home")
+        for word in ("prices", "price")
+    },
     "cpih": "CPIH",
     **dict.fromkeys(["unemployment", "jobless rate", "unemployment rate"], "unemployment"),
     **dict.fromkeys(["contained", "containment"], "containment"),

@@ -61,12 +61,14 @@ _SPELLED = (
 _EVENT_AFTER = re.compile(
     # an insert between the phrase and its verb: "40 people, including six residents of
     # a care home, perished", "1,061 people (among them 360 children) died"
-    r"(?P<insert>,\s*(?:including|among\s+them)\s+[^,;()]{1,80},|\s*\([^()]{1,80}\))?"
+    r"(?P<insert>,\s*(?:including|among\s+them|(?:most|many|some|all)\s+of\s+them|mostly|"
+    r"mainly)\s+[^,;()]{1,80},|\s*\([^()]{1,80}\))?"
     r"\s*(?:(?:from|in|of|at|on|near)\s+(?:[^\W\d_][\w'-]*\s+){1,3}?)?"
     # a second counted phrase in coordination: "14,000 Palestinians and 1,200 Israelis"
     r"(?P<second>(?:,\s*|and\s+)(?:at\s+least\s+|more\s+than\s+|about\s+|some\s+|nearly\s+)?"
     rf"{_SPELLED}\s+(?:[^\W\d_][\w'-]*\s+){{1,3}}?)?"
     r"(?:(?:who|that|have|has|had|were|was|are|is|been|being|reportedly|also|now|so\s+far|still|"
+    r"more|others|"
     r"remain|remains|remained|went|gone|go|got|left|lay|lie|reported|as|"
     r"confirmed|believed|feared|presumed|known|to\s+be|to\s+have|later|since|already|"
     r"all|each|either|or|and|critically|seriously|severely|badly|slightly)\s+)*"
@@ -87,6 +89,12 @@ _EVENT_BEFORE = re.compile(
     r"(?:(?:a|an|the|some|about|around|roughly|approximately|nearly|almost|at\s+least|"
     r"more\s+than|over|up\s+to|an\s+estimated|as\s+many\s+as|another|a\s+further|"
     r"a\s+total\s+of|just|only)\s+)*$"
+)
+# Earlier items of a list, back to the verb that governs them: "13 US soldiers and ",
+# "27 boys, three school employees and ".
+_LIST_BEFORE = re.compile(
+    rf"(?:{_SPELLED}\s+(?:[^\W\d_][\w'-]*\s+){{0,3}}?[^\W\d_][\w'-]*(?:\s*,\s*|,?\s+and\s+)){{1,3}}"
+    r"(?:(?:some|about|around|nearly|almost|at\s+least|more\s+than|over|another)\s+)*$"
 )
 _EVENT_THING = {
     **dict.fromkeys(
@@ -139,7 +147,7 @@ _LINK_BEFORE = re.compile(
     r"topped|tops|exceeded|exceeds|exceeding|surpassed|passed|touched|rose|risen|climbed|"
     r"jumped|soared|fell|dropped|declined|increased|decreased|grew|went|put|estimated|"
     r"surpassing|rising|climbing|nearing|approaching|exceed|surpass|crossed|crossing|"
-    r"crosses|past|beyond|above|exceeds|increased\s+to|rose\s+to|"
+    r"crosses|past|beyond|above|exceeds|increased\s+to|rose\s+to|by|"
     r"sitting|sits|standing|now|just|only|as|on)\s*|[:=(]\s*)$"
 )
 # Count words that point at what they count: "the number of missing", "the death toll".
@@ -364,8 +372,8 @@ def is_event_thing(thing: str) -> bool:
 
 
 def is_person_head(thing: str) -> bool:
-    """A thing that names people, which an event can count ("children", "residents")."""
-    return thing in _FOLDABLE
+    """A thing that names people, which an event can count ("children", "police officers")."""
+    return thing.rsplit(" ", 1)[-1] in _FOLDABLE
 
 
 def event_for(window: Window, start: int, end: int, phrase_end: int) -> str | None:
@@ -387,6 +395,10 @@ def event_for(window: Window, start: int, end: int, phrase_end: int) -> str | No
     if foreign is not None:
         return _FOREIGN_EVENT_THING[foreign.group(1)]
     b = _EVENT_BEFORE.search(window.lower, max(0, start - 60), start)
+    if b is None:  # a later item of the verb's list: "killed 13 soldiers and 169 Afghans"
+        listed = _LIST_BEFORE.search(window.lower, max(0, start - 120), start)
+        if listed is not None:
+            b = _EVENT_BEFORE.search(window.lower, max(0, listed.start() - 60), listed.start())
     if b is not None:
         verb = b.group(1).split()[0]
         if verb in ("left", "leaving", "leaves"):
@@ -436,7 +448,41 @@ def thing_before(
     for m in _THE_COUNTED.finditer(window.lower, clause_start, start):
         if best is None or m.start() > best.start:
             best = Thing(_EVENT_THING[m.group(1)], m.start(1), m.end(1), False)
+    if best is None:  # "payrolls rose by 150,000", "arrivals climbed to 21,000"
+        subject = _SUBJECT_CHANGED.search(head)
+        if subject is not None:
+            word = subject.group(1)
+            name = _COUNT_SUBJECTS.get(word)
+            if name is None and _is_plural_head(word) and word not in STOP:
+                name = SYNONYMS.get(word, word)
+            if name is not None and name not in _NOT_COUNTED:
+                at = clause_start + subject.start(1)
+                best = Thing(name, at, at + len(word), False)
     return best
+
+
+# A noun right before a verb of change that takes the number: "payrolls rose by 150,000".
+_SUBJECT_CHANGED = re.compile(
+    r"\b([a-z][a-z-]+)\s+(?:has\s+|have\s+|had\s+)?(?:rose|risen|grew|grown|fell|fallen|"
+    r"increased|decreased|dropped|declined|climbed|jumped|surged|plunged|soared|totaled|"
+    r"totalled|numbered|reached|topped|exceeded|stood|stand|stands|were|was|are|is)\s+"
+    r"(?:by\s+|to\s+|at\s+)?(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+|roughly\s+|"
+    r"more\s+than\s+|over\s+|just\s+)?$"
+)
+# Mass nouns that stand for a count when they change: employment grows by jobs.
+_COUNT_SUBJECTS = {
+    "employment": "jobs",
+    "payrolls": "jobs",
+    "payroll": "jobs",
+    "hiring": "jobs",
+    "enrollment": "enrollment",
+    "enrolment": "enrollment",
+}
+# Plural subjects that are not what the number counts ("the results were 40 to 2").
+_NOT_COUNTED = frozenset(
+    "results figures numbers estimates reports data statistics officials authorities sources "
+    "projections polls others ones times terms odds chances rates levels".split()
+)
 
 
 # "the injured at 9,733", "the dead numbered 40": a state word standing for its people.
@@ -468,11 +514,33 @@ _ABDUCTED = re.compile(r"\b(?:abduct\w*|kidnap\w*|hostages?|captiv\w*|seized)\b"
 _SHELTERED = re.compile(r"\b(?:evacuat\w*|shelters?|relief\s+camps?)\b")
 
 
-def money_thing(window: Window, end: int, known: Mapping[str, str] | None) -> Thing | None:
-    """What money is for: "$500m in military aid", "a $6.5 billion deal for jets"."""
+def money_thing(
+    window: Window, start: int, end: int, clause_start: int, known: Mapping[str, str] | None
+) -> Thing | None:
+    """What money is for: "$500m in military aid", "a $6.5 billion deal for jets", or a
+    money noun the sum is linked to ("the damage is estimated at $2 billion")."""
     m = _MONEY_FOR.match(window.lower, end)
     found = thing_after(window, m.end() if m else end, allow_of=False, known=known)
-    return found
+    if found is not None:
+        return found
+    head = window.lower[clause_start:start]
+    if not _LINK_BEFORE.search(head):
+        return None
+    named = max(_MONEY_NOUN.finditer(head), key=lambda m: m.start(), default=None)
+    if named is None:
+        return None
+    word = named.group(1)
+    at = clause_start + named.start(1)
+    return Thing(_MONEY_NOUNS.get(word, word), at, at + len(word), False)
+
+
+# Nouns a sum of money is the amount of: "the cost of rebuilding at $400 billion".
+_MONEY_NOUNS = {"costs": "cost", "damages": "damage", "loss": "losses", "bills": "bill"}
+_MONEY_NOUN = re.compile(
+    r"\b(cost|costs|damage|damages|losses|loss|bill|bills|budget|funding|aid|assistance|"
+    r"package|deficit|debt|spending|revenue|revenues|compensation|fine|ransom|bail|"
+    r"reward|pledge|pledges|loan|loans|grant|grants)\b"
+)
 
 
 def in_context(window: Window, thing: str | None, start: int = 0) -> str | None:

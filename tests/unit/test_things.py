@@ -248,3 +248,129 @@ def test_user_places_need_no_capital_letter() -> None:
     assert claim.place == "rebel-held northwest"
     (plain,) = extract_claims(text, published=PUB)
     assert plain.place != "rebel-held northwest"
+
+
+def _thing_of(text: str, surface: str) -> str | None:
+    claims = [c for c in extract_claims(text, published=PUB) if c.surface == surface]
+    assert claims, f"no figure {surface!r} in {[c.surface for c in extract_claims(text)]}"
+    return claims[0].thing
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "thing"),
+    [
+        # A subset counts its whole's event, whoever its people are.
+        pytest.param(
+            "The blast killed 48 people, including 11 nurses, in the market.",
+            "11",
+            "deaths",
+            id="subset-of-deaths",
+        ),
+        pytest.param(
+            "At least 30 are dead in the valley, among them four firefighters.",
+            "four",
+            "deaths",
+            id="subset-among-them",
+        ),
+        pytest.param(
+            "The fire killed 20 people (including 6 children) and injured 41.",
+            "6",
+            "deaths",
+            id="subset-in-brackets",
+        ),
+        pytest.param(
+            "The fund gives $2 billion in aid, including $300 million for schools.",
+            "$300 million",
+            "aid",
+            id="subset-of-money",
+        ),
+        pytest.param(
+            "The raid killed 15 people, including 20 buildings destroyed.",
+            "20",
+            "buildings",
+            id="subset-of-things-keeps-its-head",
+        ),
+        # An event verb after an insert, or governing a whole list.
+        pytest.param(
+            "At least 52 people, including nine hikers from abroad, drowned in the river.",
+            "At least 52",
+            "deaths",
+            id="verb-after-insert",
+        ),
+        pytest.param(
+            "The gunmen abducted 40 pupils, two teachers and a cook.",
+            "two",
+            "hostages",
+            id="list-under-verb",
+        ),
+        pytest.param(
+            "The strike killed seven medics and 23 patients.", "23", "deaths", id="second-object"
+        ),
+        pytest.param(
+            "Four officers and six bystanders were wounded.", "Four", "injured", id="coordination"
+        ),
+        pytest.param(
+            "Dozens more were injured in the crush.", "Dozens", "injured", id="more-were-injured"
+        ),
+        # A partitive or a coordination names the head of the first number.
+        pytest.param(
+            "Results came in from 611 of the 650 districts.", "611", "districts", id="partitive"
+        ),
+        pytest.param(
+            "Officials pulled 900 of the 3,000 marines out.",
+            "900",
+            "troops",
+            id="partitive-synonym",
+        ),
+        pytest.param(
+            "The two parties won 118 and 64 seats respectively.",
+            "118",
+            "seats",
+            id="coordinated-head",
+        ),
+        # A changed mass noun or a money noun names what the number is.
+        pytest.param("Payrolls grew by 210,000 in May.", "210,000", "jobs", id="payrolls-jobs"),
+        pytest.param(
+            "Hospital admissions climbed to 4,300 this week.",
+            "4,300",
+            "admissions",
+            id="plural-subject-of-change",
+        ),
+        pytest.param(
+            "Engineers put the cost of the repairs at $80 million.",
+            "$80 million",
+            "cost",
+            id="money-noun-linked",
+        ),
+        pytest.param(
+            "Donors pledged several billion dollars in reconstruction aid.",
+            "several billion dollars",
+            "aid",
+            id="vague-money",
+        ),
+        pytest.param("The deal returns the bodies of 12 soldiers.", "12", "bodies", id="bodies-of"),
+        # A percent that says how a count changed measures that count.
+        pytest.param(
+            "Rangers logged 3,400 wildfires in July, a 40% rise on last year.",
+            "40%",
+            "wildfires",
+            id="percent-change-of-count",
+        ),
+        pytest.param(
+            "Shelters took in 8,200 evacuees by Friday. The figure was 12% higher than on Monday.",
+            "12%",
+            "evacuees",
+            id="percent-change-next-sentence",
+        ),
+        pytest.param("Prices rose 0.4% in March.", "0.4%", "inflation", id="prices-inflation"),
+        pytest.param(
+            "Oil prices jumped 6% overnight.", "6%", "oil prices", id="one-good-is-not-inflation"
+        ),
+        # Heads in other languages take their English thing.
+        pytest.param(
+            "La policía reportó unos 90 detenidos.", "unos 90", "detainees", id="es-detainees"
+        ),
+    ],
+)
+def test_context_gives_the_thing(text: str, surface: str, thing: str) -> None:
+    assert _thing_of(text, surface) == thing

@@ -200,8 +200,8 @@ _OF_THEM_AFTER = re.compile(r"\s+of\s+(?:them|whom)\b")
 
 def _subsets_share_event(window: win.Window, drafts: list[Draft]) -> None:
     """A subset counts its whole's event: the children among 1,061 people killed are
-    deaths, the $500 million of a $1.3 billion aid pledge is aid. Only people (or a bare
-    sum of money) take it: "including 20 hospitals" still counts hospitals."""
+    deaths, the $500 million of a $1.3 billion aid pledge is aid. Only people take an
+    event: "including 20 hospitals" still counts hospitals."""
     whole: Draft | None = None
     for d in drafts:
         if d.dropped or d.q is None or d.kind not in ("count", "money"):
@@ -212,8 +212,8 @@ def _subsets_share_event(window: win.Window, drafts: list[Draft]) -> None:
             if d.kind == "count" and things.is_event_thing(whole.thing):
                 if d.thing is None or things.is_person_head(d.thing):
                     d.thing = whole.thing
-            elif d.kind == "money" and d.thing in _CURRENCY_NAMES | {None}:
-                d.thing = whole.thing
+            elif d.kind == "money" and whole.thing not in _CURRENCY_NAMES:
+                d.thing = whole.thing  # the $300 million for schools is part of the aid
         if d.thing is not None and not subset:
             whole = d
 

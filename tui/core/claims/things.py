@@ -138,6 +138,11 @@ _FOLDABLE = frozenset(
     workers migrants refugees passengers students journalists fighters militants
     policemen officers firefighters patients pilgrims protesters demonstrators
     others palestinians israelis ukrainians russians
+    nurses doctors medics paramedics teachers pupils hikers tourists farmers miners guards
+    volunteers staff employees crew sailors fishermen pilots drivers shoppers worshippers
+    spectators fans visitors campers climbers swimmers locals citizens nationals foreigners
+    babies infants teenagers adults boys girls relatives inmates rescuers police
+    policemen policewomen aid-workers reporters officials lawmakers voters pedestrians
     """.split()
 )
 # Things an anaphoric subject points back to when the number is linked to it.

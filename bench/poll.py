@@ -306,17 +306,18 @@ def scenario_split(spec: Result) -> Result:
     """storywatch's stages one at a time, in this one process (no pool)."""
     import pickle
 
-    from tui.core.analyse import DigestedFeed, DigestedReport, content_hash, report_text
+    from tui.core.analyse import AnalysedFeed, AnalysedReport, content_hash, report_text
     from tui.core.claims import FigureNamer, extract_claims
+    from tui.core.clock import utc_now
     from tui.core.fetch import Fetcher
-    from tui.core.parse import parse_feed, utc_now
+    from tui.core.parse import parse_feed
     from tui.core.store import Store
     from tui.core.store.poll_writer import (
         LedgerContext,
         PollRecord,
         ensure_feeds,
-        ingest_feed,
         known_hashes,
+        write_feed_poll,
     )
     from tui.core.story import StoryFilter
 
@@ -349,8 +350,8 @@ def scenario_split(spec: Result) -> Result:
     synonyms = namer.synonyms()
     story = StoryFilter.from_config(config.story)
 
-    def figures() -> list[DigestedFeed]:
-        digested = []
+    def figures() -> list[AnalysedFeed]:
+        analysed = []
         for feed in parsed:
             items = []
             for report in feed.reports:
@@ -362,14 +363,14 @@ def scenario_split(spec: Result) -> Result:
                             report_text(report), published=report.published, synonyms=synonyms
                         )
                     )
-                items.append(DigestedReport(report, content_hash(report), on_story, claims))
-            digested.append(DigestedFeed(feed.title, feed.warning, tuple(items)))
-        return digested
+                items.append(AnalysedReport(report, content_hash(report), on_story, claims))
+            analysed.append(AnalysedFeed(feed.title, feed.warning, tuple(items)))
+        return analysed
 
-    digested = timed("figures", figures)
-    out["on_story"] = sum(r.on_story for d in digested for r in d.reports)
-    out["claims"] = sum(len(r.claims or ()) for d in digested for r in d.reports)
-    blobs = timed("pickle", lambda: [pickle.dumps(d) for d in digested])
+    analysed = timed("figures", figures)
+    out["on_story"] = sum(r.on_story for d in analysed for r in d.reports)
+    out["claims"] = sum(len(r.claims or ()) for d in analysed for r in d.reports)
+    blobs = timed("pickle", lambda: [pickle.dumps(d) for d in analysed])
     out["pickle_mb"] = sum(map(len, blobs)) / MB
     timed("unpickle", lambda: [pickle.loads(b) for b in blobs])
     ledger = LedgerContext(namer, timedelta(hours=config.settings.dispute_window_hours))
@@ -393,9 +394,9 @@ def scenario_split(spec: Result) -> Result:
     def store_all(results: list[Any], digests: list[Any]) -> None:
         for result, digest in zip(results, digests, strict=True):
             known_hashes(store, result_name[result.url])
-            ingest_feed(store, record(result), digest, ledger, now=now)
+            write_feed_poll(store, record(result), digest, ledger, now=now)
 
-    timed("store", lambda: store_all(fetched, digested))
+    timed("store", lambda: store_all(fetched, analysed))
     validators = [(r.etag, r.last_modified) for r in fetched]
     second = timed("fetch304", lambda: asyncio.run(fetch_all(validators)))
     out["304s"] = sum(r.status == "not_modified" for r in second)
@@ -403,19 +404,19 @@ def scenario_split(spec: Result) -> Result:
     store.close()
     floor = Store(Path(spec["db"] + ".floor"))
     ensure_feeds(floor, {f.name: f.url for f in feeds})
-    timed("floor", lambda: sqlite_floor(floor, digested, now))
+    timed("floor", lambda: sqlite_floor(floor, analysed, now))
     floor.close()
     out["rss_main"] = _peak_self()
     return out
 
 
-def sqlite_floor(store: Any, digested: list[Any], now: datetime) -> None:
+def sqlite_floor(store: Any, analysed: list[Any], now: datetime) -> None:
     """SQLite's own cost for the same report rows: per feed, one transaction of batched
     inserts of its reports and versions (full-text index triggers included), nothing else."""
     from tui.core.store import iso
 
     conn = store.conn
-    for feed_id, feed in enumerate(digested, start=1):
+    for feed_id, feed in enumerate(analysed, start=1):
         stamp = iso(now)
         conn.execute("BEGIN IMMEDIATE")
         conn.executemany(

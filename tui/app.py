@@ -20,8 +20,8 @@ from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
 from tui.commands import StorywatchCommands
+from tui.core.clock import utc_now
 from tui.core.config import Config
-from tui.core.parse import utc_now
 from tui.core.store.refs import FigureRef
 from tui.database import DatabaseApp
 from tui.messages import ConfigChanged, DataChanged

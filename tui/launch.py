@@ -41,7 +41,7 @@ def build_app(
     shows the database without polling; `config_path` enables hot reload of feeds.toml.
     """
     from tui.app import StorywatchApp
-    from tui.core.parse import utc_now
+    from tui.core.clock import utc_now
 
     Store(db_path).close()  # create or migrate now, before any reader opens it read-only
     now = clock or utc_now

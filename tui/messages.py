@@ -14,7 +14,7 @@ from tui.core.config import Config
 from tui.core.models import Event
 from tui.core.store.feeds import FeedHealthRow
 from tui.core.store.figures import FigureSummary, HeaderStats
-from tui.core.store.history import Observation
+from tui.core.store.history import HistoryRow
 from tui.core.store.refs import FigureRef
 from tui.core.store.report import ReportDetail
 from tui.core.store.timeline import ReportRow
@@ -60,7 +60,7 @@ class ReportLoaded(Message):
 @dataclass
 class HistoryLoaded(Message):
     ref: FigureRef
-    rows: list[Observation]
+    rows: list[HistoryRow]
     page: int
 
 

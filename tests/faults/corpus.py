@@ -13,7 +13,7 @@ from pathlib import Path
 
 from tests.faults.helpers import CORPUS, corpus_files, read_corpus_file
 from tests.pipeline import NOW
-from tui.core.analyse import DigestedFeed, digest_feed
+from tui.core.analyse import AnalysedFeed, analyse_feed
 from tui.core.claims import FigureNamer
 from tui.core.config import StorySection
 from tui.core.parse import NotAFeed
@@ -22,8 +22,8 @@ from tui.core.store.poll_writer import (
     LedgerContext,
     PollRecord,
     ensure_feeds,
-    ingest_feed,
     known_hashes,
+    write_feed_poll,
 )
 
 # No keywords: every entry is on the story, so every file's text goes through the extractor.
@@ -39,7 +39,7 @@ def corpus_titles(db: Path) -> list[str]:
 
 
 def ingest_corpus(db: Path) -> Counter[str]:
-    """Digest and ingest every corpus file into `db`; returns counts of what happened."""
+    """Analyse and write every corpus file into `db`; returns counts of what happened."""
     files = corpus_files()
     names = {str(p.relative_to(CORPUS)): p for p in files}
     counts: Counter[str] = Counter(files=len(files))
@@ -48,10 +48,10 @@ def ingest_corpus(db: Path) -> Counter[str]:
         ensure_feeds(store, {name: path.as_uri() for name, path in names.items()})
         for name, path in names.items():
             case = read_corpus_file(path)
-            digested: DigestedFeed | None = None
+            analysed: AnalysedFeed | None = None
             error = None
             try:
-                digested = digest_feed(
+                analysed = analyse_feed(
                     case.body,
                     case.headers,
                     story=EVERYTHING,
@@ -70,12 +70,12 @@ def ingest_corpus(db: Path) -> Counter[str]:
                 http_status=200,
                 bytes=len(case.body),
                 error=error,
-                warning=digested.warning if digested else None,
+                warning=analysed.warning if analysed else None,
             )
-            ingest_feed(store, record, digested, ledger, now=NOW)
+            write_feed_poll(store, record, analysed, ledger, now=NOW)
             if error:
                 counts["rejected"] += 1
             else:
                 counts["stored"] += 1
-                counts["warnings"] += bool(digested and digested.warning)
+                counts["warnings"] += bool(analysed and analysed.warning)
     return counts

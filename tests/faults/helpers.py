@@ -156,7 +156,7 @@ def corpus_files() -> list[Path]:
     return sorted(p for p in CORPUS.rglob("*") if p.is_file() and p.suffix in (".xml", ".json"))
 
 
-# -- one body straight through digest + ingest, no network ------------------------------
+# -- one body straight through analyse + write, no network ------------------------------
 
 
 @dataclass(frozen=True)
@@ -180,7 +180,7 @@ def ingest_body(
     import time
     from datetime import timedelta
 
-    from tui.core.analyse import DigestedFeed, digest_feed
+    from tui.core.analyse import AnalysedFeed, analyse_feed
     from tui.core.claims import FigureNamer
     from tui.core.parse import NotAFeed
     from tui.core.store import Store
@@ -188,8 +188,8 @@ def ingest_body(
         LedgerContext,
         PollRecord,
         ensure_feeds,
-        ingest_feed,
         known_hashes,
+        write_feed_poll,
     )
 
     config = config or config_for({feed: "https://example.com/feed.xml"})
@@ -197,10 +197,10 @@ def ingest_body(
     started = time.perf_counter()
     with Store(db) as store:
         ensure_feeds(store, {feed: "https://example.com/feed.xml"})
-        digested: DigestedFeed | None = None
+        analysed: AnalysedFeed | None = None
         error = None
         try:
-            digested = digest_feed(
+            analysed = analyse_feed(
                 body,
                 headers or {},
                 story=config.story,
@@ -217,7 +217,7 @@ def ingest_body(
             status="error" if error else "ok",
             bytes=len(body),
             error=error,
-            warning=digested.warning if digested else None,
+            warning=analysed.warning if analysed else None,
         )
-        ingest_feed(store, record, digested, LedgerContext(namer, timedelta(hours=72)), now=NOW)
-    return Stored(error, digested.warning if digested else None, time.perf_counter() - started)
+        write_feed_poll(store, record, analysed, LedgerContext(namer, timedelta(hours=72)), now=NOW)
+    return Stored(error, analysed.warning if analysed else None, time.perf_counter() - started)

@@ -1,6 +1,6 @@
 """Hostile and odd feed content: each is stored, or rejected with a reason, never a crash.
 
-Bodies go through the real digest + ingest path into a real SQLite file; the encoding
+Bodies go through the real analyse + write path into a real SQLite file; the encoding
 cases that depend on HTTP headers go through `Monitor.poll_cycle` and a loopback server.
 """
 

@@ -86,14 +86,14 @@ async def test_a_wall_clock_jump_causes_no_burst_and_no_negative_wait(
 
 
 @pytest.fixture
-def slow_digest(monkeypatch: pytest.MonkeyPatch) -> Iterator[threading.Event]:
+def slow_analyse(monkeypatch: pytest.MonkeyPatch) -> Iterator[threading.Event]:
     """Make parsing a body that contains b"HANG" block until the test releases it.
 
-    The seam is the module-level `digest_feed` name `tui.core.monitor` calls at run time
+    The seam is the module-level `analyse_feed` name `tui.core.monitor` calls at run time
     (with parse_workers=0 it runs on a thread, so the patched function is the one used).
     """
     release = threading.Event()
-    from tui.core.analyse import digest_feed as real
+    from tui.core.analyse import analyse_feed as real
 
     def digest(body: bytes, *args: Any, **kwargs: Any) -> Any:
         if b"HANG" in body:
@@ -102,13 +102,13 @@ def slow_digest(monkeypatch: pytest.MonkeyPatch) -> Iterator[threading.Event]:
             raise RuntimeError("extractor bug")
         return real(body, *args, **kwargs)
 
-    monkeypatch.setattr(monitor_module, "digest_feed", digest)
+    monkeypatch.setattr(monitor_module, "analyse_feed", digest)
     yield release
     release.set()
 
 
 async def test_a_parse_that_hangs_is_abandoned_at_the_deadline(
-    server: LoopbackServer, tmp_path: Path, slow_digest: threading.Event
+    server: LoopbackServer, tmp_path: Path, slow_analyse: threading.Event
 ) -> None:
     hang = rss([story_item(1)]).replace(b"</channel>", b"<!-- HANG --></channel>")
     feeds = {
@@ -125,7 +125,7 @@ async def test_a_parse_that_hangs_is_abandoned_at_the_deadline(
         finished = await monitor.poll_cycle()
     finally:
         elapsed = time.monotonic() - started
-        slow_digest.set()
+        slow_analyse.set()
         await monitor.aclose()
     assert finished.errors == (("Hang", "parsing took longer than 1 s; skipped this poll"),)
     assert elapsed < 3
@@ -138,7 +138,7 @@ async def test_a_parse_that_hangs_is_abandoned_at_the_deadline(
 
 
 async def test_a_digest_crash_is_recorded_and_the_cycle_goes_on(
-    server: LoopbackServer, tmp_path: Path, slow_digest: threading.Event
+    server: LoopbackServer, tmp_path: Path, slow_analyse: threading.Event
 ) -> None:
     crash = rss([story_item(1)]).replace(b"</channel>", b"<!-- CRASH --></channel>")
     feeds = {

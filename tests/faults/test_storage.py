@@ -403,9 +403,9 @@ def test_a_reader_and_a_writer_share_the_file_for_1000_commits(tmp_path: Path) -
     from datetime import timedelta
 
     from tests.pipeline import NOW
-    from tui.core.analyse import digest_feed
+    from tui.core.analyse import analyse_feed
     from tui.core.claims import FigureNamer
-    from tui.core.store.poll_writer import LedgerContext, PollRecord, ensure_feeds, ingest_feed
+    from tui.core.store.poll_writer import LedgerContext, PollRecord, ensure_feeds, write_feed_poll
 
     db = tmp_path / "sw.db"
     config = config_for({"Wire": "https://example.com/wire.xml"})
@@ -439,7 +439,7 @@ def test_a_reader_and_a_writer_share_the_file_for_1000_commits(tmp_path: Path) -
         reader.start()
         try:
             for i, body in enumerate(bodies):
-                digested = digest_feed(
+                analysed = analyse_feed(
                     body,
                     {},
                     story=config.story,
@@ -448,7 +448,7 @@ def test_a_reader_and_a_writer_share_the_file_for_1000_commits(tmp_path: Path) -
                     now=NOW,
                 )
                 record = PollRecord("Wire", NOW, 1, "ok", 200, len(body))
-                ingest_feed(store, record, digested, ledger, now=NOW + timedelta(minutes=i))
+                write_feed_poll(store, record, analysed, ledger, now=NOW + timedelta(minutes=i))
                 sizes.append(wal.stat().st_size if wal.exists() else 0)
         finally:
             stop.set()

@@ -15,14 +15,14 @@ from pathlib import Path
 
 from tests.feedgen import Item, feeds_toml, rss
 from tests.loopback import LoopbackServer, Reply
-from tui.core.analyse import DigestedFeed, DigestedReport
+from tui.core.analyse import AnalysedFeed, AnalysedReport
 from tui.core.claims import FigureNamer
 from tui.core.config import parse_config
 from tui.core.models import AsOf, Bound, Claim, Report
 from tui.core.monitor import Monitor
 from tui.core.store import Store
 from tui.core.store.figures import level_and_plan, summarise
-from tui.core.store.poll_writer import LedgerContext, PollRecord, ensure_feeds, ingest_feed
+from tui.core.store.poll_writer import LedgerContext, PollRecord, ensure_feeds, write_feed_poll
 from tui.core.store.refs import FigureRef
 
 CONFIG = """
@@ -134,10 +134,10 @@ def troops(value: float, bound: Bound, as_of: AsOf, start: int) -> Claim:
     )  # fmt: skip
 
 
-def report(guid: str, when: datetime, *claims: Claim) -> DigestedReport:
+def report(guid: str, when: datetime, *claims: Claim) -> AnalysedReport:
     text = f"US troops in Iraq ({guid})"
     item = Report(guid, text, f"https://example.com/{guid}", None, when, None, text)
-    return DigestedReport(item, guid, True, claims)
+    return AnalysedReport(item, guid, True, claims)
 
 
 def test_plans_are_their_own_ledger_beside_the_level(tmp_path: Path) -> None:
@@ -160,7 +160,7 @@ def test_plans_are_their_own_ledger_beside_the_level(tmp_path: Path) -> None:
         for item in polls:
             when = item.report.published
             record = PollRecord("wire", when, 1, "ok", 200)
-            ingest_feed(store, record, DigestedFeed("wire", None, (item,)), ledger, now=when)
+            write_feed_poll(store, record, AnalysedFeed("wire", None, (item,)), ledger, now=when)
         changes = store.query(
             """SELECT ch.verdict, o.surface AS old, n.surface AS new, n.as_of FROM changes ch
                JOIN claims n ON n.id = ch.claim_id LEFT JOIN claims o ON o.id = ch.old_claim_id

@@ -10,12 +10,12 @@ from click.testing import CliRunner
 
 from tests.feedgen import feeds_toml
 from tui.cli import main
-from tui.core.analyse import DigestedFeed, DigestedReport
+from tui.core.analyse import AnalysedFeed, AnalysedReport
 from tui.core.claims import FigureNamer
 from tui.core.config import parse_config
 from tui.core.models import Claim, Predicate, Report
 from tui.core.store import Store
-from tui.core.store.poll_writer import LedgerContext, PollRecord, ensure_feeds, ingest_feed
+from tui.core.store.poll_writer import LedgerContext, PollRecord, ensure_feeds, write_feed_poll
 from tui.core.suggest import suggest_text, suggestions
 
 T0 = datetime(2025, 3, 2, 9, tzinfo=UTC)
@@ -54,8 +54,10 @@ def fill(db: Path, config_text: str) -> None:
             when = T0 + timedelta(hours=i)
             text = f"flood report {i}"
             report = Report(f"r{i}", text, f"https://example.com/r{i}", None, when, None, text)
-            digested = DigestedFeed("wire", None, (DigestedReport(report, f"h{i}", True, (c,)),))
-            ingest_feed(store, PollRecord("wire", when, 1, "ok", 200), digested, ledger, now=when)
+            analysed = AnalysedFeed("wire", None, (AnalysedReport(report, f"h{i}", True, (c,)),))
+            write_feed_poll(
+                store, PollRecord("wire", when, 1, "ok", 200), analysed, ledger, now=when
+            )
 
 
 def test_suggest_offers_the_busiest_unnamed_keys_and_they_work_pasted(tmp_path: Path) -> None:

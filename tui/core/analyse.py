@@ -1,6 +1,6 @@
 """The CPU-bound half of a poll: feed bytes -> reports, story flag and figures.
 
-`digest_feed` is a pure function of picklable inputs so it can run in a worker process
+`analyse_feed` is a pure function of picklable inputs so it can run in a worker process
 (figures and HTML reduction are a first poll's CPU). It imports neither pydantic nor
 feedparser up front, so a worker stays small.
 """
@@ -24,7 +24,7 @@ if TYPE_CHECKING:  # config pulls in pydantic: a parse worker is given a StoryFi
 
 
 @dataclass(frozen=True, slots=True)
-class DigestedReport:
+class AnalysedReport:
     report: Report
     content_hash: str
     on_story: bool
@@ -33,10 +33,10 @@ class DigestedReport:
 
 
 @dataclass(frozen=True, slots=True)
-class DigestedFeed:
+class AnalysedFeed:
     title: str
     warning: str | None
-    reports: tuple[DigestedReport, ...]
+    reports: tuple[AnalysedReport, ...]
 
 
 def content_hash(report: Report) -> str:
@@ -50,7 +50,7 @@ def report_text(report: Report) -> str:
     return f"{report.title}\n\n{report.text}" if report.text else report.title
 
 
-def digest_feed(
+def analyse_feed(
     body: bytes,
     headers: Mapping[str, str],
     *,
@@ -60,7 +60,7 @@ def digest_feed(
     now: datetime,
     places: Sequence[str] = (),
     actors: Sequence[str] = (),
-) -> DigestedFeed:
+) -> AnalysedFeed:
     """Parse, filter and extract. `known_hashes` maps entry id -> latest stored content hash.
 
     `synonyms`, `places` and `actors` are the user's ``[[figures]]`` words (see
@@ -71,17 +71,17 @@ def digest_feed(
     parsed = parse_feed(body, headers, now=now)
     story_filter = story if isinstance(story, StoryFilter) else StoryFilter.from_config(story)
     words = extract_words(synonyms, places, actors)
-    digested = []
+    analysed = []
     for report in parsed.reports:
-        digest = content_hash(report)
+        key = content_hash(report)
         on_story = story_filter.matches(report.title, report.text)
         claims: tuple[Claim, ...] | None = None
         stored = known_hashes.get(report.entry_id)
         # Figures are read from new items and new revisions only; an old-scheme stored key
         # cannot say, so those are read (the writer keeps them only if it is a revision).
-        fresh = stored is None or not is_current(stored) or is_new_revision(stored, digest)
+        fresh = stored is None or not is_current(stored) or is_new_revision(stored, key)
         if on_story and fresh:
             text = report_text(report)
             claims = tuple(extract_claims(text, published=report.published, **words))  # type: ignore[arg-type]
-        digested.append(DigestedReport(report, digest, on_story, claims))
-    return DigestedFeed(title=parsed.title, warning=parsed.warning, reports=tuple(digested))
+        analysed.append(AnalysedReport(report, key, on_story, claims))
+    return AnalysedFeed(title=parsed.title, warning=parsed.warning, reports=tuple(analysed))

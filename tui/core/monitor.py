@@ -20,23 +20,24 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any, TypeVar
 
-from tui.core.analyse import DigestedFeed, digest_feed
+from tui.core.analyse import AnalysedFeed, analyse_feed
 from tui.core.batches import Batcher
 from tui.core.claims import FigureNamer
+from tui.core.clock import utc_now
 from tui.core.config import Config, FeedSection
 from tui.core.fetch import Fetcher, FetchResult
 from tui.core.models import CycleFinished, Event, FeedFailed, FeedPolled
-from tui.core.parse import NotAFeed, utc_now
+from tui.core.parse import NotAFeed
 from tui.core.parse_pool import parse_pool
 from tui.core.schedule import Schedule, next_poll_delay
 from tui.core.store import Store, StoreError
 from tui.core.store.poll_writer import (
-    IngestResult,
     LedgerContext,
     PollRecord,
+    WriteResult,
     ensure_feeds,
-    ingest_feed,
     known_hashes,
+    write_feed_poll,
 )
 from tui.core.store.wal import keep_wal_bounded
 from tui.core.story import StoryFilter
@@ -88,8 +89,8 @@ class Monitor:
         )
         self._process_pool: ProcessPoolExecutor | None = None
         # Feeds' results reach the database thread in batches: one hop serves many feeds.
-        self._writes: Batcher[_Write, IngestResult] = Batcher(
-            lambda writes: self._db(_ingest_each, writes, self._ledger)
+        self._writes: Batcher[_Write, WriteResult] = Batcher(
+            lambda writes: self._db(_write_each, writes, self._ledger)
         )
         self._apply_config(config)
 
@@ -143,7 +144,7 @@ class Monitor:
         in_flight = asyncio.Semaphore(2 * self.config.settings.concurrency)
         use_pool = len(names) >= PROCESS_POOL_THRESHOLD and self._parse_workers > 0
 
-        async def one(name: str) -> tuple[str, IngestResult | None, str | None]:
+        async def one(name: str) -> tuple[str, WriteResult | None, str | None]:
             feed = self._feeds[name]
             state = states.get(name, FeedState(None, None, 0))
             return await self._poll_feed(feed, state, in_flight, use_pool, emit)
@@ -171,10 +172,10 @@ class Monitor:
         in_flight: asyncio.Semaphore,
         use_pool: bool,
         emit: Listener,
-    ) -> tuple[str, IngestResult | None, str | None]:
+    ) -> tuple[str, WriteResult | None, str | None]:
         started, tick = self._clock(), time.perf_counter()
         async with in_flight:
-            fetched, digested, error = await self._fetch_and_digest(feed, state, use_pool)
+            fetched, analysed, error = await self._fetch_and_analyse(feed, state, use_pool)
         ok = error is None
         failures = 0 if ok else state.consecutive_failures + 1
         delay = next_poll_delay(
@@ -196,12 +197,12 @@ class Monitor:
             etag=fetched.etag,
             last_modified=fetched.last_modified,
             error=error,
-            warning=digested.warning if digested else None,
+            warning=analysed.warning if analysed else None,
             next_poll_at=self._clock() + timedelta(seconds=delay),
             moved_to=_moved_to(state, fetched, error),
         )
         try:
-            result = await self._writes((record, digested, self._clock()))
+            result = await self._writes((record, analysed, self._clock()))
         except Exception as exc:  # a database fault: nothing was written for this feed
             message = f"could not store results: {exc}"
             emit(FeedFailed(feed.name, message, failures))
@@ -209,22 +210,22 @@ class Monitor:
         self._emit_results(feed.name, record, result, emit)
         return feed.name, result, error
 
-    async def _fetch_and_digest(
+    async def _fetch_and_analyse(
         self, feed: FeedSection, state: FeedState, use_pool: bool
-    ) -> tuple[FetchResult, DigestedFeed | None, str | None]:
+    ) -> tuple[FetchResult, AnalysedFeed | None, str | None]:
         """Fetch one feed and, if it sent a body, parse it. The error is a user's sentence."""
         fetched = await self._fetcher.fetch(
             state.moved_to or feed.url, etag=state.etag, last_modified=state.last_modified
         )
-        digested: DigestedFeed | None = None
+        analysed: AnalysedFeed | None = None
         error = fetched.error if fetched.status == "error" else None
         if fetched.status == "ok" and fetched.body is not None:
             # A parse that hangs (a pathological body) is abandoned at the fetch deadline so
             # the cycle and the other feeds go on; its worker finishes, or not, on its own.
             limit = self.config.settings.deadline
             try:
-                digested = await asyncio.wait_for(
-                    self._digest(feed.name, fetched, use_pool), timeout=limit
+                analysed = await asyncio.wait_for(
+                    self._analyse(feed.name, fetched, use_pool), timeout=limit
                 )
             except NotAFeed as exc:
                 error = str(exc)
@@ -232,10 +233,10 @@ class Monitor:
                 error = f"parsing took longer than {limit:g} s; skipped this poll"
             except Exception as exc:  # a parser or extractor bug must not end the cycle
                 error = f"could not read the feed ({type(exc).__name__}: {exc})"
-        return fetched, digested, error
+        return fetched, analysed, error
 
     def _emit_results(
-        self, name: str, record: PollRecord, result: IngestResult, emit: Listener
+        self, name: str, record: PollRecord, result: WriteResult, emit: Listener
     ) -> None:
         events: list[Event] = [*result.new_reports, *result.new_revisions, *result.changes]
         for event in events:
@@ -253,7 +254,7 @@ class Monitor:
             )
         )
 
-    async def _digest(self, feed: str, fetched: FetchResult, use_pool: bool) -> DigestedFeed:
+    async def _analyse(self, feed: str, fetched: FetchResult, use_pool: bool) -> AnalysedFeed:
         known = await self._db(known_hashes, feed)
         kwargs: dict[str, Any] = {
             "story": self._story,
@@ -267,7 +268,7 @@ class Monitor:
         # Without workers: the loop's default threads, so one hung parse never blocks others.
         executor: Executor | None = self._pool() if use_pool else None
         args = (fetched.body or b"", dict(fetched.headers))
-        return await loop.run_in_executor(executor, _call, digest_feed, args, kwargs)
+        return await loop.run_in_executor(executor, _call, analyse_feed, args, kwargs)
 
     def _pool(self) -> ProcessPoolExecutor:
         if self._process_pool is None:
@@ -312,17 +313,17 @@ def _call(func: Callable[..., T], args: tuple[Any, ...], kwargs: dict[str, Any])
     return func(*args, **kwargs)
 
 
-_Write = tuple[PollRecord, DigestedFeed | None, datetime]  # a feed's poll, stored at `now`
+_Write = tuple[PollRecord, AnalysedFeed | None, datetime]  # a feed's poll, stored at `now`
 
 
-def _ingest_each(
+def _write_each(
     store: Store, writes: list[_Write], ledger: LedgerContext
-) -> list[IngestResult | Exception]:
+) -> list[WriteResult | Exception]:
     """Store each feed's poll in its own transaction; a failure is that feed's alone."""
-    outcomes: list[IngestResult | Exception] = []
-    for record, digested, now in writes:
+    outcomes: list[WriteResult | Exception] = []
+    for record, analysed, now in writes:
         try:
-            outcomes.append(ingest_feed(store, record, digested, ledger, now=now))
+            outcomes.append(write_feed_poll(store, record, analysed, ledger, now=now))
         except Exception as exc:  # a database fault: nothing was written for this feed
             outcomes.append(exc)
     return outcomes

@@ -189,7 +189,3 @@ def _unique_ids(reports: tuple[Report, ...]) -> tuple[Report, ...]:
         if prior is None or len(report.text) > len(prior.text):
             kept[entry_id] = report  # a dict keeps the first position of each id
     return tuple(kept.values())
-
-
-def utc_now() -> datetime:
-    return datetime.now(UTC).replace(microsecond=0)

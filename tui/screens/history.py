@@ -11,7 +11,7 @@ from textual.content import Content
 from textual.widgets import DataTable, Footer, Static
 
 from tui.core.store.figures import level_and_plan, summarise
-from tui.core.store.history import Observation, history_count, history_page, history_points
+from tui.core.store.history import HistoryRow, history_count, history_page, history_points
 from tui.core.store.refs import FigureRef
 from tui.messages import HistoryLoaded, HistoryOverview
 from tui.screens.base import DataScreen
@@ -41,7 +41,7 @@ class HistoryScreen(DataScreen):
         super().__init__()
         self.ref = ref
         self.anchors: list[tuple[str, int] | None] = [None]  # the `after` key of each page
-        self.rows: list[Observation] = []
+        self.rows: list[HistoryRow] = []
         self.total: int | None = None
 
     @property

@@ -9,7 +9,10 @@ from tui.core.store.refs import CLAIM_COLUMNS, FigureRef, display
 
 
 @dataclass(frozen=True, slots=True)
-class Observation:
+class HistoryRow:
+    """One observation of a figure as the history screen lists it (`ledger.Observation` is
+    the claim the ledger judges)."""
+
     id: int
     observed_at: str
     display: str
@@ -31,7 +34,7 @@ def history_page(
     after: tuple[str, int] | None = None,
     before: tuple[str, int] | None = None,
     limit: int = 100,
-) -> list[Observation]:
+) -> list[HistoryRow]:
     """One page of observations, newest first. `after` = (observed_at, id) of the last row
     of the previous page (page down); `before` = the first row of the current one (page up)."""
     where, params = ref.where()
@@ -55,7 +58,7 @@ def history_page(
     if order == "ASC":
         rows.reverse()
     return [
-        Observation(
+        HistoryRow(
             id=int(str(r["id"])),
             observed_at=str(r["observed_at"]),
             display=display(r),

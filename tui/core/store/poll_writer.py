@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Literal
 
-from tui.core.analyse import DigestedFeed, DigestedReport, report_text
+from tui.core.analyse import AnalysedFeed, AnalysedReport, report_text
 from tui.core.claims import FigureNamer, extract_claims
 from tui.core.copies import url_key
 from tui.core.ledger import Observation, decide, describe_value, normalise_source
@@ -47,7 +47,7 @@ class PollRecord:
 
 
 @dataclass(slots=True)
-class IngestResult:
+class WriteResult:
     new_reports: list[NewReport] = field(default_factory=list)
     new_revisions: list[NewRevision] = field(default_factory=list)
     changes: list[FigureChanged] = field(default_factory=list)
@@ -86,23 +86,23 @@ def known_hashes(store: Store, feed: str) -> dict[str, str]:
     return {entry_id: digest for entry_id, digest in rows}
 
 
-def ingest_feed(
+def write_feed_poll(
     store: Store,
     record: PollRecord,
-    digested: DigestedFeed | None,
+    analysed: AnalysedFeed | None,
     ledger: LedgerContext,
     *,
     now: datetime,
-) -> IngestResult:
+) -> WriteResult:
     """Store one feed's poll in one transaction. Raises sqlite3 errors after rolling back."""
     with store.write() as db:
         row = db.execute("SELECT id FROM feeds WHERE name = ?", [record.feed]).fetchone()
         writer = _FeedWriter(store, int(row[0]), record.feed, ledger, now)
-        if digested is not None:
-            writer.reports(digested.reports)
+        if analysed is not None:
+            writer.reports(analysed.reports)
             db.execute(
                 "UPDATE feeds SET title = coalesce(?, title), entries = ? WHERE id = ?",
-                [digested.title or None, len(digested.reports), row[0]],
+                [analysed.title or None, len(analysed.reports), row[0]],
             )
         writer.result.consecutive_failures = _record_poll(
             store, writer.feed_id, record, writer.result, now
@@ -119,9 +119,9 @@ class _FeedWriter:
     feed: str
     ledger: LedgerContext
     now: datetime
-    result: IngestResult = field(default_factory=IngestResult)
+    result: WriteResult = field(default_factory=WriteResult)
 
-    def reports(self, items: Sequence[DigestedReport]) -> None:
+    def reports(self, items: Sequence[AnalysedReport]) -> None:
         """Store a feed's reports: new ones, new revisions; content seen before adds nothing.
 
         The rows of off-story reports go in a few batched statements per feed; only
@@ -133,8 +133,8 @@ class _FeedWriter:
         stored = self._stored(fetched)
         unfound = [item.report for item in items if item.report.entry_id not in stored]
         churned = same_articles(conn, self.feed_id, unfound, fetched) if unfound else {}
-        new: list[DigestedReport] = []
-        versions: list[tuple[DigestedReport, int]] = []  # (report, version number)
+        new: list[AnalysedReport] = []
+        versions: list[tuple[AnalysedReport, int]] = []  # (report, version number)
         for item in items:
             found = stored.get(item.report.entry_id)
             if found is None and (same := churned.get(item.report.entry_id)):
@@ -215,7 +215,7 @@ class _FeedWriter:
         return {entry_id: int(report_id) for entry_id, report_id in rows}
 
     def _version_row(
-        self, report_id: int, version: int, item: DigestedReport
+        self, report_id: int, version: int, item: AnalysedReport
     ) -> tuple[object, ...]:
         report = item.report
         updated = iso(report.updated) if report.updated else None
@@ -228,13 +228,13 @@ class _FeedWriter:
         row = self.store.conn.execute("SELECT copy_of FROM reports WHERE id = ?", [report_id])
         return row.fetchone()[0] is not None
 
-    def _is_copy(self, report_id: int, item: DigestedReport) -> bool:
+    def _is_copy(self, report_id: int, item: AnalysedReport) -> bool:
         """Is this new report a copy of one already stored? (Then it is one voice with it.)"""
         body = item.report.text or item.report.title
         return find_origin(self.store, report_id, body, item.report.published) is not None
 
     def _figures(
-        self, item: DigestedReport, report_id: int, version_id: int, version: int, copy: bool
+        self, item: AnalysedReport, report_id: int, version_id: int, version: int, copy: bool
     ) -> None:
         report = item.report
         claims = item.claims
@@ -346,7 +346,7 @@ def _insert_claim(
 
 
 def _record_poll(
-    store: Store, feed_id: int, record: PollRecord, result: IngestResult, now: datetime
+    store: Store, feed_id: int, record: PollRecord, result: WriteResult, now: datetime
 ) -> int:
     store.conn.execute(
         """INSERT INTO polls (feed_id, started_at, duration_ms, status, http_status, bytes,

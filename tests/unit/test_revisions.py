@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import random
+import re
+import unicodedata
+
 import pytest
 
+from tui.core import revisions
 from tui.core.revisions import canonical_link, is_current, is_new_revision, revision_key
 
 TITLE = "Floods cut off 40 villages"
@@ -111,3 +116,51 @@ def test_keys_name_their_scheme() -> None:
 )
 def test_canonical_link(link: str | None, canonical: str | None) -> None:
     assert canonical_link(link) == canonical
+
+
+def _plain_comparable(title: str, text: str) -> str:
+    """The key's text as the rules say it, with no shortcut: what `_comparable` must equal."""
+    body = unicodedata.normalize("NFC", f"{title}\n{text}")
+    body = revisions._INVISIBLE.sub("", body)
+    body = revisions._URL.sub(lambda m: canonical_link(m.group()) or "", body)
+    body = revisions._COUNTER.sub("#", body)
+    return re.sub(r"\s+", " ", body).strip()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Comments (12) and 1,024 shares", id="both counter shapes"),
+        pytest.param("shares, 12 likes", id="a counter right after a comma"),
+        pytest.param("Comments:\n\n 3.2k", id="word first, newlines before the number"),
+        pytest.param("5 000\u00a0000 views", id="spaced thousands"),
+        pytest.param("12\nshares", id="number and word on two lines"),
+        pytest.param("5\n000 shares", id="only the second number counts"),
+        pytest.param("2023 views12", id="no boundary after the number"),
+        pytest.param("\u017fhares 4 and 9 \u212aommentare", id="long s and Kelvin sign fold"),
+        pytest.param("KOMMENTARE [7]", id="upper case, a bracket"),
+        pytest.param("\u0663\u0664 comments", id="Arabic-Indic digits are digits"),
+        pytest.param("12 kommentare", id="k opens the word, not a thousands suffix"),
+        pytest.param("He declined to comment on 14 May.", id="no counter: a word, then a date"),
+        pytest.param("See https://x.example/a?utm_source=1 (3 views)", id="a URL and a counter"),
+        pytest.param("a\x1cb\u3000c\u2003d", id="unusual whitespace folds as \\s does"),
+    ],
+)
+def test_revision_text_is_the_plain_rules_text(text: str) -> None:
+    """The key's shortcuts (digit-led searches before `_COUNTER`, `split` for `\\s+`) change
+    its cost, never its value: a key stored before them still matches."""
+    assert revisions._comparable("Title", text) == _plain_comparable("Title", text)
+
+
+def test_revision_text_matches_the_plain_rules_on_random_text() -> None:
+    """Random runs of digits, counted words in odd cases, brackets and spaces."""
+    rng = random.Random(20261201)
+    pieces = [
+        *("12", "1,024", "3.2k", "4M", "5 000", "7\u00a0000", "\u0663\u0664", "9", "x1"),
+        *(" ", "  ", "\n", "\t", "\u2003", "(", ")", "[", "]", ":", "k", "m", "word"),
+        *("shares", "SHARE", "\u017fhares", "\u212aommentar", "Comments", "views", "likes"),
+        *("reactions", "comentários", "COMENTÁRIOS", "aufrufe", "partages", "retweet"),
+    ]
+    for _ in range(20_000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(1, 10)))
+        assert revisions._comparable("", text) == _plain_comparable("", text), repr(text)

@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from tui.core import text as text_module
 from tui.core.text import clean_line, clean_text, html_to_text, normalise_for_compare
 
 
@@ -92,3 +93,41 @@ def test_rewrapping_is_not_a_difference() -> None:
         "About 2,500 troops\nremain."
     )
     assert normalise_for_compare("2,500 troops") != normalise_for_compare("2,000 troops")
+
+
+# A carriage return is a line break, not removed (see "crlf" above).
+_UNSAFE_CHARS = [
+    char for char in map(chr, range(0x110000)) if text_module._UNSAFE.match(char) and char != "\r"
+]
+
+
+@pytest.mark.parametrize("where", ["start", "middle", "end"])
+def test_every_unsafe_character_is_removed_from_ordinary_text(where: str) -> None:
+    """`clean_text` skips its removal for printable text: each unsafe character, alone in
+    otherwise ordinary (and non-ASCII) prose, must still make it run."""
+    # Each insertion point is before a curly quote, which continues no escape sequence.
+    prose = "\u201cAbout 1,200\u201d were moved, \u201cofficials\u201d said.\nMore\tlater"
+    cut = prose.index("\u201cofficials")
+    for char in _UNSAFE_CHARS:
+        raw = {
+            "start": char + prose,
+            "middle": prose[:cut] + char + prose[cut:],
+            "end": prose + char,
+        }
+        assert clean_text(raw[where]) == prose, repr(char)
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        pytest.param("one space only", id="single spaces: nothing to fold"),
+        pytest.param("two  spaces", id="a double space"),
+        pytest.param("tab\there", id="a tab"),
+        pytest.param("non\u00a0breaking and  \u3000 ideographic", id="non-ASCII spaces"),
+        pytest.param("caf\u00e9 \u2009thin", id="non-ASCII text, a thin space after a space"),
+        pytest.param("caf\u00e9 plain", id="non-ASCII text, single spaces"),
+        pytest.param(" \u200b ", id="a zero-width space between spaces"),
+    ],
+)
+def test_space_folding_shortcut_is_the_plain_substitution(raw: str) -> None:
+    assert text_module._fold_spaces(raw) == text_module._SPACES.sub(" ", raw)

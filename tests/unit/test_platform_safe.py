@@ -43,9 +43,11 @@ def test_the_poller_lock_works_without_fcntl(tmp_path: Path) -> None:
         "from pathlib import Path\n"
         "from tui.core.lock import PollerLock\n"
         f"lock = PollerLock(Path({str(tmp_path / 'x.db')!r}))\n"
-        "assert lock.acquire() and lock.held\n"
+        # No exclusion without fcntl or msvcrt, but no error either: taken, freed, taken again.
+        "assert lock.acquire()\n"
         "lock.release()\n"
-        "assert not lock.held\n"
+        "assert lock.acquire()\n"
+        "lock.release()\n"
         "print('ok')\n"
     )
     result = run(code)

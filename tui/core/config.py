@@ -129,11 +129,6 @@ class Config(_Strict):
             raise ValueError("; ".join(problems))
         return self
 
-    def feed(self, name: str) -> FeedSection:
-        for f in self.feeds:
-            if f.name == name:
-                return f
-        raise KeyError(name)
 
 
 @dataclass(frozen=True)

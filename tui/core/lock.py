@@ -80,7 +80,3 @@ class PollerLock:
             _unlock(self._handle)
             self._handle.close()
             self._handle = None
-
-    @property
-    def held(self) -> bool:
-        return self._handle is not None

@@ -76,7 +76,7 @@ class Monitor:
         self._clock = clock
         self._rng = rng or random.Random()
         self._fetcher = fetcher or Fetcher(config.settings)
-        self.schedule = Schedule(clock=monotonic, rng=self._rng)
+        self.schedule = Schedule(clock=monotonic)
         self._db_thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="storywatch-db")
         self._store: Store | None = None
         # Worker processes for parsing and figures; 0 runs them on a thread of this process.

@@ -11,7 +11,6 @@ import random
 import re
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 
@@ -21,21 +20,6 @@ MAX_DELAY = 24 * 3600.0
 MIN_DELAY = 1.0
 # Backoff doubles per failure; past 2**64 the float would only overflow.
 _MAX_DOUBLINGS = 64
-
-
-@dataclass(frozen=True, slots=True)
-class FeedHealth:
-    """Per-feed polling state the monitor persists between runs."""
-
-    consecutive_failures: int = 0
-    last_error: str | None = None
-
-    def succeeded(self) -> FeedHealth:
-        """Any success wipes the slate: the next failure starts backoff from scratch."""
-        return FeedHealth()
-
-    def failed(self, error: str) -> FeedHealth:
-        return FeedHealth(self.consecutive_failures + 1, error)
 
 
 def _clamp(value: float, low: float, high: float) -> float:
@@ -134,17 +118,8 @@ class Schedule:
     `set_next()` once it has polled a feed, and a cancelled poll simply leaves it due.
     """
 
-    def __init__(
-        self,
-        clock: Callable[[], float] = time.monotonic,
-        rng: random.Random | None = None,
-        *,
-        stagger: float = 0.0,
-    ) -> None:
-        """`stagger` > 0 spreads the first polls of newly added feeds over that many seconds."""
+    def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
         self._clock = clock
-        self._rng = rng or random.Random()
-        self._stagger = stagger
         self._due_at: dict[str, float] = {}
         # Insertion order breaks ties, so feeds that come due together go in config order.
         self._order: dict[str, int] = {}
@@ -161,8 +136,7 @@ class Schedule:
         so reloading the config does not reset every feed's timetable."""
         if feed in self._due_at:
             return
-        spread = self._rng.uniform(0.0, self._stagger) if self._stagger > 0 else 0.0
-        self._due_at[feed] = self._clock() + max(first_delay, 0.0) + spread
+        self._due_at[feed] = self._clock() + max(first_delay, 0.0)
         self._order[feed] = self._added
         self._added += 1
 
@@ -192,9 +166,3 @@ class Schedule:
         else:
             return math.inf
         return max(at - self._clock(), 0.0)
-
-    def poll_now(self) -> None:
-        """Make every feed due, keeping the already-overdue ones first."""
-        now = self._clock()
-        for feed, at in self._due_at.items():
-            self._due_at[feed] = min(at, now)

@@ -219,15 +219,3 @@ def _caption(app: Any, text: str, *, title: str = "demo", timeout: float = 5.0) 
         time.sleep(0.05)
     with contextlib.suppress(RuntimeError):  # the app has stopped meanwhile
         app.call_from_thread(app.notify, text, title=title, timeout=timeout, markup=False)
-
-
-def run_demo(*, db_path: str | Path | None, speed: float | None, headless: bool) -> int:
-    """`storywatch demo`: the one call the CLI makes.
-
-    Headless runs flat out unless a speed is given; the dashboard defaults to speed 1
-    (a step every few seconds, the story over in about a minute).
-    """
-    path = Path(db_path).expanduser() if db_path else None
-    if headless:
-        return run_demo_headless(db_path=path, speed=speed or 0.0)
-    return run_demo_tui(db_path=path, speed=speed or 1.0)

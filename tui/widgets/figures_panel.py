@@ -56,11 +56,6 @@ class FiguresPanel(ListView):
         refs = [s.ref for s in summaries]
         self.index = refs.index(keep) if keep in refs else (0 if refs else None)
 
-    def select_ref(self, ref: FigureRef) -> None:
-        for i, card in enumerate(self.cards):
-            if card.summary.ref == ref:
-                self.index = i
-
     def action_first(self) -> None:
         if self.cards:
             self.index = 0

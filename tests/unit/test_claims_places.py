@@ -212,6 +212,67 @@ def _place(text: str, surface: str, **kwargs: object) -> str | None:
             "Punjab",
             id="list-items-each-their-place",
         ),
+        pytest.param(
+            "Storms left 312 people dead in Honduras and 58 in Guatemala, officials said.",
+            "58",
+            "Guatemala",
+            id="a-list-item-after-a-place-is-not-that-place",
+        ),
+        pytest.param(
+            "Storms left 312 people dead in Honduras and 58 in Guatemala, officials said.",
+            "312",
+            "Honduras",
+            id="a-list-item-keeps-its-own-place",
+        ),
+        pytest.param(
+            "Officials counted 312 dead in Honduras and 58 in Guatemala, taking the total to 370.",
+            "370",
+            "Honduras and Guatemala",
+            id="a-total-of-listed-places-covers-them-all",
+        ),
+        pytest.param(
+            "Officials counted 312 dead in Honduras and 58 in Guatemala, while 12 more are "
+            "missing in Honduras.",
+            "12",
+            "Honduras",
+            id="another-thing-shares-nothing-of-the-list",
+        ),
+        pytest.param(
+            "Landslides buried villages in Nepal and India, killing more than 90 people.",
+            "90",
+            "Nepal and India",
+            id="coordinated-countries-are-one-place",
+        ),
+        pytest.param(
+            "Cyclone toll passes 400 in Mozambique, Malawi",
+            "400",
+            "Mozambique and Malawi",
+            id="headline-comma-list-of-countries",
+        ),
+        pytest.param(
+            "A storm struck southern Honduras and neighbouring Guatemala, killing 40 people.",
+            "40",
+            "Honduras and Guatemala",
+            id="adjectives-inside-a-coordination",
+        ),
+        pytest.param(
+            "The storm killed 64 people in Wajima, Ishikawa, officials said.",
+            "64",
+            "Wajima",
+            id="a-town-and-its-region-are-no-list",
+        ),
+        pytest.param(
+            "There were 214 deaths in Honduras, the agency said.",
+            "214",
+            "Honduras",
+            id="existential-there-is-no-earlier-place",
+        ),
+        pytest.param(
+            "A flood hit Peru.\nIn Chile there have been 31 deaths.",
+            "31",
+            "Chile",
+            id="there-have-been-after-a-place",
+        ),
     ],
 )
 def test_place_of_a_figure(text: str, surface: str, place: str | None) -> None:
@@ -228,6 +289,50 @@ def test_there_points_back() -> None:
     # Why: "there" and "in the country" name an earlier sentence's place, not a nearer city.
     text = "France has ended its mission in Niger.\nSome 1,500 troops served in the country."
     assert _place(text, "1,500") == "Niger"
+
+
+def test_the_countrys_part_is_not_in_the_country() -> None:
+    # Why: "the country's north" names a part of a place, not the earlier sentence's place;
+    # the user's own name of that part is the place.
+    text = "Rains hit Peru on Monday.\nIn the country's flooded north, 80 people died."
+    assert _place(text, "80", places=["flooded north"]) == "flooded north"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "places", "place"),
+    [
+        pytest.param(
+            "It counted 80 deaths in opposition-run parts of Yemen.",
+            "80",
+            ["opposition-run parts of Yemen"],
+            "opposition-run parts of Yemen",
+            id="a-user-place-holding-a-country-is-one-place",
+        ),
+        pytest.param(
+            "It counted 80 deaths in opposition run areas.",
+            "80",
+            ["opposition-run areas"],
+            "opposition-run areas",
+            id="a-hyphen-or-a-space-is-one",
+        ),
+        pytest.param(
+            "The toll in Yemen's rebel-held west rose to 80.",
+            "80",
+            ["Yemen", "rebel-held west"],
+            "rebel-held west",
+            id="a-users-country-is-still-a-country-in-specificity",
+        ),
+        pytest.param(
+            "Aid groups put the toll at 900 for all of Yemen, including 300 in the rebel west.",
+            "900",
+            ["all of Yemen", "rebel west"],
+            "all of Yemen",
+            id="a-subsets-place-is-the-subsets",
+        ),
+    ],
+)
+def test_user_place_choice(text: str, surface: str, places: list[str], place: str) -> None:
+    assert _place(text, surface, places=places) == place
 
 
 def test_user_places_extend_the_gazetteer() -> None:

@@ -30,6 +30,9 @@ FIGURES = [
     FigureSection(
         name="UN appeal for Syria", things=["appeal"], places=["Syria"], actors=["UN"], kind="money"
     ),
+    FigureSection(
+        name="Deaths in both", things=DEATH_WORDS, places=["Turkey and Syria"], kind="count"
+    ),
     FigureSection(name="Deaths anywhere", things=["deaths"]),
 ]
 NAMER = FigureNamer(FIGURES)
@@ -69,6 +72,14 @@ NAMING: list[tuple[str, FigureKey, str | None, str | None]] = [
     ("named-subplace-beats-country", key("deaths", "Idlib"), None, "Deaths in north-west Syria"),
     ("named-region-exact", key("deaths", "north-west Syria"), None, "Deaths in north-west Syria"),
     ("country-itself", key("deaths", "Syria"), None, "Deaths in Syria"),
+    # a direction before a place names a part of it: "eastern Turkey" is in Turkey
+    ("directional-part-of-a-place", key("deaths", "eastern Turkey"), None, "Deaths in Turkey"),
+    # places written as one list match a list of the same places, in any order and with
+    # parts of them ("Syria and south-east Turkey"); a list is not one of its members
+    ("list-in-another-order", key("deaths", "Syria and Turkey"), None, "Deaths in both"),
+    ("list-of-parts", key("deaths", "northern Syria and eastern Turkey"), None,
+     "Deaths in both"),
+    ("list-is-not-its-member", key("deaths", "Turkey and Greece"), None, "Deaths anywhere"),
     # predicates default from the things: deaths are casualties (or unclassified)
     ("deaths-unclassified-ok", key("deaths", "Turkey", predicate="other"), None,
      "Deaths in Turkey"),

@@ -25,6 +25,7 @@ from tui.core.claims.notfigures import not_a_figure
 from tui.core.claims.owner import owner
 from tui.core.claims.pairing import Draft
 from tui.core.claims.percents import percent_thing
+from tui.core.claims.place_lists import Neighbour
 from tui.core.claims.source_choice import source_of_figure
 from tui.core.claims.sources import SourceMention
 from tui.core.models import AsOf, Claim, Predicate
@@ -155,11 +156,13 @@ def build_claims(
     _subsets_share_event(window, drafts)
     _changes_measure_counts(window, drafts, inherit)
     _inherit_listed_things(window, drafts)
+    counts = [d for d in drafts if not d.dropped and d.q is not None and d.kind == "count"]
     out: list[Claim] = []
     for d, clause in zip(drafts, clauses, strict=True):
         if d.dropped:
             continue
-        claim = _claim(window, d, clause, text, when, synonyms, inherit, dated=dated)
+        others = [Neighbour(o.start, o.end, o.thing) for o in counts if o is not d]
+        claim = _claim(window, d, clause, text, when, synonyms, inherit, others, dated=dated)
         if claim is not None:
             out.append(claim)
     return out
@@ -275,11 +278,13 @@ def _claim(
     when: datetime,
     synonyms: Mapping[str, str],
     inherit: Inherit,
+    others: list[Neighbour],
     *,
     dated: bool = True,
 ) -> Claim | None:
-    """One draft's claim; `dated` says whether `when` is the real publication date (past
-    years then make a figure historic) or only today's date standing in for it."""
+    """One draft's claim (`others`: the sentence's other counts, for its place); `dated`
+    says whether `when` is the real publication date (past years then make a figure
+    historic) or only today's date standing in for it."""
     year = when.year if dated else None
     start, end = d.start, d.end
     thing = d.thing
@@ -362,7 +367,8 @@ def _claim(
         thing = synonyms.get(thing, thing)
     # "3,000 US soldiers": a country between the number and its thing is whose, not where.
     between = (d.end, d.thing_start) if d.thing_follows and d.thing_start is not None else None
-    place = win.place_for(window, d.start, d.end, clause, between) or place
+    mine = others if d.kind == "count" else []
+    place = win.place_for(window, d.start, d.end, clause, between, d.thing, mine) or place
     if place is None and d.date is None:
         antecedent = inherit()
         place = antecedent.place

@@ -7,7 +7,9 @@ A named figure matches a claim by all of these (each a row of tests/unit/test_fi
 | things     | in their event sense: ["dead", "killed", "people"] means people counted as dead |
 |            | ("people" only qualifies the event), so displaced people are not deaths         |
 | places     | the claim's place is one of them or lies inside one (gazetteer hierarchy: a     |
-|            | city in a named country); no stated place matches no place-bound figure         |
+|            | city in a named country; "southern Turkey" in Turkey); a list ("Syria and       |
+|            | Turkey") matches a list of as many places, each inside one; no stated place     |
+|            | matches no place-bound figure                                                   |
 | actors     | the claim's actor (or, lacking one, its source) is one of them                  |
 | kind       | as given; by default any but percent and duration ("5% of deaths" is not one)   |
 | predicate  | as given; by default from the things: deaths, injured... -> casualty, troops -> |
@@ -23,6 +25,7 @@ from __future__ import annotations
 
 import importlib
 import inspect
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -111,10 +114,39 @@ def _gazetteer() -> tuple[Callable[[str], str | None], Callable[[str, str], bool
         return None
 
 
+# A direction before a place's name names a part of it: "southern Turkey" is in Turkey.
+_PART_OF = re.compile(
+    r"^(?:the\s+)?(?:north|south|east|west|central|northern|southern|eastern|western|"
+    r"(?:north|south)-?(?:east|west)(?:ern)?|upper|lower|coastal|rural)\s+(?=\S)"
+)
+# Places written as one list: "Turkey and Syria", "Mali, Niger and Chad".
+_LIST_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*")
+
+
+def _parts(place: str) -> list[str]:
+    return [p for p in _LIST_SPLIT.split(place.strip()) if p]
+
+
 @cache
 def same_or_within(inner: str, outer: str) -> bool:
-    """Is the place `inner` the place `outer` or inside it? (Names compared case-blind.)"""
+    """Is the place `inner` the place `outer` or inside it? (Names compared case-blind.)
+    A list is the same as a list of as many places, each the same as or inside one of
+    the other's ("northwest Syria and Turkey" is "Turkey and Syria")."""
     if norm(inner) == norm(outer):
+        return True
+    inner_parts, outer_parts = _parts(inner), _parts(outer)
+    if len(inner_parts) > 1 or len(outer_parts) > 1:
+        if len(inner_parts) != len(outer_parts):
+            return False
+        left = list(outer_parts)
+        for part in inner_parts:
+            match = next((o for o in left if same_or_within(part, o)), None)
+            if match is None:
+                return False
+            left.remove(match)
+        return True
+    part = _PART_OF.sub("", inner)
+    if part != inner and same_or_within(part, outer):
         return True
     found = _gazetteer()
     if found is None:

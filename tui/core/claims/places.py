@@ -88,7 +88,7 @@ _PLACE_MAKERS = frozenset(
 # The locative word before a mention, allowing an article and a direction or adjective:
 # "in the Gaza Strip", "in northern Gaza", "across eastern Ukraine".
 LOCATIVE = re.compile(
-    r"\b(in|at|into|across|near|from|to|outside|inside|around|throughout|towards?|off|"
+    r"\b(in|at|into|across|near|from|to|for|outside|inside|around|throughout|towards?|off|"
     r"within|of|on|against|im|nach|bei|dans|à|au|aux|en|em|no|na|nos|nas|w|we|di)\s+"
     r"(?:(?:the|die|der|dem|den|das|la|le|les|el|los|las|region|région|región)\s+)*"
     r"(?:(?:north|south|east|west|central|(?:north|south)?"
@@ -128,23 +128,30 @@ def _user_pattern(places: tuple[str, ...]) -> re.Pattern[str]:
     """The user's place names as written in lower case ("rebel-held northwest"): matched
     anywhere, since a user's words need no capital letter to be a place."""
     words = sorted({" ".join(p.lower().split()) for p in places}, key=len, reverse=True)
-    alternation = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    # A hyphen and a space are one ("government controlled areas" is the user's
+    # "government-controlled areas"); `place_key` folds them alike for the name.
+    alternation = "|".join(re.sub(r"(?:\\ |\\?-)+", r"[\\s-]+", re.escape(w)) for w in words)
     return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])")
 
 
-def _user_mentions(
+def _with_user_mentions(
     lower: str, user: dict[str, str], found: list[PlaceMention]
 ) -> list[PlaceMention]:
-    """User places the capitalised scan missed ("government-held areas")."""
-    taken = [(m.start, m.end) for m in found]
-    out: list[PlaceMention] = []
+    """`found` with the user's places the capitalised scan missed ("government-held
+    areas"). A user's place that holds found names replaces them: "government-controlled
+    parts of Syria" is one place, not Syria."""
+    out = list(found)
     for m in _user_pattern(tuple(sorted(user.values()))).finditer(lower):
         start, end = m.span()
-        if any(s < end and start < e for s, e in taken):
-            continue
+        overlapping = [f for f in out if f.start < end and start < f.end]
+        if any(f.start < start or f.end > end for f in overlapping):
+            continue  # it cuts across a longer name
+        if any(f.start == start and f.end == end for f in overlapping):
+            continue  # found as written already
         name = user.get(place_key(m.group()), " ".join(m.group().split()))
+        out = [f for f in out if f not in overlapping]
         out.append(PlaceMention(start, end, name, 1, _cue(lower, start)))
-    return out
+    return sorted(out, key=lambda f: f.start)
 
 
 def _surface(text: str) -> str:
@@ -237,8 +244,7 @@ def find_places(text: str, lower: str, extra: UserPlaces | None = None) -> list[
                 out.append(mention)
                 i += used
     if user:
-        out += _user_mentions(lower, user, out)
-        out.sort(key=lambda m: m.start)
+        out = _with_user_mentions(lower, user, out)
     return out
 
 
@@ -349,7 +355,10 @@ def _lookup(
     full_end = after.end() if after and after.group(1) not in _SHORT_QUALIFIERS else end
     cue = _cue(lower, start)
     if key in user:
-        return PlaceMention(start, full_end, user[key], 0, cue, tuple(rows))
+        # The user's spelling, as specific as the gazetteer says ("Syria" is a country:
+        # "Syria's opposition-held northwest" is more specific than it).
+        rank = _KIND_RANK[g.place(rows[0]).kind] if rows else 0
+        return PlaceMention(start, full_end, user[key], rank, cue, tuple(rows))
     if rows:
         if span.isupper() and len(span) <= 4 and g.place(rows[0]).kind != "country":
             return None  # an acronym ("RSF", "UN") is not a small town's name

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -26,6 +26,7 @@ from tui.core.claims.lexicon import (
     predicate_re,
     thing_words,
 )
+from tui.core.claims.place_lists import Neighbour, coordinated, is_total, joined_names, taken
 from tui.core.claims.places import PlaceMention, UserPlaces, find_places
 from tui.core.claims.sources import SourceMention, find_sources
 
@@ -168,6 +169,8 @@ def place_for(
     end: int,
     clause: tuple[int, int],
     attributive: tuple[int, int] | None = None,
+    thing: str | None = None,
+    others: Sequence[Neighbour] = (),
 ) -> str | None:
     """The place a figure at [start, end) is about: the nearest locative phrase of its
     clause ("in Gaza", "across eastern Ukraine"), else the nearest place of the clause,
@@ -176,7 +179,9 @@ def place_for(
     phrase's only as the last resort, when it is a place's institution ("the Election
     Commission of India said"), not the speakers' nationality ("US officials said"). Of
     "in Wajima, Ishikawa" the most specific wins; with no place named, a demonym's
-    country."""
+    country. With other figures of the same `thing` in the sentence (`others`), a place
+    another one has taken is the last choice, and a total takes all of them; places
+    written as one list are one place ("Mali and Burkina Faso"): see ``place_lists``."""
     mentions = window.places()
     sources = [(s.start, s.end) for s in window.sources()]
     if not mentions:
@@ -195,11 +200,20 @@ def place_for(
     if not outside:
         return _demonym_place(window, start, end, clause, [*sources, attributive or (0, 0)])
     lo, hi = clause
+    others_places = {m.start for m in outside if taken(m, start, end, thing, others)}
+    all_taken = bool(others_places) and len(others_places) == len(outside)
+    if all_taken and is_total(window.lower, start, end, lo):
+        return joined_names([m.name for m in outside])
+    if not any(m.start not in others_places and _tier(m) <= 1 for m in outside):
+        # No place of its own: an alternative ("while others put the number at over
+        # 3,000") is about the place it shares, not a bare name elsewhere.
+        others_places = set()
     # In order: a locative of the clause, a weaker one ("from"), a locative elsewhere in
     # the sentence, a bare name in the clause, then the rest of the sentence.
     best = min(
         outside,
         key=lambda m: (
+            m.start in others_places,
             _PREFERENCE[(_tier(m), lo <= m.start and m.end <= hi)],
             _commas(window.text, m, start, end),  # "39 in Wajima, 22 in Suzu": its own item
             _distance(m, start, end),
@@ -207,16 +221,41 @@ def place_for(
     )
     # "stationed there", "deployed in the country": an earlier sentence's place, unless a
     # place of the clause is nearer and more certain.
-    there = [m.start() for m in _THERE.finditer(window.lower, lo, hi)]
+    there = [m.start() for m in _THERE.finditer(window.lower, lo, hi) if _points_back(window, m)]
     if there:
         gap = min(abs(t - start) for t in there)
         in_clause = lo <= best.start and best.end <= hi
         if _tier(best) == 2 or not in_clause or gap < _distance(best, start, end):
             return None
+    group = coordinated(window.text, outside, best)
+    if len(group) > 1:
+        return joined_names([m.name for m in group])
     return _most_specific(window, mentions, best).name
 
 
-_THERE = re.compile(r"\bthere\b|\b(?:in|across|inside|throughout) the country\b")
+# "stationed there", "in the country": a place named before. Not "the country's
+# north-west" (a possessive names a part of it), nor an existential "there" ("there were
+# 17,134 deaths in Turkey", "and there have been"): see `_points_back`.
+_THERE = re.compile(r"\bthere\b|\b(?:in|across|inside|throughout) the country\b(?!['’]s)")
+# "there were 17,134", "there have been around 4,000 deaths", "there are still more than":
+# a "there" whose verb introduces a quantity names no place (unlike "the troops there are
+# leaving").
+_EXISTENTIAL = re.compile(
+    r"there\s+(?:(?:still|now|also|already|reportedly|so\s+far)\s+)?"
+    r"(?:is|are|was|were|(?:has|have|had)\s+been|will\s+be|may\s+be|might\s+be|could\s+be|"
+    r"remains?|remained)\s+(?:(?:still|now|also|already|reportedly|so\s+far)\s+)?"
+    r"(?:\d|a\b|an\b|no\b|some\b|about\b|around\b|roughly\b|nearly\b|almost\b|over\b|"
+    r"more\b|fewer\b|less\b|at\s+least\b|at\s+most\b|up\s+to\b|many\b|several\b|dozens\b|"
+    r"scores\b|hundreds\b|thousands\b|millions\b|only\b|just\b|(?:one|two|three|four|five|"
+    r"six|seven|eight|nine|ten|twelve|twenty|fifty|a\s+hundred)\b)"
+)
+
+
+def _points_back(window: Window, m: re.Match[str]) -> bool:
+    """Is this "there" / "in the country" a place named before (not "there were 30")?"""
+    return _EXISTENTIAL.match(window.lower, m.start()) is None
+
+
 _SPEAKERS = re.compile(
     r"(?:'s)?\s+(?:officials?|sources?|spokes\w+|officers?|diplomats?|commanders?|analysts?"
     r"|media|leaders?|intelligence|envoys?|ministers?|president|authorities|military|army)\b"

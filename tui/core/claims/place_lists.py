@@ -1,0 +1,133 @@
+"""Places in sentences that state several figures, or name several places at once.
+
+- *Lists*: "1,541 died in Turkey and 910 in Syria". A place written right after another
+  figure of the same thing is that figure's own ("910" is not Turkey's). It is *taken*;
+  a figure prefers a place no other figure of its thing has taken.
+- *Totals*: "... 2,662 in Syria, bringing the total to 11,236". A total whose every place
+  is taken by its parts covers them all: "Turkey and Syria".
+- *Coordinated places*: "killed 300 in Mali and Burkina Faso", "hits Turkey, Syria". Two
+  places joined by "and" or a comma, neither inside the other and no figure between them,
+  are one place of the figure: "Mali and Burkina Faso" (the labelling convention).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from tui.core.claims.gazetteer import gazetteer
+from tui.core.claims.places import PlaceMention
+
+
+@dataclass(frozen=True, slots=True)
+class Neighbour:
+    """Another figure of the sentence: where it is and what it counts."""
+
+    start: int
+    end: int
+    thing: str | None
+
+
+def _same_thing(a: str | None, b: str | None) -> bool:
+    return a is not None and b is not None and a == b
+
+
+def taken(
+    m: PlaceMention, start: int, end: int, thing: str | None, others: Sequence[Neighbour]
+) -> bool:
+    """Is the place `m` another figure's own, of the same thing as the figure at
+    [start, end)? After the figure: another one stands between them ("1,541 in Turkey
+    and 910 in Syria": Syria is 910's for 1,541). Before it: the place follows another
+    one ("in Turkey" follows 1,541, so it is not 910's). A figure of another thing shares
+    its places ("20 killed and 150 injured in Valencia")."""
+    for o in others:
+        if not _same_thing(o.thing, thing):
+            continue
+        if m.start >= end and end <= o.start and o.end <= m.start:
+            return True
+        if m.end <= start and o.end <= m.start:
+            return True
+    return False
+
+
+# A total of the figures before it: "bringing the total to", "the total number of deaths
+# is", "the overall toll", "the combined toll", "in all".
+_TOTAL_BEFORE = re.compile(
+    r"\b(?:total|overall|combined|altogether|cumulative)\b(?:\W+\w+){0,6}?\W+\Z"
+)
+_TOTAL_AFTER = re.compile(r"\s+(?:\w+\s+){0,2}?(?:in\s+(?:all|total)|altogether|combined)\b")
+
+
+def is_total(lower: str, start: int, end: int, lo: int) -> bool:
+    """Does the figure at [start, end) read as a total ("putting the total at 20,451")?"""
+    return bool(
+        _TOTAL_BEFORE.search(lower, max(lo, start - 60), start) or _TOTAL_AFTER.match(lower, end)
+    )
+
+
+def joined_names(names: Sequence[str]) -> str:
+    """ "Turkey", "Syria" -> "Turkey and Syria"; three -> "A, B and C"."""
+    unique = list(dict.fromkeys(names))
+    if len(unique) == 1:
+        return unique[0]
+    return ", ".join(unique[:-1]) + " and " + unique[-1]
+
+
+# Between two coordinated places: "and", "or", "&", "/", a comma, with the adjectives a
+# place may carry ("Turkey and neighbouring Syria", "central Turkey and northwest Syria").
+_DIRECTION = (
+    r"(?:north|south|east|west|central|northern|southern|eastern|western|"
+    r"(?:north|south)-?(?:east|west)(?:ern)?|neighbou?ring|nearby|adjacent)"
+)
+_COORDINATOR = re.compile(
+    rf"\s*(?:,\s*(?:and\s+)?|\s+(?:and|&)\s+|\s*/\s*)(?:the\s+)?(?:{_DIRECTION}\s+)?"
+)
+_SPACE_ONLY = re.compile(r"\s+")  # "Turkey Syria earthquake": two countries in a headline
+
+
+def coordinated(
+    text: str, mentions: Sequence[PlaceMention], chosen: PlaceMention
+) -> list[PlaceMention]:
+    """The places written together with `chosen` as one list ("Mali and Burkina Faso"),
+    in text order; just `chosen` when it stands alone. Places that nest ("Wajima,
+    Ishikawa") are one place written twice, not a list."""
+    i = mentions.index(chosen)
+    group = [chosen]
+    j = i
+    while j + 1 < len(mentions) and _joined(text, mentions[j], mentions[j + 1]):
+        group.append(mentions[j + 1])
+        j += 1
+    j = i
+    while j > 0 and _joined(text, mentions[j - 1], mentions[j]):
+        group.insert(0, mentions[j - 1])
+        j -= 1
+    return group
+
+
+def _joined(text: str, a: PlaceMention, b: PlaceMention) -> bool:
+    if a.cue == "ref" or b.cue == "ref":
+        return False
+    between = _COORDINATOR.fullmatch(text, a.end, b.start)
+    if between is None:
+        both_countries = a.rank == 3 and b.rank == 3
+        if not (both_countries and _SPACE_ONLY.fullmatch(text, a.end, b.start)):
+            return False
+    if a.name.casefold() in b.name.casefold() or b.name.casefold() in a.name.casefold():
+        return False  # "Syria and northern Syria": one place, said twice
+    # Places of one kind ("Mali and Burkina Faso"), or a user's own name beside one
+    # ("central Turkey and northwest Syria"): the gazetteer cannot rank those.
+    if a.rank != b.rank and a.rows and b.rows:
+        return False
+    return not _nested(a, b)
+
+
+def _nested(a: PlaceMention, b: PlaceMention) -> bool:
+    """Does one of the two lie inside the other (by the gazetteer)?"""
+    if not a.rows or not b.rows:
+        return False
+    g = gazetteer()
+    a_rows, b_rows = set(a.rows), set(b.rows)
+    return any(r in b_rows for row in a.rows for r in g.ancestors(row)) or any(
+        r in a_rows for row in b.rows for r in g.ancestors(row)
+    )

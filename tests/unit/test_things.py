@@ -366,6 +366,45 @@ def _thing_of(text: str, surface: str) -> str | None:
         pytest.param(
             "Oil prices jumped 6% overnight.", "6%", "oil prices", id="one-good-is-not-inflation"
         ),
+        pytest.param(
+            "Troops shot dead 40 people (31 men, 6 women and 3 children) at the border.",
+            "6",
+            "deaths",
+            id="breakdown-in-brackets",
+        ),
+        pytest.param(
+            "Some 90,000 residents have been forced to flee their homes.",
+            "Some 90,000",
+            "displaced",
+            id="forced-to-flee",
+        ),
+        pytest.param(
+            "Nine hikers crossing the pass were unaccounted for on Sunday.",
+            "Nine",
+            "missing",
+            id="participle-before-verb",
+        ),
+        pytest.param(
+            "The raids killed hundreds of people and displaced thousands more.",
+            "hundreds",
+            "deaths",
+            id="and-verb-has-its-own-object",
+        ),
+        pytest.param(
+            "The toll from the storm in the port and nearby towns has risen to 61.",
+            "61",
+            "deaths",
+            id="noun-in-a-phrase-is-no-subject",
+        ),
+        pytest.param(
+            "On Tuesday, 620 people arrived on 14 boats.", "620", "migrants", id="boat-arrivals"
+        ),
+        pytest.param(
+            "The city has 1,800 officers, the police chief said.",
+            "1,800",
+            "police officers",
+            id="police-officers",
+        ),
         # Heads in other languages take their English thing.
         pytest.param(
             "La policía reportó unos 90 detenidos.", "unos 90", "detainees", id="es-detainees"

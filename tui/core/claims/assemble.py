@@ -195,9 +195,11 @@ def _inherit_listed_things(window: win.Window, drafts: list[Draft]) -> None:
 # A part of an earlier figure: "killed 1,061 people (including 360 children)", "205 of
 # them", "$1.3 billion in aid, including $500 million for the grid".
 _SUBSET_BEFORE = re.compile(
-    r"\b(?:including|includes|included|include|among\s+them|among\s+whom|of\s+whom|"
-    r"of\s+which)\s+(?:[^\W\d_][\w'-]*\s+){0,3}$"
+    r"(?:\b(?:including|includes|included|include|among\s+them|among\s+whom|of\s+whom|"
+    r"of\s+which)\s+(?:[^\W\d_][\w'-]*\s+){0,3}|\(\s*)$"
 )
+# The next item of a subset's list: "(102 men, 17 women and 12 children)".
+_NEXT_ITEM = re.compile(r"[^.;:()]{0,40}?(?:,\s*|\s+and\s+)$")
 _OF_THEM_AFTER = re.compile(r"\s+of\s+(?:them|whom)\b")
 
 
@@ -206,11 +208,15 @@ def _subsets_share_event(window: win.Window, drafts: list[Draft]) -> None:
     deaths, the $500 million of a $1.3 billion aid pledge is aid. Only people take an
     event: "including 20 hospitals" still counts hospitals."""
     whole: Draft | None = None
+    previous: Draft | None = None  # the subset before, whose list may go on
     for d in drafts:
         if d.dropped or d.q is None or d.kind not in ("count", "money"):
             continue
         head = window.lower[max(0, d.start - 50) : _modifier_start(window, d)]
-        subset = _SUBSET_BEFORE.search(head) or _OF_THEM_AFTER.match(window.lower, d.end)
+        subset = bool(_SUBSET_BEFORE.search(head) or _OF_THEM_AFTER.match(window.lower, d.end))
+        if not subset and previous is not None:
+            subset = bool(_NEXT_ITEM.fullmatch(window.lower, previous.end, d.start))
+        previous = d if subset else None
         if subset and whole is not None and whole.kind == d.kind and whole.thing is not None:
             if d.kind == "count" and things.is_event_thing(whole.thing):
                 if d.thing is None or things.is_person_head(d.thing):

@@ -63,7 +63,9 @@ _EVENT_AFTER = re.compile(
     # a care home, perished", "1,061 people (among them 360 children) died"
     r"(?P<insert>,\s*(?:including|among\s+them|(?:most|many|some|all)\s+of\s+them|mostly|"
     r"mainly)\s+[^,;()]{1,80},|\s*\([^()]{1,80}\))?"
-    r"\s*(?:(?:from|in|of|at|on|near)\s+(?:[^\W\d_][\w'-]*\s+){1,3}?)?"
+    r"\s*(?:(?:from|in|of|at|on|near)\s+(?:[^\W\d_][\w'-]*\s+){1,3}?|"
+    # "23 girls attending the camp were unaccounted for"
+    r"[a-z]+ing\s+(?:the\s+|a\s+)?[a-z][\w'-]*\s+)?"
     # a second counted phrase in coordination: "14,000 Palestinians and 1,200 Israelis"
     r"(?P<second>(?:,\s*|and\s+)(?:at\s+least\s+|more\s+than\s+|about\s+|some\s+|nearly\s+)?"
     rf"{_SPELLED}\s+(?:[^\W\d_][\w'-]*\s+){{1,3}}?)?"
@@ -75,17 +77,19 @@ _EVENT_AFTER = re.compile(
     r"(?P<event>killed|dead|died|die|perished|drowned|murdered|slain|executed|"
     r"injured|wounded|hurt|missing|unaccounted|"
     r"displaced|fled|uprooted|homeless|evacuated|"
-    r"arrested|detained|hospitali[sz]ed|martyred|abducted|kidnapped|"
+    r"arrested|detained|hospitali[sz]ed|martyred|abducted|kidnapped|raped|"
+    r"forced\s+to\s+flee|forced\s+from\s+their\s+homes|had\s+to\s+(?:leave|flee)|"
     r"unconfirmed|unaccounted\s+for|lost\s+their\s+lives|rescued|saved)\b"
 )
 # An event before the number (and its modifier): "killing at least 12", "left 3 dead".
 _EVENT_BEFORE = re.compile(
-    r"\b(killing|killed|kills|kill|claimed|claiming|took\s+the\s+lives\s+of|"
+    r"\b(killing|killed|kills|kill|claimed|claiming|took\s+the\s+lives\s+of|shot\s+dead|"
     r"injuring|injured|injures|wounding|wounded|wounds|"
     r"displacing|displaced|displaces|forcing|forced|evacuating|evacuated|uprooting|uprooted|"
     r"rescuing|rescued|saving|saved|"
     r"arresting|arrested|arrests|detaining|detained|abducting|abducted|kidnapping|kidnapped|"
-    r"deaths?\s+of|killing\s+of|lost\s+the\s+lives\s+of)\s+"
+    r"deaths?\s+of|killing\s+of|lost\s+the\s+lives\s+of|injuries\s+to|the\s+loss\s+of|"
+    r"evacuar\s+a|evacuate)\s+"
     r"(?:(?:a|an|the|some|about|around|roughly|approximately|nearly|almost|at\s+least|"
     r"more\s+than|over|up\s+to|an\s+estimated|as\s+many\s+as|another|a\s+further|"
     r"a\s+total\s+of|just|only)\s+)*$"
@@ -121,10 +125,16 @@ _EVENT_THING = {
     **dict.fromkeys("rescued rescuing saved saving".split(), "survivors"),
     "uprooting": "displaced",
     "lost their lives": "deaths",
+    "forced to flee": "displaced",
+    "forced from their homes": "displaced",
+    "had to leave": "displaced",
+    "had to flee": "displaced",
+    "raped": "victims",
     "hospitalised": "hospitalized",
     "hospitalized": "hospitalized",
 }
 _AND = re.compile(r"\b(?:and|or)\b")
+_AND_VERB = re.compile(r"\band\s+[a-z]+ed\b")
 _KILLED_OR_WOUNDED = re.compile(
     r"\s*(?:(?:have|has|had|were|was|are|is|been|being|either)\s+)*"
     r"(?:killed|dead)\s+(?:or|and)\s+(?:wounded|injured)\b"
@@ -392,8 +402,11 @@ def event_for(window: Window, start: int, end: int, phrase_end: int) -> str | No
         m = None  # "rose to 211 and 419 others injured": the event is the second count's
     if m is not None and m.group("insert") and _AND.search(m.group(), len(m.group("insert"))):
         m = None  # "killed 1,061 people (including 360 children) and injured 1,575"
+    governed = _EVENT_BEFORE.search(window.lower, max(0, start - 60), start) is not None
     if m is None and phrase_end != end:
         m = _EVENT_AFTER.match(window.lower, end)
+    if m is not None and governed and _AND_VERB.search(m.group()):
+        m = None  # "killed thousands of people and displaced millions": its own object
     if m is not None:
         return _EVENT_THING.get(" ".join(m.group("event").split()))
     foreign = _FOREIGN_EVENT.match(window.lower, phrase_end)
@@ -409,8 +422,12 @@ def event_for(window: Window, start: int, end: int, phrase_end: int) -> str | No
         if verb in ("left", "leaving", "leaves"):
             tail = _LEFT_THEM.match(window.lower, phrase_end)
             return _EVENT_THING.get(tail.group(1)) if tail else None
-        if verb in ("took", "death", "deaths", "lost"):
+        if verb in ("took", "death", "deaths", "lost", "the", "shot"):
             return "deaths"
+        if verb == "injuries":
+            return "injured"
+        if verb in ("evacuar", "evacuate"):
+            return "evacuees"
         return _EVENT_THING.get(verb)
     return None
 
@@ -455,7 +472,7 @@ def thing_before(
             best = Thing(_EVENT_THING[m.group(1)], m.start(1), m.end(1), False)
     if best is None:  # "payrolls rose by 150,000", "arrivals climbed to 21,000"
         subject = _SUBJECT_CHANGED.search(head)
-        if subject is not None:
+        if subject is not None and not _IN_PHRASE.search(head, 0, subject.start(1)):
             word = subject.group(1)
             name = _COUNT_SUBJECTS.get(word)
             if name is None and _is_plural_head(word) and word not in STOP:
@@ -473,6 +490,11 @@ _SUBJECT_CHANGED = re.compile(
     r"totalled|numbered|reached|topped|exceeded|stood|stand|stands|were|was|are|is)\s+"
     r"(?:by\s+|to\s+|at\s+)?(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+|roughly\s+|"
     r"more\s+than\s+|over\s+|just\s+)?$"
+)
+# "floods in Valencia and other regions has risen to 225": the noun is a preposition's.
+_IN_PHRASE = re.compile(
+    r"\b(?:in|of|from|at|on|for|with|across|following|to|by|near|among|between|after)\s+"
+    r"(?:[\w'-]+,?\s+){0,3}$"
 )
 # Mass nouns that stand for a count when they change: employment grows by jobs.
 _COUNT_SUBJECTS = {
@@ -560,9 +582,19 @@ def in_context(window: Window, thing: str | None, start: int = 0) -> str | None:
         return "evacuees"
     if thing == "troops" and _RELEASED_BEFORE.search(window.lower, max(0, start - 50), start):
         return "prisoners"
-    if thing == "people" and _CROSSING.search(window.lower):
+    if thing == "people" and (
+        _CROSSING.search(window.lower)
+        or (_BOATS.search(window.lower) and _ARRIVING.search(window.lower))
+    ):
         return "migrants"
+    if thing == "officers" and _POLICE.search(window.lower):
+        return "police officers"
     return thing
+
+
+_BOATS = re.compile(r"\bboats?\b")
+_ARRIVING = re.compile(r"\barriv(?:ed|ing|als?|es)\b")
+_POLICE = re.compile(r"\bpolice\b")
 
 
 # A bare count as a clause's subject counts people: "About 28,000 are still in shelters".

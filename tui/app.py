@@ -1,10 +1,11 @@
 """The storywatch dashboard: wiring between the screens and the headless core.
 
-The app owns the background work, split by concern into its two base classes:
-`PollingApp` (tui/polling.py: the poll worker timed by the monitor's schedule, or the
-database watcher when another process polls) and `DatabaseApp` (tui/database.py: the
-reader/writer thread workers that screens ask for). Every worker runs on the app, so
-`on_worker_state_changed` here is the one place failures are handled.
+The App owns two explicit collaborators: `Database` (tui/database.py: reads and writes on
+thread workers) and `Poller` (tui/polling.py: the poll worker timed by the monitor's
+schedule, or the database watcher when another process polls). Both run their workers on
+the App, so `on_worker_state_changed` here is the one place failures are handled. Screens
+get a `ScreenContext` built from them (tui/context.py) and ask for what only the App does
+with messages (`AcknowledgeRequested`, `OpenLinkRequested`).
 """
 
 from __future__ import annotations
@@ -16,18 +17,36 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.command import CommandPalette
 from textual.screen import Screen
+from textual.signal import Signal
 from textual.worker import Worker, WorkerState
 
-from tui.commands import StorywatchCommands
+from tui.browser import open_link
+from tui.commands import PaletteActions, palette_provider
+from tui.context import ScreenContext
 from tui.core.clock import utc_now
 from tui.core.config import Config
+from tui.core.models import CycleFinished, FigureChanged
+from tui.core.store import Store, iso
+from tui.core.store.changes import export_changes
+from tui.core.store.figures import figure_refs
 from tui.core.store.refs import FigureRef
-from tui.database import DatabaseApp
-from tui.messages import ConfigChanged, DataChanged
-from tui.polling import PollingApp
+from tui.database import Database
+from tui.messages import (
+    Acknowledged,
+    AcknowledgeRequested,
+    ConfigChanged,
+    DataChanged,
+    OpenLinkRequested,
+    PollEvent,
+)
+from tui.notify import announce
+from tui.polling import Poller
 from tui.prefs import load_prefs, save_pref
+from tui.screens.base import DataScreen
 from tui.screens.changes import ChangeLogScreen
+from tui.screens.export import EXPORT_FORMATS, ExportScreen
 from tui.screens.feeds import FeedsScreen
 from tui.screens.help import HelpScreen
 from tui.screens.history import HistoryScreen
@@ -40,10 +59,9 @@ if TYPE_CHECKING:
     from tui.core.monitor import Monitor
 
 
-class StorywatchApp(PollingApp, DatabaseApp):
+class StorywatchApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "storywatch"
-    COMMANDS = App.COMMANDS | {StorywatchCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("r", "poll_now", "Poll now"),
         Binding("A", "acknowledge_all", "Ack all"),
@@ -81,7 +99,48 @@ class StorywatchApp(PollingApp, DatabaseApp):
         self.config_path = config_path
         self.clock = clock
         self.title = f"storywatch{title_suffix}"
-        self._init_polling(monitor_factory, poll=poll, first_poll_delay=first_poll_delay)
+        self.database = Database(self, db_path)
+        self.poller = Poller(
+            self,
+            db_path,
+            config=lambda: self.config,
+            config_path=config_path,
+            monitor_factory=monitor_factory,
+            poll=poll,
+            first_poll_delay=first_poll_delay,
+        )
+        self._status = ""
+        self.status_changed: Signal[str] = Signal(self, "status")
+        self.context = ScreenContext(
+            reader=self.database,
+            clock=clock,
+            config=lambda: self.config,
+            poll_state=self.poller,
+            status=lambda: self.status,
+            status_changed=self.status_changed,
+        )
+        self._palette = palette_provider(
+            PaletteActions(
+                poll_now=self.action_poll_now,
+                acknowledge_all=self.action_acknowledge_all,
+                export_changes=self.export_changes,
+                show_config_location=self.show_config_location,
+                show_screen=self.action_show_screen,
+                jump_to_figure=self.jump_to_figure,
+                figures=self._palette_figures,
+                suggest_figures=self._suggest_figures,
+            )
+        )
+
+    @property
+    def status(self) -> str:
+        """The last problem worth knowing, shown in the status line ("" when none)."""
+        return self._status
+
+    @status.setter
+    def status(self, text: str) -> None:
+        self._status = text
+        self.status_changed.publish(text)
 
     # -- start and stop --------------------------------------------------------------------
 
@@ -90,7 +149,7 @@ class StorywatchApp(PollingApp, DatabaseApp):
         if isinstance(theme, str) and theme in self.available_themes:
             self.theme = theme
         self.watch(self, "theme", self._save_theme, init=False)
-        self.start_polling()
+        self.poller.start()
         if self.config_path is not None:
             self.run_worker(
                 watch_config(self, self.config_path), group="config", exit_on_error=False
@@ -100,9 +159,9 @@ class StorywatchApp(PollingApp, DatabaseApp):
         save_pref(self.prefs_path, "theme", theme)
 
     async def on_unmount(self) -> None:
-        await self.stop_polling()
+        await self.poller.stop()
 
-    # -- one place for worker failures -----------------------------------------------------
+    # -- what workers, the poller and feeds.toml report ------------------------------------
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.state != WorkerState.ERROR:
@@ -113,7 +172,22 @@ class StorywatchApp(PollingApp, DatabaseApp):
         self.status = one_line(message)
         self.notify(one_line(message), title="storywatch", severity="error", markup=False)
 
-    # -- feeds.toml edited -----------------------------------------------------------------
+    def on_poll_event(self, message: PollEvent) -> None:
+        event = message.event
+        if isinstance(event, FigureChanged):
+            announce(self, self.config.settings, event)
+        elif isinstance(event, CycleFinished):
+            self.status = (
+                f"{event.feeds_failed} of {event.feeds_polled} feeds failed in the last poll"
+                if event.feeds_failed
+                else ""
+            )
+            self.post_message(DataChanged())
+
+    def on_data_changed(self, _: DataChanged) -> None:
+        for screen in self.screen_stack:
+            if isinstance(screen, DataScreen):
+                screen.reload()
 
     def on_config_changed(self, message: ConfigChanged) -> None:
         if message.config is None:
@@ -129,16 +203,37 @@ class StorywatchApp(PollingApp, DatabaseApp):
             )
             return
         self.config = message.config
-        if self.monitor is not None:
-            self.monitor.reload(message.config)
+        self.poller.reload(message.config)
         self.status = ""
         self.notify("feeds.toml reloaded", markup=False)
         self.post_message(DataChanged())
 
+    # -- what screens ask for ----------------------------------------------------------------
+
+    def on_acknowledge_requested(self, message: AcknowledgeRequested) -> None:
+        self.database.acknowledge(iso(self.clock()), message.change_ids, ref=message.ref)
+
+    def on_acknowledged(self, message: Acknowledged) -> None:
+        text = (
+            f"acknowledged {message.count} change(s)" if message.count else "nothing to acknowledge"
+        )
+        self.notify(text, markup=False)
+        self.post_message(DataChanged())
+
+    def on_open_link_requested(self, message: OpenLinkRequested) -> None:
+        open_link(self, message.url)
+
     # -- screens and actions ---------------------------------------------------------------
 
     def get_default_screen(self) -> Screen[None]:
-        return MainScreen()
+        return MainScreen(self.context)
+
+    def action_command_palette(self) -> None:
+        """Textual's palette, with storywatch's commands bound to this app's actions."""
+        # (CommandPalette.is_open's test, which wants an App[object].)
+        if self.use_command_palette and not self.screen.has_class("--textual-command-palette"):
+            providers = [*App.COMMANDS, self._palette]
+            self.push_screen(CommandPalette(providers, id="--command-palette"))
 
     async def action_back(self) -> None:
         if len(self.screen_stack) > 1:
@@ -147,50 +242,70 @@ class StorywatchApp(PollingApp, DatabaseApp):
             self.exit()
 
     def action_show_screen(self, name: str) -> None:
-        screens: dict[str, Callable[[], Screen[None]]] = {
+        kinds: dict[str, type[Screen[None]]] = {
             "changes": ChangeLogScreen,
             "feeds": FeedsScreen,
             "search": SearchScreen,
             "help": HelpScreen,
         }
-        factory = screens[name]
-        if type(self.screen) is factory:
+        kind = kinds[name]
+        if type(self.screen) is kind:
             return
-        self.push_screen(factory())
+        self.push_screen(kind(self.context) if issubclass(kind, DataScreen) else kind())
+
+    def action_poll_now(self) -> None:
+        if (why_not := self.poller.poll_now()) is not None:
+            self.notify(why_not, markup=False)
+
+    def action_acknowledge_all(self) -> None:
+        self.database.acknowledge(iso(self.clock()))
 
     def jump_to_figure(self, ref: FigureRef) -> None:
-        self.push_screen(HistoryScreen(ref))
+        self.push_screen(HistoryScreen(self.context, ref))
 
     def show_config_location(self) -> None:
         path = str(self.config_path.resolve()) if self.config_path else "(no config file)"
         self.copy_to_clipboard(path)
         self.notify(f"{path} (path copied)", title="feeds.toml", markup=False)
 
-    def open_link(self, url: str | None) -> None:
-        """Open a report's link: only http(s), whatever the feed says."""
-        from urllib.parse import urlsplit
+    async def _palette_figures(self) -> list[FigureRef]:
+        named = [f.name for f in self.config.figures]
+        return await self.database.fetch(lambda store: figure_refs(store, named))
 
-        if not url or urlsplit(url).scheme.lower() not in ("http", "https"):
-            self.notify("this report has no web link", severity="warning", markup=False)
-            return
-        self.run_worker(self._open_in_browser(url), group="browser", exit_on_error=False)
+    async def _suggest_figures(self) -> None:
+        """What `storywatch suggest` prints, shown and copied to the clipboard."""
+        from tui.core.claims import FigureNamer
+        from tui.core.suggest import suggest_text, suggestions
 
-    async def _open_in_browser(self, url: str) -> None:
-        """Say so when no browser can be opened (a server, a container): the link is shown
-        and copied instead of nothing happening."""
-        import asyncio
-        import webbrowser
+        namer = FigureNamer(self.config.figures)
+        text = await self.database.fetch(lambda store: suggest_text(suggestions(store, namer)))
+        self.copy_to_clipboard(text)
+        self.notify(text, title="[[figures]] to paste (copied)", markup=False, timeout=30)
 
-        if self.is_web:
-            self.open_url(url)
+    # -- export ------------------------------------------------------------------------------
+
+    def export_changes(self) -> None:
+        """Ask for a format, then write into `export_dir` (where storywatch was started)."""
+        self.push_screen(ExportScreen(self.export_dir), self._export_as)
+
+    def _export_as(self, fmt: str | None) -> None:
+        if fmt is None:
             return
-        if await asyncio.to_thread(webbrowser.open, url):
-            return
-        self.copy_to_clipboard(url)
-        self.notify(
-            f"no web browser could be opened here; the link (copied): {url}",
-            title="open link",
-            severity="warning",
-            markup=False,
-            timeout=15,
-        )
+        suffix = next(s for f, _, s in EXPORT_FORMATS if f == fmt)
+        stamp = self.clock().strftime("%Y%m%dT%H%M%S")
+        path = (self.export_dir / f"storywatch-changes-{stamp}.{suffix}").resolve()
+        title = self.config.story.title
+
+        def job(store: Store) -> None:
+            try:
+                count = export_changes(store, path, fmt=fmt, title=title)
+            except OSError as exc:
+                self.call_from_thread(
+                    self.notify, f"could not export: {exc}", severity="error", markup=False
+                )
+                return
+            self.call_from_thread(
+                self.notify, f"wrote {count} changes to {path}", title="exported", markup=False
+            )
+
+        self.database.read(self, job, group="export")

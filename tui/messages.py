@@ -92,3 +92,21 @@ class SearchResults(Message):
 @dataclass
 class Acknowledged(Message):
     count: int
+
+
+# -- what screens ask the App to do (they bubble up to it) ----------------------------------
+
+
+@dataclass
+class AcknowledgeRequested(Message):
+    """Mark changes seen: these ids, or every pending change of `ref` (ids is then None)."""
+
+    change_ids: list[int] | None = None
+    ref: FigureRef | None = None
+
+
+@dataclass
+class OpenLinkRequested(Message):
+    """Open a report's link in a browser (the App checks it is http(s) first)."""
+
+    url: str | None

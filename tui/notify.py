@@ -2,19 +2,14 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
+from textual.app import App
 from textual.notifications import SeverityLevel
 
 from tui.core.alerts import notify_args, run_notify_command
+from tui.core.config import Settings
 from tui.core.models import FigureChanged
 from tui.core.store.refs import key_label
 from tui.widgets.text import one_line
-
-if TYPE_CHECKING:
-    from textual.app import App
-
-    from tui.polling import PollingApp
 
 
 def change_text(event: FigureChanged) -> str:
@@ -29,13 +24,12 @@ def change_text(event: FigureChanged) -> str:
     return text
 
 
-def announce(app: PollingApp, event: FigureChanged) -> None:
+def announce(app: App[None], settings: Settings, event: FigureChanged) -> None:
     """Toast (loud unless the move is within the margin), bell, then the user's command."""
     severity: SeverityLevel = "information" if event.within_margin else "warning"
     app.notify(
         one_line(change_text(event)), title="figure changed", severity=severity, markup=False
     )
-    settings = app.config.settings
     if settings.bell:
         app.bell()
     if command := settings.notify_command:

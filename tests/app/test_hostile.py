@@ -52,7 +52,7 @@ async def test_hostile_titles_render_literally_everywhere(hostile_db: Path) -> N
         await pilot.pause()
         assert app.is_running
 
-        app.push_screen(HistoryScreen(FigureRef("US troops in Iraq")))
+        app.push_screen(HistoryScreen(app.context, FigureRef("US troops in Iraq")))
         await pilot.pause()
         history = app.screen.query_one("#history", DataTable)
         await wait_until(pilot, lambda: history.row_count > 0)

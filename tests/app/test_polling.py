@@ -83,8 +83,8 @@ async def test_poll_lights_up_a_changed_figure_and_ack_sticks(
         await wait_until(pilot, lambda: card(app, "US troops in Iraq") is not None, limit=15)
         first = card(app, "US troops in Iraq")
         assert first is not None and not first.has_class("-pending")
-        assert app.poll_mode == "polling"
-        await wait_until(pilot, lambda: not app.polling)
+        assert app.poller.mode == "polling"
+        await wait_until(pilot, lambda: not app.poller.polling)
         await pilot.press("r")
         await wait_until(
             pilot,
@@ -118,7 +118,7 @@ async def test_failing_notify_command_is_shown_not_raised(
     app = make_app(tmp_path / "n.db", config=config, poll=True, clock=None)
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_until(pilot, lambda: card(app, "US troops in Iraq") is not None, limit=15)
-        await wait_until(pilot, lambda: not app.polling)
+        await wait_until(pilot, lambda: not app.poller.polling)
         await pilot.press("r")
         await wait_until(
             pilot,
@@ -153,7 +153,7 @@ async def test_watches_the_database_when_another_process_polls(tmp_path: Path) -
     assert lock.acquire()
     try:
         app = make_app(db, poll=True)
-        app.watch_interval = 0.1
+        app.poller.watch_interval = 0.1
         async with app.run_test(size=(120, 40)) as pilot:
             await wait_until(
                 pilot,
@@ -204,7 +204,7 @@ async def test_worker_failure_is_reported_not_fatal(story_db: Path) -> None:
         def broken(store: Store) -> None:
             store.query("SELECT * FROM no_such_table")
 
-        app.read(app, broken, group="broken")
+        app.database.read(app, broken, group="broken")
         await wait_until(pilot, lambda: "no_such_table" in app.status)
         assert any(n.severity == "error" for n in app._notifications)
         assert app.is_running

@@ -25,7 +25,7 @@ async def test_history_pages_from_sqlite(tmp_path: Path) -> None:
     db = fixtures.history(tmp_path / "h.db", 250)
     app = make_app(db)
     async with app.run_test(size=(120, 40)) as pilot:
-        app.push_screen(HistoryScreen(FigureRef("US troops in Iraq")))
+        app.push_screen(HistoryScreen(app.context, FigureRef("US troops in Iraq")))
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, HistoryScreen)
@@ -77,7 +77,7 @@ async def test_history_chart_shares_one_value_axis(story_db: Path) -> None:
     seeder.close()
     app = make_app(story_db)
     async with app.run_test(size=(120, 40)) as pilot:
-        app.push_screen(HistoryScreen(FigureRef("US troops in Iraq")))
+        app.push_screen(HistoryScreen(app.context, FigureRef("US troops in Iraq")))
         await pilot.pause()
         chart = app.screen.query_one(HistoryChart)
         await wait_until(pilot, lambda: "Iraqi officials" in chart.points)

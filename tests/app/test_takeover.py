@@ -43,19 +43,19 @@ async def test_a_watching_dashboard_polls_when_the_headless_poller_exits(
         assert server.hits("/feed.xml") == 1
         assert not PollerLock(db).acquire()  # the headless poller holds the lock
         app = make_app(db, config=parse_config(toml(url)), poll=True, clock=None)
-        app.watch_interval = 0.1
+        app.poller.watch_interval = 0.1
         async with app.run_test(size=(120, 40)) as pilot:
             header = app.screen.query_one(HeaderLine)
             await wait_until(pilot, lambda: "watching" in plain(header))
-            assert app.poll_mode == "watching" and server.hits("/feed.xml") == 1
+            assert app.poller.mode == "watching" and server.hits("/feed.xml") == 1
 
             poller.send_signal(signal.SIGTERM)  # the poller goes away (Ctrl-C, logout)
             await asyncio.wait_for(poller.wait(), timeout=20)
-            await wait_until(pilot, lambda: app.poll_mode == "polling", limit=10)
+            await wait_until(pilot, lambda: app.poller.mode == "polling", limit=10)
             # It polls at once, not one interval later, and the story goes on.
             await wait_until(pilot, lambda: server.hits("/feed.xml") == 2, limit=15)
             await wait_until(pilot, lambda: _reports(db) == 2, limit=15)
-            assert "watching" not in plain(header) or app.polling
+            assert "watching" not in plain(header) or app.poller.polling
             assert any("polling from here now" in n.message for n in app._notifications)
         # The dashboard let the lock go when it quit: the next storywatch may poll.
         after = PollerLock(db)

@@ -11,9 +11,11 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.widgets import Checkbox, DataTable, Footer, Select, Static
 
+from tui.context import ScreenContext
+from tui.core.store import Store
 from tui.core.store.changes import change_figures, change_log
 from tui.core.store.refs import key_label
-from tui.messages import ChangesLoaded
+from tui.messages import AcknowledgeRequested, ChangesLoaded
 from tui.screens.base import DataScreen
 from tui.widgets.text import cell, local_time
 
@@ -38,8 +40,8 @@ class ChangeLogScreen(DataScreen):
         Binding("escape", "app.back", "Back", show=False),
     ]
 
-    def __init__(self) -> None:
-        super().__init__()
+    def __init__(self, context: ScreenContext) -> None:
+        super().__init__(context)
         self.rows: list[dict[str, Any]] = []
         self._figures: list[str] = []
 
@@ -96,7 +98,7 @@ class ChangeLogScreen(DataScreen):
     def reload(self) -> None:
         figure, verdict, unseen = self._filters()
 
-        def load(store: Any) -> ChangesLoaded:
+        def load(store: Store) -> ChangesLoaded:
             rows = change_log(
                 store,
                 figure=figure,
@@ -106,7 +108,7 @@ class ChangeLogScreen(DataScreen):
             )
             return ChangesLoaded(rows, change_figures(store))
 
-        self.sw.read(self, load, group="changes")
+        self.context.reader.read(self, load, group="changes")
 
     @on(Select.Changed)
     @on(Checkbox.Changed)
@@ -128,7 +130,7 @@ class ChangeLogScreen(DataScreen):
         table = self.query_one(ChangeTable)
         keep = table.cursor_row
         self._columns()
-        now = self.sw.clock()
+        now = self.context.clock()
         for row in self.rows:
             seen = row["acknowledged_at"] is not None
             style = "dim" if seen else "bold"
@@ -155,12 +157,14 @@ class ChangeLogScreen(DataScreen):
 
         index = message.cursor_row
         if 0 <= index < len(self.rows):
-            self.app.push_screen(ReportScreen(int(self.rows[index]["new"]["report_id"])))
+            self.app.push_screen(
+                ReportScreen(self.context, int(self.rows[index]["new"]["report_id"]))
+            )
 
     def action_acknowledge(self) -> None:
         table = self.query_one(ChangeTable)
         if 0 <= table.cursor_row < len(self.rows):
-            self.sw.acknowledge([int(self.rows[table.cursor_row]["id"])])
+            self.post_message(AcknowledgeRequested([int(self.rows[table.cursor_row]["id"])]))
 
     def action_toggle_unseen(self) -> None:
         box = self.query_one("#unseen-only", Checkbox)

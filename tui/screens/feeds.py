@@ -11,6 +11,7 @@ from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.widgets import DataTable, Footer, Static
 
+from tui.context import ScreenContext
 from tui.core.store.feeds import FeedHealthRow, feed_health
 from tui.messages import FeedsLoaded
 from tui.screens.base import DataScreen
@@ -27,8 +28,8 @@ class FeedTable(DataTable[Text]):
 class FeedsScreen(DataScreen):
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "app.back", "Back", show=False)]
 
-    def __init__(self) -> None:
-        super().__init__()
+    def __init__(self, context: ScreenContext) -> None:
+        super().__init__(context)
         self.rows: list[FeedHealthRow] = []
 
     def compose(self) -> ComposeResult:
@@ -48,14 +49,14 @@ class FeedsScreen(DataScreen):
         table.focus()
 
     def reload(self) -> None:
-        self.sw.read(self, lambda store: FeedsLoaded(feed_health(store)), group="feeds")
+        self.context.reader.read(self, lambda store: FeedsLoaded(feed_health(store)), group="feeds")
 
     def on_feeds_loaded(self, message: FeedsLoaded) -> None:
         table = self.query_one(FeedTable)
         keep = table.cursor_row
         self.rows = list(message.rows)
         table.clear()
-        now = self.sw.clock()
+        now = self.context.clock()
         for row in message.rows:
             status = cell(row.state, "bold reverse" if row.consecutive_failures else "")
             error = ""

@@ -8,9 +8,8 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
-
-from tui.screens.base import DataModal
 
 KEYS: list[tuple[str, str]] = [
     ("j / k, ↓ / ↑", "move down / up"),
@@ -48,7 +47,7 @@ LEGEND: list[tuple[str, str]] = [
 ]
 
 
-class HelpScreen(DataModal):
+class HelpScreen(ModalScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,question_mark,f1", "dismiss", "Close"),
     ]

@@ -10,6 +10,7 @@ from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.widgets import DataTable, Footer, Static
 
+from tui.context import ScreenContext
 from tui.core.store.figures import level_and_plan, summarise
 from tui.core.store.history import HistoryRow, history_count, history_page, history_points
 from tui.core.store.refs import FigureRef
@@ -37,8 +38,8 @@ class HistoryScreen(DataScreen):
         Binding("escape", "app.back", "Back", show=False),
     ]
 
-    def __init__(self, ref: FigureRef) -> None:
-        super().__init__()
+    def __init__(self, context: ScreenContext, ref: FigureRef) -> None:
+        super().__init__(context)
         self.ref = ref
         self.anchors: list[tuple[str, int] | None] = [None]  # the `after` key of each page
         self.rows: list[HistoryRow] = []
@@ -67,7 +68,7 @@ class HistoryScreen(DataScreen):
             table.add_column(label, width=width)
         table.add_column("Sentence")
         ref = self.ref
-        self.sw.read(
+        self.context.reader.read(
             self,
             lambda store: HistoryOverview(
                 ref,
@@ -83,7 +84,7 @@ class HistoryScreen(DataScreen):
 
     def load_page(self, after: tuple[str, int] | None) -> None:
         ref, page = self.ref, self.page_number
-        self.sw.read(
+        self.context.reader.read(
             self,
             lambda store: HistoryLoaded(
                 ref, history_page(store, ref, after=after, limit=PAGE), page
@@ -112,7 +113,7 @@ class HistoryScreen(DataScreen):
         self.rows = message.rows
         table = self.query_one(HistoryTable)
         table.clear()
-        now = self.sw.clock()
+        now = self.context.clock()
         for row in message.rows:
             tense = f" ({row.as_of})" if row.as_of in ("historic", "planned") else ""
             table.add_row(
@@ -155,4 +156,6 @@ class HistoryScreen(DataScreen):
         from tui.screens.report import ReportScreen
 
         if 0 <= message.cursor_row < len(self.rows):
-            self.app.push_screen(ReportScreen(self.rows[message.cursor_row].report_id))
+            self.app.push_screen(
+                ReportScreen(self.context, self.rows[message.cursor_row].report_id)
+            )

@@ -11,7 +11,7 @@ from tui.core.store import Store
 from tui.core.store.figures import FigureSummary, figure_summaries, header_stats
 from tui.core.store.refs import FigureRef
 from tui.core.store.timeline import reports_timeline
-from tui.messages import MainLoaded, MoreReports
+from tui.messages import AcknowledgeRequested, MainLoaded, MoreReports, OpenLinkRequested
 from tui.screens.base import DataScreen
 from tui.widgets.figure_card import FigureCard
 from tui.widgets.figures_panel import FiguresPanel
@@ -28,7 +28,13 @@ def _unseen(name: str) -> FigureSummary:
 
 class MainScreen(DataScreen):
     def compose(self) -> ComposeResult:
-        yield HeaderLine(id="header")
+        context = self.context
+        yield HeaderLine(
+            title=lambda: context.config().story.title,
+            clock=context.clock,
+            poll_state=context.poll_state,
+            id="header",
+        )
         with Vertical(id="figures-pane", classes="pane") as figures:
             figures.border_title = "Figures"
             yield FiguresPanel(id="figures")
@@ -36,7 +42,7 @@ class MainScreen(DataScreen):
             reports.border_title = "Reports"
             yield Static(id="reports-hint", markup=False)
             yield ReportTable(id="timeline")
-        yield StatusLine(id="status")
+        yield StatusLine(context.status, context.status_changed, id="status")
         with Horizontal(id="footer-row"):
             yield Footer()
             yield Static("? help  q quit", id="footer-hint", markup=False)
@@ -46,7 +52,7 @@ class MainScreen(DataScreen):
         self.query_one("#footer-hint").display = self.size.width < 110
 
     def reload(self) -> None:
-        named = [f.name for f in self.sw.config.figures]
+        named = [f.name for f in self.context.config().figures]
 
         def load(store: Store) -> MainLoaded:
             summaries = figure_summaries(store, named)
@@ -59,10 +65,10 @@ class MainScreen(DataScreen):
                 reports_timeline(store, limit=TIMELINE_PAGE),
             )
 
-        self.sw.read(self, load, group="main")
+        self.context.reader.read(self, load, group="main")
 
     async def on_main_loaded(self, message: MainLoaded) -> None:
-        now = self.sw.clock()
+        now = self.context.clock()
         self.query_one(HeaderLine).show(message.stats)
         await self.query_one(FiguresPanel).show(message.figures, now)
         self.query_one(ReportTable).show(message.reports, now)
@@ -85,25 +91,25 @@ class MainScreen(DataScreen):
     @on(ReportTable.NeedMore)
     def load_more(self, message: ReportTable.NeedMore) -> None:
         before = (message.last.published, message.last.id)
-        self.sw.read(
+        self.context.reader.read(
             self,
             lambda store: MoreReports(reports_timeline(store, limit=TIMELINE_PAGE, before=before)),
             group="main-more",
         )
 
     def on_more_reports(self, message: MoreReports) -> None:
-        self.query_one(ReportTable).show(message.reports, self.sw.clock(), append=True)
+        self.query_one(ReportTable).show(message.reports, self.context.clock(), append=True)
 
     @on(DataTable.RowSelected, "#timeline")
     def open_report(self, message: DataTable.RowSelected) -> None:
         from tui.screens.report import ReportScreen
 
         if message.row_key.value is not None:
-            self.app.push_screen(ReportScreen(int(message.row_key.value)))
+            self.app.push_screen(ReportScreen(self.context, int(message.row_key.value)))
 
     @on(ReportTable.OpenLink)
     def open_link(self, message: ReportTable.OpenLink) -> None:
-        self.sw.open_link(message.row.link)
+        self.post_message(OpenLinkRequested(message.row.link))
 
     @on(ListView.Selected, "#figures")
     def figure_selected(self, message: ListView.Selected) -> None:
@@ -114,8 +120,8 @@ class MainScreen(DataScreen):
     def show_history(self, message: FiguresPanel.ShowHistory) -> None:
         from tui.screens.history import HistoryScreen
 
-        self.app.push_screen(HistoryScreen(message.ref))
+        self.app.push_screen(HistoryScreen(self.context, message.ref))
 
     @on(FiguresPanel.Acknowledge)
     def acknowledge_figure(self, message: FiguresPanel.Acknowledge) -> None:
-        self.sw.acknowledge(ref=message.ref)
+        self.post_message(AcknowledgeRequested(ref=message.ref))

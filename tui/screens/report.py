@@ -10,8 +10,9 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Footer, Static
 
+from tui.context import ScreenContext
 from tui.core.store.report import ReportDetail, report_detail
-from tui.messages import ReportLoaded
+from tui.messages import OpenLinkRequested, ReportLoaded
 from tui.screens.base import DataScreen
 from tui.widgets.report_text import diff, highlighted
 from tui.widgets.text import local_time, one_line
@@ -29,8 +30,8 @@ class ReportScreen(DataScreen):
         Binding("escape", "app.back", "Back", show=False),
     ]
 
-    def __init__(self, report_id: int) -> None:
-        super().__init__()
+    def __init__(self, context: ScreenContext, report_id: int) -> None:
+        super().__init__(context)
         self.report_id = report_id
         self.detail: ReportDetail | None = None
         self.version_index = -1  # the newest
@@ -45,7 +46,7 @@ class ReportScreen(DataScreen):
 
     def reload(self) -> None:
         report_id = self.report_id
-        self.sw.read(
+        self.context.reader.read(
             self, lambda store: ReportLoaded(report_detail(store, report_id)), group="report"
         )
 
@@ -67,7 +68,7 @@ class ReportScreen(DataScreen):
                 Content.styled(one_line(version.title), "bold"),
                 "\n",
                 Content.styled(one_line(row.feed), "$accent"),
-                f" · {local_time(row.published, self.sw.clock())}",
+                f" · {local_time(row.published, self.context.clock())}",
                 f" · version {version.version} of {len(detail.versions)}",
                 f" · {len(version.claims)} figures",
                 "\n",
@@ -102,4 +103,4 @@ class ReportScreen(DataScreen):
 
     def action_open_link(self) -> None:
         if self.detail is not None:
-            self.sw.open_link(self.detail.row.link)
+            self.post_message(OpenLinkRequested(self.detail.row.link))

@@ -9,8 +9,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Footer, Input, Static
 
+from tui.context import ScreenContext
 from tui.core.store.timeline import search_reports
-from tui.messages import SearchResults
+from tui.messages import OpenLinkRequested, SearchResults
 from tui.screens.base import DataScreen
 from tui.widgets.report_table import ReportTable
 
@@ -21,8 +22,8 @@ class SearchScreen(DataScreen):
         Binding("slash", "focus_input", "New search", show=False),
     ]
 
-    def __init__(self) -> None:
-        super().__init__()
+    def __init__(self, context: ScreenContext) -> None:
+        super().__init__(context)
         self.query_text = ""
 
     def compose(self) -> ComposeResult:
@@ -44,12 +45,12 @@ class SearchScreen(DataScreen):
     def reload(self) -> None:
         text = self.query_text
         if text.strip():
-            self.sw.read(
+            self.context.reader.read(
                 self, lambda store: SearchResults(text, search_reports(store, text)), group="search"
             )
 
     def on_search_results(self, message: SearchResults) -> None:
-        self.query_one(ReportTable).show(message.rows, self.sw.clock())
+        self.query_one(ReportTable).show(message.rows, self.context.clock())
         self.query_one("#search-count", Static).update(f"{len(message.rows)} reports")
 
     @on(DataTable.RowSelected, "#results")
@@ -57,11 +58,11 @@ class SearchScreen(DataScreen):
         from tui.screens.report import ReportScreen
 
         if message.row_key.value is not None:
-            self.app.push_screen(ReportScreen(int(message.row_key.value)))
+            self.app.push_screen(ReportScreen(self.context, int(message.row_key.value)))
 
     @on(ReportTable.OpenLink)
     def open_link(self, message: ReportTable.OpenLink) -> None:
-        self.sw.open_link(message.row.link)
+        self.post_message(OpenLinkRequested(message.row.link))
 
     def action_focus_input(self) -> None:
         self.query_one(Input).focus()

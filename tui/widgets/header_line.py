@@ -8,18 +8,16 @@ thing that calls for action, is never dropped.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from datetime import datetime
-from typing import TYPE_CHECKING
 
 from textual import events
 from textual.content import Content
 from textual.widgets import Static
 
+from tui.context import PollState
 from tui.core.store.figures import HeaderStats
 from tui.widgets.text import ago, countdown, one_line
-
-if TYPE_CHECKING:
-    from tui.app import StorywatchApp
 
 SEPARATOR = Content(" │ ")
 MIN_TITLE = 12  # cells: the story title is never cut shorter (parts are dropped instead)
@@ -27,15 +25,25 @@ CUT_TITLE_FROM = 3  # the first of `_forms()` that may cut the title (the one wi
 
 
 class HeaderLine(Static):
-    """Re-rendered every second (for the countdown) and on resize, from the latest stats."""
+    """Re-rendered every second (for the countdown) and on resize, from the latest stats.
 
-    def __init__(self, *, id: str | None = None) -> None:
+    `title` gives the story's title now (feeds.toml may be reloaded), `poll_state` who polls
+    and when next.
+    """
+
+    def __init__(
+        self,
+        *,
+        title: Callable[[], str],
+        clock: Callable[[], datetime],
+        poll_state: PollState,
+        id: str | None = None,
+    ) -> None:
         super().__init__("", id=id, markup=False)
         self.stats: HeaderStats | None = None
-
-    @property
-    def sw(self) -> StorywatchApp:
-        return self.app  # type: ignore[return-value]
+        self._title = title
+        self._clock = clock
+        self._polls = poll_state
 
     def on_mount(self) -> None:
         self.set_interval(1.0, self.refresh_line)
@@ -49,7 +57,7 @@ class HeaderLine(Static):
         self.refresh_line()
 
     def refresh_line(self) -> None:
-        self.update(self.line_for(self.sw.clock(), self.content_region.width or None))
+        self.update(self.line_for(self._clock(), self.content_region.width or None))
 
     def line_for(self, now: datetime, width: int | None = None) -> Content:
         """The fullest header that fits `width` cells (all of it when `width` is None).
@@ -57,7 +65,7 @@ class HeaderLine(Static):
         The story title is cut (down to MIN_TITLE cells) only once the last-poll time is
         gone: the user knows which story they follow; they cannot guess the rest.
         """
-        title = Content.styled(one_line(self.sw.config.story.title), "bold")
+        title = Content.styled(one_line(self._title()), "bold")
         forms = self._forms(now)
         if width is None:
             return SEPARATOR.join([title, *forms[0]])
@@ -106,15 +114,16 @@ class HeaderLine(Static):
         ]
 
     def _poll_state(self, *, short: bool) -> Content:
-        app = self.sw
-        if app.poll_mode == "watching":
+        state = self._polls
+        if state.mode == "watching":
             text = "watching" if short else "watching (another storywatch polls)"
             return Content.styled(text, "$accent")
-        if app.poll_mode == "off":
+        if state.mode == "off":
             return Content("polling off")
-        if app.polling:
+        if state.polling:
             return Content.styled("polling…", "$accent")
-        if app.next_poll_at is None:
+        next_at = state.next_poll_at
+        if next_at is None:
             return Content("next poll -")
-        left = countdown(app.next_poll_at - time.monotonic())
+        left = countdown(next_at - time.monotonic())
         return Content(f"next {left}" if short else f"next in {left}")

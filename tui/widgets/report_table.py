@@ -8,6 +8,7 @@ from typing import ClassVar
 
 from rich.text import Text
 from textual.binding import Binding, BindingType
+from textual.coordinate import Coordinate
 from textual.message import Message
 from textual.widgets import DataTable
 
@@ -107,8 +108,8 @@ class ReportTable(DataTable[Text]):
             return None
         return self.order[self.cursor_row]
 
-    def watch_cursor_coordinate(self, old: object, new: object) -> None:
-        super().watch_cursor_coordinate(old, new)  # type: ignore[arg-type]
+    def watch_cursor_coordinate(self, old: Coordinate, new: Coordinate) -> None:
+        super().watch_cursor_coordinate(old, new)
         if (
             self.paged
             and not self._exhausted

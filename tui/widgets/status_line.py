@@ -2,15 +2,28 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual.content import Content
+from textual.signal import Signal
 from textual.widgets import Static
 
 from tui.widgets.text import clean
 
 
 class StatusLine(Static):
+    """Shows `status()` at mount, then each status `changed` publishes."""
+
+    def __init__(
+        self, status: Callable[[], str], changed: Signal[str], *, id: str | None = None
+    ) -> None:
+        super().__init__("", id=id, markup=False)
+        self._status = status
+        self._changed = changed
+
     def on_mount(self) -> None:
-        self.watch(self.app, "status", self._show, init=True)
+        self._changed.subscribe(self, self._show)
+        self._show(self._status())
 
     def _show(self, status: str) -> None:
         # Problems quote feed text and file paths: never parse them as markup.

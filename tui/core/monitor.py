@@ -15,7 +15,6 @@ import sqlite3
 import time
 from collections.abc import Callable
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any, TypeVar
@@ -29,15 +28,19 @@ from tui.core.fetch import Fetcher, FetchResult
 from tui.core.models import CycleFinished, Event, FeedFailed, FeedPolled
 from tui.core.parse import NotAFeed
 from tui.core.parse_pool import parse_pool
+from tui.core.redirects import remembered_redirect
 from tui.core.schedule import Schedule, next_poll_delay
 from tui.core.store import Store, StoreError
 from tui.core.store.poll_writer import (
+    FeedState,
     LedgerContext,
     PollRecord,
+    Write,
     WriteResult,
     ensure_feeds,
+    feed_states,
     known_hashes,
-    write_feed_poll,
+    write_polls,
 )
 from tui.core.store.wal import keep_wal_bounded
 from tui.core.story import StoryFilter
@@ -47,14 +50,6 @@ Listener = Callable[[Event], None]
 
 # Below this many bodies in one cycle, starting worker processes costs more than it saves.
 PROCESS_POOL_THRESHOLD = 8
-
-
-@dataclass(frozen=True, slots=True)
-class FeedState:
-    etag: str | None
-    last_modified: str | None
-    consecutive_failures: int
-    moved_to: str | None = None  # a permanent redirect's target, polled instead of the URL
 
 
 class Monitor:
@@ -89,8 +84,8 @@ class Monitor:
         )
         self._process_pool: ProcessPoolExecutor | None = None
         # Feeds' results reach the database thread in batches: one hop serves many feeds.
-        self._writes: Batcher[_Write, WriteResult] = Batcher(
-            lambda writes: self._db(_write_each, writes, self._ledger)
+        self._writes: Batcher[Write, WriteResult] = Batcher(
+            lambda writes: self._db(write_polls, writes, self._ledger)
         )
         self._apply_config(config)
 
@@ -129,7 +124,7 @@ class Monitor:
                 urls = {name: feed.url for name, feed in self._feeds.items()}
                 await self._db(ensure_feeds, urls)
                 self._feeds_synced = True
-            states = await self._db(_feed_states)
+            states = await self._db(feed_states)
         except (sqlite3.Error, StoreError) as exc:
             # The database is unusable right now (locked past the busy timeout, full,
             # gone read-only): nothing is fetched, every due feed says why, the loop goes on.
@@ -199,7 +194,9 @@ class Monitor:
             error=error,
             warning=analysed.warning if analysed else None,
             next_poll_at=self._clock() + timedelta(seconds=delay),
-            moved_to=_moved_to(state, fetched, error),
+            moved_to=remembered_redirect(
+                state.moved_to, fetched.moved_to, failed=error is not None
+            ),
         )
         try:
             result = await self._writes((record, analysed, self._clock()))
@@ -301,36 +298,5 @@ class Monitor:
             self._process_pool.shutdown(wait=False, cancel_futures=True)
 
 
-def _moved_to(state: FeedState, fetched: FetchResult, error: str | None) -> str | None:
-    """Where to poll next time. A permanent redirect is remembered; if the place it
-    pointed to stops working, we go back to the URL in feeds.toml."""
-    if error is not None and state.moved_to:
-        return None
-    return fetched.moved_to or state.moved_to
-
-
 def _call(func: Callable[..., T], args: tuple[Any, ...], kwargs: dict[str, Any]) -> T:
     return func(*args, **kwargs)
-
-
-_Write = tuple[PollRecord, AnalysedFeed | None, datetime]  # a feed's poll, stored at `now`
-
-
-def _write_each(
-    store: Store, writes: list[_Write], ledger: LedgerContext
-) -> list[WriteResult | Exception]:
-    """Store each feed's poll in its own transaction; a failure is that feed's alone."""
-    outcomes: list[WriteResult | Exception] = []
-    for record, analysed, now in writes:
-        try:
-            outcomes.append(write_feed_poll(store, record, analysed, ledger, now=now))
-        except Exception as exc:  # a database fault: nothing was written for this feed
-            outcomes.append(exc)
-    return outcomes
-
-
-def _feed_states(store: Store) -> dict[str, FeedState]:
-    rows = store.conn.execute(
-        "SELECT name, etag, last_modified, consecutive_failures, moved_to FROM feeds"
-    ).fetchall()
-    return {row[0]: FeedState(*row[1:]) for row in rows}

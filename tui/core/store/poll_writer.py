@@ -46,6 +46,16 @@ class PollRecord:
     moved_to: str | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class FeedState:
+    """What a feed's last poll left: its validators, its failure streak, where it moved."""
+
+    etag: str | None
+    last_modified: str | None
+    consecutive_failures: int
+    moved_to: str | None = None  # a permanent redirect's target, polled instead of the URL
+
+
 @dataclass(slots=True)
 class WriteResult:
     new_reports: list[NewReport] = field(default_factory=list)
@@ -72,6 +82,14 @@ def ensure_feeds(store: Store, feeds: Mapping[str, str]) -> None:
                 "CASE WHEN feeds.url = excluded.url THEN feeds.moved_to END",
                 [name, url],
             )
+
+
+def feed_states(store: Store) -> dict[str, FeedState]:
+    """feed name -> what its last poll left, for every feed with a row."""
+    rows = store.conn.execute(
+        "SELECT name, etag, last_modified, consecutive_failures, moved_to FROM feeds"
+    ).fetchall()
+    return {row[0]: FeedState(*row[1:]) for row in rows}
 
 
 def known_hashes(store: Store, feed: str) -> dict[str, str]:
@@ -108,6 +126,22 @@ def write_feed_poll(
             store, writer.feed_id, record, writer.result, now
         )
     return writer.result
+
+
+Write = tuple[PollRecord, AnalysedFeed | None, datetime]  # a feed's poll, stored at `now`
+
+
+def write_polls(
+    store: Store, writes: Sequence[Write], ledger: LedgerContext
+) -> list[WriteResult | Exception]:
+    """Store each feed's poll in its own transaction; a failure is that feed's alone."""
+    outcomes: list[WriteResult | Exception] = []
+    for record, analysed, now in writes:
+        try:
+            outcomes.append(write_feed_poll(store, record, analysed, ledger, now=now))
+        except Exception as exc:  # a database fault: nothing was written for this feed
+            outcomes.append(exc)
+    return outcomes
 
 
 @dataclass

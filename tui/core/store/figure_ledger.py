@@ -19,7 +19,7 @@ from tui.core.copies import (
     sketch_text,
 )
 from tui.core.ledger import Observation, interval_of, normalise_source
-from tui.core.models import Claim
+from tui.core.store.claim_rows import claim_from_row
 from tui.core.store.db import Store, iso, parse_iso
 
 # What a new claim is judged against (see `ledger.decide`): the speaker's own latest word,
@@ -158,26 +158,6 @@ def remember_latest(store: Store, identity: str, observation: Observation, claim
             interval.low,
             interval.high,
         ],
-    )
-
-
-def claim_from_row(row: Mapping[str, Any]) -> Claim:
-    return Claim(
-        surface=row["surface"],
-        kind=row["kind"],
-        bound=row["bound"],
-        low=row["low"],
-        high=row["high"],
-        unit=row["unit"],
-        thing=row["thing"],
-        place=row["place"],
-        actor=row["actor"],
-        source=row["source"],
-        predicate=row["predicate"],
-        as_of=row["as_of"],
-        sentence=row["sentence"],
-        start=row["start"],
-        end=row["end"],
     )
 
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from tui.core.ledger import describe_value
 from tui.core.models import FigureKey
-from tui.core.store.figure_ledger import claim_from_row
+from tui.core.store.claim_rows import claim_from_row
 
 ALARMING = ("changed", "disputed", "revised")
 # The same set as an SQL list, for `verdict IN ...` (constants only: nothing user-supplied).

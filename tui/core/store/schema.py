@@ -213,7 +213,7 @@ def _figure_latest(db: sqlite3.Connection) -> None:
         """,
     )
     from tui.core.ledger import interval_of, normalise_source
-    from tui.core.store.figure_ledger import claim_from_row
+    from tui.core.store.claim_rows import claim_from_row
 
     rows = db.execute(
         """SELECT c.* FROM claims c JOIN reports r ON r.id = c.report_id

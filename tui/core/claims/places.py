@@ -120,7 +120,9 @@ class UserPlaces:
 
 @cache
 def user_places(places: frozenset[str] = frozenset()) -> UserPlaces:
-    return UserPlaces({place_key(p): " ".join(p.split()) for p in places if p.strip()})
+    # Sorted: spellings that share a key ("Turkiye", "Türkiye") must give the same name
+    # whatever the set's (hash-seeded) order; the last in code-point order wins.
+    return UserPlaces({place_key(p): " ".join(p.split()) for p in sorted(places) if p.strip()})
 
 
 @cache

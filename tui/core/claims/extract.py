@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
-from functools import cache, partial
+from functools import partial
+from typing import TypeVar
 
 from tui.core.claims import window as win
 from tui.core.claims.actors import lexicon, user_actor_names
@@ -104,7 +105,12 @@ def extract_claims(
     if when.tzinfo is None:
         when = when.replace(tzinfo=UTC)
     read = text[: _read_limit(text)]
-    normalised = read.translate(_NORMALISE)
+    # str.translate looks every character up in the table; an ASCII text can only hold
+    # the table's "\r", and most texts hold none.
+    if read.isascii():
+        normalised = read.replace("\r", "\n") if "\r" in read else read
+    else:
+        normalised = read.translate(_NORMALISE)
     work = _blank(normalised, boilerplate_spans(normalised))
     if len(work) != len(read):  # a translation that changed length would break offsets
         work = read
@@ -124,8 +130,8 @@ def extract_claims(
     things = thing_words(new_thing_synonyms(synonyms or {}))
     actor_words = lexicon(user_actor_names(actors))
     extra_places = user_places(frozenset(places)) if places else None
-    earlier_of = cache(partial(earlier_actors, work, lowered, spans, things, actor_words))
-    antecedent_of = cache(
+    earlier_of = _per_sentence(partial(earlier_actors, work, lowered, spans, things, actor_words))
+    antecedent_of = _per_sentence(
         partial(
             find_antecedent,
             work,
@@ -190,6 +196,22 @@ def _with_counted(
         if claim.kind == "count" and claim.thing is not None:
             return replace(found, counted=claim.thing)
     return found
+
+
+_T = TypeVar("_T")
+
+
+def _per_sentence(read: Callable[[int], _T]) -> Callable[[int], _T]:
+    """`read` remembered per sentence index. (``functools.cache`` did the same, but
+    setting up its wrapper twice per call cost ~2% of extracting a short text.)"""
+    found: dict[int, _T] = {}
+
+    def get(index: int) -> _T:
+        if index not in found:
+            found[index] = read(index)
+        return found[index]
+
+    return get
 
 
 def _capped(claims: list[Claim], limit: int) -> list[Claim]:

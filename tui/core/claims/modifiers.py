@@ -57,8 +57,19 @@ _FINAL_WORDS = frozenset(
 
 
 def bound_before(window: Window, start: int) -> tuple[Bound, int] | None:
-    """The bound a modifier right before the number sets, and where the modifier starts."""
-    head = window.lower[max(0, start - 36) : start]
+    """The bound a modifier right before the number sets, and where the modifier starts.
+
+    Asked two or three times per number (pairing, the thing's reach, the claim): the
+    answer is kept in the window."""
+    known = window.bounds
+    if start in known:
+        return known[start]
+    found = known[start] = _bound_before(window.lower, start)
+    return found
+
+
+def _bound_before(lower: str, start: int) -> tuple[Bound, int] | None:
+    head = lower[max(0, start - 36) : start]
     last = head.rsplit(None, 1)[-1] if head.strip() else ""
     if last not in _FINAL_WORDS and not last.endswith(("<", ">", "~")):
         return None

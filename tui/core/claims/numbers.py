@@ -269,7 +269,10 @@ def _word_quantities(text: str) -> list[Quantity]:
         if money is not None:
             q.kind, q.unit, q.end = "money", CURRENCY_SYMBOLS[money.group(1)], money.end()
         found.append(q)
-    for m in _HALF_SCALE.finditer(text):
+    # A substring test first: these patterns are tried at every word of the text, and
+    # most texts hold none of the words they need.
+    half = "half" in text
+    for m in _HALF_SCALE.finditer(text) if half else ():
         found.append(Quantity(m.start(), m.end(), 0.5 * _WORD_SCALE[m.group(1)], "count"))
     for m in _ONE_IN.finditer(text):
         n = m.group(1)
@@ -277,7 +280,8 @@ def _word_quantities(text: str) -> list[Quantity]:
         if parts >= 2:
             share = round(1 / parts, 3)
             found.append(Quantity(m.start(), m.end(), share, "count", fraction=share))
-    for m in _fraction_re().finditer(text):
+    shares = half or any(word in text for word in ("third", "quarter", "fifth"))
+    for m in _fraction_re().finditer(text) if shares else ():
         word = m.group().lower().replace("-", " ")
         key = next(k for k in sorted(_FRACTIONS, key=len, reverse=True) if word.endswith(k))
         share = round(_FRACTIONS[key], 3)  # a third is 33.3 percent, as news writes it

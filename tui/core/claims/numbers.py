@@ -104,8 +104,10 @@ def _fraction_re() -> re.Pattern[str]:
 
 
 # "one in seven": a share written as a ratio (the percent is 100 / N).
+# (r"\b(?:one|1)\s+in..." written to start with a character class: much faster to search.)
 _ONE_IN = re.compile(
-    r"\b(?:one|1)\s+in\s+(two|three|four|five|six|seven|eight|nine|ten|[0-9]{1,3})\b"
+    r"[o1](?<!\w.)(?:(?<=o)ne|(?<=1))"
+    r"\s+in\s+(two|three|four|five|six|seven|eight|nine|ten|[0-9]{1,3})\b"
 )
 # "half a million", "a half million": the fraction scales the word after it.
 _HALF_SCALE = re.compile(r"\b(?:a\s+)?half\s+(?:a\s+)?(thousand|million|billion)\b")

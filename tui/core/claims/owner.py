@@ -306,6 +306,9 @@ def _possessive(window: Window, mentions: list[Mention], lo: int, start: int) ->
     return None
 
 
+_FROM_AFTER = re.compile(r"\s+(?:from|of)\s+(?:the\s+)?(?:neighbou?ring\s+)?")
+
+
 def _origin(
     window: Window, mentions: list[Mention], head: set[str], np_end: int, start: int
 ) -> str | None:
@@ -314,10 +317,10 @@ def _origin(
     from South Korea")."""
     if not head & _PEOPLE_WORDS:
         return None
-    tail = re.match(r"\s+(?:from|of)\s+(?:the\s+)?(?:neighbou?ring\s+)?", window.text[np_end:])
+    tail = _FROM_AFTER.match(window.text, np_end)
     if tail is None:
         return None
-    at = np_end + tail.end()
+    at = tail.end()
     moving = _MOVEMENT_BEFORE.search(window.lower, max(0, start - 40), start) is not None
     for m in mentions:
         if m.start == at:

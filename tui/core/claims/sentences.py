@@ -140,6 +140,8 @@ def boilerplate_spans(text: str) -> list[tuple[int, int]]:
     line of prose. List items may sit one blank line apart (CRLF text normalises to that).
     """
     spans: list[tuple[int, int]] = []
+    if ":" not in text:  # every header ends in a colon; most texts have none to scan for
+        return spans
     size = len(text)
     for m in _BOILER_HEADER.finditer(text):
         start, end = m.start(), m.end()

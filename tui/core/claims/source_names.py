@@ -68,10 +68,13 @@ def clean(chunk: str, max_words: int = 12) -> str | None:
     return None
 
 
+_TO_CLAUSE_END = re.compile(r"[^.;!?\n,“”\"]*")
+
+
 def rest_is_adjunct(text: str, pos: int) -> bool:
     """Whether what follows a verb up to the clause's end is only time or manner ("said on
     Monday.", "wrote on Telegram,"): then the phrase closes a report rather than opens one."""
-    piece = re.match(r"[^.;!?\n,“”\"]*", text[pos : pos + 100])
+    piece = _TO_CLAUSE_END.match(text[pos : pos + 100])
     rest = piece.group() if piece else ""
     if any(ch.isdigit() for ch in rest):
         return False

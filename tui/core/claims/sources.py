@@ -166,6 +166,10 @@ _EVIDENCE_HEADS = frozenset(
 )
 
 
+_REMARK_AFTER = re.compile(r"\s*(?:[,.;:\"“”]|that\b|in\b|on\b|$)")
+_NEXT_WORD = re.compile(r"\s+([a-z]+)")
+
+
 def _is_reporting_verb(text: str, lowered: str, m: re.Match[str]) -> bool:
     """Not every "states" or "reported" reports: "United States", "Member States", "a
     reported approach", "CPI records began", "the rate reported globally in 2021 was"."""
@@ -174,13 +178,11 @@ def _is_reporting_verb(text: str, lowered: str, m: re.Match[str]) -> bool:
         return False
     if word == "say" and text.startswith(",", m.end()):  # "as, say, a tablet"
         return False
-    if word in ("added", "adds") and not re.match(
-        r"\s*(?:[,.;:\"“”]|that\b|in\b|on\b|$)", text[m.end() : m.end() + 8]
-    ):
+    if word in ("added", "adds") and not _REMARK_AFTER.match(text[m.end() : m.end() + 8]):
         return False  # "Iran has added 700,000 barrels": adding a quantity, not a remark
     if _DETERMINER_BEFORE.search(lowered, max(0, m.start() - 8), m.start()):
         return False
-    nxt = re.match(r"\s+([a-z]+)", lowered[m.end() : m.end() + 30])
+    nxt = _NEXT_WORD.match(lowered[m.end() : m.end() + 30])
     if word.endswith("s") and nxt and nxt.group(1) in _NOUN_THEN_VERB:
         return False  # "hospital records show": the noun
     # A reduced relative: "the rate reported globally in 2021 was 1.9%".

@@ -13,7 +13,6 @@ import re
 from collections.abc import Sequence
 
 from tui.core.claims.actors import Mention
-from tui.core.claims.foreign import reads_english
 from tui.core.claims.sources import SourceMention
 from tui.core.claims.window import Window
 
@@ -123,7 +122,7 @@ def blocked_mentions(window: Window, mentions: list[Mention]) -> set[int]:
     the ANC falling to 19 per cent")."""
     out: set[int] = set()
     previous: Mention | None = None
-    english = reads_english(window.lower)
+    english = window.english()
     for m in mentions:
         if _names_place(window, m, previous if previous and previous.start in out else None):
             out.add(m.start)
@@ -196,7 +195,7 @@ def _subject(
         gap = window.text[m.end : start]
         if _LIST_ITEM.fullmatch(gap) or _WITH_FIGURE.fullmatch(gap):
             return m.actor
-        if not reads_english(window.lower) and m.kind in ("country", "org", "capital"):
+        if not window.english() and m.kind in ("country", "org", "capital"):
             return m.actor  # no verb list for other languages: the nearest side before
         if not is_subject(window, m, start) or _NOT_THE_SUBJECT.search(gap):
             continue

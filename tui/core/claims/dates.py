@@ -143,8 +143,7 @@ _LOWER_NAMES = frozenset(w for w in set(MONTHS) | set(WRITTEN_WEEKDAYS) if w[0].
 _FOREIGN_RE = re.compile(
     " (?:"
     + alternation(
-        "de di le la les el los las en em na os und der die das dass im ist et des du yang dan"
-        .split()
+        "de di le la les el los las en em na os und der die das dass im ist et des du yang dan".split()
     )
     + ") "
 )

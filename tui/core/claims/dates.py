@@ -140,13 +140,8 @@ def _anchor_res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
 
 
 _LOWER_NAMES = frozenset(w for w in set(MONTHS) | set(WRITTEN_WEEKDAYS) if w[0].islower())
-_FOREIGN_RE = re.compile(
-    " (?:"
-    + alternation(
-        "de di le la les el los las en em na os und der die das dass im ist et des du yang dan".split()
-    )
-    + ") "
-)
+_FOREIGN_WORDS = "de di le la les el los las en em na os und der die das dass im ist et des du"
+_FOREIGN_RE = re.compile(f" (?:{alternation([*_FOREIGN_WORDS.split(), 'yang', 'dan'])}) ")
 LOWER_WORD = re.compile(r"[a-zäöüéèàçñíóúâêôûìß]+(?:-feira)?")
 
 

@@ -175,16 +175,20 @@ _TOLL = re.compile(r"\b(death\s+toll|toll|body\s+count|fatalit(?:y|ies))\b")
 def _tokens(text: str, pos: int, limit: int) -> list[tuple[str, int, int, str]]:
     """Up to `limit` tokens from `pos`: (text, start, end, class) with class w/n/p."""
     out: list[tuple[str, int, int, str]] = []
+    # A scanner matches token after token where the last one ended; exactly one of the
+    # three groups takes part in a match, and `lastindex` says which.
+    next_token = _TOKEN.scanner(text, pos).match
     while len(out) < limit:
-        m = _TOKEN.match(text, pos)
+        m = next_token()
         if m is None:
             break
-        for group, cls in ((1, "w"), (2, "n"), (3, "p")):
-            if m.group(group) is not None:
-                out.append((m.group(group), m.start(group), m.end(group), cls))
-                break
-        pos = m.end()
+        group = m.lastindex
+        assert group is not None  # every alternative is a group
+        out.append((m.group(group), m.start(group), m.end(group), _TOKEN_CLASS[group]))
     return out
+
+
+_TOKEN_CLASS = {1: "w", 2: "n", 3: "p"}
 
 
 def _canonical(words: list[_Word], known: Mapping[str, str] | None = None) -> str | None:

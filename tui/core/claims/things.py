@@ -175,16 +175,16 @@ _TOLL = re.compile(r"\b(death\s+toll|toll|body\s+count|fatalit(?:y|ies))\b")
 def _tokens(text: str, pos: int, limit: int) -> list[tuple[str, int, int, str]]:
     """Up to `limit` tokens from `pos`: (text, start, end, class) with class w/n/p."""
     out: list[tuple[str, int, int, str]] = []
-    # A scanner matches token after token where the last one ended; exactly one of the
-    # three groups takes part in a match, and `lastindex` says which.
-    next_token = _TOKEN.scanner(text, pos).match
+    match = _TOKEN.match
     while len(out) < limit:
-        m = next_token()
+        m = match(text, pos)
         if m is None:
             break
+        # Exactly one of the three groups takes part in a match: `lastindex` says which.
         group = m.lastindex
-        assert group is not None  # every alternative is a group
+        assert group is not None
         out.append((m.group(group), m.start(group), m.end(group), _TOKEN_CLASS[group]))
+        pos = m.end()
     return out
 
 

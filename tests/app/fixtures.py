@@ -146,13 +146,14 @@ class Seeder:
         figures: list[Fig] = (),  # type: ignore[assignment]
         link: str | None = "https://example.org/story",
         on_story: bool = True,
+        copy_of: int | None = None,
     ) -> Seeded:
         feed_id = self._feeds.get(feed) or self.feed(feed)
         with self.store.write() as db:
             cursor = db.execute(
                 """INSERT INTO reports (feed_id, entry_id, link, title, published, first_seen_at,
-                       last_changed_at, on_story) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
-                [feed_id, f"{feed}-{title}-{at}", link, title, at, at, at, int(on_story)],
+                       last_changed_at, on_story, copy_of) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                [feed_id, f"{feed}-{title}-{at}", link, title, at, at, at, int(on_story), copy_of],
             )
             report_id = int(cursor.lastrowid or 0)
         return self._version(report_id, 1, title, text, at, figures)
@@ -198,7 +199,7 @@ class Seeder:
                     """INSERT INTO claims (report_id, version_id, key, figure, surface, kind, bound,
                            low, high, value, thing, place, actor, source, speaker, predicate, as_of,
                            sentence, start, "end", observed_at)
-                       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'troops', ?, 'US', ?, ?, 'presence',
+                       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'US', ?, ?, 'presence',
                                ?, ?, ?, ?, ?)""",
                     [
                         report_id,
@@ -211,6 +212,7 @@ class Seeder:
                         fig.value,
                         fig.high if fig.bound != "lower" else None,
                         fig.value,
+                        fig.key.split("|")[1] if fig.key.split("|")[1] != "-" else None,
                         fig.key.split("|")[3],
                         fig.source,
                         fig.source or feed,

@@ -22,6 +22,7 @@ from tui.core.models import AsOf, Bound, Claim, Report
 from tui.core.monitor import Monitor
 from tui.core.store import Store
 from tui.core.store.figures import level_and_plan, summarise
+from tui.core.store.history import history_count, history_page
 from tui.core.store.poll_writer import LedgerContext, PollRecord, ensure_feeds, write_feed_poll
 from tui.core.store.refs import FigureRef
 
@@ -121,8 +122,16 @@ async def test_copies_are_one_voice(tmp_path: Path) -> None:
     ]
     with Store(db, readonly=True) as store:
         toll = summarise(store, FigureRef("Flood deaths in Syria"))
+        rows = history_page(store, FigureRef("Flood deaths in Syria"))
+        total = history_count(store, FigureRef("Flood deaths in Syria"))
     # One voice, carried by three outlets: the copies are not sources of their own.
     assert [(v.display, v.outlets) for v in toll.values] == [("310", 3)]
+    # The history lists each of the wire's reports once, its two copies folded into it.
+    assert [(r.display, r.feed, r.outlets, r.copy) for r in rows] == [
+        ("310", "wire", 3, False),
+        ("120", "wire", 3, False),
+    ]
+    assert total == 2
 
 
 def troops(value: float, bound: Bound, as_of: AsOf, start: int) -> Claim:

@@ -62,8 +62,8 @@ class HistoryScreen(DataScreen):
             ("Time", 12),
             ("Value", 14),
             ("Bound", 6),
-            ("Source", 18),
-            ("Outlet", 16),
+            ("Source", 16),
+            ("Outlet", 20),
         ):
             table.add_column(label, width=width)
         table.add_column("Sentence")
@@ -120,8 +120,9 @@ class HistoryScreen(DataScreen):
                 cell(local_time(row.observed_at, now)),
                 cell(row.display + tense),
                 cell(row.bound),
-                cell(source_label(row.source, row.outlets)),
-                cell(row.feed + (" (copy)" if row.copy else "")),
+                cell(row.source),
+                # Copies are folded into their origin's row: "AP · 5 outlets".
+                cell(source_label(row.feed, row.outlets) + (" (copy)" if row.copy else "")),
                 cell(row.sentence),
                 key=str(row.id),
             )

@@ -14,7 +14,7 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import ListItem, Sparkline, Static
 
-from tui.core.store.figures import FigureSummary, PendingChange
+from tui.core.store.figures import FigureSummary, PendingChange, planned_text
 from tui.widgets.text import ago, one_line
 
 ARROWS = {"up": "▲", "down": "▼", "same": "="}
@@ -53,7 +53,8 @@ def source_label(source: str, outlets: int) -> str:
 
 
 def values_content(summary: FigureSummary, limit: int = 6) -> Content:
-    """ "Pentagon about 2,500 · Iraqi sources over 3,000 · planned: fewer than 2,000 (Pentagon)"."""
+    """ "Pentagon about 2,500 · Iraqi sources over 3,000 · planned: fewer than 2,000 by
+    September 2026 (Pentagon)"."""
     parts = [
         Content.assemble(
             Content.styled(source_label(v.source, v.outlets), "$text-muted"),
@@ -70,10 +71,12 @@ def values_content(summary: FigureSummary, limit: int = 6) -> Content:
         parts.append(Content.styled(empty, "$text-muted"))
     plan = summary.plan
     if plan is not None:  # a plan sits beside the level, never in place of it
+        deadline = one_line(planned_text(plan).removeprefix("planned"))  # "by Sep 2026"
         parts.append(
             Content.assemble(
                 Content.styled("planned: ", "italic"),
                 one_line(plan.display),
+                f" {deadline}" if deadline else "",
                 Content.styled(f" ({source_label(plan.source, plan.outlets)})", "$text-muted"),
             )
         )

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
+from tui.core.models import FigureKey
 from tui.core.store.db import Store
 from tui.core.store.refs import ALARMING_SQL, CLAIM_COLUMNS, FigureRef, display
 
@@ -24,6 +25,9 @@ class SourceValue:
     feed: str
     # How many outlets carried this word: 1 + the copies of its report ("AP · 5 outlets").
     outlets: int = 1
+    # A plan's deadline as its sentence words it ("by September 2026"); None for a level
+    # or a plan given without one.
+    deadline: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,12 +76,18 @@ def figure_refs(
     store: Store, named: Sequence[str] = (), unnamed_limit: int = 12
 ) -> list[FigureRef]:
     """Figures with observations: configured names first (config order), then unnamed keys
-    by recency. A key counts as unnamed when its newest claim carries no figure name."""
+    by recency. A key counts as unnamed when its newest claim carries no figure name.
+
+    An unnamed key without a thing ("date|-|other|-|-": every date of every report) is no
+    figure: the ledger never follows it, and as a card it lumped unrelated dates together.
+    A named figure of dates ("Withdrawal deadline") is listed as any named figure."""
     present = set(_distinct(store, "figure"))
     refs = [FigureRef(n) for n in named if n in present]
     refs += [FigureRef(n) for n in sorted(present - set(named))]
     unnamed: list[tuple[str, str]] = []
     for key in _distinct(store, "key"):
+        if FigureKey.from_text(key).thing is None:
+            continue
         row = store.query(
             "SELECT figure, observed_at FROM claims WHERE key = ? "
             "ORDER BY observed_at DESC, id DESC LIMIT 1",
@@ -132,18 +142,46 @@ def summarise(store: Store, ref: FigureRef, window: int = SUMMARY_WINDOW) -> Fig
         pending=pending,
         pending_count=len(pending_rows),
         observations=len(rows),
-        plan=_source_value(plans[0]) if plans else None,
+        plan=replace(_source_value(plans[0]), deadline=plan_deadline(store, plans[0]))
+        if plans
+        else None,
     )
 
 
 def level_and_plan(summary: FigureSummary) -> str:
-    """ "about 2,500 now · fewer than 2,000 planned": the newest level beside the newest plan."""
+    """ "about 2,500 now · fewer than 2,000 planned by Sep 2026": the newest level beside the
+    newest plan and its deadline."""
     parts = []
     if summary.values:
         parts.append(f"{summary.values[0].display} now")
     if summary.plan is not None:
-        parts.append(f"{summary.plan.display} planned")
+        parts.append(f"{summary.plan.display} {planned_text(summary.plan)}")
     return " · ".join(parts)
+
+
+def planned_text(plan: SourceValue) -> str:
+    """ "planned by September 2026", "planned within 14 days", "planned for 2027", "planned"."""
+    deadline = plan.deadline
+    if not deadline:
+        return "planned"
+    # A written preposition ("by", "within", "before", "next") reads on; a bare date
+    # ("September 2026") needs one.
+    return f"planned {deadline}" if deadline[:1].islower() else f"planned for {deadline}"
+
+
+def plan_deadline(store: Store, plan: dict[str, object]) -> str | None:
+    """When a plan is due, as its own sentence says: the nearest date or duration there
+    that is still to come or bounds it ("by September 2026", "within 14 days"). A historic
+    date ("down from 5,200 in 2020") or the day something was said ("on Friday") is not."""
+    rows = store.query(
+        """SELECT surface FROM claims
+           WHERE version_id = :version AND sentence = :sentence
+             AND kind IN ('date', 'duration') AND as_of != 'historic'
+             AND (as_of = 'planned' OR bound = 'upper')
+           ORDER BY abs(start - :start) LIMIT 1""",
+        {"version": plan["version_id"], "sentence": plan["sentence"], "start": plan["start"]},
+    )
+    return str(rows[0]["surface"]) if rows else None
 
 
 def _source_value(row: dict[str, object]) -> SourceValue:

@@ -23,8 +23,15 @@ class HistoryRow:
     sentence: str
     as_of: str
     report_id: int
-    outlets: int = 1  # 1 + the copies of its report that ran elsewhere
-    copy: bool = False  # a copy of another outlet's report: that outlet's voice
+    outlets: int = 1  # 1 + the copies of its report that ran elsewhere (folded into it)
+    copy: bool = False  # a copy whose origin does not state this figure: listed on its own
+
+
+# A copy is one voice with its origin: its row is folded into the origin's ("AP · 5
+# outlets") when the origin states this figure too. A copy whose origin does not (the origin
+# was pruned, or read otherwise) stays listed, marked as a copy.
+FOLDED_COPY = """(r.copy_of IS NOT NULL AND EXISTS (
+    SELECT 1 FROM claims o WHERE o.report_id = r.copy_of AND o.key = c.key))"""
 
 
 def history_page(
@@ -35,9 +42,11 @@ def history_page(
     before: tuple[str, int] | None = None,
     limit: int = 100,
 ) -> list[HistoryRow]:
-    """One page of observations, newest first. `after` = (observed_at, id) of the last row
-    of the previous page (page down); `before` = the first row of the current one (page up)."""
+    """One page of observations, newest first, copies folded into their origin's row.
+    `after` = (observed_at, id) of the last row of the previous page (page down); `before` =
+    the first row of the current one (page up)."""
     where, params = ref.where()
+    where += f" AND NOT {FOLDED_COPY}"
     order = "DESC"
     if after is not None:
         where += " AND (c.observed_at, c.id) < (:at, :id)"
@@ -77,10 +86,14 @@ def history_page(
 
 
 def history_count(store: Store, ref: FigureRef) -> int:
+    """How many rows `history_page` lists in all (folded copies not counted)."""
     where, params = ref.where()
-    return int(
-        str(store.query(f"SELECT count(*) AS n FROM claims c WHERE {where}", params)[0]["n"])
+    rows = store.query(
+        f"""SELECT count(*) AS n FROM claims c JOIN reports r ON r.id = c.report_id
+            WHERE {where} AND NOT {FOLDED_COPY}""",
+        params,
     )
+    return int(str(rows[0]["n"]))
 
 
 def history_series(
@@ -106,12 +119,14 @@ def history_points(
     """(observed_at, value, as_of) by source, oldest first, for a chart on one shared axis.
 
     Current and planned values both come back (a plan is drawn apart from the level);
-    historic ones do not. A bound without a stated value is plotted at its stated end.
+    historic ones do not. A bound without a stated value is plotted at its stated end. A
+    copy is not drawn again beside its origin.
     """
     where, params = ref.where()
     rows = store.query(
         f"""SELECT c.speaker, c.observed_at, coalesce(c.value, c.low, c.high) AS v, c.as_of
-            FROM claims c WHERE {where} AND c.as_of IN ('current', 'planned')
+            FROM claims c JOIN reports r ON r.id = c.report_id
+            WHERE {where} AND c.as_of IN ('current', 'planned') AND NOT {FOLDED_COPY}
             ORDER BY c.observed_at DESC, c.id DESC LIMIT :window""",
         {**params, "window": window},
     )

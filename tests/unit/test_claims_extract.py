@@ -448,6 +448,24 @@ def test_one_as_a_pronoun_is_no_figure(text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "Floods killed 300 people, making it one of the deadliest disasters in decades.",
+            id="one-of-the-superlative",
+        ),
+        pytest.param(
+            "The 300 dead make the flood one of the 10 deadliest in a century.",
+            id="one-of-the-n-superlative",
+        ),
+    ],
+)
+def test_one_of_a_ranking_is_no_count(text: str) -> None:
+    # Why: "one of the deadliest" ranks the event; beside a toll it is not one more death.
+    assert "one" not in [c.surface for c in extract_claims(text, published=PUB)]
+
+
+@pytest.mark.parametrize(
     ("text", "thing"),
     [
         # Soldiers counted by an event are that event (the labelled-set convention): a

@@ -273,6 +273,49 @@ def _place(text: str, surface: str, **kwargs: object) -> str | None:
             "Chile",
             id="there-have-been-after-a-place",
         ),
+        pytest.param(
+            "That raised the toll to 700, with another 90 people dead in Guatemala.",
+            "700",
+            None,
+            id="a-later-figures-own-place-is-not-taken",
+        ),
+        pytest.param(
+            "In Guatemala, 90 died and 40 more were hurt, taking the toll in both nations to 700.",
+            "90",
+            "Guatemala",
+            id="a-later-figures-phrase-keeps-its-place",
+        ),
+        pytest.param(
+            "The flood killed four of the 120 people who died in Piura.",
+            "four",
+            "Piura",
+            id="a-part-shares-the-place-of-its-whole",
+        ),
+        pytest.param(
+            "About 900 people left the port on Monday, after officials said 2,000 had left "
+            "the port of Mombasa the day before.",
+            "About 900",
+            "Mombasa",
+            id="an-earlier-figures-place-is-shared-by-a-comparison",
+        ),
+        pytest.param(
+            "Peru's president said 45 people had died in his country by Sunday.",
+            "45",
+            "Peru",
+            id="his-country-is-the-speakers",
+        ),
+        pytest.param(
+            "The Guatemalan minister said 45 people had died across her nation.",
+            "45",
+            "Guatemala",
+            id="her-nation-by-the-speakers-demonym",
+        ),
+        pytest.param(
+            "LIMA, Peru (AP) — Mudslides in Ecuador killed 45 people.",
+            "45",
+            "Ecuador",
+            id="a-dateline-with-a-long-dash-is-not-the-place",
+        ),
     ],
 )
 def test_place_of_a_figure(text: str, surface: str, place: str | None) -> None:
@@ -283,6 +326,12 @@ def test_place_from_an_earlier_sentence() -> None:
     # Why: a story's place carries on to the next line (feed bodies put one paragraph a line).
     text = "Fighting flared again in Mali on Sunday.\nSix soldiers were killed."
     assert _place(text, "Six") == "Mali"
+
+
+def test_an_earlier_list_of_places_carries_on_whole() -> None:
+    # Why: a story about two countries stays about both in the next sentence.
+    text = "Storms battered Honduras and Guatemala on Sunday.\nAt least 90 people died."
+    assert _place(text, "90") == "Honduras and Guatemala"
 
 
 def test_there_points_back() -> None:

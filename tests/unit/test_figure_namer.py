@@ -63,6 +63,8 @@ NAMING: list[tuple[str, FigureKey, str | None, str | None]] = [
     ("people-where-not-listed-no", key("people", "Iraq", predicate="presence", actor="US"),
      None, None),
     ("wounded-is-injured", key("injuries", "Turkey"), None, "Injured in Turkey"),
+    # bodies a rescue team recovered are a count of its search, not the death toll
+    ("bodies-recovered-not-the-toll", key("bodies", "Turkey"), None, None),
     ("no-thing-no-name", key(None, "Turkey"), None, None),
     # places
     ("place-case-blind", key("deaths", "TURKEY"), None, "Deaths in Turkey"),

@@ -65,11 +65,11 @@ def find_antecedent(
                 thing = things.table[norm(m.group())]
                 thing_actor = _actor_near(sentence, m.start(), thing_mention=True)
         if place is None:
-            named = win.main_place(sentence)
+            named = win.main_place_name(sentence)
             if named is not None:
-                place = named.name
+                place = named[0]
                 if same_paragraph:
-                    place_actor = _actor_of_sentence(sentence, named.start)
+                    place_actor = _actor_of_sentence(sentence, named[1])
         if thing and place:
             break
     return Antecedent(thing, place, thing_actor, place_actor)

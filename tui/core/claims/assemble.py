@@ -34,7 +34,11 @@ _ANAPHORA = re.compile(ANAPHORA)  # lower case: matched against window.lower
 # The word "one" as a pronoun or in a set phrase, never a count: "the one given in
 # Washington", "no one", "at one point", "one another", "one day".
 _ONE_BEFORE = re.compile(r"\b(?:the|this|that|no|any|every|each|which|at)\s+\Z")
-_ONE_AFTER = re.compile(r"\s+(?:another|point|day|time|way|side|hand|by|after|or|and)\b")
+# ... and "one of the deadliest quakes", "one of the 10 worst": a rank among others.
+_ONE_AFTER = re.compile(
+    r"\s+(?:another|point|day|time|way|side|hand|by|after|or|and|"
+    r"of\s+(?:the|its|their|our)\s+(?:[\w-]+\s+){0,2}?(?:\w+est|most|worst|best)\b)"
+)
 # The paragraph's earlier thing/place/actor: called only when a figure needs them.
 Inherit = Callable[[], Antecedent]
 
@@ -149,23 +153,34 @@ def build_claims(
     for d, clause in zip(drafts, clauses, strict=True):
         if d.q is not None and not d.dropped:
             _thing_for(window, d, clause, earlier)
+    borrowed: set[int] = set()  # ids of drafts whose thing is another's (for places)
     for d in drafts:  # a change or fraction shares its partner's thing
         if d.thing is None and d.partner is not None:
             d.thing = drafts[d.partner].thing
             d.thing_start = drafts[d.partner].thing_start
+            borrowed.add(id(d))
     _subsets_share_event(window, drafts)
     _changes_measure_counts(window, drafts, inherit)
-    _inherit_listed_things(window, drafts)
+    listed = _inherit_listed_things(window, drafts) | borrowed
     counts = [d for d in drafts if not d.dropped and d.q is not None and d.kind == "count"]
     out: list[Claim] = []
     for d, clause in zip(drafts, clauses, strict=True):
         if d.dropped:
             continue
-        others = [Neighbour(o.start, o.end, o.thing) for o in counts if o is not d]
-        claim = _claim(window, d, clause, text, when, synonyms, inherit, others, dated=dated)
+        others = [_neighbour(o, id(o) in listed) for o in counts if o is not d]
+        claim = _claim(
+            window, d, clause, text, when, synonyms, inherit, others, id(d) in listed, dated=dated
+        )
         if claim is not None:
             out.append(claim)
     return out
+
+
+def _neighbour(d: Draft, listed: bool) -> Neighbour:
+    """A count's phrase, from its counted thing when that comes first ("the death toll
+    ... rose to 900") and is its own, for choosing the places of a sentence's figures."""
+    start = d.start if d.thing_start is None or listed else min(d.start, d.thing_start)
+    return Neighbour(start, d.end, d.thing, listed)
 
 
 EARLIER_CHARS = 600  # how far back a percent looks for what it measures
@@ -173,11 +188,12 @@ EARLIER_CHARS = 600  # how far back a percent looks for what it measures
 _LIST_GAP = re.compile(r"[^.;:!?]{0,80}$")
 
 
-def _inherit_listed_things(window: win.Window, drafts: list[Draft]) -> None:
+def _inherit_listed_things(window: win.Window, drafts: list[Draft]) -> set[int]:
     """A count with no thing of its own, later in a sentence whose earlier figure named
     one, counts the same thing: "Of the 72 deaths, 39 were in Wajima, 22 in Suzu", "about
     20 soldiers arrived in April, with another 120 expected"."""
     last: Draft | None = None
+    listed: set[int] = set()  # ids of the drafts given the list's thing
     for d in drafts:
         if d.dropped or d.q is None or d.kind != "count":
             continue
@@ -188,8 +204,10 @@ def _inherit_listed_things(window: win.Window, drafts: list[Draft]) -> None:
             and _LIST_GAP.search(window.text, last.end, d.start)
         ):
             d.thing, d.thing_start, d.thing_end = last.thing, last.thing_start, last.thing_end
+            listed.add(id(d))
         if d.thing is not None:
             last = d
+    return listed
 
 
 # A part of an earlier figure: "killed 1,061 people (including 360 children)", "205 of
@@ -285,6 +303,7 @@ def _claim(
     synonyms: Mapping[str, str],
     inherit: Inherit,
     others: list[Neighbour],
+    listed: bool,
     *,
     dated: bool = True,
 ) -> Claim | None:
@@ -374,7 +393,10 @@ def _claim(
     # "3,000 US soldiers": a country between the number and its thing is whose, not where.
     between = (d.end, d.thing_start) if d.thing_follows and d.thing_start is not None else None
     mine = others if d.kind == "count" else []
-    place = win.place_for(window, d.start, d.end, clause, between, d.thing, mine) or place
+    own_start = None if listed else d.thing_start
+    place = (
+        win.place_for(window, d.start, d.end, clause, between, d.thing, mine, own_start) or place
+    )
     if place is None and d.date is None:
         antecedent = inherit()
         place = antecedent.place

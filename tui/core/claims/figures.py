@@ -62,9 +62,11 @@ class FigureSection(Protocol):
 _FOLDS: dict[str, str] = {
     **dict.fromkeys(
         ["deaths", "death", "dead", "killed", "died", "death toll", "toll", "lives",
-         "fatalities", "perished", "bodies"],
+         "fatalities", "perished"],
         "deaths",
     ),
+    # Bodies recovered are one team's count of a search, not the toll: "bodies" stays
+    # "bodies" unless an entry names it.
     **dict.fromkeys(["injured", "injuries", "injury", "wounded", "hurt"], "injured"),
     **dict.fromkeys(["displaced", "fled", "homeless", "evacuated", "evacuees"], "displaced"),
     **dict.fromkeys(["missing", "unaccounted for"], "missing"),

@@ -22,33 +22,52 @@ from tui.core.claims.places import PlaceMention
 
 @dataclass(frozen=True, slots=True)
 class Neighbour:
-    """Another figure of the sentence: where it is and what it counts."""
+    """A figure of the sentence: its phrase [start, end) (from its counted thing when
+    that comes first: "the death toll in both countries rose to 900") and what it counts."""
 
     start: int
     end: int
     thing: str | None
+    listed: bool = False  # its thing is the list's before it ("1,541 in Turkey and 910")
 
 
 def _same_thing(a: str | None, b: str | None) -> bool:
     return a is not None and b is not None and a == b
 
 
+# "three of the 251 who died in X": the whole a part is counted from shares its place.
+_PARTITIVE = re.compile(r"\s+of\s+(?:the|these|those|its|their)\s+(?:[\w-]+\s+){0,2}?\Z")
+# "with another 1,602 dead in Syria": an item of its own, apart from the figure before it.
+_ANOTHER = re.compile(r"\b(?:another|a\s+further|an\s+additional|further)\s+(?:[\w-]+\s+)?\Z")
+
+
 def taken(
-    m: PlaceMention, start: int, end: int, thing: str | None, others: Sequence[Neighbour]
-) -> bool:
-    """Is the place `m` another figure's own, of the same thing as the figure at
-    [start, end)? After the figure: another one stands between them ("1,541 in Turkey
-    and 910 in Syria": Syria is 910's for 1,541). Before it: the place follows another
-    one ("in Turkey" follows 1,541, so it is not 910's). A figure of another thing shares
-    its places ("20 killed and 150 injured in Valencia")."""
+    m: PlaceMention, me: Neighbour, others: Sequence[Neighbour], lower: str = ""
+) -> str | None:
+    """Is the place `m` another figure's own, of the same thing as `me`? "after": it
+    follows another figure that stands after `me`, or lies in that figure's phrase
+    ("1,541 in Turkey and 910 in Syria": Syria is 910's for 1,541); "after-listed" when
+    that figure only borrows the list's thing (it may be no figure at all: "Shelter
+    Nine"). "before": it comes after another figure before `me` ("in Turkey" follows
+    1,541, so it is not 910's), outside `me`'s own phrase; "another" when the later
+    figure is an item of its own ("with another 1,602 in Syria"). None: it is free. A
+    figure of another thing shares its places ("20 killed and 150 injured in Valencia"),
+    and so does the whole a part is counted from ("three of the 251 who died in X")."""
+    if me.start <= m.start < me.end:
+        return None  # in my own phrase: "the toll in both countries rose to 900"
+    found: str | None = None
     for o in others:
-        if not _same_thing(o.thing, thing):
+        if not _same_thing(o.thing, me.thing) or o.start <= me.start < o.end:
             continue
-        if m.start >= end and end <= o.start and o.end <= m.start:
-            return True
-        if m.end <= start and o.end <= m.start:
-            return True
-    return False
+        if m.start >= me.end and o.start >= me.end and o.start <= m.start:
+            if _PARTITIVE.match(lower, me.end, o.start) if lower else False:
+                continue
+            if not o.listed and lower and _ANOTHER.search(lower, max(0, o.start - 30), o.start):
+                return "another"
+            found = "after-listed" if o.listed else "after"
+        elif m.end <= me.start and o.end <= m.start:
+            found = found or "before"
+    return found
 
 
 # A total of the figures before it: "bringing the total to", "the total number of deaths

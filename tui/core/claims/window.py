@@ -49,7 +49,7 @@ _MENTION_SOURCES: dict[str, Callable[[], tuple[re.Pattern[str], Mapping[str, str
 # files from, not what a figure is about.
 _DATELINE = re.compile(
     r"\s*[A-Z][A-Z .'-]{2,}(?:,\s*[A-Z][\w .'-]{1,30}?)?(?:,\s*[A-Z][a-z]{2,8}\.? \d{1,2})?"
-    r"\s*(?:\([\w .&-]{1,30}\)\s*)?-{1,2}\s"
+    r"\s*(?:\([\w .&-]{1,30}\)\s*)?(?:-{1,2}|[–—])\s"
 )
 # Locative words that tie a place to what happens there. "from", "to" and "of" are weaker
 # ("up from 5,000", "data from Ukraine"): they count when no other place does.
@@ -185,6 +185,7 @@ def place_for(
     attributive: tuple[int, int] | None = None,
     thing: str | None = None,
     others: Sequence[Neighbour] = (),
+    own_start: int | None = None,
 ) -> str | None:
     """The place a figure at [start, end) is about: the nearest locative phrase of its
     clause ("in Gaza", "across eastern Ukraine"), else the nearest place of the clause,
@@ -197,6 +198,10 @@ def place_for(
     another one has taken is the last choice, and a total takes all of them; places
     written as one list are one place ("Mali and Burkina Faso"): see ``place_lists``."""
     mentions = window.places()
+    if _HIS_COUNTRY.search(window.lower, *clause):
+        home = _speakers_country(window, mentions)
+        if home is not None:
+            return home
     sources = [(s.start, s.end) for s in window.sources()]
     if not mentions:
         return _demonym_place(window, start, end, clause, [*sources, attributive or (0, 0)])
@@ -214,10 +219,16 @@ def place_for(
     if not outside:
         return _demonym_place(window, start, end, clause, [*sources, attributive or (0, 0)])
     lo, hi = clause
-    others_places = {m.start for m in outside if taken(m, start, end, thing, others)}
+    me = Neighbour(start if own_start is None else min(start, own_start), end, thing)
+    owners = {m.start: taken(m, me, others, window.lower) for m in outside}
+    others_places = {at for at, how in owners.items() if how is not None}
     all_taken = bool(others_places) and len(others_places) == len(outside)
     if all_taken and is_total(window.lower, start, end, lo):
         return joined_names([m.name for m in outside])
+    if all_taken and all(how == "another" for how in owners.values()):
+        # "killed to 5,021, with another 1,602 on the Syrian side": every place here is
+        # a later figure's own; this one's is the story's (an earlier sentence's).
+        return None
     if not any(m.start not in others_places and _tier(m) <= 1 for m in outside):
         # No place of its own: an alternative ("while others put the number at over
         # 3,000") is about the place it shares, not a bare name elsewhere.
@@ -269,6 +280,28 @@ _EXISTENTIAL = re.compile(
     r"scores\b|hundreds\b|thousands\b|millions\b|only\b|just\b|(?:one|two|three|four|five|"
     r"six|seven|eight|nine|ten|twelve|twenty|fifty|a\s+hundred)\b)"
 )
+
+
+# "killed in his nation", "across their country": the speaker's own country.
+_HIS_COUNTRY = re.compile(
+    r"\b(?:in|across|throughout|inside)\s+(?:his|her|their)\s+(?:own\s+)?(?:country|nation)\b"
+)
+
+
+def _speakers_country(window: Window, mentions: list[PlaceMention]) -> str | None:
+    """The country a source phrase names ("Turkey's president") or implies by a demonym
+    ("the Turkish President said")."""
+    from tui.core.claims.countries import demonym_countries
+
+    for s in window.sources():
+        named = [m for m in mentions if s.start <= m.start < s.end and m.rank == 3]
+        if named:
+            return named[0].name
+        table = demonym_countries()
+        for m in _CAPITALISED.finditer(window.text, s.start, s.end):
+            if m.group() in table:
+                return table[m.group()]
+    return None
 
 
 def _points_back(window: Window, m: re.Match[str]) -> bool:
@@ -362,6 +395,16 @@ def main_place(window: Window) -> PlaceMention | None:
     strong = [m for m in pool if m.cue in _STRONG_CUES]
     found = (strong or pool)[:1]
     return _most_specific(window, window.places(), found[0]) if found else None
+
+
+def main_place_name(window: Window) -> tuple[str, int] | None:
+    """`main_place`'s name and start; places written as one list are one ("Mali and
+    Burkina Faso")."""
+    chosen = main_place(window)
+    if chosen is None:
+        return None
+    group = coordinated(window.text, window.places(), chosen)
+    return joined_names([m.name for m in group]), chosen.start
 
 
 def _most_specific(

@@ -27,10 +27,10 @@ FLOORS = {
     "R": 0.94,
     "value": 0.97,
     "bound": 0.97,
-    "thing": 0.74,
-    "place": 0.85,
+    "thing": 0.84,
+    "place": 0.87,
     "actor": 0.82,
-    "source": 0.90,
+    "source": 0.92,
     "as_of": 0.88,
     "date_found": 0.80,
 }

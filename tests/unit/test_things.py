@@ -405,6 +405,38 @@ def _thing_of(text: str, surface: str) -> str | None:
             "police officers",
             id="police-officers",
         ),
+        pytest.param(
+            "About half of a 3,000-strong peacekeeping force will stay.",
+            "About half",
+            "troops",
+            id="share-of-a-sized-whole",
+        ),
+        pytest.param("A 1,200-strong battalion landed.", "1,200", "troops", id="strong-force"),
+        pytest.param("Voters chose a 150-member council.", "150", "members", id="member-size"),
+        pytest.param(
+            "On Monday 310 people landed on six boats, bringing the total to 9,870.",
+            "9,870",
+            "migrants",
+            id="running-total-adds-the-main-count",
+        ),
+        pytest.param(
+            'The unit lost "about 40 soldiers" killed and wounded.',
+            "about 40",
+            "casualties",
+            id="quoted-killed-and-wounded",
+        ),
+        pytest.param(
+            "The swap of prisoners of war brought 95 former captives home.",
+            "95",
+            "prisoners",
+            id="captives-in-pow-swap",
+        ),
+        pytest.param(
+            "The deal covers $3 billion worth of artillery.",
+            "$3 billion",
+            "artillery",
+            id="mass-noun-stays-singular",
+        ),
         # Heads in other languages take their English thing.
         pytest.param(
             "La policía reportó unos 90 detenidos.", "unos 90", "detainees", id="es-detainees"

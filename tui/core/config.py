@@ -130,7 +130,6 @@ class Config(_Strict):
         return self
 
 
-
 @dataclass(frozen=True)
 class ConfigError(Exception):
     """The file could not be used. `problems` are complete lines, ready to print."""

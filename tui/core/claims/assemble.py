@@ -7,6 +7,7 @@ import math
 import re
 from collections.abc import Callable, Mapping
 from datetime import datetime
+from itertools import pairwise
 
 from tui.core.claims import context as ctx
 from tui.core.claims import modifiers as mod
@@ -67,6 +68,10 @@ def _thing_for(window: win.Window, d: Draft, clause: tuple[int, int], earlier: s
     if d.kind == "percent":
         d.thing = percent_thing(window, d.start, d.end, clause, earlier)
         return
+    size = _SIZE.match(window.lower, d.end)
+    if size is not None:  # "a 2,500-strong contingent", "the 400-member assembly"
+        d.thing = things.sized_thing(window, size.group(1), size.end(), known)
+        return
     if _BODIES_OF.search(window.lower, max(0, d.start - 30), _modifier_start(window, d)):
         d.thing = "bodies"  # "the bodies of 24 hostages", "the remains of four captives"
         return
@@ -103,6 +108,7 @@ def _thing_for(window: win.Window, d: Draft, clause: tuple[int, int], earlier: s
             d.thing_follows = True
 
 
+_SIZE = re.compile(r"-(strong|member|seat|man|person)\b")
 _BODIES_OF = re.compile(r"\b(?:bodies|remains|corpses)\s+of\s+(?:the\s+|some\s+)?$")
 
 
@@ -159,6 +165,7 @@ def build_claims(
             d.thing = drafts[d.partner].thing
             d.thing_start = drafts[d.partner].thing_start
             borrowed.add(id(d))
+    _shares_of_sized_wholes(window, drafts)
     _subsets_share_event(window, drafts)
     _changes_measure_counts(window, drafts, inherit)
     listed = _inherit_listed_things(window, drafts) | borrowed
@@ -188,15 +195,30 @@ EARLIER_CHARS = 600  # how far back a percent looks for what it measures
 _LIST_GAP = re.compile(r"[^.;:!?]{0,80}$")
 
 
+_RUNNING_TOTAL = re.compile(
+    r"\b(?:bringing|brings|brought|taking|takes|took)\s+the\s+[^.;:]{0,40}$"
+)
+
+
 def _inherit_listed_things(window: win.Window, drafts: list[Draft]) -> set[int]:
     """A count with no thing of its own, later in a sentence whose earlier figure named
     one, counts the same thing: "Of the 72 deaths, 39 were in Wajima, 22 in Suzu", "about
     20 soldiers arrived in April, with another 120 expected"."""
     last: Draft | None = None
     listed: set[int] = set()  # ids of the drafts given the list's thing
+    first: Draft | None = None  # the sentence's first counted figure
     for d in drafts:
         if d.dropped or d.q is None or d.kind != "count":
             continue
+        if (
+            d.thing is None
+            and first is not None
+            and _RUNNING_TOTAL.search(window.lower, 0, d.start)
+        ):
+            # "408 people arrived on nine boats, bringing the total to 21,063": a running
+            # total adds up the sentence's main count, not the last thing named.
+            d.thing, d.thing_start, d.thing_end = first.thing, first.thing_start, first.thing_end
+            listed.add(id(d))
         if (
             d.thing is None
             and last is not None
@@ -207,7 +229,22 @@ def _inherit_listed_things(window: win.Window, drafts: list[Draft]) -> set[int]:
             listed.add(id(d))
         if d.thing is not None:
             last = d
+            first = first or d
     return listed
+
+
+_OF_A = re.compile(r"\s+of\s+(?:a|an|the|its|their)\s+(?:[a-z]+\s+)?")
+
+
+def _shares_of_sized_wholes(window: win.Window, drafts: list[Draft]) -> None:
+    """A share of the next figure counts what it counts: "half of a 1,500-strong battle
+    group" is troops, "a third of the 9,000 displaced" displaced."""
+    for d, nxt in pairwise(drafts):
+        if d.q is None or d.q.fraction is None or d.thing is not None or nxt.thing is None:
+            continue
+        gap = _OF_A.fullmatch(window.lower, d.end, nxt.start)
+        if gap is not None:
+            d.thing = nxt.thing
 
 
 # A part of an earlier figure: "killed 1,061 people (including 360 children)", "205 of

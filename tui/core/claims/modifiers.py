@@ -70,7 +70,7 @@ def bound_before(window: Window, start: int) -> tuple[Bound, int] | None:
 
 def _bound_before(lower: str, start: int) -> tuple[Bound, int] | None:
     head = lower[max(0, start - 36) : start]
-    last = head.rsplit(None, 1)[-1] if head.strip() else ""
+    last = head.rsplit(None, 1)[-1].lstrip("\"'“‘«(") if head.strip() else ""  # '"about 40'
     if last not in _FINAL_WORDS and not last.endswith(("<", ">", "~")):
         return None
     for bound, pattern in _BOUNDS:

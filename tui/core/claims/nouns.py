@@ -165,6 +165,7 @@ INVARIANT = frozenset(
     children men women data media series species offspring
     aid support damage water food fuel equipment ammunition inflation unemployment
     turnout population containment area yen yuan won rupees baht
+    weaponry machinery artillery infantry cavalry jewelry jewellery clothing housing
     """.split()
 )
 

@@ -189,7 +189,13 @@ def _glued(text: str, start: int, end: int) -> bool:
         return True  # 1e308, 3rd, 737MAX
     if after in ":/" and end + 1 < len(text) and text[end + 1].isdigit():
         return True
+    if after == "-" and _SIZE_SUFFIX.match(text, end):
+        return False  # "a 2,500-strong contingent", "the 400-member assembly": a size
     return after == "-" and end + 1 < len(text) and text[end + 1].isalpha()  # 45-year-old
+
+
+# A number glued to one of these counts what it sizes.
+_SIZE_SUFFIX = re.compile(r"-(?:strong|member|seat|man|person)\b", re.IGNORECASE)
 
 
 def _signed(text: str, num_start: int) -> bool:

@@ -136,8 +136,10 @@ _EVENT_THING = {
 _AND = re.compile(r"\b(?:and|or)\b")
 _AND_VERB = re.compile(r"\band\s+[a-z]+ed\b")
 _KILLED_OR_WOUNDED = re.compile(
-    r"\s*(?:(?:have|has|had|were|was|are|is|been|being|either)\s+)*"
-    r"(?:killed|dead)\s+(?:or|and)\s+(?:wounded|injured)\b"
+    r"[\"'”’]?\s*(?:(?:have|has|had|were|was|are|is|been|being|either)\s+)*"
+    r"(?:(?:killed|dead)\s+(?:or|and)\s+(?:wounded|injured)|"
+    r"(?:[^\W\d_][\w-]*\s+){0,4}?(?:getötet|tués|muertos)\s+(?:oder|ou|o)\s+"
+    r"(?:verwundet|verletzt|blessés|heridos))\b"
 )
 _LEFT_THEM = re.compile(r"\s+(?:people\s+|others\s+)?(dead|injured|wounded|homeless|missing)\b")
 # Heads an event replaces: people counted as dead are deaths, soldiers counted as wounded
@@ -257,8 +259,10 @@ def phrase_after(window: Window, end: int, *, allow_of: bool) -> list[_Word]:
     words: list[_Word] = []
     tokens = _tokens(window.text, end, MAX_NP_WORDS + 3)
     i = 0
-    if allow_of and tokens and tokens[0][0].lower() == "of":
+    if tokens and tokens[0][0] in _QUOTES:  # 'had "several hundred" casualties'
         i = 1
+    if allow_of and len(tokens) > i and tokens[i][0].lower() == "of":
+        i += 1
         while i < len(tokens) and tokens[i][0].lower() in ("the", "its", "their", "those"):
             i += 1
         # A partitive names the whole: "542 of the 543 constituencies", "five of the six
@@ -297,6 +301,7 @@ def phrase_after(window: Window, end: int, *, allow_of: bool) -> list[_Word]:
     return words
 
 
+_QUOTES = frozenset("\"'“”‘’«»")
 _NUMBER_WORDS = frozenset(
     "two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty "
     "hundred".split()
@@ -377,6 +382,34 @@ def coordinated_thing(
         return None
     found = thing_after(window, m.end(), allow_of=True, known=known)
     return Thing(found.name, found.start, found.end, False) if found else None
+
+
+# Units of a force: "a 2,500-strong contingent" counts troops.
+_FORCE_UNITS = frozenset(
+    "contingent force forces brigade battalion army mission group garrison unit units "
+    "division regiment corps deployment presence militia team".split()
+)
+
+
+def sized_thing(window: Window, suffix: str, end: int, known: Mapping[str, str] | None) -> str:
+    """What a size glued to its number counts: "-strong" a force's troops (or the crowd's
+    people), "-member" members, "-seat" seats, "-man"/"-person" people or troops."""
+    if suffix == "member":
+        return "members"
+    if suffix == "seat":
+        return "seats"
+    words = phrase_after(window, end, allow_of=False)
+    head = words[-1].low if words else ""
+    force = not words or head in _FORCE_UNITS or words[-1].text[:1].isupper()
+    if suffix == "strong":
+        if force:
+            return "troops"
+        return (
+            "people"
+            if head in ("crowd", "crowds", "delegation")
+            else _canonical(words, known) or "troops"
+        )
+    return "troops" if force else "people"
 
 
 _EVENT_THINGS = frozenset(
@@ -533,6 +566,7 @@ _RELEASED_BEFORE = re.compile(
     r"\b(?:released|freed|frees|free|repatriated|returned|handed\s+over|brought\s+home|"
     r"swapped|exchanged)\s+(?:[\w'-]+\s+){0,3}$"
 )
+_POW = re.compile(r"\b(?:prisoners?\s+of\s+war|pows?|prisoner\s+(?:exchange|swap)s?)\b")
 _SWAPPED = frozenset("troops people citizens individuals civilians".split())
 # Stories of crossings: the people who cross are migrants ("7,000 people made the crossing").
 _CROSSING = re.compile(
@@ -580,6 +614,8 @@ def in_context(window: Window, thing: str | None, start: int = 0) -> str | None:
     shelters are evacuees (the labelled set's conventions)."""
     if thing in _SWAPPED and _SWAP.search(window.lower):
         return "prisoners"
+    if thing == "hostages" and _POW.search(window.lower):
+        return "prisoners"  # "former captives" brought home in a swap of prisoners of war
     if thing in _CAPTIVES and _ABDUCTED.search(window.lower):
         return "hostages"
     if thing == "people" and _SHELTERED.search(window.lower):
@@ -597,7 +633,7 @@ def in_context(window: Window, thing: str | None, start: int = 0) -> str | None:
 
 
 _BOATS = re.compile(r"\bboats?\b")
-_ARRIVING = re.compile(r"\barriv(?:ed|ing|als?|es)\b")
+_ARRIVING = re.compile(r"\b(?:arriv(?:ed|ing|als?|es)|landed|landing)\b")
 _POLICE = re.compile(r"\bpolice\b")
 
 

@@ -131,6 +131,20 @@ def test_items_of_a_list_share_the_thing() -> None:
         pytest.param("The party won 52 seats in 2019.", "historic", id="past-year-after"),
         pytest.param("It rose to 11 percent, compared with 9 percent.", "current", id="new-value"),
         pytest.param("Analysts had predicted 42 percent.", "historic", id="overtaken-forecast"),
+        pytest.param(
+            "The ministry is weighing pulling out 1,200 troops.", "planned", id="option-weighed"
+        ),
+        pytest.param(
+            "The navy is considering sending 6 frigates.", "planned", id="option-considered"
+        ),
+        pytest.param(
+            "The 30 captives the group intends to free were named.", "planned", id="intends-after"
+        ),
+        pytest.param(
+            "About $9 billion will be needed to rebuild the bridges.",
+            "planned",
+            id="will-be-needed",
+        ),
     ],
 )
 def test_as_of(text: str, as_of: str) -> None:

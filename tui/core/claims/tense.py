@@ -29,7 +29,11 @@ _PLAN_BEFORE = re.compile(
     r"proposed?|proposing|wants?|wanted|seeks?|sought|hopes?|hoped|prepared|ready|"
     r"commit(?:s|ted)?|expects?|expected)\s+to|"
     r"targets?|targeting|forecasts?|projections?|estimates?\s+called|"
-    r"called\s+for|calls\s+for|looking\s+for|predicts?|anticipates?)\b"
+    r"called\s+for|calls\s+for|looking\s+for|predicts?|anticipates?|"
+    # an option under study: "is weighing pulling out 4,500", "considering withdrawing"
+    r"(?:considering|weighing|mulling|discussing|debating|studying|exploring|contemplating|"
+    r"involves|would\s+involve)(?:\s+(?:the\s+)?(?:idea|option|possibility|plans?|options?)"
+    r"\s+(?:of|to|for))?\s+[a-z]+ing)\b"
 )
 # Words that end the verb group a plan cue governs: a new finite verb or clause.
 _CLAUSE_TURN = re.compile(
@@ -39,7 +43,11 @@ _PLAN_AFTER = re.compile(
     r"[^.;:]{0,30}?\b(?:(?:is|are|were|was)\s+(?:also\s+)?(?:expected|due|set|scheduled|slated|"
     r"to\s+be|likely|planned)|expected\s+(?:in|to|by|later|next|soon)|"
     r"to\s+be\s+(?:released|freed|sent|deployed|built|delivered)|"
-    r"to\s+come|to\s+follow|to\s+arrive|in\s+the\s+coming)\b"
+    r"to\s+come|to\s+follow|to\s+arrive|in\s+the\s+coming|"
+    # "the 20 hostages it intends to release", "$400 billion will be needed"
+    r"(?:intends?|plans?|hopes?|wants?|aims?|is\s+set)\s+to|"
+    r"will\s+be\s+(?:needed|required|sent|deployed|released|freed|withdrawn|cut)|"
+    r"(?:is|are)\s+to\s+be\s+[a-z]+ed)\b"
 )
 # A forecast overtaken by events, or a state that used to hold.
 _OVERTAKEN = re.compile(

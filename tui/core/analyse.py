@@ -7,13 +7,12 @@ feedparser up front, so a worker stays small.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from tui.core.claims import extract_claims
-from tui.core.claims.figures import extract_words
 from tui.core.models import Claim, Report
 from tui.core.parse import parse_feed
 from tui.core.revisions import is_current, is_new_revision, revision_key
@@ -70,7 +69,7 @@ def analyse_feed(
     """
     parsed = parse_feed(body, headers, now=now)
     story_filter = story if isinstance(story, StoryFilter) else StoryFilter.from_config(story)
-    words = extract_words(synonyms, places, actors)
+    figures: _Figures | None = None  # the extractor is loaded only if a report needs it
     analysed = []
     for report in parsed.reports:
         key = content_hash(report)
@@ -81,7 +80,43 @@ def analyse_feed(
         # cannot say, so those are read (the writer keeps them only if it is a revision).
         fresh = stored is None or not is_current(stored) or is_new_revision(stored, key)
         if on_story and fresh:
-            text = report_text(report)
-            claims = tuple(extract_claims(text, published=report.published, **words))  # type: ignore[arg-type]
+            figures = figures or _Figures(synonyms, places, actors)
+            claims = figures.of(report)
         analysed.append(AnalysedReport(report, key, on_story, claims))
     return AnalysedFeed(title=parsed.title, warning=parsed.warning, reports=tuple(analysed))
+
+
+# The same text published at the same moment gives the same claims: a wire story that
+# several feeds of one poll carry word for word is read once. Claims are frozen, so the
+# copies share them. Bounded: texts seen long ago are not kept.
+_RECENT_LIMIT = 512
+_recent: dict[tuple[object, ...], tuple[Claim, ...]] = {}
+_recent_lock = threading.Lock()  # feeds are analysed on several threads at once
+
+
+class _Figures:
+    """The extractor with the user's words, imported on first use (a poll whose new
+    reports are all off the story, or all already stored, never loads it)."""
+
+    def __init__(
+        self, synonyms: Mapping[str, str], places: Sequence[str], actors: Sequence[str]
+    ) -> None:
+        from tui.core.claims.extract import extract_claims
+        from tui.core.claims.figures import extract_words
+
+        self._extract = extract_claims
+        self._words = extract_words(synonyms, places, actors)
+        self._words_key = (tuple(sorted(synonyms.items())), tuple(places), tuple(actors))
+
+    def of(self, report: Report) -> tuple[Claim, ...]:
+        text = report_text(report)
+        memo = (text, report.published, self._words_key)
+        with _recent_lock:
+            claims = _recent.get(memo)
+        if claims is None:
+            claims = tuple(self._extract(text, published=report.published, **self._words))  # type: ignore[arg-type]
+            with _recent_lock:
+                if len(_recent) >= _RECENT_LIMIT:
+                    del _recent[next(iter(_recent))]  # the oldest: dicts keep insertion order
+                _recent[memo] = claims
+        return claims

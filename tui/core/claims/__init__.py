@@ -11,8 +11,30 @@ regex splitter rather than pysbd (pysbd measured ~500 sentences/s here; see
 
 from __future__ import annotations
 
-from tui.core.claims.extract import extract_claims
-from tui.core.claims.figures import FigureNamer, claim_to_dict
-from tui.core.claims.sentences import strip_boilerplate
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from tui.core.claims.extract import extract_claims
+    from tui.core.claims.figures import FigureNamer, claim_to_dict
+    from tui.core.claims.sentences import strip_boilerplate
 
 __all__ = ["FigureNamer", "claim_to_dict", "extract_claims", "strip_boilerplate"]
+
+# Imported when first asked for: a poll whose feeds all answer 304, and the dashboard's
+# start, need the namer at most, never the extractor's modules (a fifth of a start-up).
+_HOMES = {
+    "extract_claims": "tui.core.claims.extract",
+    "FigureNamer": "tui.core.claims.figures",
+    "claim_to_dict": "tui.core.claims.figures",
+    "strip_boilerplate": "tui.core.claims.sentences",
+}
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(home), name)
+    globals()[name] = value
+    return value

@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 from typing import Literal
 
 from tui.core.analyse import AnalysedFeed, AnalysedReport, report_text
-from tui.core.claims import FigureNamer, extract_claims
+from tui.core.claims import FigureNamer
 from tui.core.copies import url_key
 from tui.core.ledger import Observation, decide, describe_value, normalise_source
 from tui.core.models import FigureChanged, NewReport, NewRevision, Verdict
@@ -273,6 +273,8 @@ class _FeedWriter:
         report = item.report
         claims = item.claims
         if claims is None:  # another writer stored a version meanwhile; our hash hint was stale
+            from tui.core.claims.extract import extract_claims  # loaded only when needed
+
             text = report_text(report)
             words = self.ledger.namer.lexicon()
             claims = tuple(extract_claims(text, published=report.published, **words))  # type: ignore[arg-type]

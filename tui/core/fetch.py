@@ -41,6 +41,7 @@ from tui.core.fetch_body import (
     file_path,
     read_file,
 )
+from tui.core.http11 import LeanTransport
 from tui.core.schedule import parse_max_age, parse_retry_after
 
 ACCEPT = (
@@ -169,7 +170,8 @@ class Fetcher:
             ),
             follow_redirects=False,  # followed by hand: scheme check, loop check, hop count
             event_hooks={"response": [_check_redirect_target]},
-            transport=transport,
+            # A fifth of httpx's own per-request cost, for what a poller needs (http11.py).
+            transport=transport or LeanTransport(max_idle=settings.concurrency),
         )
 
     async def __aenter__(self) -> Fetcher:

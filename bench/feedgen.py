@@ -25,26 +25,90 @@ BASE_TIME = datetime(2025, 9, 1, 12, 0, tzinfo=UTC)  # newest entry; well in the
 STORY_SHARE = 0.10
 
 OUTLETS = [
-    "Daily Courier", "World Desk", "The Observer Wire", "Global Times Review", "Metro Post",
-    "Evening Standardbearer", "Atlantic Dispatch", "Harbour Herald", "Capital Ledger",
-    "Northern Chronicle", "Pacific Bulletin", "Continental News", "Frontline Report",
+    "Daily Courier",
+    "World Desk",
+    "The Observer Wire",
+    "Global Times Review",
+    "Metro Post",
+    "Evening Standardbearer",
+    "Atlantic Dispatch",
+    "Harbour Herald",
+    "Capital Ledger",
+    "Northern Chronicle",
+    "Pacific Bulletin",
+    "Continental News",
+    "Frontline Report",
 ]
 SECTIONS = ["world", "middle-east", "politics", "international", "news"]
 AUTHORS = [
-    "Sarah Mitchell", "Ahmed Hassan", "John Carter", "Lina Farouk", "David Kim", "Maria Lopez",
-    "Tom Becker", "Nadia Karim", "Peter Novak", "Helen Zhou", "Omar Saleh", "Claire Dubois",
+    "Sarah Mitchell",
+    "Ahmed Hassan",
+    "John Carter",
+    "Lina Farouk",
+    "David Kim",
+    "Maria Lopez",
+    "Tom Becker",
+    "Nadia Karim",
+    "Peter Novak",
+    "Helen Zhou",
+    "Omar Saleh",
+    "Claire Dubois",
 ]
 COUNTRIES = [
-    "France", "Germany", "Brazil", "India", "Japan", "Kenya", "Nigeria", "Mexico", "Canada",
-    "Indonesia", "Poland", "Chile", "Egypt", "Turkey", "Vietnam", "Argentina", "Spain", "Italy",
-    "Pakistan", "Bangladesh", "Ethiopia", "Ukraine", "South Africa", "Peru", "Morocco",
+    "France",
+    "Germany",
+    "Brazil",
+    "India",
+    "Japan",
+    "Kenya",
+    "Nigeria",
+    "Mexico",
+    "Canada",
+    "Indonesia",
+    "Poland",
+    "Chile",
+    "Egypt",
+    "Turkey",
+    "Vietnam",
+    "Argentina",
+    "Spain",
+    "Italy",
+    "Pakistan",
+    "Bangladesh",
+    "Ethiopia",
+    "Ukraine",
+    "South Africa",
+    "Peru",
+    "Morocco",
 ]
 CITIES = [
-    "Paris", "Berlin", "Brasilia", "New Delhi", "Tokyo", "Nairobi", "Abuja", "Mexico City",
-    "Ottawa", "Jakarta", "Warsaw", "Santiago", "Cairo", "Ankara", "Hanoi", "Buenos Aires",
+    "Paris",
+    "Berlin",
+    "Brasilia",
+    "New Delhi",
+    "Tokyo",
+    "Nairobi",
+    "Abuja",
+    "Mexico City",
+    "Ottawa",
+    "Jakarta",
+    "Warsaw",
+    "Santiago",
+    "Cairo",
+    "Ankara",
+    "Hanoi",
+    "Buenos Aires",
 ]
-OFFICIALS = ["the prime minister", "the finance minister", "the president", "the central bank",
-             "the health ministry", "the interior ministry", "opposition leaders", "the UN envoy"]
+OFFICIALS = [
+    "the prime minister",
+    "the finance minister",
+    "the president",
+    "the central bank",
+    "the health ministry",
+    "the interior ministry",
+    "opposition leaders",
+    "the UN envoy",
+]
 
 # Off-story headlines and sentences. {c} country, {city}, {n} numbers, {o} official.
 OTHER_TITLES = [
@@ -117,8 +181,15 @@ STORY_SENTENCES = [
     "Prime Minister Mohammed Shia al-Sudani said Iraq no longer needed foreign combat troops.",
     "About {k1} Kuwait-based troops could be sent back to Iraq if needed, the official added.",
 ]
-LINK_TEXTS = ["read more", "the full statement", "earlier report", "our live coverage",
-              "the agreement", "analysis", "background"]
+LINK_TEXTS = [
+    "read more",
+    "the full statement",
+    "earlier report",
+    "our live coverage",
+    "the agreement",
+    "analysis",
+    "background",
+]
 EMPHASIS = ["not", "all", "before", "only", "never", "at least", "officially"]
 
 
@@ -180,7 +251,7 @@ def _paragraphs(rng: random.Random, pool: list[str], story: bool, link_base: str
             words += len(sentence.split())
         if rng.random() < 0.3:
             href = quoteattr(f"{link_base}/related-{rng.randrange(10_000, 99_999)}")
-            sentences.append(f'See <a href={href}>{rng.choice(LINK_TEXTS)}</a>.')
+            sentences.append(f"See <a href={href}>{rng.choice(LINK_TEXTS)}</a>.")
         paras.append("<p>" + " ".join(sentences) + "</p>")
     return "\n".join(paras)
 
@@ -200,18 +271,25 @@ def feed_entries(index: int, entries: int, seed: int = 1) -> list[dict[str, obje
         story = rng.random() < STORY_SHARE
         title = _fill(rng.choice(STORY_TITLES if story else OTHER_TITLES), rng)
         link = f"https://{host}/{section}/{when:%Y/%m/%d}/{_slug(title)}-{index}{j:04d}"
-        items.append({
-            "title": title,
-            "link": link,
-            "guid": f"urn:bench:{host}:{j:05d}" if j % 3 else link,
-            "author": rng.choice(AUTHORS),
-            "published": when,
-            "html": _paragraphs(rng, STORY_SENTENCES if story else OTHER_SENTENCES, story,
-                                f"https://{host}/{section}"),
-            "category": "Middle East" if story else rng.choice(["World", "Europe", "Business",
-                                                                 "Africa", "Asia", "Americas"]),
-            "story": story,
-        })
+        items.append(
+            {
+                "title": title,
+                "link": link,
+                "guid": f"urn:bench:{host}:{j:05d}" if j % 3 else link,
+                "author": rng.choice(AUTHORS),
+                "published": when,
+                "html": _paragraphs(
+                    rng,
+                    STORY_SENTENCES if story else OTHER_SENTENCES,
+                    story,
+                    f"https://{host}/{section}",
+                ),
+                "category": "Middle East"
+                if story
+                else rng.choice(["World", "Europe", "Business", "Africa", "Asia", "Americas"]),
+                "story": story,
+            }
+        )
         when -= timedelta(minutes=rng.randrange(10, 300))
     return items
 
@@ -231,22 +309,22 @@ def render_feed(index: int, entries: int, seed: int = 1) -> bytes:
     if is_atom(index):
         body = "".join(
             f"<entry><id>{escape(str(i['guid']))}</id><title>{escape(str(i['title']))}</title>"
-            f"<link rel=\"alternate\" type=\"text/html\" href={quoteattr(str(i['link']))}/>"
+            f'<link rel="alternate" type="text/html" href={quoteattr(str(i["link"]))}/>'
             f"<published>{_iso(i['published'])}</published><updated>{_iso(i['published'])}</updated>"
             f"<author><name>{escape(str(i['author']))}</name></author>"
             f"<category term={quoteattr(str(i['category']))}/>"
-            f"<summary type=\"html\">{escape(str(i['html']))}</summary></entry>\n"
+            f'<summary type="html">{escape(str(i["html"]))}</summary></entry>\n'
             for i in items
         )
         return (
             '<?xml version="1.0" encoding="utf-8"?>\n'
             '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en">\n'
-            f"<title>{title}</title><id>{home}</id><link href=\"{home}\"/>"
+            f'<title>{title}</title><id>{home}</id><link href="{home}"/>'
             f"<updated>{_iso(BASE_TIME)}</updated>\n{body}</feed>\n"
         ).encode()
     body = "".join(
         f"<item><title>{escape(str(i['title']))}</title><link>{escape(str(i['link']))}</link>"
-        f"<guid isPermaLink=\"{'true' if i['guid'] == i['link'] else 'false'}\">"
+        f'<guid isPermaLink="{"true" if i["guid"] == i["link"] else "false"}">'
         f"{escape(str(i['guid']))}</guid>"
         f"<pubDate>{format_datetime(i['published'])}</pubDate>"  # type: ignore[arg-type]
         f"<dc:creator>{escape(str(i['author']))}</dc:creator>"

@@ -411,8 +411,9 @@ def scenario_split(spec: Result) -> Result:
 
 
 def sqlite_floor(store: Any, analysed: list[Any], now: datetime) -> None:
-    """SQLite's own cost for the same report rows: per feed, one transaction of batched
-    inserts of its reports and versions (full-text index triggers included), nothing else."""
+    """SQLite's own cost for the same rows: per feed, one transaction of batched inserts of
+    its reports, their versions (full-text index triggers included) and the on-story
+    reports' claims, nothing else (no judging, no ledger lookups, no copies)."""
     from tui.core.store import iso
 
     conn = store.conn
@@ -448,6 +449,29 @@ def sqlite_floor(store: Any, analysed: list[Any], now: datetime) -> None:
                 for d in feed.reports
             ],
         )
+        versions = dict(
+            conn.execute(
+                "SELECT v.report_id, v.id FROM report_versions v JOIN reports r"
+                " ON r.id = v.report_id WHERE r.feed_id = ?",
+                [feed_id],
+            )
+        )
+        conn.executemany(
+            "INSERT INTO claims (report_id, version_id, key, figure, surface, kind, bound, low,"
+            " high, value, unit, thing, place, actor, source, speaker, predicate, as_of,"
+            ' sentence, start, "end", observed_at)'
+            " VALUES (?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (
+                    ids[d.report.entry_id], versions[ids[d.report.entry_id]], c.key.as_text(),
+                    c.surface, c.kind, c.bound, c.low, c.high, c.value, c.unit, c.thing,
+                    c.place, c.actor, c.source, c.source or "feed", c.predicate, c.as_of,
+                    c.sentence, c.start, c.end, iso(d.report.published),
+                )
+                for d in feed.reports
+                for c in d.claims or ()
+            ],
+        )  # fmt: skip
         conn.execute("COMMIT")
 
 
@@ -609,9 +633,10 @@ def median(results: list[Result], key: str) -> float:
 def table(all_runs: dict[int, dict[str, list[Result]]], args: argparse.Namespace) -> str:
     lines = [
         "| feeds | system, poll | wall s | CPU s | peak RSS MB, whole tree | HTTP 200/304"
-        " | vs newsboat (wall) | notes |",
+        " | vs newsboat: wall / CPU | notes |",
         "|---:|---|---:|---:|---:|---:|---:|---|",
     ]
+    goals: list[str] = []
     for n, runs in all_runs.items():
         for key in (
             "storywatch first",
@@ -630,7 +655,8 @@ def table(all_runs: dict[int, dict[str, list[Result]]], args: argparse.Namespace
             ratio = ""
             rival = runs.get("newsboat " + key.rsplit(" ", 1)[1])
             if key.startswith("storywatch") and rival and median(rival, "wall"):
-                ratio = f"{wall / median(rival, 'wall'):.2f}x"
+                rival_cpu = median(rival, "cpu_main") + median(rival, "cpu_workers")
+                ratio = f"{wall / median(rival, 'wall'):.2f}x / {cpu / rival_cpu:.2f}x"
             notes = ""
             if key.startswith("storywatch"):
                 notes = f"main process alone {median(results, 'rss_main') / MB:.0f} MB"
@@ -642,10 +668,14 @@ def table(all_runs: dict[int, dict[str, list[Result]]], args: argparse.Namespace
                 f"{int(median(results, 'http_200'))}/{int(median(results, 'http_304'))} | "
                 f"{ratio} | {notes} |"
             )
+        goals += _goals(n, runs)
+    if goals:
+        lines += ["", "Issue 11's goals, from the medians above:", "", *goals]
     split_lines = [
         "",
         "Split of storywatch's poll (stages run one at a time, single process, no pool; "
-        "wall s / CPU s; SQLite floor = the same report rows as batched inserts alone):",
+        "wall s / CPU s; SQLite floor = the same report, version and claim rows as batched "
+        "inserts alone):",
         "",
         "| feeds | fetch | parse | figures | pickle+unpickle | store | SQLite floor | sum | "
         "fetch 304 | store 304 | on-story / claims |",
@@ -674,6 +704,35 @@ def table(all_runs: dict[int, dict[str, list[Result]]], args: argparse.Namespace
     if any_split:
         text += "\n" + "\n".join(split_lines)
     return text
+
+
+def _goals(n: int, runs: dict[str, list[Result]]) -> list[str]:
+    """One line per goal of issue 11 (whole process, medians): met or not, and by what."""
+    first, again = runs.get("storywatch first"), runs.get("storywatch 304")
+    if not first or not again:
+        return []
+    lines = []
+    rival_first, rival_304 = runs.get("newsboat first"), runs.get("newsboat 304")
+    if rival_first:
+        ratio = median(first, "wall") / median(rival_first, "wall")
+        lines.append(
+            f"* {n} feeds, first poll <= 1.0x newsboat: {_met(ratio <= 1.0)} ({ratio:.2f}x)"
+        )
+    wall_304 = median(again, "wall")
+    line = f"* {n} feeds, all-304 poll < 1 s: {_met(wall_304 < 1.0)} ({wall_304:.2f} s"
+    if rival_304:
+        ratio = wall_304 / median(rival_304, "wall")
+        line += f"); <= 0.2x newsboat: {_met(ratio <= 0.2)} ({ratio:.2f}x"
+    lines.append(line + ")")
+    tree = max(median(first, "rss_tree"), median(again, "rss_tree")) / MB
+    lines.append(
+        f"* {n} feeds, peak memory of the tree <= 150 MB: {_met(tree <= 150)} ({tree:.0f} MB)"
+    )
+    return lines
+
+
+def _met(ok: bool) -> str:
+    return "met" if ok else "**not met**"
 
 
 def header(args: argparse.Namespace) -> str:

@@ -314,22 +314,24 @@ def changes(
 def history(paths: Paths, figure: str, as_json: bool, limit: int) -> None:
     """One figure's timeline: every observation, who said it, when."""
     from tui.cli_figures import resolve_figure
-    from tui.core.store.changes import figure_history
+    from tui.core.models import FigureKey
+    from tui.core.store.history import history_page
+    from tui.core.store.refs import FigureRef
 
     config = paths.load_if_any()
     with paths.open_store(config, readonly=True) as store:
         figure = resolve_figure(store, config, figure)
-        rows = figure_history(store, figure, limit=limit)
+        ref = FigureRef(figure, is_key=FigureKey.is_key_text(figure))
+        rows = history_page(store, ref, limit=limit, oldest_first=True, fold_copies=False)
     if not rows:
         raise click.ClickException(f"no observations of {figure!r} (try `storywatch changes`)")
     for row in rows:
         if as_json:
-            click.echo(json.dumps(row, ensure_ascii=False))
+            click.echo(json.dumps(row.as_json(), ensure_ascii=False))
         else:
-            historic = " (historic)" if row["as_of"] == "historic" else ""
+            historic = " (historic)" if row.as_of == "historic" else ""
             click.echo(
-                f"{row['observed_at']}  {row['surface']:<22} {row['source']:<28} "
-                f"{row['feed']}{historic}"
+                f"{row.observed_at}  {row.surface:<22} {row.source:<28} {row.feed}{historic}"
             )
 
 

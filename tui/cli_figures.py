@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import click
 
@@ -24,15 +24,16 @@ def _known_names(store: Store, config: Config | None) -> dict[str, str]:
     Named figures (config and database), keys, and the readable label of each key that
     has changes ("US troops in Iraq (presence)").
     """
+    from tui.core.store.figure_names import stored_names
     from tui.core.store.refs import key_label
 
     names: dict[str, str] = {}
     if config is not None:
         names.update({f.name.lower(): f.name for f in config.figures})
-    for row in store.query("SELECT DISTINCT figure FROM claims WHERE figure IS NOT NULL"):
-        names.setdefault(str(row["figure"]).lower(), str(row["figure"]))
-    for row in store.query("SELECT DISTINCT key FROM changes WHERE figure IS NULL"):
-        key = str(row["key"])
+    figures, keys = stored_names(store)
+    for figure in figures:
+        names.setdefault(figure.lower(), figure)
+    for key in keys:
         names.setdefault(key.lower(), key)
         names.setdefault(key_label(key).lower(), key)
     return names
@@ -53,36 +54,6 @@ def resolve_figure(store: Store, config: Config | None, typed: str) -> str:
     raise SystemExit(EXIT_CONFIG)
 
 
-_LATEST = """
-SELECT {column} AS name, count(*) AS seen, max(c.observed_at) AS last_seen,
-       c.surface, c.speaker, f.name AS feed
-FROM claims c JOIN reports r ON r.id = c.report_id JOIN feeds f ON f.id = r.feed_id
-WHERE r.on_story = 1 AND c.as_of = 'current' AND {where}
-GROUP BY {column} ORDER BY {order} LIMIT :limit
-"""
-# SQLite takes the bare columns (surface, speaker, feed) from the row holding max():
-# each figure's latest value, in one pass.
-
-
-def figure_rows(store: Store, config: Config | None, unnamed: int) -> list[dict[str, Any]]:
-    """Named figures (config order, then any others), then the most-seen unnamed keys."""
-    named = store.query(
-        _LATEST.format(column="c.figure", where="c.figure IS NOT NULL", order="name"),
-        {"limit": 10_000},
-    )
-    by_name = {row["name"]: row for row in named}
-    order = [f.name for f in config.figures] if config is not None else []
-    rows = [by_name.pop(n, {"name": n, "seen": 0}) for n in order]
-    rows += list(by_name.values())
-    for row in rows:
-        row["named"] = True
-    others = store.query(
-        _LATEST.format(column="c.key", where="c.figure IS NULL", order="seen DESC, name"),
-        {"limit": unnamed},
-    )
-    return rows + [{**row, "named": False} for row in others]
-
-
 @click.command()
 @path_options
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
@@ -92,11 +63,13 @@ def figures(paths: Paths, as_json: bool, unnamed: int) -> None:
     """The named figures and the most-seen unnamed ones, each with its latest value."""
     import json
 
+    from tui.core.store.figure_names import latest_values
     from tui.core.store.refs import key_label
 
     config = paths.load_if_any()
     with paths.open_store(config, readonly=True) as store:
-        rows = figure_rows(store, config, unnamed)
+        order = [f.name for f in config.figures] if config is not None else []
+        rows = latest_values(store, order, unnamed)
     if as_json:
         for row in rows:
             click.echo(json.dumps(row, ensure_ascii=False))

@@ -54,3 +54,22 @@ def test_summaries_timeline_and_history(tmp_path: Path) -> None:
         back = history.history_page(store, ref, before=(older[0].observed_at, older[0].id), limit=1)
         assert page[0].display == "2,000" and older[0].display == "about 2,500" and back == page
         assert timeline.search_reports(store, "kuwait")[0].marker == "revised"
+
+
+def test_history_oldest_first_is_the_same_rows_reversed(tmp_path: Path) -> None:
+    """`storywatch history` and the history screen read one reader: the CLI's oldest-first
+    list is the screen's newest-first page turned round, with the stored columns."""
+    db = fixtures.story(tmp_path / "s.db")
+    with Store(db, readonly=True) as store:
+        ref = refs.FigureRef("US troops in Iraq")
+        newest = history.history_page(store, ref, limit=10)
+        oldest = history.history_page(store, ref, limit=10, oldest_first=True)
+        assert oldest == newest[::-1] and len(oldest) == 2
+        assert history.history_page(store, ref, limit=1, oldest_first=True) == oldest[:1]
+        row = oldest[0].as_json()
+        assert (row["figure"], row["surface"], row["version"]) == (
+            "US troops in Iraq",
+            "About 2,500",
+            1,
+        )
+        assert row["report_title"] and row["key"].startswith("count|troops|")

@@ -15,6 +15,7 @@ from tui.core.claims.figures import FigureNamer, canonical_thing, default_predic
 from tui.core.claims.lexicon import THINGS
 from tui.core.models import FigureKey
 from tui.core.store import Store
+from tui.core.store.figure_names import busiest_unnamed_keys, latest_surface
 
 MAX_WORDS = 5  # synonyms offered per block: enough to catch rewordings, short to edit
 
@@ -71,27 +72,13 @@ def suggestions(
     store: Store, namer: FigureNamer, *, limit: int = 5, taken: Sequence[str] = ()
 ) -> list[Suggestion]:
     """The `limit` busiest keys no ``[[figures]]`` entry names, busiest first."""
-    rows = store.query(
-        """SELECT c.key, count(DISTINCT c.report_id) AS reports,
-                  max(c.observed_at) AS latest_at FROM claims c
-           JOIN reports r ON r.id = c.report_id
-           WHERE c.figure IS NULL AND c.thing IS NOT NULL AND c.as_of = 'current'
-             AND r.on_story = 1 AND r.copy_of IS NULL
-           GROUP BY c.key ORDER BY reports DESC, latest_at DESC LIMIT :scan""",
-        {"scan": limit * 20},
-    )
     out: list[Suggestion] = []
     names = {n.casefold() for n in (*namer.names, *taken)}
-    for row in rows:
-        key = FigureKey.from_text(str(row["key"]))
+    for text, reports in busiest_unnamed_keys(store, limit * 20):
+        key = FigureKey.from_text(text)
         if namer.name_for(key) is not None:
             continue  # the config names it now (an entry added since it was stored)
-        latest = store.query(
-            "SELECT surface FROM claims WHERE key = ? AND figure IS NULL "
-            "ORDER BY observed_at DESC, id DESC LIMIT 1",
-            (str(row["key"]),),
-        )
-        suggestion = Suggestion(key, int(str(row["reports"])), str(latest[0]["surface"]))
+        suggestion = Suggestion(key, reports, latest_surface(store, text))
         if suggestion.name.casefold() in names:
             continue  # two keys in the same words: offer the busier one only
         names.add(suggestion.name.casefold())

@@ -8,7 +8,8 @@
 - The readers the dashboard and the CLI use: `figures` (panel and header), `timeline`
   (report lists, search), `report` (versions, word diff), `history` (a figure's
   observations), `changes` (the change log, acknowledging, export), `feeds` (feed health),
-  with `refs` (figure references and labels) shared by them; `datasette` describes it all.
+  `figure_names` (the figures known by name and key, for the CLI and `suggest`), with
+  `refs` (figure references and labels) shared by them; `datasette` describes it all.
 """
 
 from __future__ import annotations

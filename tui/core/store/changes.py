@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import Any
 
 from tui.core import formats
-from tui.core.models import FigureKey
 from tui.core.store.db import Store
 
 _CLAIM_SIDE = """
@@ -111,33 +110,6 @@ def describe_change(row: dict[str, Any]) -> str:
         return f"{head} {new['surface']} ({_who(new)})"
     margin = " (small move)" if row["within_margin"] and row["verdict"] == "changed" else ""
     return f"{head} {old['surface']} ({old['source']}) -> {new['surface']} ({_who(new)}){margin}"
-
-
-def _figure_column(figure: str) -> str:
-    """Keys look like "count|troops|presence|Iraq|US"; anything else is a figure's name.
-
-    Choosing the column (rather than `figure = ? OR key = ?`) lets SQLite use one index.
-    """
-    return "key" if FigureKey.is_key_text(figure) else "figure"
-
-
-def figure_history(
-    store: Store, figure: str, *, limit: int = 200, offset: int = 0, newest_first: bool = False
-) -> list[dict[str, Any]]:
-    """Every observation of a figure (its name or its key), oldest first unless asked."""
-    order = "DESC" if newest_first else "ASC"
-    return store.query(
-        f"""SELECT c.id, c.observed_at, c.surface, c.value, c.low, c.high, c.bound, c.kind,
-                   c.unit, c.speaker AS source, c.as_of, c.sentence, c.key, c.figure,
-                   f.name AS feed, r.title AS report_title, r.link AS report_url,
-                   r.id AS report_id, v.version
-            FROM claims c JOIN reports r ON r.id = c.report_id
-            JOIN report_versions v ON v.id = c.version_id
-            JOIN feeds f ON f.id = r.feed_id
-            WHERE c.{_figure_column(figure)} = :figure AND r.on_story = 1
-            ORDER BY c.observed_at {order}, c.id {order} LIMIT :limit OFFSET :offset""",
-        {"figure": figure, "limit": limit, "offset": offset},
-    )
 
 
 def acknowledge(store: Store, change_ids: list[int] | None, now: str) -> int:

@@ -1,4 +1,8 @@
-"""A figure's history: every observation, keyset-paged both ways, and its trend by source."""
+"""A figure's history: every observation, keyset-paged both ways, and its trend by source.
+
+The one reader of a figure's observations: the history screen pages it, and
+`storywatch history` lists it (oldest first, as JSON lines or text).
+"""
 
 from __future__ import annotations
 
@@ -25,6 +29,25 @@ class HistoryRow:
     report_id: int
     outlets: int = 1  # 1 + the copies of its report that ran elsewhere (folded into it)
     copy: bool = False  # a copy whose origin does not state this figure: listed on its own
+    surface: str = ""
+    low: float | None = None
+    high: float | None = None
+    kind: str = ""
+    unit: str | None = None
+    key: str = ""
+    figure: str | None = None
+    report_title: str = ""
+    report_url: str | None = None
+    version: int = 1
+
+    def as_json(self) -> dict[str, object]:
+        """The stored observation, as `storywatch history --json` writes it."""
+        names = (
+            "id", "observed_at", "surface", "value", "low", "high", "bound", "kind", "unit",
+            "source", "as_of", "sentence", "key", "figure", "feed", "report_title",
+            "report_url", "report_id", "version",
+        )  # fmt: skip
+        return {name: getattr(self, name) for name in names}
 
 
 # A copy is one voice with its origin: its row is folded into the origin's ("AP · 5
@@ -41,13 +64,18 @@ def history_page(
     after: tuple[str, int] | None = None,
     before: tuple[str, int] | None = None,
     limit: int = 100,
+    oldest_first: bool = False,
+    fold_copies: bool = True,
 ) -> list[HistoryRow]:
     """One page of observations, newest first, copies folded into their origin's row.
     `after` = (observed_at, id) of the last row of the previous page (page down); `before` =
-    the first row of the current one (page up)."""
+    the first row of the current one (page up). `oldest_first` (without a cursor): the first
+    `limit` observations, oldest first. `fold_copies=False` lists every copy on its own
+    (`storywatch history` lists every observation)."""
     where, params = ref.where()
-    where += f" AND NOT {FOLDED_COPY}"
-    order = "DESC"
+    if fold_copies:
+        where += f" AND NOT {FOLDED_COPY}"
+    order = "ASC" if oldest_first else "DESC"
     if after is not None:
         where += " AND (c.observed_at, c.id) < (:at, :id)"
         params.update(at=after[0], id=after[1])
@@ -56,15 +84,17 @@ def history_page(
         params.update(at=before[0], id=before[1])
         order = "ASC"
     rows = store.query(
-        f"""SELECT {CLAIM_COLUMNS}, f.name AS feed, r.copy_of,
+        f"""SELECT {CLAIM_COLUMNS}, c.key, c.figure, f.name AS feed, r.copy_of,
+                   r.title AS report_title, r.link AS report_url, v.version,
                    (SELECT count(DISTINCT k.feed_id) FROM reports k WHERE k.copy_of = r.id)
                    AS copies
             FROM claims c
             JOIN reports r ON r.id = c.report_id JOIN feeds f ON f.id = r.feed_id
+            JOIN report_versions v ON v.id = c.version_id
             WHERE {where} ORDER BY c.observed_at {order}, c.id {order} LIMIT :limit""",
         {**params, "limit": limit},
     )
-    if order == "ASC":
+    if before is not None:
         rows.reverse()
     return [
         HistoryRow(
@@ -80,6 +110,16 @@ def history_page(
             report_id=int(str(r["report_id"])),
             outlets=1 + int(str(r["copies"] or 0)),
             copy=r["copy_of"] is not None,
+            surface=str(r["surface"]),
+            low=r["low"],
+            high=r["high"],
+            kind=str(r["kind"]),
+            unit=r["unit"],
+            key=str(r["key"]),
+            figure=r["figure"],
+            report_title=str(r["report_title"]),
+            report_url=r["report_url"],
+            version=int(str(r["version"])),
         )
         for r in rows
     ]

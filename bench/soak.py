@@ -42,8 +42,8 @@ keywords = [["Iraq", "Syria"], ["troop*", "soldier*"]]
 
 [settings]
 interval = 600
-deadline = 30
-timeout = 10
+deadline = {deadline}
+timeout = {timeout}
 concurrency = 8
 
 [[figures]]
@@ -69,6 +69,7 @@ class SoakResult:
     samples: list[Sample] = field(default_factory=list)
     requests: int = 0
     reports: int = 0
+    failed: int = 0  # polls that ended in an error (a fetch or parse past its limits...)
     seconds: float = 0.0
 
     def growth(self, warmup_fraction: float = 0.2) -> tuple[float, float]:
@@ -138,9 +139,12 @@ async def soak(
     use_tracemalloc: bool = True,
     db: Path | None = None,
     progress: bool = False,
+    deadline: float = 30,
+    read_timeout: float = 10,
 ) -> SoakResult:
     """Run `cycles` poll cycles over `feeds` feeds; each cycle one feed in `new_entry_every`
-    (on average) gets a new entry. Returns the sampled memory curve."""
+    (on average) gets a new entry. Returns the sampled memory curve. `deadline` and
+    `read_timeout` are `[settings]`' deadline and timeout (seconds)."""
     rng = random.Random(7)
     result = SoakResult(cycles, feeds)
     sample_every = max(cycles // samples, 1)
@@ -152,7 +156,8 @@ async def soak(
         sites = [FeedSite(i) for i in range(feeds)]
         urls = {f"Feed{i}": server.route(f"/f{i}.xml", site.answer) for i, site in enumerate(sites)}
         config = parse_config(
-            CONFIG + "".join(f'[[feeds]]\nname = "{n}"\nurl = "{u}"\n' for n, u in urls.items())
+            CONFIG.format(deadline=deadline, timeout=read_timeout)
+            + "".join(f'[[feeds]]\nname = "{n}"\nurl = "{u}"\n' for n, u in urls.items())
         )
         mono = {"t": 1000.0}
         wall = {"t": START}
@@ -199,6 +204,8 @@ async def soak(
         conn = sqlite3.connect(db)
         result.reports = int(conn.execute("SELECT count(*) FROM reports").fetchone()[0])
         result.requests = int(conn.execute("SELECT count(*) FROM polls").fetchone()[0])
+        failed = conn.execute("SELECT count(*) FROM polls WHERE status = 'error'").fetchone()
+        result.failed = int(failed[0])
         conn.close()
     return result
 

@@ -193,7 +193,9 @@ def test_billion_laughs_is_bounded(tmp_path: Path) -> None:
     )
     db = tmp_path / "sw.db"
     stored = ingest_body(db, doc.encode())
-    assert stored.seconds < 5
+    # CPU time, not wall time: expanding 10^9 "lol"s would take minutes of CPU; a loaded
+    # machine only stretches the wall clock.
+    assert stored.cpu_seconds < 5
     assert max((len(t) for t in texts(db)), default=0) < 10_000  # never expanded
     assert_whole(db)
 
@@ -254,9 +256,9 @@ def test_a_ten_megabyte_one_line_summary_is_stored_in_bounded_time(tmp_path: Pat
     huge = sentence * (10_000_000 // len(sentence))
     db = tmp_path / "sw.db"
     stored = ingest_body(db, rss_doc(item("Huge troops Iraq", huge)).encode())
-    print(f"\n10 MB summary: {stored.seconds:.1f} s")
+    print(f"\n10 MB summary: {stored.seconds:.1f} s ({stored.cpu_seconds:.1f} s CPU)")
     assert stored.error is None
-    assert stored.seconds < 60
+    assert stored.cpu_seconds < 60  # CPU: the work is bounded, whatever else runs
     (length,) = rows(db, "SELECT length(text) FROM report_versions")[0]
     assert 0 < int(str(length)) <= 2_000_000  # parse keeps at most _MAX_FIELD characters
     assert_whole(db)

@@ -128,7 +128,9 @@ async def test_a_parse_that_hangs_is_abandoned_at_the_deadline(
         slow_analyse.set()
         await monitor.aclose()
     assert finished.errors == (("Hang", "parsing took longer than 1 s; skipped this poll"),)
-    assert elapsed < 3
+    # The parse hangs for 30 s: a cycle well under that abandoned it rather than waited (a
+    # tighter bound measured the machine's load, not the deadline).
+    assert elapsed < 15
     assert rows(db, "SELECT name, etag, consecutive_failures FROM feeds ORDER BY name")[0] == (
         "Hang",
         None,  # the ETag is not kept, so the next poll fetches the body again
@@ -157,13 +159,18 @@ async def test_a_digest_crash_is_recorded_and_the_cycle_goes_on(
 
 @pytest.mark.slow
 async def test_memory_stays_flat_over_many_cycles() -> None:
-    """A short soak (the long one is bench/soak.py): growth after warm-up < 20 MB."""
-    result = await soak(100, 20, samples=10, new_entry_every=10)
+    """A short soak (the long one is bench/soak.py): growth after warm-up < 20 MB.
+
+    Fetch limits far beyond any real need: on a loaded machine (tracemalloc slows every
+    allocation) a poll past the usual 30 s deadline failed, and abandoned work is not the
+    memory this test measures. Every poll must succeed, so the same work is measured."""
+    result = await soak(100, 20, samples=10, new_entry_every=10, deadline=3600, read_timeout=3600)
     traced, rss = result.growth()
     print(
         f"\n{result.curve()}\ngrowth after warm-up: tracemalloc {traced:+.1f} MB, RSS {rss:+.1f} MB"
     )
     assert result.requests == 100 * 20
+    assert result.failed == 0
     assert result.reports > 20
     assert traced < 20
     assert rss < 20

@@ -15,35 +15,13 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from tests.feedgen import Item, feeds_toml, rss
+from tests.cli_config import write_config
+from tests.feedgen import Item, rss
 from tests.loopback import LoopbackServer, Reply, wait_for
 from tui.cli import main
 
 DAY1 = datetime(2025, 9, 8, 9, 0, tzinfo=UTC)
 DAY2 = datetime(2025, 9, 9, 9, 0, tzinfo=UTC)
-
-CONFIG = """
-[story]
-title = "US troop withdrawal from Iraq"
-keywords = [["Iraq"], ["troop*"]]
-
-[settings]
-interval = 600
-deadline = 30
-
-[[figures]]
-name = "US troops in Iraq"
-things = ["troops"]
-places = ["Iraq"]
-actors = ["US"]
-"""
-
-
-def write_config(tmp_path: Path, feeds: dict[str, str]) -> Path:
-    text = CONFIG + feeds_toml(feeds)
-    path = tmp_path / "feeds.toml"
-    path.write_text(text)
-    return path
 
 
 def run(*args: str) -> tuple[int, str, str]:
@@ -158,7 +136,12 @@ def test_a_foreign_file_is_refused_and_left_alone(tmp_path: Path) -> None:
 def test_sigterm_during_a_poll_leaves_no_partial_rows(
     server: LoopbackServer, tmp_path: Path
 ) -> None:
-    """A poller stopped mid-cycle exits cleanly; every stored feed is whole."""
+    """A poller stopped mid-cycle exits cleanly; every stored feed is whole.
+
+    The slow feed never answers and neither its read timeout nor the fetch deadline can
+    end it first (both far beyond the test's waits), so the cycle is surely still running
+    when SIGTERM comes, however loaded the machine. Each wait is on a condition, with a
+    generous limit: on a busy machine start-up alone can take tens of seconds."""
     items = [
         Item(
             f"g{i}",
@@ -169,8 +152,8 @@ def test_sigterm_during_a_poll_leaves_no_partial_rows(
         for i in range(30)
     ]
     feeds = {f"Fast{i}": server.route(f"/fast{i}.xml", Reply(body=rss(items))) for i in range(6)}
-    feeds["Slow"] = server.route("/slow.xml", Reply(body=rss(items), drip=0.05))
-    config = write_config(tmp_path, feeds)
+    feeds["Slow"] = server.route("/slow.xml", Reply(hang=True))  # until the server stops
+    config = write_config(tmp_path, feeds, settings="timeout = 3600", deadline=3600)
     db = tmp_path / "sw.db"
     proc = subprocess.Popen(
         [sys.executable, "-m", "tui", "--config", str(config), "--db", str(db), "poll"],
@@ -180,11 +163,11 @@ def test_sigterm_during_a_poll_leaves_no_partial_rows(
         env={**os.environ, "PYTHONUNBUFFERED": "1"},
     )
     try:
-        assert wait_for(lambda: server.hits("/slow.xml") > 0, timeout=20)
-        assert wait_for(lambda: _count(db, "polls") >= 6, timeout=20)
+        assert wait_for(lambda: server.hits("/slow.xml") > 0, timeout=120)
+        assert wait_for(lambda: _count(db, "polls") >= 6, timeout=120)
         time.sleep(0.2)
         proc.send_signal(signal.SIGTERM)
-        out, err = proc.communicate(timeout=20)
+        out, err = proc.communicate(timeout=120)
     finally:
         if proc.poll() is None:
             proc.kill()
@@ -207,6 +190,8 @@ def test_sigterm_during_a_poll_leaves_no_partial_rows(
         ).fetchone()
         assert polled == conn.execute("SELECT count(DISTINCT feed_id) FROM polls").fetchone()
         assert dict(per_feed)["Slow"] == 0  # it was interrupted, so nothing of it was stored
+        # Stopped mid-cycle: the six fast feeds' polls are recorded, the slow one's is not.
+        assert conn.execute("SELECT count(*) FROM polls").fetchone() == (6,)
 
 
 def _count(db: Path, table: str) -> int:

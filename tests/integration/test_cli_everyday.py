@@ -16,34 +16,15 @@ from pathlib import Path
 
 import pytest
 
-from tests.feedgen import Item, feeds_toml, rss
+from tests import cli_config
+from tests.feedgen import Item, rss
 from tests.loopback import LoopbackServer, Reply
 
 STORYWATCH = Path(sys.executable).with_name("storywatch")
 DAY1 = datetime(2025, 9, 8, 9, 0, tzinfo=UTC)
 DAY2 = datetime(2025, 9, 9, 9, 0, tzinfo=UTC)
 
-CONFIG = """
-[story]
-title = "US troop withdrawal from Iraq"
-keywords = [["Iraq"], ["troop*"]]
-
-[settings]
-interval = 600
-deadline = 30
-{settings}
-
-[[figures]]
-name = "US troops in Iraq"
-things = ["troops"]
-places = ["Iraq"]
-actors = ["US"]
-
-[[figures]]
-name = "Contractors in Iraq"
-things = ["contractors"]
-places = ["Iraq"]
-"""
+FIGURES = (cli_config.TROOPS, cli_config.CONTRACTORS)
 
 FIRST = Item(
     "a", "US troops in Iraq", "<p>About 2,500 US troops remain in Iraq, officials said.</p>", DAY1
@@ -70,9 +51,8 @@ def sw(
 
 
 def write_config(tmp_path: Path, feeds: dict[str, str], settings: str = "") -> Path:
-    path = tmp_path / "feeds.toml"
-    path.write_text(CONFIG.format(settings=settings) + feeds_toml(feeds))
-    return path
+    """The shared CLI story with both its figures (troops and contractors)."""
+    return cli_config.write_config(tmp_path, feeds, settings=settings, figures=FIGURES)
 
 
 @pytest.fixture

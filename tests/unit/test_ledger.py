@@ -354,6 +354,11 @@ DECIDE: list[tuple[str, list[Observation], Observation, Verdict | None, int | No
      obs(claim(3000, bound="lower", start=60), "Iraqi sources", report=R), D, 0, False),
     ("far-bound-in-same-report-not-support", [obs(claim(2500), "AP", report=R)],
      obs(claim(5, bound="lower", start=30), "AP", report=R), C, 0, False),
+    # a source's other value beside it in the same text is no earlier word of its own: the
+    # figure is an alternative to the other source it stands beside
+    ("own-value-beside-is-no-update",
+     [obs(claim(9000), "UN", report=R), obs(claim(3700), "medics", report=R)],
+     obs(claim(6000, bound="approx", start=90), "UN", report=R), D, 1, False),
     # changes look back in time: a report ingested after later words is judged by what
     # came before it (feeds land in any order)
     ("out-of-order-own-later-word-not-baseline", [obs(claim(2500)), obs(claim(2000), hours=48)],

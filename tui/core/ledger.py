@@ -15,7 +15,9 @@
 | 4b | an earlier figure in the same version of    | confirmed | a rounded restatement ("more     |
 |    | the report is within margin of this one     |           | than 5,000" by "5,021") supports |
 | 5  | the source's own latest figure is restated  | confirmed | a source repeating itself        |
-| 6  | the source's own latest figure differs      | changed   | a source updating itself         |
+| 6  | the source's own latest figure differs      | changed   | a source updating itself (its    |
+|    | (not one beside it in the same version)     |           | other value in the same text is  |
+|    |                                             |           | no earlier word: rules 7-9)      |
 | 7  | another source's latest figure, within      | disputed  | sources disagree at one moment   |
 |    | `dispute_window`, cannot hold with this one |           | (two sources in one report too); |
 |    | (even if a third source agrees); in the     |           | one agreeing does not settle it; |
@@ -223,6 +225,11 @@ def _from_source(observations: Iterable[Observation], source: str) -> list[Obser
     return [o for o in observations if normalise_source(o.source) == source]
 
 
+def _beside(o: Observation, new: Observation) -> bool:
+    """Stated in the same version of the same report: side by side, at one moment."""
+    return o.report == new.report and o.revision == new.revision
+
+
 def decide(
     new: Observation,
     ledger: Sequence[Observation],
@@ -279,8 +286,10 @@ def decide(
     # symmetric in time (rule 7 looks both ways within the window).
     before = [o for o in earlier if o.observed_at <= new.observed_at or o.report == new.report]
 
-    # Rules 5-6: the source updating (or repeating) itself.
-    own = _latest(_from_source(before, source))
+    # Rules 5-6: the source updating (or repeating) itself. Its other value in this same
+    # version was said at the same moment, not before: two values of one source side by
+    # side ("more than 41,000 ... around 6,000") are judged against the other sources.
+    own = _latest(o for o in _from_source(before, source) if not _beside(o, new))
     if own is not None:
         return _compare(new, own, Verdict.CHANGED)
 
@@ -295,7 +304,7 @@ def decide(
         latest_per_source[normalise_source(obs.source)] = obs
 
     def beside(o: Observation) -> bool:
-        return o.report == new.report and o.revision == new.revision
+        return _beside(o, new)
 
     disagreeing = [
         o

@@ -79,8 +79,12 @@ def ledger_for(
     observation: Observation,
     window: timedelta,
     report_id: int,
+    *,
+    look_back: bool = False,
 ) -> list[tuple[Observation, int]]:
-    """The observations `ledger.decide` needs; `name` is the claim's figure name or key."""
+    """The observations `ledger.decide` needs; `name` is the claim's figure name or key.
+    `look_back` also reads the latest words at or before it when nothing later is known
+    (`figure_latest` may hold this very claim as its speaker's latest)."""
     interval = interval_of(observation.claim)
     rows = store.query(
         _LEDGER_SQL,
@@ -97,7 +101,7 @@ def ledger_for(
         },
     )
     found = [(_observation(row), int(row["id"])) for row in rows]
-    if any(o.observed_at > observation.observed_at for o, _ in found):
+    if look_back or any(o.observed_at > observation.observed_at for o, _ in found):
         # A report published earlier than words already in the ledger (feeds of one poll
         # land in any order; a first poll brings days of backlog): changes are judged
         # against what was said before it, which `figure_latest` no longer holds.
@@ -138,6 +142,40 @@ def _said_before(
         )
         out += [(_observation(row), int(row["id"])) for row in rows]
     return out
+
+
+def first_sighting_after(
+    store: Store, identity: str, name: str, observation: Observation, report_id: int
+) -> tuple[Observation, int, int, int] | None:
+    """The earliest later word of this ledger that was judged a first sighting ("new")
+    before `observation` (published earlier, ingested later) was known: (observation,
+    claim id, its report id, the id of its "new" change). None for a speaker's own ledger."""
+    if SPEAKER_SCOPE in identity:
+        return None
+    column = "figure" if identity.removeprefix("plan:").startswith("figure:") else "key"
+    where = f"c.{column} = :name" + (" AND c.figure IS NULL" if column == "key" else "")
+    rows = store.query(
+        f"""SELECT c.*, r.entry_id, f.name AS feed, v.version, ch.id AS change_id
+            FROM changes ch JOIN claims c ON c.id = ch.claim_id
+            JOIN reports r ON r.id = c.report_id JOIN feeds f ON f.id = r.feed_id
+            JOIN report_versions v ON v.id = c.version_id
+            WHERE ch.verdict = 'new' AND {where} AND c.as_of = :as_of
+              AND c.observed_at > :at AND c.report_id != :report AND r.copy_of IS NULL
+            ORDER BY c.observed_at, c.id LIMIT 1""",
+        {
+            "name": name,
+            "as_of": observation.claim.as_of,
+            "at": iso(observation.observed_at),
+            "report": report_id,
+        },
+    )
+    return next(
+        (
+            (_observation(row), int(row["id"]), int(row["report_id"]), int(row["change_id"]))
+            for row in rows
+        ),
+        None,
+    )
 
 
 def remember_latest(store: Store, identity: str, observation: Observation, claim_id: int) -> None:

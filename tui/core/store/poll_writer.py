@@ -21,7 +21,13 @@ from tui.core.models import FigureChanged, NewReport, NewRevision, Verdict
 from tui.core.revisions import is_new_revision
 from tui.core.store.db import Store, iso
 from tui.core.store.figure_ledger import SPEAKER_SCOPE as _SPEAKER_SCOPE
-from tui.core.store.figure_ledger import find_origin, ledger_for, ledger_identity, remember_latest
+from tui.core.store.figure_ledger import (
+    find_origin,
+    first_sighting_after,
+    ledger_for,
+    ledger_identity,
+    remember_latest,
+)
 from tui.core.store.identity import current_key, same_articles
 
 ALARMING = frozenset({Verdict.CHANGED, Verdict.DISPUTED, Verdict.REVISED})
@@ -312,6 +318,8 @@ class _FeedWriter:
         claim_id = _insert_claim(self.store, observation, report_id, version_id, key, figure)
         if identity is not None:
             remember_latest(self.store, identity, observation, claim_id)
+            if any(o.observed_at > observation.observed_at for o, _ in history):
+                self._rejudge_first_sighting(identity, figure or key, observation, report_id)
         if decision is None or decision.verdict == Verdict.CONFIRMED:
             return
         against = decision.against
@@ -336,6 +344,29 @@ class _FeedWriter:
                     within_margin=decision.within_margin,
                 )
             )
+
+    def _rejudge_first_sighting(
+        self, identity: str, name: str, earlier: Observation, report_id: int
+    ) -> None:
+        """A word published before words already judged (feeds land in any order; a first
+        poll brings a backlog) may show that a later "new" was no first sighting: judged
+        again with it known, that later word becomes the change or dispute it was."""
+        found = first_sighting_after(self.store, identity, name, earlier, report_id)
+        if found is None:
+            return
+        later, _, later_report, change_id = found
+        window = self.ledger.dispute_window
+        history = ledger_for(
+            self.store, identity, name, later, window, later_report, look_back=True
+        )
+        decision = decide(later, [obs for obs, _ in history], dispute_window=window)
+        if decision is None or decision.verdict not in (Verdict.CHANGED, Verdict.DISPUTED):
+            return
+        old_id = next((cid for obs, cid in history if obs is decision.against), None)
+        self.store.conn.execute(
+            "UPDATE changes SET verdict = ?, old_claim_id = ?, within_margin = ? WHERE id = ?",
+            [decision.verdict.value, old_id, int(decision.within_margin), change_id],
+        )
 
 
 _INSERT_VERSION = """INSERT INTO report_versions (report_id, version, title, text, content_hash,

@@ -141,6 +141,10 @@ def test_items_of_a_list_share_the_thing() -> None:
             "The 30 captives the group intends to free were named.", "planned", id="intends-after"
         ),
         pytest.param(
+            "Imports fell 4.2% from a year earlier.", "current", id="change-from-a-year-earlier"
+        ),
+        pytest.param("There were 42 arrests a year earlier.", "historic", id="a-year-earlier"),
+        pytest.param(
             "About $9 billion will be needed to rebuild the bridges.",
             "planned",
             id="will-be-needed",
@@ -325,6 +329,12 @@ def _thing_of(text: str, surface: str) -> str | None:
         ),
         pytest.param(
             "Dozens more were injured in the crush.", "Dozens", "injured", id="more-were-injured"
+        ),
+        pytest.param(
+            "The virus has infected 1,900 people and killed 35 since May.",
+            "1,900",
+            "people",
+            id="and-verb-with-its-own-number",
         ),
         # A partitive or a coordination names the head of the first number.
         pytest.param(

@@ -128,7 +128,7 @@ SYNONYMS: dict[str, str] = {
     **dict.fromkeys(["infections", "infection", "cases"], "cases"),
     **dict.fromkeys(["corpses", "bodies", "remains"], "bodies"),
     **dict.fromkeys(["tentara", "pasukan", "prajurit"], "troops"),
-    **dict.fromkeys(["petugas polisi", "polisi", "polícias", "policiers"], "police officers"),
+    **dict.fromkeys(["petugas polisi", "polícias", "policiers"], "police officers"),
     "orang": "people",
     **dict.fromkeys(["trocas", "canjes", "intercambios", "échanges"], "exchanges"),
     **dict.fromkeys(["persons", "person", "people", "personas", "pessoas", "personnes"], "people"),

@@ -71,6 +71,12 @@ _HISTORIC_AFTER = re.compile(
     r"(?:a\s+year|a\s+decade|the\s+day|the\s+week|the\s+month)\s+(?:earlier|before|ago)|"
     r"years\s+ago|last\s+(?:year|election|time))"
 )
+# A verb of change right before the number: the number is the change, now.
+_CHANGED_BY = re.compile(
+    r"\b(?:rose|risen|fell|fallen|grew|grown|increased|decreased|dropped|declined|climbed|"
+    r"jumped|slid|surged|plunged|gained|shrank|expanded|contracted|up|down)\s+(?:by\s+)?"
+    r"(?:about\s+|around\s+|nearly\s+|some\s+|almost\s+|just\s+|roughly\s+)?$"
+)
 # A clause that opens in an earlier year: "In 2010, floods killed more than 2,000."
 _OPENS_IN_YEAR = re.compile(r"\s*(?:in|during|back\s+in)\s+((?:19|20)[0-9]{2})\b")
 
@@ -96,7 +102,9 @@ def as_of(window: Window, start: int, end: int, clause: tuple[int, int], year: i
     after_cue = _HISTORIC_AFTER.match(low, end)
     if after_cue is not None and after_cue.end() <= hi:
         cue_year = after_cue.group(1)
-        if cue_year is None or (year is not None and int(cue_year) < year):
+        if cue_year is None and _CHANGED_BY.search(low, max(lo, start - 40), start):
+            pass  # "fell 3.1% from a year earlier": the earlier time is the change's base
+        elif cue_year is None or (year is not None and int(cue_year) < year):
             return "historic"
     opening = _OPENS_IN_YEAR.match(low, lo)
     if opening is not None and year is not None and int(opening.group(1)) < year:

@@ -135,6 +135,9 @@ _EVENT_THING = {
 }
 _AND = re.compile(r"\b(?:and|or)\b")
 _AND_VERB = re.compile(r"\band\s+[a-z]+ed\b")
+_OWN_OBJECT = re.compile(
+    rf"\s+(?:(?:at\s+least|more\s+than|about|some|nearly|another|over)\s+)?{_SPELLED}\b"
+)
 _KILLED_OR_WOUNDED = re.compile(
     r"[\"'”’]?\s*(?:(?:have|has|had|were|was|are|is|been|being|either)\s+)*"
     r"(?:(?:killed|dead)\s+(?:or|and)\s+(?:wounded|injured)|"
@@ -442,8 +445,11 @@ def event_for(window: Window, start: int, end: int, phrase_end: int) -> str | No
     governed = _EVENT_BEFORE.search(window.lower, max(0, start - 60), start) is not None
     if m is None and phrase_end != end:
         m = _EVENT_AFTER.match(window.lower, end)
-    if m is not None and governed and _AND_VERB.search(m.group()):
-        m = None  # "killed thousands of people and displaced millions": its own object
+    own_object = m is not None and _AND_VERB.search(m.group()) is not None
+    if own_object and m is not None and (governed or _OWN_OBJECT.match(window.lower, m.end())):
+        # "killed thousands and displaced millions", "infected 2,300 and killed 47": the
+        # verb after "and" has an object of its own
+        m = None
     if m is not None:
         return _EVENT_THING.get(" ".join(m.group("event").split()))
     foreign = _FOREIGN_EVENT.match(window.lower, phrase_end)

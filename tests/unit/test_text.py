@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tui.core import text as text_module
-from tui.core.text import clean_line, clean_text, html_to_text, normalise_for_compare
+from tui.core.text import clean_line, clean_text, html_to_text
 
 
 @pytest.mark.parametrize(
@@ -86,13 +86,6 @@ def test_html_to_text_is_linear_on_hostile_markup() -> None:
     )
     for hostile in hostile_inputs:
         html_to_text(hostile)  # each finishes in well under a second; a regex blow-up would not
-
-
-def test_rewrapping_is_not_a_difference() -> None:
-    assert normalise_for_compare("About 2,500  troops\n remain.") == normalise_for_compare(
-        "About 2,500 troops\nremain."
-    )
-    assert normalise_for_compare("2,500 troops") != normalise_for_compare("2,000 troops")
 
 
 # A carriage return is a line break, not removed (see "crlf" above).

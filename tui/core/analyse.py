@@ -29,6 +29,11 @@ class AnalysedReport:
     on_story: bool
     # None when figures were not extracted: off the story, or text already stored.
     claims: tuple[Claim, ...] | None
+    # "Is this a new revision?", decided here against the stored key this poll was given
+    # (`known_key`). The writer takes the answer while that key is still the stored one.
+    # None: not decided here (no stored version, or a key of an older scheme).
+    known_key: str | None = None
+    revised: bool | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,13 +81,13 @@ def analyse_feed(
         on_story = story_filter.matches(report.title, report.text)
         claims: tuple[Claim, ...] | None = None
         stored = known_hashes.get(report.entry_id)
+        revised = is_new_revision(stored, key) if stored and is_current(stored) else None
         # Figures are read from new items and new revisions only; an old-scheme stored key
         # cannot say, so those are read (the writer keeps them only if it is a revision).
-        fresh = stored is None or not is_current(stored) or is_new_revision(stored, key)
-        if on_story and fresh:
+        if on_story and revised is not False:
             figures = figures or _Figures(synonyms, places, actors)
             claims = figures.of(report)
-        analysed.append(AnalysedReport(report, key, on_story, claims))
+        analysed.append(AnalysedReport(report, key, on_story, claims, stored, revised))
     return AnalysedFeed(title=parsed.title, warning=parsed.warning, reports=tuple(analysed))
 
 

@@ -1,4 +1,8 @@
-"""Is this a new revision of a stored item? One pure answer, asked by analyse and poll_writer.
+"""Is this a new revision of a stored item? One pure answer, decided once per poll.
+
+`analyse` asks it against the stored key the poll was given; the writer
+(`store.poll_writer`) takes that answer, and asks again only when the stored key changed
+in between (another writer) or was made by an older scheme.
 
 A revision is an edit a reader would see. Feeds re-serialise unchanged articles all the
 time: other markup or spacing, a fresh tracking parameter on every link, a share or

@@ -9,7 +9,6 @@ script and style content is dropped, not shown.
 from __future__ import annotations
 
 import re
-import unicodedata
 from html import unescape
 
 # C0 controls except tab and newline, DEL, C1 controls, bidi embeddings/overrides/isolates,
@@ -50,16 +49,6 @@ def clean_text(text: str) -> str:
 def clean_line(text: str) -> str:
     """`clean_text` for one-line fields (titles, authors): whitespace runs become one space."""
     return _SPACES.sub(" ", clean_text(text).replace("\n", " ").replace("\t", " ")).strip()
-
-
-def normalise_for_compare(text: str) -> str:
-    """The form two versions are compared in: NFC, whitespace folded.
-
-    Feeds often re-serialise an unchanged article with different spacing or entity
-    choices; that must not count as a revision.
-    """
-    folded = _SPACES.sub(" ", unicodedata.normalize("NFC", text))
-    return "\n".join(line.strip() for line in folded.split("\n") if line.strip())
 
 
 # Tags that start a new paragraph (a blank line) and tags that start a new line.

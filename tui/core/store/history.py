@@ -136,23 +136,6 @@ def history_count(store: Store, ref: FigureRef) -> int:
     return int(str(rows[0]["n"]))
 
 
-def history_series(
-    store: Store, ref: FigureRef, *, window: int = 2000, max_sources: int = 6
-) -> dict[str, list[float]]:
-    """Current values over time by source (oldest first), from the newest `window` rows."""
-    where, params = ref.where()
-    rows = store.query(
-        f"""SELECT c.speaker, c.value FROM claims c WHERE {where} AND c.as_of = 'current'
-            ORDER BY c.observed_at DESC, c.id DESC LIMIT :window""",
-        {**params, "window": window},
-    )
-    series: dict[str, list[float]] = {}
-    for r in reversed(rows):
-        series.setdefault(str(r["speaker"]), []).append(float(r["value"]))
-    ranked = sorted(series.items(), key=lambda kv: len(kv[1]), reverse=True)[:max_sources]
-    return dict(ranked)
-
-
 def history_points(
     store: Store, ref: FigureRef, *, window: int = 2000, max_sources: int = 6
 ) -> dict[str, list[tuple[str, float, str]]]:

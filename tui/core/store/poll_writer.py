@@ -184,7 +184,7 @@ class _FeedWriter:
             if found is None:
                 new.append(item)
                 versions.append((item, 1))
-            elif is_new_revision(current_key(conn, *found), item.content_hash):
+            elif self._revised(item, found):
                 versions.append((item, found[1] + 1))
         if not versions:
             return
@@ -235,6 +235,17 @@ class _FeedWriter:
                 # A copy stays one voice with its origin in every later version too.
                 copy = self._is_copy(report_id, item) if version == 1 else self._copy(report_id)
                 self._figures(item, report_id, int(cursor.lastrowid or 0), version, copy)
+
+    def _revised(self, item: AnalysedReport, found: tuple[int, int, str]) -> bool:
+        """Is `item` a new revision of its stored version `found` (id, version, key)?
+
+        `analyse` decided it against the key this poll was given; only when the stored key
+        is another one now (a second writer, a churned GUID) or was undecidable there (an
+        older scheme) is it decided here, by the same pure function.
+        """
+        if item.revised is not None and item.known_key == found[2]:
+            return item.revised
+        return is_new_revision(current_key(self.store.conn, *found), item.content_hash)
 
     def _stored(self, entry_ids: list[str]) -> dict[str, tuple[int, int, str]]:
         """entry id -> (report id, latest version, its content hash), for these entries."""

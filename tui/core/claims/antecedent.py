@@ -40,10 +40,11 @@ def find_antecedent(
     *,
     actor_words: Lexicon | None = None,
     user_places: UserPlaces | None = None,
+    scans: win.Scans | None = None,
 ) -> Antecedent:
     """`lowered` is ``lower_same_length(work)``; `index` the figure's sentence;
     `actor_words` the report's actor lexicon (the built-in one by default), `user_places`
-    the user's own places."""
+    the user's own places; `scans` what the text's other windows found."""
     actor_words = actor_words or lexicon()
     thing = place = thing_actor = place_actor = None
     para = spans.paragraph[index]
@@ -57,7 +58,13 @@ def find_antecedent(
         start = spans.starts[j]
         end = min(spans.ends[j], start + SENTENCE_CAP)
         sentence = win.Window(
-            work[start:end], start, lowered[start:end], things, actor_words, user_places
+            work[start:end],
+            start,
+            lowered[start:end],
+            things,
+            actor_words,
+            user_places,
+            scans=scans,
         )
         if thing is None and same_paragraph:
             m = things.pattern.search(sentence.lower)

@@ -47,8 +47,11 @@ def earlier_actors(
     things: ThingWords,
     actor_words: Lexicon,
     index: int,
+    *,
+    scans: win.Scans | None = None,
 ) -> Carried:
-    """The actors of the nearest earlier sentences in the paragraph of sentence `index`."""
+    """The actors of the nearest earlier sentences in the paragraph of sentence `index`
+    (`scans`: what the text's other windows found)."""
     subject = perpetrator = None
     para = spans.paragraph[index]
     for j in range(index - 1, max(index - 1 - LOOKBACK, -1), -1):
@@ -56,7 +59,9 @@ def earlier_actors(
             break
         start = spans.starts[j]
         end = min(spans.ends[j], start + SENTENCE_CAP)
-        sentence = win.Window(work[start:end], start, lowered[start:end], things, actor_words)
+        sentence = win.Window(
+            work[start:end], start, lowered[start:end], things, actor_words, scans=scans
+        )
         if not sentence.actors():
             continue
         subject = subject or _subject_of(sentence)

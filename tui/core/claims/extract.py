@@ -130,7 +130,11 @@ def extract_claims(
     things = thing_words(new_thing_synonyms(synonyms or {}))
     actor_words = lexicon(user_actor_names(actors))
     extra_places = user_places(frozenset(places)) if places else None
-    earlier_of = _per_sentence(partial(earlier_actors, work, lowered, spans, things, actor_words))
+    # A sentence's places, actors and sources, found once for all the windows that read it.
+    scans = win.Scans()
+    earlier_of = _per_sentence(
+        partial(earlier_actors, work, lowered, spans, things, actor_words, scans=scans)
+    )
     antecedent_of = _per_sentence(
         partial(
             find_antecedent,
@@ -140,6 +144,7 @@ def extract_claims(
             things,
             actor_words=actor_words,
             user_places=extra_places,
+            scans=scans,
         )
     )
     by_sentence: dict[int, list[Draft]] = {}
@@ -164,6 +169,7 @@ def extract_claims(
                 actor_words,
                 extra_places,
                 earlier=partial(earlier_of, index),
+                scans=scans,
             )
             local = [d.shift(-w_lo) for d in members]
             pair_quantities(window, local)

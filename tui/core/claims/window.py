@@ -88,6 +88,18 @@ def _nearest(
 
 
 @dataclass(slots=True)
+class Scans:
+    """What the windows of one text found, by their span [start, end): a sentence read as
+    its figures' window is read again as the antecedent of the sentences after it, and
+    scanning it once serves both. (Places also depend on whether the user's places
+    apply: the windows of one text share one set of them.)"""
+
+    places: dict[tuple[int, int, bool], list[PlaceMention]] = field(default_factory=dict)
+    sources: dict[tuple[int, int], list[SourceMention]] = field(default_factory=dict)
+    actors: dict[tuple[int, int], list[Mention]] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
 class Window:
     """A sentence (or a bounded slice of one) and where it sits in the full text."""
 
@@ -100,6 +112,7 @@ class Window:
     # The actors of the paragraph's earlier sentences, looked up only when a figure here
     # names none (``carry.py``).
     earlier: Callable[[], Carried] | None = None
+    scans: Scans | None = None  # shared with the text's other windows
     breaks: list[int] = field(init=False)
     _mentions: dict[str, list[tuple[int, int, str]]] = field(init=False, default_factory=dict)
     _sources: list[SourceMention] | None = field(init=False, default=None)
@@ -134,18 +147,34 @@ class Window:
     def places(self) -> list[PlaceMention]:
         """Places named in the window, found on first use."""
         if self._places is None:
-            self._places = find_places(self.text, self.lower, self.user_places)
+            key = (self.base, self.base + len(self.text), self.user_places is not None)
+            shared = self.scans.places if self.scans is not None else {}
+            found = shared.get(key)
+            if found is None:
+                found = shared[key] = find_places(self.text, self.lower, self.user_places)
+            self._places = found
         return self._places
 
     def sources(self) -> list[SourceMention]:
         """Attributions in the window, found on first use (many windows never need them)."""
         if self._sources is None:
-            self._sources = find_sources(self.text, self.lower)
+            key = (self.base, self.base + len(self.text))
+            shared = self.scans.sources if self.scans is not None else {}
+            found = shared.get(key)
+            if found is None:
+                found = shared[key] = find_sources(self.text, self.lower)
+            self._sources = found
         return self._sources
 
     def actors(self) -> list[Mention]:
         """Actor mentions in the window, found on first use (see ``actors.py``)."""
         if self._actors is None:
+            key = (self.base, self.base + len(self.text))
+            shared = self.scans.actors if self.scans is not None else {}
+            known = shared.get(key)
+            if known is not None:
+                self._actors = known
+                return known
             found = find_mentions(self.text, self.lower, self.actor_words)
             if not self.english():  # "soldados norcoreanos", "Nordkorea"
                 seen = [(m.start, m.end) for m in found]
@@ -155,7 +184,7 @@ class Window:
                     if not any(a < m.end and m.start < b for a, b in seen)
                 ]
                 found.sort(key=lambda m: m.start)
-            self._actors = found
+            self._actors = shared[key] = found
         return self._actors
 
     def english(self) -> bool:

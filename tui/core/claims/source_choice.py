@@ -15,10 +15,16 @@ _QUOTES_OPEN = '"“«'
 _QUOTES_CLOSE = '"”»'
 
 
+_QUOTE_MARK = re.compile('[“«"”»]')
+
+
 def quote_around(text: str, pos: int) -> tuple[int, int] | None:
     """The quotation (open, close) that holds `pos`, if any."""
     opened = -1
-    for i, ch in enumerate(text):
+    # Only quotation marks change anything: jump from one to the next (a loop over every
+    # character cost ~10 µs per figure).
+    for m in _QUOTE_MARK.finditer(text):
+        i, ch = m.start(), m.group()
         if opened < 0:
             if i >= pos:
                 return None
@@ -68,16 +74,14 @@ def _quote_speaker(text: str, base: int, window: str, start: int) -> str | None:
     if inner is not None:
         open_at, close_at = base + inner[0], base + inner[1]
     else:
-        opens = [i for i, ch in enumerate(window[:start]) if ch in _QUOTES_OPEN]
-        if not opens or (window[:start].count('"') % 2 == 0 and "“" not in window[:start]):
+        last_open = max(window.rfind(q, 0, start) for q in _QUOTES_OPEN)
+        if last_open < 0 or (window.count('"', 0, start) % 2 == 0 and "“" not in window[:start]):
             return None
-        open_at = base + opens[-1]
-        closes = [
-            i for i, ch in enumerate(text[base + start : base + start + 800]) if ch in _QUOTES_CLOSE
-        ]
-        if not closes:
+        open_at = base + last_open
+        found = [text.find(q, base + start, base + start + 800) for q in _QUOTES_CLOSE]
+        if max(found) < 0:
             return None
-        close_at = base + start + closes[0]
+        close_at = min(i for i in found if i >= 0)
     after = text[close_at + 1 : close_at + 200]
     for s in find_sources(after, lower_same_length(after)):
         if _filler(after[: s.start]) and s.kind in ("subject", "inverted"):
@@ -152,7 +156,7 @@ def _closes_sentence(text: str, s: SourceMention) -> bool:
     attribution of everything before it."""
     rest = text[s.end :]
     return (
-        len(rest) < 60 and not any(ch.isdigit() for ch in rest) and nm.rest_is_adjunct(text, s.end)
+        len(rest) < 60 and not any(map(str.isdigit, rest)) and nm.rest_is_adjunct(text, s.end)
     )
 
 
@@ -163,7 +167,7 @@ def _outermost(before: list[SourceMention], text: str) -> SourceMention:
     best = before[-1]
     for outer in reversed(before[:-1]):
         between = text[outer.end : best.start]
-        if any(ch.isdigit() for ch in between) or len(between.split()) > 3:
+        if any(map(str.isdigit, between)) or len(between.split()) > 3:
             break
         if _OUTLET.search(outer.name):
             break

@@ -51,7 +51,7 @@ def clean(chunk: str, max_words: int = 12) -> str | None:
     if not words or len(words) > max_words:
         return None
     name = " ".join(words).strip(" '\"“”‘’")
-    if not name or any(ch.isdigit() for ch in name):
+    if not name or any(map(str.isdigit, name)):
         return None
     low = name.lower()
     if low in sw.PRONOUNS:
@@ -76,7 +76,7 @@ def rest_is_adjunct(text: str, pos: int) -> bool:
     Monday.", "wrote on Telegram,"): then the phrase closes a report rather than opens one."""
     piece = _TO_CLAUSE_END.match(text[pos : pos + 100])
     rest = piece.group() if piece else ""
-    if any(ch.isdigit() for ch in rest):
+    if any(map(str.isdigit, rest)):
         return False
     words = rest.split()
     return len(words) <= 6 and "that" not in words and "dass" not in words

@@ -118,6 +118,13 @@ def _vague_re() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{alternation(VAGUE)})\b")
 
 
+@cache
+def _vague_needles() -> frozenset[str]:
+    """The longest word of each vague phrase: a text holding none of them has no vague
+    count, and testing for them is much cheaper than trying the pattern at every word."""
+    return frozenset(max(phrase.split(), key=len) for phrase in VAGUE)
+
+
 _EN_THOUSANDS = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?")
 _DE_THOUSANDS = re.compile(r"[0-9]{1,3}(?:\.[0-9]{3})+(?:,[0-9]+)?")
 _DECIMAL = re.compile(r"[0-9]+(?:\.[0-9]+)?")
@@ -270,7 +277,8 @@ _VAGUE_MONEY = re.compile(r"\s+(?:of\s+)?(dollars|euros|pounds)\b")
 def _word_quantities(text: str) -> list[Quantity]:
     """Vague, fractional and spelled counts; `text` is lower case (see ``find_quantities``)."""
     found: list[Quantity] = []
-    for m in _vague_re().finditer(text):
+    vague = any(needle in text for needle in _vague_needles())
+    for m in _vague_re().finditer(text) if vague else ():
         low, high = VAGUE[" ".join(m.group().lower().split())]
         q = Quantity(m.start(), m.end(), low, "count", vague=(low, high))
         money = _VAGUE_MONEY.match(text, m.end())  # "several billion dollars"

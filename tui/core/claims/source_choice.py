@@ -78,10 +78,10 @@ def _quote_speaker(text: str, base: int, window: str, start: int) -> str | None:
         if last_open < 0 or (window.count('"', 0, start) % 2 == 0 and "“" not in window[:start]):
             return None
         open_at = base + last_open
-        found = [text.find(q, base + start, base + start + 800) for q in _QUOTES_CLOSE]
-        if max(found) < 0:
+        closes = [text.find(q, base + start, base + start + 800) for q in _QUOTES_CLOSE]
+        if max(closes) < 0:
             return None
-        close_at = min(i for i in found if i >= 0)
+        close_at = min(i for i in closes if i >= 0)
     after = text[close_at + 1 : close_at + 200]
     for s in find_sources(after, lower_same_length(after)):
         if _filler(after[: s.start]) and s.kind in ("subject", "inverted"):

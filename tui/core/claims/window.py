@@ -137,9 +137,9 @@ class Window:
             else:
                 pattern, table = _MENTION_SOURCES[kind]()
             cached = [
-                (m.start(), m.end(), table[norm(m.group())])
+                (m.start(), m.end(), table[key])
                 for m in pattern.finditer(self.lower)
-                if norm(m.group()) in table
+                if (key := norm(m.group())) in table
             ]
             self._mentions[kind] = cached
         return cached

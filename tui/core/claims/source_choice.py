@@ -155,9 +155,7 @@ def _closes_sentence(text: str, s: SourceMention) -> bool:
     """ ", according to the agency." / ", said X." at the sentence's end: the reporter's
     attribution of everything before it."""
     rest = text[s.end :]
-    return (
-        len(rest) < 60 and not any(map(str.isdigit, rest)) and nm.rest_is_adjunct(text, s.end)
-    )
+    return len(rest) < 60 and not any(map(str.isdigit, rest)) and nm.rest_is_adjunct(text, s.end)
 
 
 def _outermost(before: list[SourceMention], text: str) -> SourceMention:

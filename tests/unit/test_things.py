@@ -336,6 +336,18 @@ def _thing_of(text: str, surface: str) -> str | None:
             "people",
             id="and-verb-with-its-own-number",
         ),
+        pytest.param(
+            "The number of people crossing the border on foot has passed 9,000.",
+            "passed 9,000",
+            "migrants",
+            id="number-of-people-crossing-has-passed",
+        ),
+        pytest.param(
+            "Scores of the fighters are reportedly dead and wounded.",
+            "Scores",
+            "casualties",
+            id="reportedly-dead-and-wounded",
+        ),
         # A partitive or a coordination names the head of the first number.
         pytest.param(
             "Results came in from 611 of the 650 districts.", "611", "districts", id="partitive"

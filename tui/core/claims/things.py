@@ -139,7 +139,8 @@ _OWN_OBJECT = re.compile(
     rf"\s+(?:(?:at\s+least|more\s+than|about|some|nearly|another|over)\s+)?{_SPELLED}\b"
 )
 _KILLED_OR_WOUNDED = re.compile(
-    r"[\"'”’]?\s*(?:(?:have|has|had|were|was|are|is|been|being|either)\s+)*"
+    r"[\"'”’]?\s*(?:(?:have|has|had|were|was|are|is|been|being|either|reportedly|allegedly|"
+    r"also|now|all)\s+)*"
     r"(?:(?:killed|dead)\s+(?:or|and)\s+(?:wounded|injured)|"
     r"(?:[^\W\d_][\w-]*\s+){0,4}?(?:getötet|tués|muertos)\s+(?:oder|ou|o)\s+"
     r"(?:verwundet|verletzt|blessés|heridos))\b"
@@ -168,7 +169,7 @@ _LINK_BEFORE = re.compile(
     r"jumped|soared|fell|dropped|declined|increased|decreased|grew|went|put|estimated|"
     r"surpassing|rising|climbing|nearing|approaching|exceed|surpass|crossed|crossing|"
     r"crosses|past|beyond|above|exceeds|increased\s+to|rose\s+to|by|"
-    r"sitting|sits|standing|now|just|only|as|on)\s*|[:=(]\s*)$"
+    r"sitting|sits|standing|now|just|only|as|on|has|have|had)\s*|[:=(]\s*)$"
 )
 # Count words that point at what they count: "the number of missing", "the death toll".
 # Count words that point at what they count: "the number of missing", "total of deaths".
@@ -330,7 +331,7 @@ _NOT_PLURAL = frozenset("its this has was does gas news series species aids".spl
 # Heads of phrases in languages that put adjectives after the noun.
 _FOREIGN_HEADS = frozenset(
     "soldados soldats soldaten militares militaires muertos mortos morts heridos feridos "
-    "blessés personas pessoas personnes".split()
+    "blessés personas pessoas personnes tentara pasukan prajurit orang".split()
 )
 # -ing/-ed words that are nouns when they head a counted phrase.
 _NOUN_ING = frozenset(

@@ -28,11 +28,11 @@ from tui.context import ScreenContext
 from tui.core.clock import utc_now
 from tui.core.config import Config
 from tui.core.models import CycleFinished, FigureChanged
-from tui.core.store import Store, iso
-from tui.core.store.changes import export_changes
+from tui.core.store import iso
 from tui.core.store.figures import figure_refs
 from tui.core.store.refs import FigureRef
 from tui.database import Database
+from tui.exporting import ChangeExporter
 from tui.messages import (
     Acknowledged,
     AcknowledgeRequested,
@@ -46,7 +46,6 @@ from tui.polling import Poller
 from tui.prefs import load_prefs, save_pref
 from tui.screens.base import DataScreen
 from tui.screens.changes import ChangeLogScreen
-from tui.screens.export import EXPORT_FORMATS, ExportScreen
 from tui.screens.feeds import FeedsScreen
 from tui.screens.help import HelpScreen
 from tui.screens.history import HistoryScreen
@@ -108,6 +107,9 @@ class StorywatchApp(App[None]):
             monitor_factory=monitor_factory,
             poll=poll,
             first_poll_delay=first_poll_delay,
+        )
+        self.exporter = ChangeExporter(
+            self, self.database, self.export_dir, clock=clock, title=lambda: self.config.story.title
         )
         self._status = ""
         self.status_changed: Signal[str] = Signal(self, "status")
@@ -263,6 +265,10 @@ class StorywatchApp(App[None]):
     def jump_to_figure(self, ref: FigureRef) -> None:
         self.push_screen(HistoryScreen(self.context, ref))
 
+    def export_changes(self) -> None:
+        """Ask for a format, then write into `export_dir` (where storywatch was started)."""
+        self.exporter.start()
+
     def show_config_location(self) -> None:
         path = str(self.config_path.resolve()) if self.config_path else "(no config file)"
         self.copy_to_clipboard(path)
@@ -281,31 +287,3 @@ class StorywatchApp(App[None]):
         text = await self.database.fetch(lambda store: suggest_text(suggestions(store, namer)))
         self.copy_to_clipboard(text)
         self.notify(text, title="[[figures]] to paste (copied)", markup=False, timeout=30)
-
-    # -- export ------------------------------------------------------------------------------
-
-    def export_changes(self) -> None:
-        """Ask for a format, then write into `export_dir` (where storywatch was started)."""
-        self.push_screen(ExportScreen(self.export_dir), self._export_as)
-
-    def _export_as(self, fmt: str | None) -> None:
-        if fmt is None:
-            return
-        suffix = next(s for f, _, s in EXPORT_FORMATS if f == fmt)
-        stamp = self.clock().strftime("%Y%m%dT%H%M%S")
-        path = (self.export_dir / f"storywatch-changes-{stamp}.{suffix}").resolve()
-        title = self.config.story.title
-
-        def job(store: Store) -> None:
-            try:
-                count = export_changes(store, path, fmt=fmt, title=title)
-            except OSError as exc:
-                self.call_from_thread(
-                    self.notify, f"could not export: {exc}", severity="error", markup=False
-                )
-                return
-            self.call_from_thread(
-                self.notify, f"wrote {count} changes to {path}", title="exported", markup=False
-            )
-
-        self.database.read(self, job, group="export")

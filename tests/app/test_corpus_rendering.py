@@ -13,6 +13,7 @@ import io
 import re
 import time
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -28,7 +29,7 @@ from tui.core.store.figures import FigureSummary, PendingChange, SourceValue
 from tui.core.store.refs import FigureRef
 from tui.core.store.report import ReportVersion, VersionClaim
 from tui.core.store.timeline import ReportRow
-from tui.widgets.figure_card import change_content, values_content
+from tui.widgets.figure_card import change_content, plan_content, values_content
 from tui.widgets.figures_panel import FiguresPanel
 from tui.widgets.report_table import ReportTable
 from tui.widgets.report_text import diff, highlighted
@@ -100,6 +101,8 @@ def as_summary(index: int, report: Report) -> FigureSummary:
         pending=pending,
         pending_count=1 + index % 2,
         observations=1,
+        # a plan whose source and deadline are feed text too
+        plan=replace(value, source=excerpt[:30], deadline=report.title[:25] or None),
     )
 
 
@@ -133,6 +136,7 @@ def render_functions(index: int, report: Report, console: Console) -> Iterator[s
         content(report.title),
         change_content(summary.pending),
         values_content(summary),
+        plan_content(summary) or Content(""),
         highlighted(as_version(index, report)),
         diff(as_version(index, report), as_version(index, report, 2)),
     ]

@@ -20,7 +20,7 @@ from tui.core.store.figures import (
 )
 from tui.core.store.refs import FigureRef
 from tui.screens.history import HistoryScreen, HistoryTable
-from tui.widgets.figure_card import FigureCard, values_content
+from tui.widgets.figure_card import FigureCard, plan_content, values_content
 
 
 def value(source: str, display: str, outlets: int = 1) -> SourceValue:
@@ -36,9 +36,9 @@ def test_card_values_show_copies_and_the_plan_beside_the_level() -> None:
         pending=None,
         plan=value("Pentagon", "up to 2,000"),
     )
-    assert values_content(summary).plain == (
-        "AP · 5 outlets about 2,500 · Iraqi sources over 3,000 · planned: up to 2,000 (Pentagon)"
-    )
+    assert values_content(summary).plain == "AP · 5 outlets about 2,500 · Iraqi sources over 3,000"
+    plan = plan_content(summary)
+    assert plan is not None and plan.plain == "planned: up to 2,000 (Pentagon)"
 
 
 def test_card_with_only_a_plan_says_there_is_no_current_value() -> None:
@@ -46,7 +46,9 @@ def test_card_with_only_a_plan_says_there_is_no_current_value() -> None:
         ref=FigureRef("US troops in Iraq"), values=(), series=(), last_changed=None,
         pending=None, plan=value("Pentagon", "up to 2,000"),
     )  # fmt: skip
-    assert values_content(summary).plain == "no current value · planned: up to 2,000 (Pentagon)"
+    assert values_content(summary).plain == "no current value"
+    plan = plan_content(summary)
+    assert plan is not None and plan.plain == "planned: up to 2,000 (Pentagon)"
 
 
 async def test_palette_suggests_figures_for_the_unnamed_key(story_db: Path) -> None:
@@ -161,11 +163,16 @@ async def test_card_and_history_show_the_plan_by_its_deadline_and_copies_as_one_
     async with app.run_test(size=(140, 40)) as pilot:
         await wait_until(pilot, lambda: figures_ready(app, 2))
         card = app.screen.query(FigureCard).first()
-        values = plain(card.query_one(".figure-values", Static))
-        assert values == (
-            "the Pentagon · 3 outlets about 2,500 · "
+        assert plain(card.query_one(".figure-values", Static)) == (
+            "the Pentagon · 3 outlets about 2,500"
+        )
+        plan = card.query_one(".figure-plan", Static)
+        assert plan.display and plain(plan) == (
             "planned: up to 2,000 by September 2026 (the Pentagon)"
         )
+        # A figure without a plan has no plan line.
+        syria = app.screen.query(FigureCard).last()
+        assert not syria.query_one(".figure-plan", Static).display
 
         await pilot.press("h")  # the selected figure's history
         await wait_until(pilot, lambda: isinstance(app.screen, HistoryScreen))

@@ -53,8 +53,7 @@ def source_label(source: str, outlets: int) -> str:
 
 
 def values_content(summary: FigureSummary, limit: int = 6) -> Content:
-    """ "Pentagon about 2,500 · Iraqi sources over 3,000 · planned: fewer than 2,000 by
-    September 2026 (Pentagon)"."""
+    """The current level by source: "Pentagon about 2,500 · Iraqi sources over 3,000"."""
     parts = [
         Content.assemble(
             Content.styled(source_label(v.source, v.outlets), "$text-muted"),
@@ -69,18 +68,22 @@ def values_content(summary: FigureSummary, limit: int = 6) -> Content:
         stated = summary.observations or summary.plan is not None
         empty = "no current value" if stated else "no reports yet"
         parts.append(Content.styled(empty, "$text-muted"))
-    plan = summary.plan
-    if plan is not None:  # a plan sits beside the level, never in place of it
-        deadline = one_line(planned_text(plan).removeprefix("planned"))  # "by Sep 2026"
-        parts.append(
-            Content.assemble(
-                Content.styled("planned: ", "italic"),
-                one_line(plan.display),
-                f" {deadline}" if deadline else "",
-                Content.styled(f" ({source_label(plan.source, plan.outlets)})", "$text-muted"),
-            )
-        )
     return Content(" · ").join(parts)
+
+
+def plan_content(summary: FigureSummary) -> Content | None:
+    """ "planned: fewer than 2,000 by September 2026 (Pentagon)", on a line of its own under
+    the level (beside it, never in its place; on one line, 80 columns cut it off)."""
+    plan = summary.plan
+    if plan is None:
+        return None
+    deadline = one_line(planned_text(plan).removeprefix("planned"))  # "by Sep 2026", or ""
+    return Content.assemble(
+        Content.styled("planned: ", "italic"),
+        one_line(plan.display),
+        f" {deadline}" if deadline else "",
+        Content.styled(f" ({source_label(plan.source, plan.outlets)})", "$text-muted"),
+    )
 
 
 class FigureCard(ListItem):
@@ -94,10 +97,14 @@ class FigureCard(ListItem):
 
     def compose(self) -> ComposeResult:
         title, values = self._texts()
+        plan = plan_content(self.summary)
         with Horizontal():
             with Vertical(classes="figure-text"):
                 yield Static(title, classes="figure-title", markup=False)
                 yield Static(values, classes="figure-values", markup=False)
+                line = Static(plan or "", classes="figure-plan", markup=False)
+                line.display = plan is not None
+                yield line
             trend = Sparkline(self._trend(), classes="figure-trend")
             trend.display = bool(self.summary.series)  # an empty trend drew a full bar
             yield trend
@@ -115,6 +122,10 @@ class FigureCard(ListItem):
             widget.update(title_text)
         for widget in values:
             widget.update(values_text)
+        plan = plan_content(summary)
+        for widget in self.query(".figure-plan").results(Static):
+            widget.update(plan or "")
+            widget.display = plan is not None
         for trend in trends:
             trend.data = self._trend()
             trend.display = bool(summary.series)

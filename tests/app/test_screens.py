@@ -357,3 +357,23 @@ async def test_the_chosen_theme_is_kept_for_the_next_run(story_db: Path, tmp_pat
     async with again.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert again.theme == "nord"
+
+
+async def test_palette_keeps_textuals_own_commands_beside_ours(story_db: Path) -> None:
+    """The App opens the palette with its own provider (built around its actions) next to
+    Textual's system commands: both kinds are offered."""
+    from textual.command import CommandList, CommandPalette
+
+    app = make_app(story_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("ctrl+p")
+        await wait_until(pilot, lambda: isinstance(app.screen, CommandPalette))
+        offered = app.screen.query_one(CommandList)
+
+        def prompts() -> str:
+            return " ".join(str(offered.get_option_at_index(i).prompt) for i in range(
+                offered.option_count))  # fmt: skip
+
+        await wait_until(pilot, lambda: "Poll now" in prompts())
+        assert "Jump to figure: US troops in Iraq" in prompts()
+        assert "Theme" in prompts() or "theme" in prompts()  # Textual's "Change theme"

@@ -48,8 +48,18 @@ def make_app(db: Path, **kwargs: object) -> StorywatchApp:
     return build_app(kwargs.pop("config", fixtures.config()), db, **kwargs)  # type: ignore[arg-type]
 
 
-async def wait_until(pilot: Pilot[None], check: Callable[[], bool], limit: float = 5.0) -> None:
-    deadline = time.monotonic() + limit
+# Seconds a condition may take before a test gives up. Waits end as soon as the condition
+# holds, so a generous limit costs a passing test nothing; on a machine shared by several
+# test runs, 5 s timed out while the app was merely slow.
+PATIENCE = 30.0
+
+
+async def wait_until(
+    pilot: Pilot[None], check: Callable[[], bool], limit: float = PATIENCE
+) -> None:
+    """Pause the app until `check()` holds; fail after `limit` seconds (never less than
+    PATIENCE: callers that asked for 10 or 15 s meant "a while", not a bound)."""
+    deadline = time.monotonic() + max(limit, PATIENCE)
     while not check():
         if time.monotonic() > deadline:
             raise AssertionError("condition not reached in time")

@@ -549,3 +549,30 @@ def test_a_count_of_iraqi_bases_is_iraqi() -> None:
     """ "out of two Iraqi bases": the bases are Iraqi, so the actor is (checked, unchanged)."""
     (claim,) = extract_claims("US troops moved out of two Iraqi bases.", published=PUB)
     assert (claim.low, claim.thing, claim.actor) == (2, "bases", "Iraq")
+
+
+FRIDAY = datetime(2025, 9, 12, 18, tzinfo=UTC)  # a Friday
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "as_of"),
+    [
+        # a level of an earlier day, two days back or more, stated in the past: an older
+        # value beside the report's own, not news
+        pytest.param("On Tuesday the flood toll stood at 812.", "812", "historic",
+                     id="on-an-earlier-weekday-stood-at"),
+        pytest.param("The toll had risen to 640 by Monday, the agency said.", "640", "historic",
+                     id="had-risen-by-an-earlier-weekday"),
+        pytest.param("Earlier, the agency reported 590 deaths.", "590", "historic",
+                     id="earlier-comma-opens-an-older-report"),
+        # the day before is still the report's news (a story filed for the next morning)
+        pytest.param("On Thursday the flood toll stood at 812.", "812", "current",
+                     id="the-day-before-is-current"),
+        # "now" says the level holds today, whatever day it was said
+        pytest.param("On Tuesday the agency said the toll was now 812.", "812", "current",
+                     id="now-overrides-the-day"),
+    ],
+)  # fmt: skip
+def test_a_level_of_an_earlier_day(text: str, surface: str, as_of: str) -> None:
+    found = [c for c in extract_claims(text, published=FRIDAY) if c.surface.endswith(surface)]
+    assert [c.as_of for c in found] == [as_of]

@@ -334,6 +334,17 @@ def test_an_earlier_list_of_places_carries_on_whole() -> None:
     assert _place(text, "90") == "Honduras and Guatemala"
 
 
+def test_a_total_with_another_item_holds_the_storys_place_and_the_items() -> None:
+    # Why: "brought the toll to N, with another M in B" names no place of N's own: N is the
+    # story's place (the sentence before) with the item's place in it.
+    text = (
+        "Officials said 300 people had died in Honduras.\n"
+        "That took the toll to 385, with another 85 people dead in Guatemala."
+    )
+    assert _place(text, "385") == "Honduras and Guatemala"
+    assert _place(text, "another 85") == "Guatemala"
+
+
 def test_there_points_back() -> None:
     # Why: "there" and "in the country" name an earlier sentence's place, not a nearer city.
     text = "France has ended its mission in Niger.\nSome 1,500 troops served in the country."

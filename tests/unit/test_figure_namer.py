@@ -8,7 +8,7 @@ import pytest
 
 from tui.core.claims.figures import FigureNamer, canonical_thing, extract_words
 from tui.core.config import FigureSection
-from tui.core.models import FigureKey
+from tui.core.models import Claim, FigureKey
 
 HAS_GAZETTEER = importlib.util.find_spec("tui.core.claims.gazetteer") is not None
 needs_gazetteer = pytest.mark.skipif(
@@ -32,6 +32,15 @@ FIGURES = [
     ),
     FigureSection(
         name="Deaths in both", things=DEATH_WORDS, places=["Turkey and Syria"], kind="count"
+    ),
+    FigureSection(
+        name="Deaths in Cyprus", things=DEATH_WORDS, places=["Cyprus", "the island"], kind="count"
+    ),
+    FigureSection(
+        name="Deaths in Greece and Cyprus",
+        things=DEATH_WORDS,
+        places=["Greece and Cyprus"],
+        kind="count",
     ),
     FigureSection(name="Deaths anywhere", things=["deaths"]),
 ]
@@ -82,6 +91,9 @@ NAMING: list[tuple[str, FigureKey, str | None, str | None]] = [
     ("list-of-parts", key("deaths", "northern Syria and eastern Turkey"), None,
      "Deaths in both"),
     ("list-is-not-its-member", key("deaths", "Turkey and Greece"), None, "Deaths anywhere"),
+    # an entry's other places name its first one: in a list, "the island" is Cyprus
+    ("list-member-by-an-entrys-alias", key("deaths", "Greece and the island"), None,
+     "Deaths in Greece and Cyprus"),
     # predicates default from the things: deaths are casualties (or unclassified)
     ("deaths-unclassified-ok", key("deaths", "Turkey", predicate="other"), None,
      "Deaths in Turkey"),
@@ -160,3 +172,35 @@ def test_figures_words_reach_the_extractor() -> None:
     # Places and actors go only to an extractor that takes them.
     assert set(words) <= {"synonyms", "places", "actors"}
     assert extract_words({}, (), ()) == {"synonyms": {}}
+
+
+def _sum(surface: str, sentence: str, place: str = "Syria") -> Claim:
+    return Claim(
+        surface, "money", "exact", 4e8, 4e8, "USD", "dollars", place, "UN", None, "money",
+        "current", sentence, 0, len(surface),
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("claim", "expected"),
+    [
+        # a sum whose only noun is its currency is a sum of what its sentence names
+        pytest.param(
+            _sum("$400 million", "The agency appealed for $400 million for families in Syria."),
+            "UN appeal for Syria",
+            id="bare-sum-named-by-its-sentence",
+        ),
+        pytest.param(
+            _sum("$400 million", "The agency sent $400 million to families in Syria."),
+            None,
+            id="bare-sum-of-something-else",
+        ),
+        pytest.param(
+            _sum("$400 million", "The agency appealed for $400 million for Iraq.", "Iraq"),
+            None,
+            id="bare-sum-still-needs-the-place",
+        ),
+    ],
+)
+def test_a_bare_sum_is_named_by_its_sentence(claim: Claim, expected: str | None) -> None:
+    assert NAMER.name_for(claim) == expected

@@ -26,7 +26,7 @@ from tui.core.claims.notfigures import not_a_figure
 from tui.core.claims.owner import owner
 from tui.core.claims.pairing import Draft
 from tui.core.claims.percents import percent_thing
-from tui.core.claims.place_lists import Neighbour
+from tui.core.claims.place_lists import Neighbour, joined_names
 from tui.core.claims.source_choice import source_of_figure
 from tui.core.claims.sources import SourceMention
 from tui.core.models import AsOf, Claim, Predicate
@@ -415,7 +415,7 @@ def _claim(
         if d.historic:
             as_of = "historic"  # the old value of a change ("down from 5,200")
         else:
-            as_of = tense.as_of(window, start, end, clause, year)
+            as_of = tense.as_of(window, start, end, clause, year, when.weekday() if dated else None)
             if d.current and as_of == "historic":
                 as_of = "current"  # the new value of a change ("rose to 11,300")
         if thing in CASUALTY_THINGS:
@@ -431,12 +431,14 @@ def _claim(
     between = (d.end, d.thing_start) if d.thing_follows and d.thing_start is not None else None
     mine = others if d.kind == "count" else []
     own_start = None if listed else d.thing_start
-    place = (
-        win.place_for(window, d.start, d.end, clause, between, d.thing, mine, own_start) or place
-    )
+    items: list[str] = []  # "..., with another 1,602 in Syria": the items it holds
+    found = win.place_for(window, d.start, d.end, clause, between, d.thing, mine, own_start, items)
+    place = found or place
     if place is None and d.date is None:
         antecedent = inherit()
         place = antecedent.place
+        if place is not None and items and place not in items:
+            place = joined_names([place, *items])  # the story's place and the items' places
         if not thing_inherited:
             inherited_actor = antecedent.place_actor
     if d.date is None and predicate == "other" and thing in FORCE_THINGS and place:

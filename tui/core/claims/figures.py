@@ -32,7 +32,7 @@ from functools import cache
 from typing import Protocol
 
 from tui.core.claims.actors import canonical_actor
-from tui.core.claims.lexicon import EVENTS, THINGS, norm
+from tui.core.claims.lexicon import CURRENCY_THING, EVENTS, THINGS, norm
 from tui.core.models import Claim, FigureKey
 
 
@@ -167,6 +167,7 @@ class _Figure:
     actors: frozenset[str]
     kind: str | None
     predicates: frozenset[str] | None
+    words: tuple[str, ...] = ()  # the entry's things as written, lower case
 
 
 def _compile(figure: FigureSection) -> _Figure:
@@ -185,6 +186,7 @@ def _compile(figure: FigureSection) -> _Figure:
         ),
         kind=figure.kind,
         predicates=predicates,
+        words=tuple(norm(t) for t in figure.things if t.strip()),
     )
 
 
@@ -194,6 +196,12 @@ class FigureNamer:
     def __init__(self, figures: Sequence[FigureSection]) -> None:
         self._sections = list(figures)
         self._figures = [_compile(f) for f in self._sections]
+        # The places one entry lists are one place, or parts of its first ("Syria", "the
+        # Syrian side of the border"): so a list naming one of them names that place.
+        self._one_place: dict[str, str] = {}
+        for f in self._figures:
+            for p in f.places[1:]:
+                self._one_place.setdefault(norm(p), f.places[0])
         self._synonyms: dict[str, str] = {}
         # The extractor's own names: a word it knows keeps its meaning, an unknown word
         # ("GIs", "died") means the entry's first specific thing the extractor knows.
@@ -203,6 +211,15 @@ class FigureNamer:
             canonical = (specific or known or [norm(section.things[0])])[0]
             for word in section.things:
                 self._synonyms.setdefault(norm(word), THINGS.get(norm(word), canonical))
+
+    def _listed(self, key: FigureKey) -> FigureKey:
+        """A list place with each member in the name an entry gives it first ("Turkey and
+        the Syrian side of the border" -> "Turkey and Syria")."""
+        parts = _parts(key.place) if key.place else []
+        if len(parts) < 2:
+            return key
+        named = [self._one_place.get(norm(p), p) for p in parts]
+        return FigureKey(key.kind, key.thing, key.predicate, " and ".join(named), key.actor)
 
     @property
     def names(self) -> list[str]:
@@ -226,8 +243,11 @@ class FigureNamer:
 
     def name_for(self, claim_or_key: Claim | FigureKey, source: str | None = None) -> str | None:
         """The figure this claim (or key) belongs to, or None."""
+        sentence = None
         if isinstance(claim_or_key, Claim):
             key, source = claim_or_key.key, source or claim_or_key.source
+            if key.kind == "money" and key.thing in _BARE_SUMS:
+                sentence = claim_or_key.sentence.lower()
         else:
             key = claim_or_key
         if key.thing is None:
@@ -235,15 +255,22 @@ class FigureNamer:
         thing = canonical_thing(key.thing)
         best: tuple[str, str] | None = None  # (figure name, the place it matched at)
         for figure in self._figures:
-            place = _match(figure, key, thing, source)
+            place = _match(figure, self._listed(key), thing, source, sentence)
             if place is not None and (best is None or _more_specific(place, best[1])):
                 best = (figure.name, place)
         return best[0] if best else None
 
 
-def _match(figure: _Figure, key: FigureKey, thing: str, source: str | None) -> str | None:
-    """The figure's place the key matched ("" for a figure with no places), or None."""
-    if thing not in figure.things and not _generic_in_event(figure, thing, key.predicate):
+def _match(
+    figure: _Figure, key: FigureKey, thing: str, source: str | None, sentence: str | None = None
+) -> str | None:
+    """The figure's place the key matched ("" for a figure with no places), or None.
+    `sentence` (lower case) is given for a bare sum: its words may name the thing."""
+    if (
+        thing not in figure.things
+        and not _generic_in_event(figure, thing, key.predicate)
+        and not (sentence and _sum_named(figure, sentence))
+    ):
         return None
     if figure.kind is not None:
         if figure.kind != key.kind:
@@ -269,6 +296,18 @@ def _match(figure: _Figure, key: FigureKey, thing: str, source: str | None) -> s
     # Of the figure's places holding the claim's, the tightest (inside the most of the
     # others) says how specific the match is.
     return max(inside, key=lambda p: sum(same_or_within(p, q) for q in inside))
+
+
+# A sum whose only noun is its currency ("appealed for $400 million"): what it is a sum of is
+# said by the sentence's words, so an entry's thing ("appeal") there names it.
+_BARE_SUMS = frozenset({*CURRENCY_THING.values(), "money"})
+
+
+def _sum_named(figure: _Figure, sentence: str) -> bool:
+    """Does the sentence of a bare sum name one of the entry's things ("appealed", "aid")?"""
+    if figure.kind not in (None, "money"):
+        return False
+    return any(re.search(rf"\b{re.escape(t)}", sentence) for t in figure.words)
 
 
 def _generic_in_event(figure: _Figure, thing: str, predicate: str) -> bool:

@@ -81,13 +81,60 @@ _CHANGED_BY = re.compile(
 _OPENS_IN_YEAR = re.compile(r"\s*(?:in|during|back\s+in)\s+((?:19|20)[0-9]{2})\b")
 
 
-def as_of(window: Window, start: int, end: int, clause: tuple[int, int], year: int | None) -> AsOf:
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_DAY = rf"({'|'.join(_WEEKDAYS)})"
+# A clause that opens on an earlier moment: "On Tuesday the toll stood at", "Earlier, the
+# ministry reported", "By Monday night, it was".
+_OPENS_ON_DAY = re.compile(
+    rf"\s*[\"“']?\s*(?:(?:on|by|as\s+of|until)\s+)?{_DAY}(?:\s+(?:night|morning|evening|"
+    rf"afternoon))?\s*,?\s"
+)
+_OPENS_EARLIER = re.compile(r"\s*[\"“']?\s*(?:earlier|previously|initially|at\s+first)\s*,")
+# ... or closes on one: "had risen to 1,200 by Tuesday".
+_CLOSES_ON_DAY = re.compile(rf"[^.;:]{{0,25}}?\b(?:by|on|as\s+of|until)\s+{_DAY}\b")
+# A level stated in the past: "stood at", "was", "had risen to".
+_PAST_LEVEL = re.compile(
+    r"\b(?:stood|was|were|had|totall?ed|reached|rose|climbed|numbered|came\s+to)\b"
+)
+_NOW = re.compile(r"\b(?:now|currently|so\s+far|as\s+of\s+now|today)\b")
+
+
+def _days_before(day: str, weekday: int) -> int:
+    """How many days before a report published on `weekday` (0 = Monday) `day` fell."""
+    return (weekday - _WEEKDAYS.index(day)) % 7
+
+
+def _older_day(low: str, lo: int, start: int, end: int, hi: int, weekday: int | None) -> bool:
+    """Is the figure a level of an earlier day than its report's, two days back or more
+    ("On Tuesday the toll stood at 42,310" in Friday's report, "Earlier, it reported")?
+    The day before is still news: a wire story is often filed for the next morning."""
+    if _OPENS_EARLIER.match(low, lo):
+        return True
+    before = low[lo:start]
+    if weekday is None or not _PAST_LEVEL.search(before) or _NOW.search(before):
+        return False
+    day = _OPENS_ON_DAY.match(low, lo)
+    if day is None:
+        closing = _CLOSES_ON_DAY.match(low, end)
+        day = closing if closing is not None and closing.end() <= hi else None
+    return day is not None and _days_before(day.group(1), weekday) >= 2
+
+
+def as_of(
+    window: Window,
+    start: int,
+    end: int,
+    clause: tuple[int, int],
+    year: int | None,
+    weekday: int | None = None,
+) -> AsOf:
     """The tense of the figure at [start, end) in its clause; `year` is the publication
-    year (None when unknown: past-year cues then say nothing)."""
+    year and `weekday` its day (0 = Monday), None when unknown (past-year and weekday cues
+    then say nothing)."""
     low = window.lower
     lo, hi = clause
     before = low[lo:start]
-    if _OVERTAKEN.search(before):
+    if _OVERTAKEN.search(before) or _older_day(low, lo, start, end, hi, weekday):
         return "historic"
     plan = None
     for m in _PLAN_BEFORE.finditer(before):

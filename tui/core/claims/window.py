@@ -215,6 +215,7 @@ def place_for(
     thing: str | None = None,
     others: Sequence[Neighbour] = (),
     own_start: int | None = None,
+    items: list[str] | None = None,
 ) -> str | None:
     """The place a figure at [start, end) is about: the nearest locative phrase of its
     clause ("in Gaza", "across eastern Ukraine"), else the nearest place of the clause,
@@ -255,8 +256,11 @@ def place_for(
     if all_taken and is_total(window.lower, start, end, lo):
         return joined_names([m.name for m in outside])
     if all_taken and all(how == "another" for how in owners.values()):
-        # "killed to 5,021, with another 1,602 on the Syrian side": every place here is
-        # a later figure's own; this one's is the story's (an earlier sentence's).
+        # "brought the toll to 5,021, with another 1,602 on the Syrian side": every place
+        # here is a later item's own; this figure is the story's (an earlier sentence's
+        # place) with those items in it: `items` gets their places.
+        if items is not None:
+            items.extend(dict.fromkeys(m.name for m in outside))
         return None
     if not any(m.start not in others_places and _tier(m) <= 1 for m in outside):
         # No place of its own: an alternative ("while others put the number at over

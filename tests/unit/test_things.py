@@ -239,6 +239,9 @@ def test_an_upper_bound_prints_no_floor() -> None:
         pytest.param("The clinic at 3300 Gallows Rd. reopened.", id="address"),
         pytest.param("The new Redmagic 11 Air phone is thin.", id="product-name"),
         pytest.param("6) Coal is falling everywhere.", id="list-marker"),
+        pytest.param('"We stayed," said the farmer Ivo Kranj, 61.', id="age-at-sentence-end"),
+        pytest.param("Call the desk on (312) 555-0148.", id="phone-with-area-code"),
+        pytest.param("The Group of Twenty met in Rio.", id="group-of-twenty"),
     ],
 )
 def test_names_and_markers_are_not_figures(text: str) -> None:
@@ -335,6 +338,9 @@ def _thing_of(text: str, surface: str) -> str | None:
             "1,900",
             "people",
             id="and-verb-with-its-own-number",
+        ),
+        pytest.param(
+            "A group of 40 pilgrims was stranded.", "40", "pilgrims", id="a-group-of-is-a-count"
         ),
         pytest.param(
             "The number of people crossing the border on foot has passed 9,000.",

@@ -69,6 +69,10 @@ def not_a_figure(window: Window, start: int, end: int, thing: str | None) -> boo
     apposition = _AGE_APPOSITION.search(window.text, max(0, start - 30), start)
     if thing is None and apposition and _COMMA_AFTER.match(window.text, end):
         return True  # "Yu Hu, 32, said": an age in apposition to a name
+    if _PHONE_BEFORE.search(window.text, max(0, start - 8), start):
+        return True  # "(202) 691-5902": a phone number
+    if _GROUP_OF.search(window.text, max(0, start - 12), start):
+        return True  # "the Group of Seven", "the Group of 20": a name
     if _ADDRESS_AFTER.match(window.text, end) or _LIST_MARKER.match(window.text, end):
         return True  # "3300 Gallows Rd.", "6) So coal...": an address or a list marker
     if thing is None and _between_names(window, start, end):
@@ -87,11 +91,14 @@ _CLOCK_SPAN = re.compile(
     r"(?:morning|evening|afternoon|night|hours|o'clock)"
 )
 _AGE_APPOSITION = re.compile(r"[A-Z][\w'’-]+,\s$")
-_COMMA_AFTER = re.compile(r",")
+# After an age in apposition: a comma, or the sentence's end ("said Roman Borshch, 29.").
+_COMMA_AFTER = re.compile(r",|\.(?:\s|$)|\s*$")
 _ADDRESS_AFTER = re.compile(
     r"(?:\s[A-Z][\w'-]+){1,3}\s(?:Rd|St|Ave|Avenue|Street|Road|Blvd|Boulevard|Lane|Drive)\b"
 )
 _LIST_MARKER = re.compile(r"\)\s")
+_PHONE_BEFORE = re.compile(r"\(\d{3}\)\s?$")
+_GROUP_OF = re.compile(r"\bGroup\s+of\s+$")  # capitalised: a name, not "a group of 40"
 
 
 def _between_names(window: Window, start: int, end: int) -> bool:

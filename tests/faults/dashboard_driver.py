@@ -35,7 +35,7 @@ async def drive(config_path: Path, db: Path) -> dict[str, object]:
             actions += 1
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(stop.wait(), timeout=0.15)
-        mode = app.poll_mode
+        mode = app.poller.mode
         errors = [n.message for n in app._notifications if n.severity == "error"]
     return {"errors": errors, "actions": actions, "mode": mode}
 

@@ -1,5 +1,9 @@
 """One poll cycle: fetch -> parse -> filter -> extract -> compare -> store -> notify.
 
+The Monitor only orchestrates: it schedules (`schedule`), fetches (`fetch`), parses and
+extracts (`analyse`), writes (`store.poll_writer`, which judges figures against the
+ledger) and emits events. It holds no SQL and no rules of its own.
+
 `Monitor.poll_cycle()` is the one path every mode shares (dashboard, headless `poll`,
 demo, tests). Network work is async on the caller's event loop; parsing and extraction
 run off it on threads (worker processes only when `parse_workers` asks for them);

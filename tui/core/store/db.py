@@ -1,4 +1,4 @@
-"""The SQLite file: schema, migrations, connections and write transactions.
+"""The SQLite file: opening it (schema current, migrations run), connections, write transactions.
 
 One file, WAL mode, foreign keys on, ISO-8601 UTC text times. Every write runs in
 `BEGIN IMMEDIATE` so that a dashboard and a headless poller can share the file: a
@@ -19,8 +19,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from tui.core.store.migrations import Migrations
-from tui.core.store.schema import MIGRATION_SET, migrations
+from tui.core.store.schema import migrations
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 30_000
@@ -177,4 +176,4 @@ def _explain(exc: sqlite3.DatabaseError) -> str:
     return message
 
 
-__all__ = ["MIGRATION_SET", "Migrations", "Store", "StoreError", "iso", "parse_iso"]
+__all__ = ["Store", "StoreError", "iso", "parse_iso"]

@@ -20,7 +20,7 @@ DEV = SHARED / "realnews" / "claims-dev.jsonl"
 SCORER = SHARED / "tools" / "score_claims.py"
 # Issue 9's targets are F1 0.92, value/bound 0.95, thing/place 0.85, actor/source 0.80,
 # as_of 0.90, dates 80%. Each floor sits a little under what the extractor scores now, so
-# that a regression fails; thing is still short of its target (see the issue's note).
+# that a regression fails.
 FLOORS = {
     "F1": 0.95,
     "P": 0.94,
@@ -31,7 +31,7 @@ FLOORS = {
     "place": 0.87,
     "actor": 0.82,
     "source": 0.92,
-    "as_of": 0.88,
+    "as_of": 0.89,
     "date_found": 0.80,
 }
 

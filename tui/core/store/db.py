@@ -11,6 +11,7 @@ A `Store` wraps one connection and must stay on the thread that opened it.
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import shutil
 import sqlite3
@@ -31,9 +32,19 @@ class StoreError(Exception):
 
 def iso(moment: datetime) -> str:
     """The one text form of a time in the database: UTC, seconds, with offset."""
+    if moment.tzinfo is None:  # local time: its meaning can depend on `fold`, keep it exact
+        return moment.astimezone(UTC).replace(microsecond=0).isoformat()
+    return _iso_aware(moment)
+
+
+# A poll writes the same few moments thousands of times (every claim of a report carries
+# its report's time): each is converted once. Equal aware datetimes are the same instant.
+@functools.lru_cache(maxsize=4096)
+def _iso_aware(moment: datetime) -> str:
     return moment.astimezone(UTC).replace(microsecond=0).isoformat()
 
 
+@functools.lru_cache(maxsize=4096)
 def parse_iso(text: str) -> datetime:
     return datetime.fromisoformat(text).astimezone(UTC)
 
@@ -147,6 +158,10 @@ class Store:
     def table_names(self) -> list[str]:
         rows = self.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
         return [name for (name,) in rows]
+
+    def set_page_cache(self, kib: int) -> None:
+        """SQLite's page cache for this connection, in KiB (filled only as pages are read)."""
+        self.conn.execute(f"PRAGMA cache_size = -{int(kib)}")
 
     def data_version(self) -> int:
         """Changes whenever another connection commits: cheap polling for 'did the file change?'."""

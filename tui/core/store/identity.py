@@ -45,6 +45,8 @@ def same_articles(
                 (title, canonical_link(link)), (int(report_id), int(revisions), key, entry_id)
             )
     found: dict[str, tuple[int, int, str, str]] = {}
+    if not by_article:  # nothing stored under these titles (every entry of a first poll)
+        return found
     for report in reports:
         same = by_article.pop((report.title, canonical_link(report.link)), None)
         if same is not None:

@@ -345,6 +345,33 @@ def test_a_total_with_another_item_holds_the_storys_place_and_the_items() -> Non
     assert _place(text, "another 85") == "Guatemala"
 
 
+@pytest.mark.parametrize(
+    ("text", "surface", "place"),
+    [
+        # a country's own voice (state media, health ministry) counts its own country's
+        # toll: an earlier list of places narrows to it...
+        pytest.param(
+            "Storms battered Honduras and Guatemala.\n"
+            "Guatemalan state media said 40 people were killed there.",
+            "40", "Guatemala", id="own-voice-narrows-a-list-to-its-country",
+        ),
+        # ...and an earlier sentence's other country is not the one it counts
+        pytest.param(
+            "Officials said 300 people died in Honduras.\n"
+            "The Guatemalan health ministry said at least 45 people were killed.",
+            "45", None, id="own-voice-never-counts-another-country",
+        ),
+        # any other speaker may speak of anywhere: the earlier place holds
+        pytest.param(
+            "Fighting flared in Mali on Sunday.\nFrench officials said six soldiers died.",
+            "six", "Mali", id="other-speakers-keep-the-earlier-place",
+        ),
+    ],
+)  # fmt: skip
+def test_a_countrys_own_voice(text: str, surface: str, place: str | None) -> None:
+    assert _place(text, surface) == place
+
+
 def test_there_points_back() -> None:
     # Why: "there" and "in the country" name an earlier sentence's place, not a nearer city.
     text = "France has ended its mission in Niger.\nSome 1,500 troops served in the country."

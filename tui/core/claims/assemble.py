@@ -26,7 +26,12 @@ from tui.core.claims.notfigures import not_a_figure
 from tui.core.claims.owner import owner
 from tui.core.claims.pairing import Draft
 from tui.core.claims.percents import percent_thing
-from tui.core.claims.place_lists import Neighbour, joined_names
+from tui.core.claims.place_lists import (
+    Neighbour,
+    joined_names,
+    narrowed_to_home,
+    speakers_home,
+)
 from tui.core.claims.source_choice import source_of_figure
 from tui.core.claims.sources import SourceMention
 from tui.core.models import AsOf, Claim, Predicate
@@ -434,17 +439,21 @@ def _claim(
     items: list[str] = []  # "..., with another 1,602 in Syria": the items it holds
     found = win.place_for(window, d.start, d.end, clause, between, d.thing, mine, own_start, items)
     place = found or place
+    source = _source_for(window, d, clause, text)
     if place is None and d.date is None:
         antecedent = inherit()
         place = antecedent.place
         if place is not None and items and place not in items:
             place = joined_names([place, *items])  # the story's place and the items' places
+        home = speakers_home(source)
+        if place is not None and home is not None:
+            # "Syrian state media said 100 were killed there": its own country's toll.
+            place = narrowed_to_home(place, home)
         if not thing_inherited:
             inherited_actor = antecedent.place_actor
     if d.date is None and predicate == "other" and thing in FORCE_THINGS and place:
         predicate = "presence"
     sources = window.sources()
-    source = _source_for(window, d, clause, text)
     actor = _actor_for(window, d, thing, clause, sources, inherited_actor, thing_inherited)
     if not math.isfinite(low) or (high is not None and not math.isfinite(high)):
         return None

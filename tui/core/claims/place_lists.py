@@ -150,3 +150,37 @@ def _nested(a: PlaceMention, b: PlaceMention) -> bool:
     return any(r in b_rows for row in a.rows for r in g.ancestors(row)) or any(
         r in a_rows for row in b.rows for r in g.ancestors(row)
     )
+
+
+# A country's own voice on its own toll: its state media, health ministry, civil defence.
+_NATIONAL_VOICE = re.compile(
+    r"\b(?:state[-\s](?:run\s+)?(?:media|television|tv|news\s+agency|broadcaster)|"
+    r"health\s+ministry|ministry\s+of\s+health|civil\s+defen[cs]e)\b",
+    re.IGNORECASE,
+)
+_FIRST_WORD = re.compile(r"(?:[Tt]he\s+)?([A-Z][\w-]*?)(?:'s|’s)?\b")
+
+
+def speakers_home(source: str | None) -> str | None:
+    """The country whose own voice `source` is ("Syrian state media" -> Syria, "Peru's
+    health ministry" -> Peru), or None for any other speaker ("US officials" may speak of
+    anywhere)."""
+    if not source or not _NATIONAL_VOICE.search(source):
+        return None
+    from tui.core.claims.countries import country_of
+
+    first = _FIRST_WORD.match(source)
+    return country_of(first.group(1)) if first else None
+
+
+def narrowed_to_home(place: str, home: str) -> str | None:
+    """An earlier sentence's place, as a country's own voice speaks of it: a list holding
+    its country is that country ("Turkey and Syria" -> Syria, for Syria's state media);
+    a place outside it is not the one it counts (None)."""
+    from tui.core.claims.gazetteer import place_within
+
+    parts = [p for p in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", place) if p]
+    inside = [p for p in parts if place_within(p, home)]
+    if len(parts) > 1:
+        return home if inside else None
+    return place if inside else None

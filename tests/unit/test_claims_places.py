@@ -345,6 +345,14 @@ def test_a_total_with_another_item_holds_the_storys_place_and_the_items() -> Non
     assert _place(text, "another 85") == "Guatemala"
 
 
+def test_both_parts_of_a_place_are_the_place() -> None:
+    # Why: "both the X- and Y-held areas of P" counts all of P, not the part a user named.
+    text = "The fighting killed 900 people in both the army- and militia-held areas of Yemen."
+    assert _place(text, "900", places=["militia-held areas"]) == "Yemen"
+    text = "It counts 900 dead in both army- and militia-run parts of northern Yemen."
+    assert _place(text, "900", places=["northern Yemen"]) == "Yemen"
+
+
 @pytest.mark.parametrize(
     ("text", "surface", "place"),
     [

@@ -249,6 +249,9 @@ def place_for(
     if not outside:
         return _demonym_place(window, start, end, clause, [*sources, attributive or (0, 0)])
     lo, hi = clause
+    whole = _both_parts_of(window, outside, lo, hi)
+    if whole is not None:
+        return whole
     me = Neighbour(start if own_start is None else min(start, own_start), end, thing)
     owners = {m.start: taken(m, me, others, window.lower) for m in outside}
     others_places = {at for at, how in owners.items() if how is not None}
@@ -295,6 +298,27 @@ def place_for(
     if len(group) > 1:
         return joined_names([m.name for m in group])
     return _most_specific(window, mentions, best).name
+
+
+# "in both the government- and rebel-held areas in Syria": the parts together are the
+# place they are parts of ("of northwestern Syria": of Syria, the direction included).
+_BOTH_PARTS = re.compile(
+    r"\bboth\s+(?:the\s+)?[\w-]+-\s+and\s+[\w-]+-(?:held|controlled|run)\s+"
+    r"(?:areas?|regions?|parts?|zones?|territor(?:y|ies))\s+(?:in|of)\s+(?:the\s+)?"
+)
+_DIRECTION_WORD = re.compile(
+    r"^(?:(?:north|south|east|west|central|northern|southern|eastern|western|"
+    r"(?:north|south)-?(?:east|west)(?:ern)?)\s+)+(?=\S)",
+    re.IGNORECASE,
+)
+
+
+def _both_parts_of(window: Window, mentions: list[PlaceMention], lo: int, hi: int) -> str | None:
+    both = _BOTH_PARTS.search(window.lower, lo, hi)
+    if both is None:
+        return None
+    after = next((m for m in mentions if both.end() <= m.start <= both.end() + 12), None)
+    return _DIRECTION_WORD.sub("", after.name) if after is not None else None
 
 
 # "stationed there", "in the country": a place named before. Not "the country's

@@ -345,6 +345,23 @@ def test_a_total_with_another_item_holds_the_storys_place_and_the_items() -> Non
     assert _place(text, "another 85") == "Guatemala"
 
 
+def test_a_total_of_one_named_part_holds_the_storys_place_too() -> None:
+    # Why: "together with the 85 in B, the total is 385": the total is more than B; the
+    # other part is the story's place, named in the sentence before.
+    text = (
+        "Officials said 300 people had died in Honduras.\n"
+        "Together with the 85 deaths in Guatemala, the total number of deaths is 390."
+    )
+    assert _place(text, "390") == "Honduras and Guatemala"
+
+
+def test_there_of_who_speaks_is_not_the_figures_place() -> None:
+    # Why: "groups that work there said" says where the speakers are; the figure's own
+    # place in the sentence stands.
+    text = "Rains hit Peru.\nIn the flooded north, groups that work there said 80 people died."
+    assert _place(text, "80", places=["flooded north"]) == "flooded north"
+
+
 def test_both_parts_of_a_place_are_the_place() -> None:
     # Why: "both the X- and Y-held areas of P" counts all of P, not the part a user named.
     text = "The fighting killed 900 people in both the army- and militia-held areas of Yemen."

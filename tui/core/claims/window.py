@@ -257,7 +257,14 @@ def place_for(
     others_places = {at for at, how in owners.items() if how is not None}
     all_taken = bool(others_places) and len(others_places) == len(outside)
     if all_taken and is_total(window.lower, start, end, lo):
-        return joined_names([m.name for m in outside])
+        names = list(dict.fromkeys(m.name for m in outside))
+        if len(names) > 1:
+            return joined_names(names)
+        # "combined with the 2,470 deaths in Syria, the total is 11,224": a total of one
+        # named part and the story's place (an earlier sentence's), see `items`.
+        if items is not None:
+            items.extend(names)
+        return None
     if all_taken and all(how == "another" for how in owners.values()):
         # "brought the toll to 5,021, with another 1,602 on the Syrian side": every place
         # here is a later item's own; this figure is the story's (an earlier sentence's
@@ -285,7 +292,16 @@ def place_for(
     lower = window.lower
     maybe = "there" in lower or " the country" in lower
     there = (
-        [m.start() for m in _THERE.finditer(lower, lo, hi) if _points_back(window, m)]
+        # A "there" of the attribution ("officials there said") or of a clause about who
+        # speaks ("groups that operate there said") is where the speakers are, not what
+        # the figure counts.
+        [
+            m.start()
+            for m in _THERE.finditer(lower, lo, hi)
+            if _points_back(window, m)
+            and not any(a <= m.start() < b for a, b in sources)
+            and not _WHO_THERE.search(lower, max(0, m.start() - 40), m.start())
+        ]
         if maybe
         else []
     )
@@ -324,6 +340,7 @@ def _both_parts_of(window: Window, mentions: list[PlaceMention], lo: int, hi: in
 # "stationed there", "in the country": a place named before. Not "the country's
 # north-west" (a possessive names a part of it), nor an existential "there" ("there were
 # 17,134 deaths in Turkey", "and there have been"): see `_points_back`.
+_WHO_THERE = re.compile(r"\b(?:that|who|which)\s+(?:[a-z]+\s+){1,2}\Z")
 _THERE = re.compile(r"\bthere\b|\b(?:in|across|inside|throughout) the country\b(?!['’]s)")
 # "there were 17,134", "there have been around 4,000 deaths", "there are still more than":
 # a "there" whose verb introduces a quantity names no place (unlike "the troops there are

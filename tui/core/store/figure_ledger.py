@@ -153,7 +153,10 @@ def first_sighting_after(
     if SPEAKER_SCOPE in identity:
         return None
     column = "figure" if identity.removeprefix("plan:").startswith("figure:") else "key"
-    where = f"c.{column} = :name" + (" AND c.figure IS NULL" if column == "key" else "")
+    # Driven from the changes table: first sightings are few, a figure's claims are many
+    # (a first poll's backlog asks this for most of them). Migration 0010's partial indexes
+    # hold exactly the "new" changes by figure and by key.
+    where = f"ch.{column} = :name" + (" AND ch.figure IS NULL" if column == "key" else "")
     rows = store.query(
         f"""SELECT c.*, r.entry_id, f.name AS feed, v.version, ch.id AS change_id
             FROM changes ch JOIN claims c ON c.id = ch.claim_id

@@ -334,3 +334,17 @@ def _copy_candidates(db: sqlite3.Connection) -> None:
     """A new report's copy candidates are found by its figures' numbers, then its time, so a
     first poll's thousand on-story reports are not each compared with every other."""
     _run(db, "CREATE INDEX report_sketches_numbers ON report_sketches(numbers, published);\n")
+
+
+@migrations(name="0010_first_sightings")
+def _first_sightings(db: sqlite3.Connection) -> None:
+    """The first sightings ("new" changes) of each figure and key, found without walking the
+    figure's every later claim: a word published before others already judged asks for the
+    earliest later first sighting, and a first poll's backlog asks it for most claims."""
+    _run(
+        db,
+        """
+        CREATE INDEX changes_new_figure ON changes(figure) WHERE verdict = 'new';
+        CREATE INDEX changes_new_key ON changes(key) WHERE verdict = 'new';
+        """,
+    )

@@ -571,6 +571,9 @@ FRIDAY = datetime(2025, 9, 12, 18, tzinfo=UTC)  # a Friday
         # "now" says the level holds today, whatever day it was said
         pytest.param("On Tuesday the agency said the toll was now 812.", "812", "current",
                      id="now-overrides-the-day"),
+        # "last year's storm" dates the event, not the count
+        pytest.param("The 812 lives lost make last year's storm the worst.", "812", "current",
+                     id="last-years-event-is-not-an-old-count"),
     ],
 )  # fmt: skip
 def test_a_level_of_an_earlier_day(text: str, surface: str, as_of: str) -> None:

@@ -316,6 +316,25 @@ def _place(text: str, surface: str, **kwargs: object) -> str | None:
             "Ecuador",
             id="a-dateline-with-a-long-dash-is-not-the-place",
         ),
+        pytest.param(
+            "Lima, (XYZ - Andes Wire - 3rd March, 2025) Mudslides in Ecuador killed 45 people.",
+            "45",
+            "Ecuador",
+            id="a-title-case-dateline-with-the-agency-bracket",
+        ),
+        pytest.param(
+            "Speaking in Geneva on Monday, the envoy said 45 people had died.",
+            "45",
+            None,
+            id="where-the-speaker-speaks-is-not-the-place",
+        ),
+        pytest.param(
+            "The toll in Honduras rose to 300, bringing the total toll including Guatemala "
+            "to about 390.",
+            "about 390",
+            "Honduras and Guatemala",
+            id="a-total-including-another-place-holds-both",
+        ),
     ],
 )
 def test_place_of_a_figure(text: str, surface: str, place: str | None) -> None:

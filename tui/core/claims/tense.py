@@ -69,7 +69,7 @@ _HISTORIC_BEFORE = re.compile(
 _HISTORIC_AFTER = re.compile(
     r"[^.;:]{0,40}?\b(?:(?:in|during|of|at)\s+(?:the\s+)?((?:19|20)[0-9]{2})\b|"
     r"(?:a\s+year|a\s+decade|the\s+day|the\s+week|the\s+month)\s+(?:earlier|before|ago)|"
-    r"years\s+ago|last\s+(?:year|election|time))"
+    r"years\s+ago|last\s+(?:year|election|time)\b(?!['’]s))"
 )
 # A verb of change right before the number: the number is the change, now.
 _CHANGED_BY = re.compile(

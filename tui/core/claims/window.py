@@ -50,7 +50,14 @@ _MENTION_SOURCES: dict[str, Callable[[], tuple[re.Pattern[str], Mapping[str, str
 _DATELINE = re.compile(
     r"\s*[A-Z][A-Z .'-]{2,}(?:,\s*[A-Z][\w .'-]{1,30}?)?(?:,\s*[A-Z][a-z]{2,8}\.? \d{1,2})?"
     r"\s*(?:\([\w .&-]{1,30}\)\s*)?(?:-{1,2}|[–—])\s"
+    # "Istanbul, (APP - Agency News - 4th Feb, 2024)": a city and the agency's bracket
+    r"|\s*[A-Z][\w.'-]+(?:\s[A-Z][\w.'-]+)?,\s*\([^()]{2,80}\)\s*(?:[-–—]\s)?"
 )
+# A participle opening on where the speaker is: "Speaking in Sanliurfa on Saturday, ...".
+_SPEAKING_IN = re.compile(
+    r"\s*(?:speaking|addressing\s+\w+|talking\s+to\s+\w+)\s+(?:in|at|from|during)\s+[^,]{1,80},"
+)
+_INCLUDING = re.compile(r"\bincluding\s+(?:the\s+)?\Z")
 # Locative words that tie a place to what happens there. "from", "to" and "of" are weaker
 # ("up from 5,000", "data from Ukraine"): they count when no other place does.
 # What may stand between two names that are one place: "Wajima, Ishikawa", "Russia's Kursk",
@@ -238,6 +245,9 @@ def place_for(
     dateline = _DATELINE.match(window.text)
     skip = dateline.end() if dateline else 0
     usable = [m for m in mentions if m.start >= skip]
+    speaking = _SPEAKING_IN.match(window.lower)
+    if speaking is not None:
+        usable = [m for m in usable if m.start >= speaking.end()]
     if attributive is not None:
         usable = [m for m in usable if not attributive[0] <= m.start < attributive[1]]
     outside = [m for m in usable if not any(a <= m.start < b for a, b in sources)]
@@ -313,6 +323,15 @@ def place_for(
     group = coordinated(window.text, outside, best)
     if len(group) > 1:
         return joined_names([m.name for m in group])
+    if is_total(lower, start, end, lo):
+        # "bringing the total toll including Syria to 51,000": the total holds both.
+        also = [
+            m
+            for m in outside
+            if m is not best and _INCLUDING.search(lower, max(0, m.start - 14), m.start)
+        ]
+        if also:
+            return joined_names([best.name, *(m.name for m in also)])
     return _most_specific(window, mentions, best).name
 
 

@@ -339,6 +339,9 @@ DECIDE: list[tuple[str, list[Observation], Observation, Verdict | None, int | No
     # rule 4b: a rounded restatement in the same article version supports the figure
     ("supporting-in-same-report-confirmed", [obs(claim(5021), "AP", report=R)],
      obs(claim(5000, bound="lower", start=40), "AP", report=R), X, 0, True),
+    # ...but a precise figure after a rounded one is the report's own news, not support
+    ("precise-after-rounded-in-same-report-is-news", [obs(over(5000), "AP", report=R)],
+     obs(claim(5021, start=40), "AP", report=R), C, 0, True),
     ("alternative-in-same-report-disputed",
      [obs(claim(2500), "US government", report=R)],
      obs(claim(3000, bound="lower", start=60), "Iraqi sources", report=R), D, 0, False),

@@ -13,7 +13,9 @@
 |    | source, states the same figure              |           | change                           |
 | 4  | ... states a different figure               | revised   | an edited figure: the strongest  |
 | 4b | an earlier figure in the same version of    | confirmed | a rounded restatement ("more     |
-|    | the report is within margin of this one     |           | than 5,000" by "5,021") supports |
+|    | the report, no less precise, is within      |           | than 5,000" by "5,021") supports |
+|    | margin of this one (not "5,021" after       |           | the precise figure; the precise  |
+|    | "more than 5,000": that is judged as any)   |           | one is the report's own news     |
 | 5  | the source's own latest figure is restated  | confirmed | a source repeating itself        |
 | 6  | the source's own latest figure differs      | changed   | a source updating itself (its    |
 |    | (not one beside it in the same version)     |           | other value in the same text is  |
@@ -225,6 +227,12 @@ def _from_source(observations: Iterable[Observation], source: str) -> list[Obser
     return [o for o in observations if normalise_source(o.source) == source]
 
 
+# How precisely a bound states a value: a rounded restatement supports a more precise
+# figure before it, but a precise figure after a rounded one ("more than 5,000 ... 5,021")
+# is the report's own figure, judged as any.
+_PRECISION = {"exact": 3, "range": 2, "approx": 2, "lower": 1, "upper": 1, "vague": 0}
+
+
 def _beside(o: Observation, new: Observation) -> bool:
     """Stated in the same version of the same report: side by side, at one moment."""
     return o.report == new.report and o.revision == new.revision
@@ -276,6 +284,7 @@ def decide(
         and o.revision == new.revision
         and o.claim.start < new.claim.start
         and within_margin(new.claim, o.claim)
+        and _PRECISION[new.claim.bound] <= _PRECISION[o.claim.bound]
     ]
     supported = _latest(same_version)
     if supported is not None:

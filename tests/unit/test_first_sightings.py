@@ -14,7 +14,7 @@ import pytest
 from tui.core.ledger import Observation
 from tui.core.models import Claim
 from tui.core.store import Store
-from tui.core.store.figure_ledger import first_sighting_after
+from tui.core.store.figure_ledger import _said_before, first_sighting_after
 
 
 def _observation() -> Observation:
@@ -54,5 +54,33 @@ def test_first_sightings_are_found_by_their_own_index(
     monkeypatch.setattr(store, "query", recording)
     assert first_sighting_after(store, identity, "US troops in Iraq", _observation(), 1) is None
     ((sql, params),) = asked
+    plan = " ".join(str(row[3]) for row in store.conn.execute(f"EXPLAIN QUERY PLAN {sql}", params))
+    assert f"USING INDEX {index}" in plan, plan
+
+
+@pytest.mark.parametrize(
+    ("identity", "index"),
+    [
+        pytest.param("figure:US troops in Iraq|current", "claims_figure_speaker", id="named"),
+        pytest.param("count|troops|presence|Iraq|US|current", "claims_key_speaker", id="unnamed"),
+    ],
+)
+def test_a_speakers_earlier_word_is_an_index_seek(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, identity: str, index: str
+) -> None:
+    """The same backlog asks each claim for its speaker's latest earlier word (migration
+    0011): not a walk back over every other speaker's claims of the figure."""
+    store = Store(tmp_path / "s.db")
+    asked: list[tuple[str, Any]] = []
+    query = store.query
+
+    def recording(sql: str, params: Any = ()) -> list[dict[str, Any]]:
+        asked.append((sql, params))
+        return query(sql, params)
+
+    monkeypatch.setattr(store, "query", recording)
+    assert _said_before(store, identity, "US troops in Iraq", _observation(), 1) == []
+    sql, params = asked[-1]  # the second query narrows to the speaker
+    assert "c.speaker = :speaker" in sql
     plan = " ".join(str(row[3]) for row in store.conn.execute(f"EXPLAIN QUERY PLAN {sql}", params))
     assert f"USING INDEX {index}" in plan, plan

@@ -348,3 +348,17 @@ def _first_sightings(db: sqlite3.Connection) -> None:
         CREATE INDEX changes_new_key ON changes(key) WHERE verdict = 'new';
         """,
     )
+
+
+@migrations(name="0011_words_by_speaker")
+def _words_by_speaker(db: sqlite3.Connection) -> None:
+    """A speaker's latest earlier word on a figure, found by an index seek: without it a
+    backlog's late-landing report walked back over every other speaker's claims of the
+    figure, once per claim (`figure_ledger._said_before`)."""
+    _run(
+        db,
+        """
+        CREATE INDEX claims_key_speaker ON claims(key, speaker, observed_at);
+        CREATE INDEX claims_figure_speaker ON claims(figure, speaker, observed_at);
+        """,
+    )

@@ -198,6 +198,9 @@ def _neighbour(d: Draft, listed: bool) -> Neighbour:
 EARLIER_CHARS = 600  # how far back a percent looks for what it measures
 # Between two figures of one list: "39 in Wajima, 22 in Suzu", "Al Haouz (394),".
 _LIST_GAP = re.compile(r"[^.;:!?]{0,80}$")
+# A verb of its own between two figures starts a new clause, not the list's next item:
+# "killed 5,000 and left millions homeless".
+_NEW_VERB = re.compile(r"\band\s+(?:[a-z]+ed|left|leaving|made|saw|sent|took|forced)\b")
 
 
 _RUNNING_TOTAL = re.compile(
@@ -229,6 +232,7 @@ def _inherit_listed_things(window: win.Window, drafts: list[Draft]) -> set[int]:
             and last is not None
             and last.thing is not None
             and _LIST_GAP.search(window.text, last.end, d.start)
+            and not _NEW_VERB.search(window.lower, last.end, d.start)
         ):
             d.thing, d.thing_start, d.thing_end = last.thing, last.thing_start, last.thing_end
             listed.add(id(d))

@@ -15,6 +15,13 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from tui.core.claims.events import (
+    EVENT_THING,
+    FOLDABLE,
+    SPELLED,
+    event_for,
+    fold_event,
+)
 from tui.core.claims.nouns import (
     ADJECTIVES,
     QUANTIFIER_MODIFIERS,
@@ -52,115 +59,6 @@ class _Word:
         return self.text.lower()
 
 
-# An event after the counted phrase: "12 people (had been) killed", "14 still missing".
-# A number as a word, in a second counted phrase ("five soldiers and four civilians").
-_SPELLED = (
-    r"(?:[0-9][0-9,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-    r"a\s+dozen|dozens|scores|several|hundreds|thousands)"
-)
-_EVENT_AFTER = re.compile(
-    # an insert between the phrase and its verb: "40 people, including six residents of
-    # a care home, perished", "1,061 people (among them 360 children) died"
-    r"(?P<insert>,\s*(?:including|among\s+them|(?:most|many|some|all)\s+of\s+them|mostly|"
-    r"mainly)\s+[^,;()]{1,80},|\s*\([^()]{1,80}\))?"
-    r"\s*(?:(?:from|in|of|at|on|near)\s+(?:[^\W\d_][\w'-]*\s+){1,3}?|"
-    # "23 girls attending the camp were unaccounted for"
-    r"[a-z]+ing\s+(?:the\s+|a\s+)?[a-z][\w'-]*\s+)?"
-    # a second counted phrase in coordination: "14,000 Palestinians and 1,200 Israelis"
-    r"(?P<second>(?:,\s*|and\s+)(?:at\s+least\s+|more\s+than\s+|about\s+|some\s+|nearly\s+)?"
-    rf"{_SPELLED}\s+(?:[^\W\d_][\w'-]*\s+){{1,3}}?)?"
-    r"(?:(?:who|that|have|has|had|were|was|are|is|been|being|reportedly|also|now|so\s+far|still|"
-    r"more|others|"
-    r"remain|remains|remained|went|gone|go|got|left|lay|lie|reported|as|"
-    r"confirmed|believed|feared|presumed|known|to\s+be|to\s+have|later|since|already|"
-    r"all|each|either|or|and|critically|seriously|severely|badly|slightly)\s+)*"
-    r"(?P<event>killed|dead|died|die|perished|drowned|murdered|slain|executed|"
-    r"injured|wounded|hurt|missing|unaccounted|"
-    r"displaced|fled|uprooted|homeless|evacuated|"
-    r"arrested|detained|hospitali[sz]ed|martyred|abducted|kidnapped|raped|"
-    r"forced\s+to\s+flee|forced\s+from\s+their\s+homes|had\s+to\s+(?:leave|flee)|"
-    r"unconfirmed|unaccounted\s+for|lost\s+their\s+lives|rescued|saved)\b"
-)
-# An event before the number (and its modifier): "killing at least 12", "left 3 dead".
-_EVENT_BEFORE = re.compile(
-    r"\b(killing|killed|kills|kill|claimed|claiming|took\s+the\s+lives\s+of|shot\s+dead|"
-    r"injuring|injured|injures|wounding|wounded|wounds|"
-    r"displacing|displaced|displaces|forcing|forced|evacuating|evacuated|uprooting|uprooted|"
-    r"rescuing|rescued|saving|saved|"
-    r"arresting|arrested|arrests|detaining|detained|abducting|abducted|kidnapping|kidnapped|"
-    r"deaths?\s+of|killing\s+of|lost\s+the\s+lives\s+of|injuries\s+to|the\s+loss\s+of|"
-    r"evacuar\s+a|evacuate)\s+"
-    r"(?:(?:a|an|the|some|about|around|roughly|approximately|nearly|almost|at\s+least|"
-    r"more\s+than|over|up\s+to|an\s+estimated|as\s+many\s+as|another|a\s+further|"
-    r"a\s+total\s+of|just|only)\s+)*$"
-)
-# Earlier items of a list, back to the verb that governs them: "13 US soldiers and ",
-# "27 boys, three school employees and ".
-_LIST_BEFORE = re.compile(
-    rf"(?:{_SPELLED}\s+(?:[^\W\d_][\w'-]*\s+){{0,3}}?[^\W\d_][\w'-]*(?:\s*,\s*|,?\s+and\s+)){{1,3}}"
-    r"(?:(?:some|about|around|nearly|almost|at\s+least|more\s+than|over|another)\s+)*$"
-)
-_EVENT_THING = {
-    **dict.fromkeys(
-        "killed dead died die perished drowned murdered slain executed martyred killing "
-        "kills kill claimed claiming".split(),
-        "deaths",
-    ),
-    **dict.fromkeys(
-        "injured wounded hurt injuring injures wounding wounds".split(),
-        "injured",
-    ),
-    "missing": "missing",
-    "unaccounted": "missing",
-    **dict.fromkeys(
-        "displaced fled uprooted homeless displacing displaces forcing forced".split(),
-        "displaced",
-    ),
-    **dict.fromkeys("evacuated evacuating".split(), "evacuees"),
-    **dict.fromkeys("arrested arresting arrests".split(), "arrests"),
-    **dict.fromkeys("detained detaining".split(), "detainees"),
-    **dict.fromkeys("abducted abducting kidnapped kidnapping".split(), "hostages"),
-    "unconfirmed": "missing",
-    "lost": "deaths",
-    **dict.fromkeys("rescued rescuing saved saving".split(), "survivors"),
-    "uprooting": "displaced",
-    "lost their lives": "deaths",
-    "forced to flee": "displaced",
-    "forced from their homes": "displaced",
-    "had to leave": "displaced",
-    "had to flee": "displaced",
-    "raped": "victims",
-    "hospitalised": "hospitalized",
-    "hospitalized": "hospitalized",
-}
-_AND = re.compile(r"\b(?:and|or)\b")
-_AND_VERB = re.compile(r"\band\s+[a-z]+ed\b")
-_OWN_OBJECT = re.compile(
-    rf"\s+(?:(?:at\s+least|more\s+than|about|some|nearly|another|over)\s+)?{_SPELLED}\b"
-)
-_KILLED_OR_WOUNDED = re.compile(
-    r"[\"'”’]?\s*(?:(?:have|has|had|were|was|are|is|been|being|either|reportedly|allegedly|"
-    r"also|now|all)\s+)*"
-    r"(?:(?:killed|dead)\s+(?:or|and)\s+(?:wounded|injured)|"
-    r"(?:[^\W\d_][\w-]*\s+){0,4}?(?:getötet|tués|muertos)\s+(?:oder|ou|o)\s+"
-    r"(?:verwundet|verletzt|blessés|heridos))\b"
-)
-_LEFT_THEM = re.compile(r"\s+(?:people\s+|others\s+)?(dead|injured|wounded|homeless|missing)\b")
-# Heads an event replaces: people counted as dead are deaths, soldiers counted as wounded
-# are injured ("injured service members" are not the troop count).
-_FOLDABLE = frozenset(
-    """
-    people persons civilians children women men residents villagers troops soldiers
-    workers migrants refugees passengers students journalists fighters militants
-    policemen officers firefighters patients pilgrims protesters demonstrators
-    others palestinians israelis ukrainians russians
-    nurses doctors medics paramedics teachers pupils hikers tourists farmers miners guards
-    volunteers staff employees crew sailors fishermen pilots drivers shoppers worshippers
-    spectators fans visitors campers climbers swimmers locals citizens nationals foreigners
-    babies infants teenagers adults boys girls relatives inmates rescuers police
-    policemen policewomen aid-workers reporters officials lawmakers voters pedestrians
-    """.split()
-)
 # Things an anaphoric subject points back to when the number is linked to it.
 _LINK_BEFORE = re.compile(
     r"(?:\b(?:at|to|of|is|was|were|are|be|been|numbering|numbered|totaling|totalling|totals|"
@@ -204,8 +102,8 @@ def _canonical(words: list[_Word], known: Mapping[str, str] | None = None) -> st
     if not words:
         return None
     first_head = words[-1].low
-    if first_head in _FOLDABLE and len(words) > 1 and words[-2].low in _EVENT_THING:
-        return _EVENT_THING[words[-2].low]  # "missing people", "displaced persons"
+    if first_head in FOLDABLE and len(words) > 1 and words[-2].low in EVENT_THING:
+        return EVENT_THING[words[-2].low]  # "missing people", "displaced persons"
     if known:
         for size in (3, 2, 1):
             if len(words) >= size:
@@ -214,13 +112,13 @@ def _canonical(words: list[_Word], known: Mapping[str, str] | None = None) -> st
                     return known[phrase]
     head = words[-1].low.strip("'’").removesuffix("'s").removesuffix("’s")
     if head in _ADJECTIVE_HEADS:  # "12 dead", "the number of missing"
-        return _EVENT_THING.get(head, head)
+        return EVENT_THING.get(head, head)
     mods = [w for w in words[:-1]]
     # Drop leading quantifier words and capitalised modifiers (demonyms, names, actors):
     # "20 Israeli hostages" counts hostages; whose they are is the actor's business.
     # A state word before a person ("missing people", "displaced persons") is the event.
-    if head in _FOLDABLE and mods and mods[-1].low in _EVENT_THING:
-        return _EVENT_THING[mods[-1].low]
+    if head in FOLDABLE and mods and mods[-1].low in EVENT_THING:
+        return EVENT_THING[mods[-1].low]
     # Non-English phrases put the head first ("150 soldados russos", "soldats tués").
     for w in words:
         if w.low in _FOREIGN_HEADS:
@@ -354,24 +252,9 @@ def thing_after(
     return Thing(name, words[-1].start, words[-1].end, True)
 
 
-# The same events in the other languages the extractor reads: "15 soldats ont été tués".
-_FOREIGN_EVENT = re.compile(
-    r"\s+(?:[^\W\d_][\w'-]*\s+){0,2}?(?:ont\s+été|ont|sont|han\s+sido|fueron|han|foram|"
-    r"wurden|sind|seien)\s+(?:[^\W\d_][\w'-]*\s+)?"
-    r"(tués|tuées|morts|blessés|disparus|muertos|muertas|heridos|heridas|desaparecidos|"
-    r"asesinados|mortos|feridos|desaparecidos|getötet|verletzt|vermisst|evakuiert)\b"
-)
-_FOREIGN_EVENT_THING = {
-    **dict.fromkeys("tués tuées morts muertos muertas asesinados mortos getötet".split(), "deaths"),
-    **dict.fromkeys("blessés heridos heridas feridos verletzt".split(), "injured"),
-    **dict.fromkeys("disparus desaparecidos vermisst".split(), "missing"),
-    "evakuiert": "evacuees",
-}
-
-
 # The numbers before a shared head: "303 and 282 seats", "16, 12 and 9 seats".
 _COORDINATED = re.compile(
-    rf"(?:\s*,\s*{_SPELLED})*\s*,?\s+(?:and|or)\s+(?:some\s+|about\s+|nearly\s+)?{_SPELLED}"
+    rf"(?:\s*,\s*{SPELLED})*\s*,?\s+(?:and|or)\s+(?:some\s+|about\s+|nearly\s+)?{SPELLED}"
     r"(?=\s)"
 )
 
@@ -416,81 +299,6 @@ def sized_thing(window: Window, suffix: str, end: int, known: Mapping[str, str] 
     return "troops" if force else "people"
 
 
-_EVENT_THINGS = frozenset(
-    "deaths injured casualties missing displaced evacuees arrests detainees hostages "
-    "hospitalized".split()
-)
-
-
-def is_event_thing(thing: str) -> bool:
-    """A thing that is an event's count (deaths, injured, missing...)."""
-    return thing in _EVENT_THINGS
-
-
-def is_person_head(thing: str) -> bool:
-    """A thing that names people, which an event can count ("children", "police officers")."""
-    return thing.rsplit(" ", 1)[-1] in _FOLDABLE
-
-
-def event_for(window: Window, start: int, end: int, phrase_end: int) -> str | None:
-    """The event a count is of, from the verb after its phrase ("were killed") or before
-    the number ("killing 12"); None when the sentence names no such event there."""
-    both = _KILLED_OR_WOUNDED.match(window.lower, phrase_end)
-    if both is not None:
-        return "casualties"  # "killed or wounded": both at once
-    m = _EVENT_AFTER.match(window.lower, phrase_end)
-    if m is not None and phrase_end == end and m.group("second"):
-        m = None  # "rose to 211 and 419 others injured": the event is the second count's
-    if m is not None and m.group("insert") and _AND.search(m.group(), len(m.group("insert"))):
-        m = None  # "killed 1,061 people (including 360 children) and injured 1,575"
-    governed = _EVENT_BEFORE.search(window.lower, max(0, start - 60), start) is not None
-    if m is None and phrase_end != end:
-        m = _EVENT_AFTER.match(window.lower, end)
-    own_object = m is not None and _AND_VERB.search(m.group()) is not None
-    if own_object and m is not None and (governed or _OWN_OBJECT.match(window.lower, m.end())):
-        # "killed thousands and displaced millions", "infected 2,300 and killed 47": the
-        # verb after "and" has an object of its own
-        m = None
-    if m is not None:
-        return _EVENT_THING.get(" ".join(m.group("event").split()))
-    foreign = _FOREIGN_EVENT.match(window.lower, phrase_end)
-    if foreign is not None:
-        return _FOREIGN_EVENT_THING[foreign.group(1)]
-    b = _EVENT_BEFORE.search(window.lower, max(0, start - 60), start)
-    if b is None:  # a later item of the verb's list: "killed 13 soldiers and 169 Afghans"
-        listed = _LIST_BEFORE.search(window.lower, max(0, start - 120), start)
-        if listed is not None:
-            b = _EVENT_BEFORE.search(window.lower, max(0, listed.start() - 60), listed.start())
-    if b is not None:
-        verb = b.group(1).split()[0]
-        if verb in ("left", "leaving", "leaves"):
-            tail = _LEFT_THEM.match(window.lower, phrase_end)
-            return _EVENT_THING.get(tail.group(1)) if tail else None
-        if verb in ("took", "death", "deaths", "lost", "the", "shot"):
-            return "deaths"
-        if verb == "injuries":
-            return "injured"
-        if verb in ("evacuar", "evacuate"):
-            return "evacuees"
-        return _EVENT_THING.get(verb)
-    return None
-
-
-def fold_event(thing: str | None, event: str | None) -> str | None:
-    """People (or anyone) counted by an event are that event: "12 civilians killed" ->
-    deaths, "3 soldiers wounded" -> injured. Hostages, prisoners, votes and the like stay
-    what they are: "20 hostages released" counts hostages."""
-    if event is None or thing in _KEEP_UNDER_EVENT:
-        return thing
-    return event
-
-
-_KEEP_UNDER_EVENT = frozenset(
-    "hostages prisoners detainees votes seats cases bodies victims homes buildings "
-    "survivors livestock animals cattle".split()
-)
-
-
 def thing_before(
     window: Window, start: int, clause_start: int, known: Mapping[str, str] | None = None
 ) -> Thing | None:
@@ -513,7 +321,7 @@ def thing_before(
             best = Thing("deaths", m.start(), m.end(), False)
     for m in _THE_COUNTED.finditer(window.lower, clause_start, start):
         if best is None or m.start() > best.start:
-            best = Thing(_EVENT_THING[m.group(1)], m.start(1), m.end(1), False)
+            best = Thing(EVENT_THING[m.group(1)], m.start(1), m.end(1), False)
     if best is None:  # "payrolls rose by 150,000", "arrivals climbed to 21,000"
         subject = _SUBJECT_CHANGED.search(head)
         if subject is not None and not _IN_PHRASE.search(head, 0, subject.start(1)):

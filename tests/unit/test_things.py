@@ -343,6 +343,12 @@ def _thing_of(text: str, surface: str) -> str | None:
             "A group of 40 pilgrims was stranded.", "40", "pilgrims", id="a-group-of-is-a-count"
         ),
         pytest.param(
+            "On Sunday 14 people were hurt in the crush.",
+            "14",
+            "injured",
+            id="a-weekday-is-no-label",
+        ),
+        pytest.param(
             "The number of people crossing the border on foot has passed 9,000.",
             "passed 9,000",
             "migrants",

@@ -180,6 +180,9 @@ def is_label_number(window: Window, start: int) -> bool:
     if words[-1][-1:] in ",.;:!?)":
         return False  # "the Pentagon, 900 troops": a clause ends before the number
     word = words[-1].strip("\"'(")
-    if not word[:1].isupper() or len(words) == 1:
-        return False
+    if not word[:1].isupper() or len(words) == 1 or word.lower() in _WEEKDAYS:
+        return False  # "On Tuesday 18 people were hurt": a day, then the count
     return word.lower() not in _ignored_capitals() and word not in window.actor_words.words
+
+
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())

@@ -11,10 +11,18 @@ from tests.app.conftest import figures_ready, make_app, wait_until
 from tui.widgets.report_table import ReportTable
 
 
+def _titles_sized(table: ReportTable) -> bool:
+    """The Title column has been measured against its rows: DataTable sizes columns on a
+    later idle, not in `add_row`, and a busy machine can take the shot in between."""
+    (title,) = [c for c in table.columns.values() if c.label.plain == "Title"]
+    return title.content_width > len("Title")
+
+
 async def _loaded(pilot: Pilot[None]) -> None:
     app = pilot.app
     await wait_until(pilot, lambda: figures_ready(app, 3))  # type: ignore[arg-type]
     await wait_until(pilot, lambda: app.screen.query_one(ReportTable).row_count == 5)
+    await wait_until(pilot, lambda: _titles_sized(app.screen.query_one(ReportTable)))
     await pilot.pause()
 
 

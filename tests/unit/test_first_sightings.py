@@ -33,6 +33,26 @@ def _observation() -> Observation:
     )
 
 
+def _recording_store(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> tuple[Store, list[tuple[str, Any]]]:
+    """A real store whose queries are also written down, to ask SQLite how it runs them."""
+    store = Store(tmp_path / "s.db")
+    asked: list[tuple[str, Any]] = []
+    query = store.query
+
+    def recording(sql: str, params: Any = ()) -> list[dict[str, Any]]:
+        asked.append((sql, params))
+        return query(sql, params)
+
+    monkeypatch.setattr(store, "query", recording)
+    return store, asked
+
+
+def _plan(store: Store, sql: str, params: Any) -> str:
+    return " ".join(str(row[3]) for row in store.conn.execute(f"EXPLAIN QUERY PLAN {sql}", params))
+
+
 @pytest.mark.parametrize(
     ("identity", "index"),
     [
@@ -43,18 +63,10 @@ def _observation() -> Observation:
 def test_first_sightings_are_found_by_their_own_index(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, identity: str, index: str
 ) -> None:
-    store = Store(tmp_path / "s.db")
-    asked: list[tuple[str, Any]] = []
-    query = store.query
-
-    def recording(sql: str, params: Any = ()) -> list[dict[str, Any]]:
-        asked.append((sql, params))
-        return query(sql, params)
-
-    monkeypatch.setattr(store, "query", recording)
+    store, asked = _recording_store(tmp_path, monkeypatch)
     assert first_sighting_after(store, identity, "US troops in Iraq", _observation(), 1) is None
     ((sql, params),) = asked
-    plan = " ".join(str(row[3]) for row in store.conn.execute(f"EXPLAIN QUERY PLAN {sql}", params))
+    plan = _plan(store, sql, params)
     assert f"USING INDEX {index}" in plan, plan
 
 
@@ -70,17 +82,9 @@ def test_a_speakers_earlier_word_is_an_index_seek(
 ) -> None:
     """The same backlog asks each claim for its speaker's latest earlier word (migration
     0011): not a walk back over every other speaker's claims of the figure."""
-    store = Store(tmp_path / "s.db")
-    asked: list[tuple[str, Any]] = []
-    query = store.query
-
-    def recording(sql: str, params: Any = ()) -> list[dict[str, Any]]:
-        asked.append((sql, params))
-        return query(sql, params)
-
-    monkeypatch.setattr(store, "query", recording)
+    store, asked = _recording_store(tmp_path, monkeypatch)
     assert _said_before(store, identity, "US troops in Iraq", _observation(), 1) == []
     sql, params = asked[-1]  # the second query narrows to the speaker
     assert "c.speaker = :speaker" in sql
-    plan = " ".join(str(row[3]) for row in store.conn.execute(f"EXPLAIN QUERY PLAN {sql}", params))
+    plan = _plan(store, sql, params)
     assert f"USING INDEX {index}" in plan, plan

@@ -335,6 +335,30 @@ def _place(text: str, surface: str, **kwargs: object) -> str | None:
             "Honduras and Guatemala",
             id="a-total-including-another-place-holds-both",
         ),
+        pytest.param(
+            "Nine farmers died in US drone strikes near Herat.",
+            "Nine",
+            "Herat",
+            id="a-country-modifying-strikes-is-the-side-not-the-place",
+        ),
+        pytest.param(
+            "About 60 prisoners are held in US custody in Baghdad, lawyers said.",
+            "About 60",
+            "Baghdad",
+            id="custody-names-the-captor-the-town-names-the-place",
+        ),
+        pytest.param(
+            "Some 120 pupils fell ill at Denver University in the city of Boulder.",
+            "Some 120",
+            "Boulder",
+            id="a-university-named-after-a-town-may-lie-elsewhere",
+        ),
+        pytest.param(
+            "Four men were killed in Kenya on Sunday.",
+            "Four",
+            "Kenya",
+            id="a-name-before-a-preposition-is-still-the-place",
+        ),
     ],
 )
 def test_place_of_a_figure(text: str, surface: str, place: str | None) -> None:

@@ -288,6 +288,12 @@ CASES = [
         "a number with a thousands comma counts back too",
     ),
     ("One day the troops will leave.", [], "'one day' as 'some day'"),
+    (
+        "The glacier carved this valley 250,000 years ago.",
+        [],
+        "deep time is no calendar date (and once crashed the reader)",
+    ),
+    ("The star burst 90,000,000 days ago.", [], "nor is a count of days beyond any calendar"),
 ]
 
 

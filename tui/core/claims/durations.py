@@ -297,6 +297,10 @@ def _read(m: re.Match[str], lowered: str, today: date) -> DateFigure | None:
     return figure
 
 
+# Days per unit, to tell whether "N units ago" still falls in the calendar (after year 1).
+_DAYS_PER = {"days": 1.0, "weeks": 7.0, "months": 31.0, "years": 366.0}
+
+
 def _ago(
     start: int,
     end: int,
@@ -308,6 +312,9 @@ def _ago(
 ) -> DateFigure | None:
     """ "five days ago": the day (or, for months and years, the month or year) counted back."""
     furthest = high if high is not None else low
+    # "370,000 years ago" is deep time, not a calendar date (and no `date` can hold it).
+    if furthest * _DAYS_PER.get(thing, 0) >= (today.year - 1) * 365:
+        return None
     if thing in ("minutes", "hours"):
         period = per.days(today, today)
     elif thing in ("days", "weeks"):

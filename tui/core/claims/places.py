@@ -356,6 +356,8 @@ def _lookup(
         after = None  # "Islamic State" is a name, "Niger state" a place
     full_end = after.end() if after and after.group(1) not in _SHORT_QUALIFIERS else end
     cue = _cue(lower, start)
+    if cue is not None and after is None and _modifies_noun(text, lower, end):
+        cue = None  # "in US strikes near Kandahar": the strikes' side, not where it was
     if key in user:
         # The user's spelling, as specific as the gazetteer says ("Syria" is a country:
         # "Syria's opposition-held northwest" is more specific than it).
@@ -400,6 +402,23 @@ def _lookup(
 _NAME_SHAPE = re.compile(r"(?:(?:[ae][ldnrstz]|ash)-)?[A-Z][a-z]{2,}(?:-[A-Za-z][a-z]+)*\Z")
 # ... and ends a phrase: "in Suzu, while", "in Alamo." (not "in Parliament Square").
 _NAME_END = re.compile(r"\s*(?:[,.;:)]|\Z|\s+(?:and|on|last|this|earlier|late|early)\b)")
+
+
+# A name used as a modifier ("died in US strikes", "at Miami University in Oxford"): the
+# locative word before it governs the noun after it, so it says whose or which, not where.
+# The nouns are those a side or a town's name usually modifies in news: attacks and the
+# forces that make them, and institutions named after a place that may lie elsewhere.
+_MODIFIED_NOUN = re.compile(
+    r"(?:-(?:led|backed|made|based)\b|\s+(?:air|drone|missile|rocket|artillery)?\s*"
+    r"(?:strikes?|airstrikes?|attacks?|raids?|bombings?|bombardments?|shelling|offensives?|"
+    r"operations?|assaults?|custody|detention|captivity|forces|troops|soldiers|military|"
+    r"army|navy|police|officials|authorities|government|embassy|jails?|prisons?)\b)"
+)
+_NAMED_INSTITUTION = re.compile(r"\s+(?:University|College|Institute|Academy|School)\b")
+
+
+def _modifies_noun(text: str, lower: str, end: int) -> bool:
+    return bool(_MODIFIED_NOUN.match(lower, end) or _NAMED_INSTITUTION.match(text, end))
 
 
 @cache

@@ -433,6 +433,24 @@ def _thing_of(text: str, surface: str) -> str | None:
             id="forced-to-flee",
         ),
         pytest.param(
+            "Another 12 passengers aboard the ferry were found dead in the hold.",
+            "12",
+            "deaths",
+            id="found-dead",
+        ),
+        pytest.param(
+            "By Sunday 14 climbers and guides had been confirmed dead.",
+            "14",
+            "deaths",
+            id="second-head-without-a-number",
+        ),
+        pytest.param(
+            "Some 30 crew on the capsized cargo ship remain missing.",
+            "Some 30",
+            "missing",
+            id="four-word-place-before-the-verb",
+        ),
+        pytest.param(
             "Nine hikers crossing the pass were unaccounted for on Sunday.",
             "Nine",
             "missing",

@@ -363,7 +363,7 @@ def _thing_of(text: str, surface: str) -> str | None:
         pytest.param(
             "The storm killed 300 and left thousands stranded on roofs.",
             "thousands",
-            None,
+            "people",  # not deaths: "left" takes people, not the kill list's event
             id="a-new-verb-is-no-list-item",
         ),
         # A partitive or a coordination names the head of the first number.
@@ -512,6 +512,50 @@ def _thing_of(text: str, surface: str) -> str | None:
         # Heads in other languages take their English thing.
         pytest.param(
             "La policía reportó unos 90 detenidos.", "unos 90", "detainees", id="es-detainees"
+        ),
+        pytest.param(
+            "Tras la tormenta siguen 52 personas desaparecidas.",
+            "52",
+            "missing",
+            id="es-participle-after-its-noun",
+        ),
+        pytest.param(
+            "Le bilan provisoire fait état de 30 personnes blessées.",
+            "30",
+            "injured",
+            id="fr-participle-after-its-noun",
+        ),
+        # A bare count takes people from a verb that takes people, or as a subject past a
+        # speaker's clause; a subset's own verb is not the whole's event.
+        pytest.param(
+            "The ice storm left tens of thousands without heating.",
+            "tens of thousands",
+            "people",
+            id="left-without",
+        ),
+        pytest.param(
+            "The drought has affected more than 4 million across the region.",
+            "more than 4 million",
+            "people",
+            id="affected-bare-count",
+        ),
+        pytest.param(
+            "Relief agencies warned that hundreds of thousands are short of water.",
+            "hundreds of thousands",
+            "people",
+            id="speaker-noun-is-not-the-head",
+        ),
+        pytest.param(
+            "A trawler reached the raft and rescued 9 people, one of whom later died.",
+            "9",
+            "survivors",
+            id="subset-verb-not-the-whole-event",
+        ),
+        pytest.param(
+            "Officials said a further 900 individuals had been injured.",
+            "900",
+            "injured",
+            id="individuals-take-the-event",
         ),
     ],
 )

@@ -28,7 +28,8 @@ _EVENT_AFTER = re.compile(
     r"[a-z]+ing\s+(?:the\s+|a\s+)?[a-z][\w'-]*\s+)?"
     # a second counted phrase in coordination: "14,000 Palestinians and 1,200 Israelis"
     r"(?P<second>(?:,\s*|and\s+)(?:at\s+least\s+|more\s+than\s+|about\s+|some\s+|nearly\s+)?"
-    rf"{SPELLED}\s+(?:[^\W\d_][\w'-]*\s+){{1,3}}?|"
+    # ("9 people, one of whom later died": a subset's verb is not the whole's event)
+    rf"{SPELLED}\s+(?!of\s+(?:whom|them|which|those|these)\b)(?:[^\W\d_][\w'-]*\s+){{1,3}}?|"
     # a second head with no number of its own: "14 climbers and guides were killed"
     r"(?:and|or)\s+[a-z][\w'-]*\s+(?=(?:have|has|had|were|was|are)\b))?"
     r"(?:(?:who|that|have|has|had|were|was|are|is|been|being|reportedly|also|now|so\s+far|still|"
@@ -119,22 +120,29 @@ FOLDABLE = frozenset(
     nurses doctors medics paramedics teachers pupils hikers tourists farmers miners guards
     volunteers staff employees crew sailors fishermen pilots drivers shoppers worshippers
     spectators fans visitors campers climbers swimmers locals citizens nationals foreigners
-    babies infants teenagers adults boys girls relatives inmates rescuers police
+    babies infants teenagers adults boys girls relatives inmates rescuers police individuals
     policemen policewomen aid-workers reporters officials lawmakers voters pedestrians
     """.split()
 )
 
 # The same events in the other languages the extractor reads: "15 soldats ont été tués".
+# The auxiliary may be absent where the participle follows its noun as an adjective does:
+# "52 personas desaparecidas", "30 personnes blessées".
 _FOREIGN_EVENT = re.compile(
-    r"\s+(?:[^\W\d_][\w'-]*\s+){0,2}?(?:ont\s+été|ont|sont|han\s+sido|fueron|han|foram|"
-    r"wurden|sind|seien)\s+(?:[^\W\d_][\w'-]*\s+)?"
-    r"(tués|tuées|morts|blessés|disparus|muertos|muertas|heridos|heridas|desaparecidos|"
-    r"asesinados|mortos|feridos|desaparecidos|getötet|verletzt|vermisst|evakuiert)\b"
+    r"\s+(?:(?:[^\W\d_][\w'-]*\s+){0,2}?(?:ont\s+été|ont|sont|han\s+sido|fueron|han|foram|"
+    r"wurden|sind|seien)\s+(?:[^\W\d_][\w'-]*\s+)?)?"
+    r"(tués|tuées|morts|mortes|blessés|blessées|disparus|disparues|muertos|muertas|"
+    r"fallecidos|fallecidas|heridos|heridas|desaparecidos|desaparecidas|asesinados|"
+    r"asesinadas|mortos|mortas|feridos|feridas|getötet|verletzt|vermisst|evakuiert)\b"
 )
 _FOREIGN_EVENT_THING = {
-    **dict.fromkeys("tués tuées morts muertos muertas asesinados mortos getötet".split(), "deaths"),
-    **dict.fromkeys("blessés heridos heridas feridos verletzt".split(), "injured"),
-    **dict.fromkeys("disparus desaparecidos vermisst".split(), "missing"),
+    **dict.fromkeys(
+        "tués tuées morts mortes muertos muertas fallecidos fallecidas asesinados asesinadas "
+        "mortos mortas getötet".split(),
+        "deaths",
+    ),
+    **dict.fromkeys("blessés blessées heridos heridas feridos feridas verletzt".split(), "injured"),
+    **dict.fromkeys("disparus disparues desaparecidos desaparecidas vermisst".split(), "missing"),
     "evakuiert": "evacuees",
 }
 

@@ -464,19 +464,42 @@ _NOT_A_THING = frozenset(
 )
 
 
+# A bare count as the object of a verb that takes people: "left thousands without power",
+# "affected more than 2 million", "a boat carrying up to 400".
+_PEOPLE_OBJECT = re.compile(
+    r"\b(?:left|leaving|leaves|affected|affecting|affects|carrying|carried)\s+"
+    r"(?:(?:about|around|some|nearly|almost|more\s+than|over|up\s+to|an\s+estimated|"
+    r"at\s+least|as\s+many\s+as|another)\s+)*$"
+)
+# Between a noun and a bare count that is a subject, a clause boundary: the noun is the
+# speaker's ("aid groups warned that thousands are at risk"), not the count's head.
+_NEW_CLAUSE = re.compile(r"\b(?:that|said|says|say|warned|warn|warns)\b|[:;]")
+
+
 def sentence_thing(window: Window, start: int, end: int) -> tuple[str, int | None] | None:
-    """A thing for a count that names none: the nearest plural noun before it in the
-    sentence ("Labour won fewer votes, at 9.7 million"), else people when the count is the
-    subject of a verb that people do ("hundreds of thousands are in danger"). Returns the
-    thing and where the sentence names it (None for the people guess)."""
+    """A thing for a count that names none: people when it is the object of a verb that
+    takes people ("left thousands without power"), else the nearest plural noun before it
+    in the sentence ("Labour won fewer votes, at 9.7 million"), else people when the count
+    is the subject of a verb that people do ("hundreds of thousands are in danger").
+    Returns the thing and where the sentence names it (None for the people guess)."""
+    if _PEOPLE_OBJECT.search(window.lower, max(0, start - 60), start):
+        return "people", None
     best: tuple[str, int | None] | None = None
     for text, t_start, _end, cls in _tokens(window.text[:start], 0, 400):
         low = text.lower()
         plural_noun = cls == "w" and text.islower() and _is_plural_head(low)
         if plural_noun and low not in STOP and low not in _NOT_A_THING:
             best = SYNONYMS.get(low, low), t_start
+    subject = _PERSON_VERB.match(window.lower, end) is not None
+    if (
+        best is not None
+        and best[1] is not None
+        and subject
+        and _NEW_CLAUSE.search(window.lower, best[1], start)
+    ):
+        return "people", None
     if best is not None:
         return best
-    if _PERSON_VERB.match(window.lower, end):
+    if subject:
         return "people", None
     return None

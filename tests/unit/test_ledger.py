@@ -85,6 +85,12 @@ def under(v: float) -> Claim:
     return claim(0, v, bound="upper")
 
 
+def toll(v: float, *, bound: Bound = "exact", thing: str = "deaths") -> Claim:
+    """A casualty count ("killed", "injured", "missing") rather than a troop level."""
+    high = None if bound == "lower" else v
+    return dataclasses.replace(claim(v, high, bound=bound, thing=thing), predicate="casualty")
+
+
 def plan(c: Claim) -> Claim:
     return dataclasses.replace(c, as_of="planned")
 
@@ -336,6 +342,22 @@ DECIDE: list[tuple[str, list[Observation], Observation, Verdict | None, int | No
     ("nearly-after-exact-quiet-move", [obs(claim(3958))], obs(under(4000), hours=5), C, 0, True),
     ("at-least-five-after-2500-big-move", [obs(claim(2500))],
      obs(claim(5, bound="lower"), hours=5), C, 0, False),
+    # rule 1c: a toll only grows; far below every earlier word it is another event's or a
+    # part's toll ("six killed in the aftershock" after "more than 41,000 dead")
+    ("toll-far-below-every-word-is-none", [obs(toll(41000)), obs(toll(42000), "AP", 2)],
+     obs(toll(6, bound="lower"), hours=5), None, None, False),
+    ("injured-far-below-is-none", [obs(toll(105000, thing="injured"), "minister")],
+     obs(toll(290, thing="injured"), "agency", 24), None, None, False),
+    ("toll-revised-down-a-little-changed", [obs(toll(3419))], obs(toll(3385), hours=5),
+     C, 0, False),
+    # one misfiled word far above does not hide the figure's own level
+    ("toll-below-one-word-only-judged", [obs(toll(41000), "UN"), obs(toll(3500), "medics", 1)],
+     obs(toll(3612), "medics", 5), C, 1, False),
+    # the missing are found, the displaced go home: those counts may fall far
+    ("missing-may-fall-far", [obs(toll(1000, thing="missing"))],
+     obs(toll(40, thing="missing"), hours=48), C, 0, False),
+    # a troop level may fall far too: a withdrawal is that
+    ("troops-may-fall-far", [obs(claim(2500))], obs(claim(200), hours=300), C, 0, False),
     # rule 4b: a rounded restatement in the same article version supports the figure
     ("supporting-in-same-report-confirmed", [obs(claim(5021), "AP", report=R)],
      obs(claim(5000, bound="lower", start=40), "AP", report=R), X, 0, True),

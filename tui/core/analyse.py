@@ -54,6 +54,23 @@ def report_text(report: Report) -> str:
     return f"{report.title}\n\n{report.text}" if report.text else report.title
 
 
+def body_start(report: Report) -> int:
+    """Where the body begins in `report_text`: 0 when there is no body but the title (none,
+    or the title repeated), so that there is no headline apart."""
+    return len(report.title) + 2 if report.text and report.text != report.title else 0
+
+
+def headline_only(claims: Sequence[Claim], body: int) -> frozenset[Claim]:
+    """The headline's figures (before offset `body`) whose number the body never states.
+
+    A headline sums up its body and rounds in its own way ("more than 2,000 dead" over
+    "1,541 ... and 910"; "at least 3,000" over "3,385"): such a figure is no one's word, so
+    it is stored but never judged. One the body states too ("toll passes 11,000" over
+    "passed 11,000") is the report's word, and is judged like any."""
+    stated = {(c.kind, c.value) for c in claims if c.start >= body}
+    return frozenset(c for c in claims if c.start < body and (c.kind, c.value) not in stated)
+
+
 def analyse_feed(
     body: bytes,
     headers: Mapping[str, str],

@@ -7,6 +7,9 @@
 | 1  | the claim is historic ("down from 5,200")   | None      | history is not news              |
 | 1b | the claim counts nothing (no thing: a bare  | None      | it names no quantity to follow,  |
 |    | date with no event)                         |           | so it never alarms               |
+| 1c | a toll (deaths, injured: it only grows)     | None      | a toll is revised down a little, |
+|    | below a tenth of every earlier word of the  |           | never to a tenth: that is a      |
+|    | figure before it ("six killed" after 41,000)|           | part's or another event's toll   |
 | 2  | no earlier observation of the key in the    | new       | a first sighting (plans and      |
 |    | same tense (current / planned)              |           | levels are separate ledgers)     |
 | 3  | the report's previous revision, same        | confirmed | rewording an article is no       |
@@ -233,6 +236,25 @@ def _from_source(observations: Iterable[Observation], source: str) -> list[Obser
 _PRECISION = {"exact": 3, "range": 2, "approx": 2, "lower": 1, "upper": 1, "vague": 0}
 
 
+# Rule 1c. Casualty tolls are cumulative: a count of the dead or the injured is revised down
+# a little at most. One stated at less than a tenth of every earlier word of its figure is a
+# part's toll (one town's) or another event's (a flood, an aftershock), not the toll falling.
+# Counts that do fall (the missing are found, the displaced go home) are left out.
+TOLL_FALL_FACTOR = 10
+_TOLLS_THAT_FALL = frozenset(
+    {"missing", "trapped", "displaced", "homeless", "evacuated", "sheltered", "stranded",
+     "hospitalised", "hospitalized", "hostages", "detained"}
+)  # fmt: skip
+
+
+def another_toll(new: Claim, before: Sequence[Claim]) -> bool:
+    """Is `new` a toll far below every earlier word of its figure (rule 1c)?"""
+    if new.kind != "count" or new.predicate != "casualty" or new.thing in _TOLLS_THAT_FALL:
+        return False
+    top = margin_of(new).high
+    return bool(before) and all(margin_of(o).low > TOLL_FALL_FACTOR * top for o in before)
+
+
 def _beside(o: Observation, new: Observation) -> bool:
     """Stated in the same version of the same report: side by side, at one moment."""
     return o.report == new.report and o.revision == new.revision
@@ -248,7 +270,8 @@ def decide(
 
     `ledger` may come in any order; entries in another tense (historic, or plans for a level
     and levels for a plan), `new` itself and later revisions of the same report are ignored.
-    Returns None for a historic or thing-less claim (rules 1 and 1b).
+    Returns None for a historic or thing-less claim (rules 1 and 1b), and for a toll far
+    below everything said of its figure (rule 1c: not this figure at all).
     """
     if new.claim.as_of == "historic" or not new.claim.thing:
         return None
@@ -276,6 +299,13 @@ def decide(
         assert old is not None  # `mine` holds at least one observation
         return _compare(new, old, Verdict.REVISED)
 
+    # Changes run forward in time: a report published before words already in the ledger
+    # (feeds land in any order) is compared with what was said before it. Disputes are
+    # symmetric in time (rule 7 looks both ways within the window).
+    before = [o for o in earlier if o.observed_at <= new.observed_at or o.report == new.report]
+    if another_toll(new.claim, [o.claim for o in before]):
+        return None
+
     # Rule 4b: a rounded restatement next to a figure of the same article version.
     same_version = [
         o
@@ -289,11 +319,6 @@ def decide(
     supported = _latest(same_version)
     if supported is not None:
         return Decision(Verdict.CONFIRMED, supported, True)
-
-    # Changes run forward in time: a report published before words already in the ledger
-    # (feeds land in any order) is compared with what was said before it. Disputes are
-    # symmetric in time (rule 7 looks both ways within the window).
-    before = [o for o in earlier if o.observed_at <= new.observed_at or o.report == new.report]
 
     # Rules 5-6: the source updating (or repeating) itself. Its other value in this same
     # version was said at the same moment, not before: two values of one source side by

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Literal
 
-from tui.core.analyse import AnalysedFeed, AnalysedReport, report_text
+from tui.core.analyse import AnalysedFeed, AnalysedReport, body_start, headline_only, report_text
 from tui.core.claims import FigureNamer
 from tui.core.copies import url_key
 from tui.core.ledger import Observation, decide, describe_value, normalise_source
@@ -298,22 +298,31 @@ class _FeedWriter:
         # A revision is observed when it was made (or seen), not when the article first ran.
         observed_at = report.published if version == 1 else (report.updated or self.now)
         identity = f"{self.feed}\x1f{report.entry_id}"
+        unjudged = headline_only(claims, body_start(report))
         for claim in claims:
             speaker = claim.source or self.feed
             observation = Observation(claim, identity, version, speaker, observed_at)
-            self._claim(observation, report_id, version_id, copy)
+            self._claim(observation, report_id, version_id, copy, headline=claim in unjudged)
             self.result.new_claims += 1
 
     def _claim(
-        self, observation: Observation, report_id: int, version_id: int, copy: bool = False
+        self,
+        observation: Observation,
+        report_id: int,
+        version_id: int,
+        copy: bool = False,
+        *,
+        headline: bool = False,
     ) -> None:
-        """Judge a claim against the ledger of its key, store it, and record any change."""
+        """Judge a claim against the ledger of its key, store it, and record any change.
+        A headline's own figure is stored under its key alone, never judged (see
+        `analyse.headline_only`): the body's figures are the report's word."""
         claim = observation.claim
         key = claim.key.as_text()
-        figure = self.ledger.namer.name_for(claim)
+        figure = None if headline else self.ledger.namer.name_for(claim)
         # Historic and thing-less claims are stored but never judged (ledger rules 1, 1b); a
         # copy's figures are its origin's voice: stored for its sources, never judged again.
-        followed = claim.as_of != "historic" and bool(claim.thing) and not copy
+        followed = claim.as_of != "historic" and bool(claim.thing) and not copy and not headline
         # A duration's thing is its unit ("days"): unrelated spans, never one figure moving.
         followed = followed and (claim.kind != "duration" or figure is not None)
         identity = _identity(observation, key, figure) if followed else None
@@ -326,6 +335,8 @@ class _FeedWriter:
                 mine = normalise_source(observation.source)
                 history = [h for h in history if normalise_source(h[0].source) == mine]
             decision = decide(observation, [obs for obs, _ in history], dispute_window=window)
+            if decision is None:  # another event's or a part's toll (ledger rule 1c)
+                identity = figure = None
         claim_id = _insert_claim(self.store, observation, report_id, version_id, key, figure)
         if identity is not None:
             remember_latest(self.store, identity, observation, claim_id)

@@ -98,6 +98,10 @@ def test_counted_thing(text: str, expected: tuple[str, str | None]) -> None:
         pytest.param("Two security sources told reporters of the raid.", id="counted-sources"),
         pytest.param("Flight 17 landed safely.", id="label"),
         pytest.param("The council voted 170-4 on it.", id="score"),
+        pytest.param("Ana Ruiz, the first woman to lead the union, dies at 91.", id="age-at-death"),
+        pytest.param("Its screen shows 2400 x 1080 pixels.", id="dimensions"),
+        pytest.param("The tablet ships with 8 GB of memory.", id="storage-unit"),
+        pytest.param("Похорон відбувся 18 грудня у рідному селі.", id="uk-month-name"),
     ],
 )
 def test_not_a_figure(text: str) -> None:
@@ -512,6 +516,25 @@ def _thing_of(text: str, surface: str) -> str | None:
         # Heads in other languages take their English thing.
         pytest.param(
             "La policía reportó unos 90 detenidos.", "unos 90", "detainees", id="es-detainees"
+        ),
+        # German nouns are capitalised: the first after the number is the head.
+        pytest.param(
+            "Der Hersteller will bis 2027 rund 4000 Stellen streichen.",
+            "rund 4000",
+            "jobs",
+            id="de-capitalised-head",
+        ),
+        pytest.param(
+            "Gut 40 Staaten nehmen an der Konferenz teil.",
+            "40",
+            "countries",
+            id="de-lower-case-verb-is-no-head",
+        ),
+        pytest.param(
+            "Die Stadt hat 12 neue Bürgerämter eröffnet und weitere geplant.",
+            "12",
+            "bürgerämter",
+            id="de-unknown-noun-stays-as-written",
         ),
         pytest.param(
             "Tras la tormenta siguen 52 personas desaparecidas.",

@@ -19,11 +19,17 @@ _AFTER = re.compile(
     r"(?:kilomet(?:er|re)s?|km|miles?|mi|met(?:er|re)s?|m|feet|foot|ft|inch(?:es)?|in\.|"
     r"centimet(?:er|re)s?|cm|millimet(?:er|re)s?|mm|yards?|nautical)\b|"  # distances
     r"(?:mph|km/h|kph|knots)\b|"  # speeds
+    r"(?:[kmgt]b|[kmg]hz|mah|[kmg]wh?|megapixels?)\b|"  # storage, frequency, power
     r"(?:degrees?|°|c\b|f\b|celsius|fahrenheit)|"  # temperatures
     r"(?:-|\s)?magnitude\b|on\s+the\s+richter|"  # quake scales
     r"(?:times|fold)\b|-fold\b|"  # ratios
     r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries)\b|"  # spans
     r"(?:st|nd|rd|th)\b|"  # ordinals written apart
+    r"\s?[x×]\s?[0-9]|"  # dimensions: "1920 x 1080 pixels"
+    # Ukrainian and Russian month names (genitive, as a date writes them): "18 грудня"
+    r"(?:січня|лютого|березня|квітня|травня|червня|липня|серпня|вересня|жовтня|"
+    r"листопада|грудня|января|февраля|марта|апреля|мая|июня|июля|августа|сентября|"
+    r"октября|ноября|декабря)\b|"
     r"(?:points?|percentage\s+points?)\b|"  # scores and percentage points
     r"(?:most\s+[a-z]+|[a-z]{3,}est)\b(?<!\binterest)(?<!\bforest)(?<!\bharvest)"
     r"(?<!\brequest)(?<!\bprotest)(?<!\bcontest)(?<!\bsuggest)"  # ranks: "the 10 deadliest"
@@ -31,7 +37,8 @@ _AFTER = re.compile(
 )
 # Before the number: what makes it a measurement or a label.
 _BEFORE = re.compile(
-    r"(?:\bmagnitude(?:\s+of)?|\bmagnitude-|\bintensity(?:\s+of)?|\bscale\s+of|\baged|"
+    r"(?:\bdie[sd]?\s+at|\bdeath\s+at|\bpassed\s+away\s+at|"  # an age: "dies at 91"
+    r"\bmagnitude(?:\s+of)?|\bmagnitude-|\bintensity(?:\s+of)?|\bscale\s+of|\baged|"
     r"\bage(?:\s+of)?|\bages|\bat|\bmaximum|\bregistered\s+(?:a\s+)?(?:maximum\s+)?|"
     r"\bno\.|\bnr\.|\bpage|\bphase|\bcategory|\bversion|\bkm|\bscore(?:d)?|"
     r"\brank(?:ed)?|\bseason|\bgrade|\bworld\s+war|\bchapter|\barticle|"
@@ -126,7 +133,7 @@ _NOT_NAMES = frozenset(
 _DIGITS_AROUND = re.compile(r"(?:[0-9]|\+)\s?$")
 _DIGITS_NEXT = re.compile(r"\s[0-9]")
 _SCORE = re.compile(r"\s?[-–:]\s?[0-9]")
-_SCORE_BEFORE = re.compile(r"[0-9]\s?[-–:]\s?$")
+_SCORE_BEFORE = re.compile(r"[0-9]\s?[-–:x×]\s?$")  # also the second side of "1920 x 1080"
 _LABEL_WORDS = frozenset(
     "flight route highway road bus line gate room apartment unit platform terminal "
     "version model channel chapter page item act phase lot area zone sector block "

@@ -22,6 +22,7 @@ from tui.core.claims.events import (
     event_for,
     fold_event,
 )
+from tui.core.claims.german import german_head
 from tui.core.claims.nouns import (
     ADJECTIVES,
     QUANTIFIER_MODIFIERS,
@@ -243,6 +244,9 @@ _ADJECTIVE_HEADS = frozenset("dead injured wounded missing displaced homeless".s
 def thing_after(
     window: Window, end: int, *, allow_of: bool, known: Mapping[str, str] | None = None
 ) -> Thing | None:
+    if window.german():
+        head = german_head(window.text, end)
+        return Thing(head[0], head[1], head[2], True) if head else None
     words = phrase_after(window, end, allow_of=allow_of)
     name = _canonical(words, known)
     if name is None:

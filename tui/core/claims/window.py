@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from tui.core.claims.actors import Lexicon, Mention, find_mentions, lexicon
 from tui.core.claims.foreign import foreign_mentions, reads_english
 from tui.core.claims.gazetteer import gazetteer
+from tui.core.claims.german import reads_german
 from tui.core.claims.lexicon import (
     PREDICATES,
     ThingWords,
@@ -128,6 +129,7 @@ class Window:
     # Number start -> the bound its modifier sets (``modifiers.bound_before``).
     bounds: dict[int, tuple[Bound, int] | None] = field(init=False, default_factory=dict)
     _english: bool | None = field(init=False, default=None)
+    _german: bool | None = field(init=False, default=None)
 
     def __post_init__(self) -> None:
         if len(self.lower) != len(self.text):
@@ -199,6 +201,12 @@ class Window:
         if self._english is None:
             self._english = reads_english(self.lower)
         return self._english
+
+    def german(self) -> bool:
+        """``german.reads_german`` of the window, asked once."""
+        if self._german is None:
+            self._german = reads_german(self.lower)
+        return self._german
 
     def clause(self, pos: int) -> tuple[int, int]:
         i = bisect_right(self.breaks, pos)

@@ -365,6 +365,27 @@ def test_place_of_a_figure(text: str, surface: str, place: str | None) -> None:
     assert _place(text, surface) == place
 
 
+@pytest.mark.parametrize(
+    ("text", "surface", "place"),
+    [
+        pytest.param(
+            "At least 75 people died in the floods, Peruvian state television said.",
+            "At least 75",
+            "Peru",
+            id="a-countrys-own-broadcaster-speaks-of-its-country",
+        ),
+        pytest.param(
+            "At least 75 people died in the floods, Peruvian officials said.",
+            "At least 75",
+            None,
+            id="officials-of-a-country-may-speak-of-anywhere",
+        ),
+    ],
+)
+def test_place_of_a_national_voice(text: str, surface: str, place: str | None) -> None:
+    assert _place(text, surface) == place
+
+
 def test_place_from_an_earlier_sentence() -> None:
     # Why: a story's place carries on to the next line (feed bodies put one paragraph a line).
     text = "Fighting flared again in Mali on Sunday.\nSix soldiers were killed."
@@ -423,11 +444,11 @@ def test_both_parts_of_a_place_are_the_place() -> None:
             "Guatemalan state media said 40 people were killed there.",
             "40", "Guatemala", id="own-voice-narrows-a-list-to-its-country",
         ),
-        # ...and an earlier sentence's other country is not the one it counts
+        # ...and an earlier sentence's other country is not the one it counts: its own is
         pytest.param(
             "Officials said 300 people died in Honduras.\n"
             "The Guatemalan health ministry said at least 45 people were killed.",
-            "45", None, id="own-voice-never-counts-another-country",
+            "45", "Guatemala", id="own-voice-never-counts-another-country",
         ),
         # any other speaker may speak of anywhere: the earlier place holds
         pytest.param(

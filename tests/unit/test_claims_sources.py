@@ -424,6 +424,31 @@ CASES = [
         "volunteers known as the Blue Vests",
         "'known as' stays inside the name",
     ),
+    # --- documents and broadcasters -------------------------------------------------
+    (
+        "Some 70 homes burned, according to a statement by the fire service.",
+        "Some 70",
+        "statement by the fire service",
+        "a document's issuer stays in the name ('by' ends a name anywhere else)",
+    ),
+    (
+        "About 90 pupils fell ill, said a bulletin from the regional health office.",
+        "About 90",
+        "bulletin from the regional health office",
+        "'from' after a document is its issuer, not a place to trim",
+    ),
+    (
+        "The number of missing rose to 25, state television said.",
+        "25",
+        "state television",
+        "a broadcaster speaks as media and newspapers do",
+    ),
+    (
+        "Around 300 families were moved, local radio reported.",
+        "Around 300",
+        "local radio",
+        "radio too",
+    ),
     # --- other languages -------------------------------------------------------------------
     (
         "Según el ministerio de salud, 35 personas murieron.",

@@ -320,6 +320,10 @@ def _claim(
         if place is not None and home is not None:
             # "Syrian state media said 100 were killed there": its own country's toll.
             place = narrowed_to_home(place, home)
+        if place is None:
+            # No place written or carried: a country's own voice ("340 died, Syrian state
+            # television said") speaks of its country; other speakers may speak of anywhere.
+            place = home
         if not thing_inherited:
             inherited_actor = antecedent.place_actor
     if d.date is None and predicate == "other" and thing in FORCE_THINGS and place:

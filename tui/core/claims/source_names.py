@@ -45,8 +45,10 @@ def _strip_front(words: list[str]) -> list[str]:
 def clean(chunk: str, max_words: int = 12) -> str | None:
     """The chunk as a source name, or None when it is no noun phrase that can speak."""
     chunk = sw.EVIDENCE_FROM.sub("", chunk.strip(" \t\n'\"“”‘’«»-—–"))
+    issued = sw.DOCUMENT_BY.search(chunk) is not None  # "statement from the ministry"
     for trailing in (sw.TRAILING_TIME, sw.TRAILING_WHERE):
-        chunk = trailing.sub("", chunk)
+        if not (issued and trailing is sw.TRAILING_WHERE):
+            chunk = trailing.sub("", chunk)
     words = _strip_front(chunk.split())
     if not words or len(words) > max_words:
         return None
@@ -239,6 +241,8 @@ def name_after(span: str, max_words: int = 14) -> str | None:
         following = tokens[i + 1].group().lower() if i + 1 < len(tokens) else ""
         if word == "as" and i > 0 and tokens[i - 1].group() in ("known", "such"):
             continue  # "volunteers known as the White Helmets"
+        if word in ("by", "from") and i > 0 and tokens[i - 1].group().lower() in sw.DOCUMENT_HEADS:
+            continue  # "a statement by the interior ministry": who issued it
         if (
             (word in ("as", "to", "on") and m.start() > 0)
             or is_verb_like(word)

@@ -25,6 +25,7 @@ SOURCE_HEADS = frozenset(
     data figures figure statistics numbers tally count census records estimate estimates
     forecast forecasts forecasters projection projections survey surveys poll polls study
     studies results release bulletin update website media newspaper paper broadcaster
+    television tv radio channel broadcasters newspapers wire
     network outlet coastguard guard group groups organisation organization organisations
     organizations charity charities ngo union alliance coalition party tribunal court
     prosecutor prosecutors investigators inspectors watchdog regulator institute centre
@@ -123,6 +124,13 @@ TRAILING_TIME = re.compile(
 # A trailing phrase about where the speaker is, in lower case ("a police source in the
 # disaster-hit area", "rescue workers at the scene"); a named place stays ("the military
 # in Mali", "two security sources in Burkina Faso").
+# A document and who issued it: "a statement by the army", "a report from the agency".
+# The issuer belongs to the source's name ("by" and "from" end it anywhere else).
+DOCUMENT_HEADS = frozenset(
+    "statement statements report reports release bulletin update communique communiqué "
+    "announcement tally letter post".split()
+)
+DOCUMENT_BY = re.compile(rf"\b(?:{'|'.join(sorted(DOCUMENT_HEADS))})\s+(?:from|by)\s+\S")
 TRAILING_WHERE = re.compile(
     r"\s+(?:in|at|on|from|near)\s+(?:the\s+|a\s+|an\s+)?[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*)*\s*$"
 )

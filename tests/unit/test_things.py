@@ -227,6 +227,41 @@ def test_numbers_and_bounds_of_real_reports(
     assert (claim.surface, claim.bound, value, high) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Le groupe a levé 120 millions d'euros en 2019.",
+            ("120 millions d'euros", 120e6, "EUR"),
+            id="fr-millions-d-euros",
+        ),
+        pytest.param(
+            "Sa valeur atteindrait 4,4 milliards d’euros.",
+            ("4,4 milliards d’euros", 4.4e9, "EUR"),
+            id="fr-curly-apostrophe",
+        ),
+        pytest.param(
+            "El plan destina 2.500 millones de dólares a las carreteras.",
+            ("2.500 millones de dólares", 2.5e9, "USD"),
+            id="es-millones-de-dolares",
+        ),
+        pytest.param(
+            "Der Bund gibt 5 Milliarden Euro aus.",
+            ("5 Milliarden Euro", 5e9, "EUR"),
+            id="de-milliarden-euro",
+        ),
+    ],
+)
+def test_money_written_in_other_languages(text: str, expected: tuple[str, float, str]) -> None:
+    claim = extract_claims(text, published=PUB)[0]
+    assert (claim.surface, claim.kind, claim.low, claim.unit) == (
+        expected[0],
+        "money",
+        expected[1],
+        expected[2],
+    )
+
+
 def test_an_upper_bound_prints_no_floor() -> None:
     """The JSON contract: an upper bound's low is null (the ledger keeps 0 inside)."""
     from tui.core.claims import claim_to_dict

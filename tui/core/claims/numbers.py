@@ -79,13 +79,18 @@ def _digits_re() -> re.Pattern[str]:
     return re.compile(
         r"(?P<num>[0-9]{1,3}(?:[ \u202f\u00a0][0-9]{3}(?![0-9]))+(?![0-9]|[.,][0-9])"
         r"|[0-9](?:[0-9]|[.,](?=[0-9]))*)"
-        r"(?P<scale>(?:(?:\s?|-)(?:thousand|million|billion|trillion|mln|mn|millones|millón|millon|"
+        r"(?P<scale>(?:(?:\s?|-)(?:thousand|millions|million|billion|trillion|mln|mn|millones|"
+        r"millón|millon|"
         r"milhões|milhão|millionen|milliarden|milliards?|mil|tys\.?|mio\.?|mrd\.?)|"
         r"(?:k|m|bn|b|tn))(?![\w]))?"
         # "3 thousand 385", "20 thousand 426": the hundreds written after the scale word
         r"(?P<rest>(?<=thousand)[ -][0-9]{1,3}(?![0-9]|[.,][0-9]))?"
         r"(?P<pct>\s?%|\s(?:percent|per\s+cent|pct)\b)?"
-        r"(?P<curword>\s(?:us\s)?(?:dollars|euros|pounds|dinars)\b)?"
+        # "$"-less money: "40 euros", and after a scale word in French, Spanish, Portuguese
+        # and German: "173 millions d'euros", "2.500 millones de dólares", "5 Milliarden Euro"
+        r"(?P<curword>\s(?:(?<=[a-z]\s)(?:de|d['’])\s?)?(?:us\s)?"
+        r"(?:dollars|euros|pounds|dinars|(?<=[a-z]\s)euro|(?<=[a-z]\s)libras|"
+        r"(?<=\sde\s)(?:dólares|dolares|libras)|(?<=d['’])euros|(?<=d['’]\s)euros)\b)?"
     )
 
 
@@ -129,23 +134,34 @@ _EN_THOUSANDS = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?")
 _DE_THOUSANDS = re.compile(r"[0-9]{1,3}(?:\.[0-9]{3})+(?:,[0-9]+)?")
 _DECIMAL = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 _DE_DECIMAL = re.compile(r"[0-9]+,[0-9]{1,2}")
+_COMMA_DECIMAL = re.compile(r"[0-9]+,[0-9]+")
+# Scale words of the other languages the extractor reads: their numbers group with dots
+# and mark decimals with commas.
+_FOREIGN_SCALES = frozenset(
+    "millones millón millon milhões milhão millionen milliarden milliard milliards millions "
+    "mil mio mio. mrd mrd. tys tys.".split()
+)
 
 
 _SPACE_THOUSANDS = re.compile(r"[0-9]{1,3}(?:[ \u202f\u00a0][0-9]{3})+")
 
 
-def parse_digits(run: str, *, scaled: bool) -> float | None:
+def parse_digits(run: str, *, scaled: bool, foreign_scale: bool = False) -> float | None:
     """Value of a digit run with separators, or None when it is not one number.
 
     "2.500" is German for 2500 (a dot before exactly three digits is a thousands
-    separator) unless a scale word follows ("1.125 million" is 1.125 million).
-    A comma before one or two digits is a German decimal only before a scale or percent.
+    separator) unless an English scale word follows ("1.125 million" is 1.125 million);
+    before a scale word of another language it still is ("2.500 millones" is 2.5 billion,
+    "1,125 millones" 1.125 million). A comma before one or two digits is a German decimal
+    only before a scale or percent.
     """
     if len(run) > MAX_DIGIT_RUN:
         return None
     if _SPACE_THOUSANDS.fullmatch(run):  # "667 000": French, Polish, SI grouping
         return float("".join(ch for ch in run if ch.isdigit()))
-    if _EN_THOUSANDS.fullmatch(run):
+    if foreign_scale and (_DE_THOUSANDS.fullmatch(run) or _COMMA_DECIMAL.fullmatch(run)):
+        value = float(run.replace(".", "").replace(",", "."))
+    elif _EN_THOUSANDS.fullmatch(run):
         value = float(run.replace(",", ""))
     elif not scaled and _DE_THOUSANDS.fullmatch(run):
         value = float(run.replace(".", "").replace(",", "."))
@@ -231,7 +247,11 @@ def _digit_quantities(text: str, lowered: str) -> list[Quantity]:
         scale_word = (m.group("scale") or "").strip().lower().lstrip("-")
         if _glued(text, num_start, m.end("scale") if scale_word else num_end):
             continue
-        value = parse_digits(m.group("num"), scaled=bool(scale_word or m.group("pct")))
+        value = parse_digits(
+            m.group("num"),
+            scaled=bool(scale_word or m.group("pct")),
+            foreign_scale=scale_word in _FOREIGN_SCALES,
+        )
         if value is None:
             continue
         if scale_word:
@@ -245,7 +265,8 @@ def _digit_quantities(text: str, lowered: str) -> list[Quantity]:
             kind, unit = "percent", "%"
             end = m.end("pct")
         elif cur:
-            kind, unit = "money", CURRENCY_SYMBOLS.get(cur.strip().lower().removeprefix("us "))
+            word = _FOREIGN_OF.sub("", cur.strip().lower()).removeprefix("us ")
+            kind, unit = "money", CURRENCY_SYMBOLS.get(word)
             if unit is None:
                 unit = "USD" if "$" in cur else None
         else:
@@ -271,6 +292,7 @@ def _digit_quantities(text: str, lowered: str) -> list[Quantity]:
     return found
 
 
+_FOREIGN_OF = re.compile(r"^(?:de|d['’])\s?")
 _VAGUE_MONEY = re.compile(r"\s+(?:of\s+)?(dollars|euros|pounds)\b")
 
 

@@ -259,6 +259,12 @@ CURRENCY_SYMBOLS: dict[str, str] = {
     "euros": "EUR",
     "pounds": "GBP",
     "dinars": "IQD",
+    # After a scale word in the other languages: "millions d'euros", "millones de dólares".
+    "euro": "EUR",
+    "dólares": "USD",
+    "dolares": "USD",
+    "libras": "GBP",
+    "livres": "GBP",
 }
 CURRENCY_THING = {"USD": "dollars", "EUR": "euros", "GBP": "pounds", "IQD": "dinars"}
 
@@ -275,7 +281,9 @@ SCALES: dict[str, float] = {
     "tn": 1e12,
     "trillion": 1e12,
     # Scale words of the languages the extractor reads besides English.
-    **dict.fromkeys(["millones", "millón", "millon", "milhões", "milhão", "millionen"], 1e6),
+    **dict.fromkeys(
+        ["millones", "millón", "millon", "milhões", "milhão", "millionen", "millions"], 1e6
+    ),
     **dict.fromkeys(["mio", "mio."], 1e6),
     **dict.fromkeys(["milliarden", "milliard", "milliards", "mrd", "mrd."], 1e9),
     **dict.fromkeys(["mil", "tys", "tys."], 1e3),

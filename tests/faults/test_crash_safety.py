@@ -205,3 +205,37 @@ def test_kill_9_during_a_pooled_parse_leaves_no_processes_behind(
     left = _reap_group(proc.pid)
     assert integrity(db) == "ok"
     assert left == 0
+
+
+@pytest.mark.slow
+def test_kill_9_while_the_figure_worker_reads_leaves_no_processes_behind(
+    server: LoopbackServer, tmp_path: Path
+) -> None:
+    """A poll of many feeds reads figures in a worker process: the poller killed while it
+    does leaves no worker behind, and the file whole."""
+    feeds = ChangingFeeds()
+    urls = {f"F{i}": server.route(f"/f{i}.xml", feeds.route(i)) for i in range(10)}  # type: ignore[arg-type]
+    config = tmp_path / "feeds.toml"
+    config.write_text(config_text(urls, **LIMITS))
+    db = tmp_path / "sw.db"
+    command = [sys.executable, "-m", "tui", "--config", str(config), "--db", str(db), "poll"]
+    proc = subprocess.Popen(
+        command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True
+    )
+
+    def worker_running() -> bool:
+        children = Path(f"/proc/{proc.pid}/task/{proc.pid}/children")
+        with contextlib.suppress(OSError):
+            return bool(children.read_text().split())
+        return False
+
+    assert wait_for(worker_running, timeout=WAIT), "no figure worker was started"
+    time.sleep(0.2)  # reading figures now
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(timeout=WAIT)
+    wait_for(lambda: not _group_alive(proc.pid), timeout=WAIT)
+    left = _reap_group(proc.pid)
+    if db.exists():
+        assert integrity(db) == "ok"
+        assert broken_invariants(db) == {}
+    assert left == 0

@@ -7,12 +7,13 @@ feedparser up front, so a worker stays small.
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from tui.core.figure_reader import FigureReader, FigureWords, reader_for
+from tui.core.figure_reader import report_text as report_text  # the writer's offsets
 from tui.core.models import Claim, Report
 from tui.core.parse import parse_feed
 from tui.core.revisions import is_current, is_new_revision, revision_key
@@ -49,11 +50,6 @@ def content_hash(report: Report) -> str:
     return revision_key(report.title, report.text)
 
 
-def report_text(report: Report) -> str:
-    """The text figures are extracted from, and that claim offsets point into."""
-    return f"{report.title}\n\n{report.text}" if report.text else report.title
-
-
 def body_start(report: Report) -> int:
     """Where the body begins in `report_text`: 0 when there is no body but the title (none,
     or the title repeated), so that there is no headline apart."""
@@ -81,17 +77,20 @@ def analyse_feed(
     now: datetime,
     places: Sequence[str] = (),
     actors: Sequence[str] = (),
+    read_figures: bool = True,
 ) -> AnalysedFeed:
     """Parse, filter and extract. `known_hashes` maps entry id -> latest stored content hash.
 
     `synonyms`, `places` and `actors` are the user's ``[[figures]]`` words (see
     ``FigureNamer``): the extractor knows them even where its own tables do not.
+    With `read_figures` false the reports that need figures (`wanting_figures`) are left
+    without them, for the caller to read elsewhere and add (`with_figures`).
 
     Raises `parse.NotAFeed` when the body is not a usable feed.
     """
     parsed = parse_feed(body, headers, now=now)
     story_filter = story if isinstance(story, StoryFilter) else StoryFilter.from_config(story)
-    figures: _Figures | None = None  # the extractor is loaded only if a report needs it
+    figures: FigureReader | None = None  # the extractor is loaded only if a report needs it
     analysed = []
     for report in parsed.reports:
         key = content_hash(report)
@@ -99,46 +98,32 @@ def analyse_feed(
         claims: tuple[Claim, ...] | None = None
         stored = known_hashes.get(report.entry_id)
         revised = is_new_revision(stored, key) if stored and is_current(stored) else None
-        # Figures are read from new items and new revisions only; an old-scheme stored key
-        # cannot say, so those are read (the writer keeps them only if it is a revision).
-        if on_story and revised is not False:
-            figures = figures or _Figures(synonyms, places, actors)
-            claims = figures.of(report)
+        if read_figures and _needs_figures(on_story, revised):
+            figures = figures or reader_for(FigureWords.of(synonyms, places, actors))
+            claims = figures.of_report(report)
         analysed.append(AnalysedReport(report, key, on_story, claims, stored, revised))
     return AnalysedFeed(title=parsed.title, warning=parsed.warning, reports=tuple(analysed))
 
 
-# The same text published at the same moment gives the same claims: a wire story that
-# several feeds of one poll carry word for word is read once. Claims are frozen, so the
-# copies share them. Bounded: texts seen long ago are not kept.
-_RECENT_LIMIT = 512
-_recent: dict[tuple[object, ...], tuple[Claim, ...]] = {}
-_recent_lock = threading.Lock()  # feeds are analysed on several threads at once
+def _needs_figures(on_story: bool, revised: bool | None) -> bool:
+    # Figures are read from new items and new revisions only; an old-scheme stored key
+    # cannot say, so those are read (the writer keeps them only if it is a revision).
+    return on_story and revised is not False
 
 
-class _Figures:
-    """The extractor with the user's words, imported on first use (a poll whose new
-    reports are all off the story, or all already stored, never loads it)."""
+def wanting_figures(feed: AnalysedFeed) -> list[int]:
+    """Indices of the reports that need figures and were not given them."""
+    return [
+        i
+        for i, item in enumerate(feed.reports)
+        if item.claims is None and _needs_figures(item.on_story, item.revised)
+    ]
 
-    def __init__(
-        self, synonyms: Mapping[str, str], places: Sequence[str], actors: Sequence[str]
-    ) -> None:
-        from tui.core.claims.extract import extract_claims
-        from tui.core.claims.figures import extract_words
 
-        self._extract = extract_claims
-        self._words = extract_words(synonyms, places, actors)
-        self._words_key = (tuple(sorted(synonyms.items())), tuple(places), tuple(actors))
-
-    def of(self, report: Report) -> tuple[Claim, ...]:
-        text = report_text(report)
-        memo = (text, report.published, self._words_key)
-        with _recent_lock:
-            claims = _recent.get(memo)
-        if claims is None:
-            claims = tuple(self._extract(text, published=report.published, **self._words))  # type: ignore[arg-type]
-            with _recent_lock:
-                if len(_recent) >= _RECENT_LIMIT:
-                    del _recent[next(iter(_recent))]  # the oldest: dicts keep insertion order
-                _recent[memo] = claims
-        return claims
+def with_figures(feed: AnalysedFeed, claims: Mapping[int, tuple[Claim, ...]]) -> AnalysedFeed:
+    """`feed` with the claims read elsewhere for the reports at those indices."""
+    reports = tuple(
+        replace(item, claims=claims[i]) if i in claims else item
+        for i, item in enumerate(feed.reports)
+    )
+    return replace(feed, reports=reports)

@@ -54,6 +54,9 @@ class Settings(_Strict):
     # Worker processes for parsing and figures; 0 (the default) runs them on a thread of
     # the poller. Each worker costs tens of MB; worth it only with cores to spare.
     parse_workers: Annotated[int, Field(ge=0, le=64)] = 0
+    # A poll of many feeds reads figures in one worker process, on a second core while
+    # the poller parses and stores (about 40 MB more while it runs; never on one core).
+    figure_worker: bool = True
     user_agent: str = "storywatch/0.1 (+a terminal news-figure tracker)"
     database: str | None = None
     # Two reports from different sources this close in time can dispute each other.

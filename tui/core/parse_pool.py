@@ -1,29 +1,12 @@
-"""Parse-worker processes that never outlive the poller.
-
-A poller killed with SIGKILL cannot shut its process pool down: its workers would linger,
-waiting on a queue nobody writes to. On Linux each worker asks the kernel to kill it when
-its parent dies (PR_SET_PDEATHSIG), so nothing is left behind, whatever killed the poller.
-"""
+"""Parse-worker processes that never outlive the poller (see `parent_death`)."""
 
 from __future__ import annotations
 
-import ctypes
 import multiprocessing
 import os
-import signal
-import sys
 from concurrent.futures import ProcessPoolExecutor
 
-_PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
-
-
-def _die_with_parent(parent_pid: int) -> None:
-    """Worker initializer: exit when `parent_pid` does (or has already)."""
-    if sys.platform == "linux":
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
-    if os.getppid() != parent_pid:  # the parent died before the request took effect
-        os._exit(0)
+from tui.core.parent_death import die_with_parent as _die_with_parent
 
 
 def parse_pool(workers: int) -> ProcessPoolExecutor:

@@ -552,6 +552,41 @@ def _thing_of(text: str, surface: str) -> str | None:
         pytest.param(
             "La policía reportó unos 90 detenidos.", "unos 90", "detainees", id="es-detainees"
         ),
+        # Vague counts of the other languages, and their "de" phrase.
+        pytest.param(
+            "Los choques dejaron unos 30 detenidos y varios heridos.",
+            "varios",
+            "injured",
+            id="es-vague-several",
+        ),
+        pytest.param(
+            "Des milliers de manifestants ont défilé à Lyon.",
+            "milliers",
+            "manifestants",
+            id="fr-vague-thousands-de",
+        ),
+        pytest.param(
+            "Miles de personas huyeron de la ciudad.", "Miles de", "people", id="es-miles-de"
+        ),
+        # Shelters make evacuees only in the count's own clause, and not "without shelter".
+        pytest.param(
+            "The siege has left 2 million people without food or shelter.",
+            "2 million",
+            "people",
+            id="without-shelter-is-not-evacuees",
+        ),
+        pytest.param(
+            "In the valley 9,000 people are affected, while another 4,000 are being evacuated.",
+            "9,000",
+            "people",
+            id="evacuation-in-another-clause",
+        ),
+        pytest.param(
+            "About 6,000 were still in school shelters on Friday.",
+            "About 6,000",
+            "evacuees",
+            id="bare-count-in-shelters",
+        ),
         # German nouns are capitalised: the first after the number is the head.
         pytest.param(
             "Der Hersteller will bis 2027 rund 4000 Stellen streichen.",

@@ -261,6 +261,8 @@ def _claim(
                 guess = things.sentence_thing(window, d.start, d.end)
                 if guess is not None:
                     thing, d.thing_start = guess
+                    if d.thing_start is None:  # "About 8,000 are still in shelters"
+                        thing = things.in_context(window, thing, d.start)
         if d.kind == "count" and not_a_figure(window, d.start, d.end, thing):
             return None
         if d.kind == "count" and q.year_like and not _plural_thing(window, d):

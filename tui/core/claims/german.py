@@ -11,7 +11,7 @@ import re
 # Function words only German has among the languages the extractor reads, and German
 # words English spells too ("die", "will", "hat"), which count only beside another.
 _GERMAN = re.compile(
-    r"\b(?:und|der|das|dem|den|des|ein|eine|einen|nicht|mit|für|ist|sind|wurde|wurden|"
+    r"\b(?:und|der|das|dem|den|ein|eine|einen|nicht|mit|für|ist|sind|wurde|wurden|"
     r"werden|wird|haben|hatte|sich|auch|bei|nach|zum|zur|im|vom|teilte|laut|rund|etwa)\b"
 )
 _SHARED = re.compile(r"\b(?:die|will|hat|an|war)\b")

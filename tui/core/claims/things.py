@@ -164,7 +164,7 @@ def phrase_after(window: Window, end: int, *, allow_of: bool) -> list[_Word]:
     i = 0
     if tokens and tokens[0][0] in _QUOTES:  # 'had "several hundred" casualties'
         i = 1
-    if allow_of and len(tokens) > i and tokens[i][0].lower() == "of":
+    if allow_of and len(tokens) > i and tokens[i][0].lower() in _OF:
         i += 1
         while i < len(tokens) and tokens[i][0].lower() in ("the", "its", "their", "those"):
             i += 1
@@ -205,6 +205,7 @@ def phrase_after(window: Window, end: int, *, allow_of: bool) -> list[_Word]:
 
 
 _QUOTES = frozenset("\"'“”‘’«»")
+_OF = frozenset(["of", "de", "des", "du", "di"])  # "hundreds of people", "miles de personas"
 _NUMBER_WORDS = frozenset(
     "two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty "
     "hundred".split()
@@ -395,7 +396,11 @@ _CROSSING = re.compile(
 
 _CAPTIVES = frozenset("people students pupils schoolchildren girls boys staff".split())
 _ABDUCTED = re.compile(r"\b(?:abduct\w*|kidnap\w*|hostages?|captiv\w*|seized)\b")
-_SHELTERED = re.compile(r"\b(?:evacuat\w*|shelters?|relief\s+camps?)\b")
+# People in shelters (not "without shelter"), in the count's own clause: "9,000 are
+# affected, while 4,000 are being evacuated" makes evacuees of the 4,000 only.
+_SHELTERED = re.compile(
+    r"\b(?:evacuat\w*|(?:in|at|into|to|inside)\s+(?:[\w-]+\s+){0,2}?shelters?|relief\s+camps?)\b"
+)
 
 
 def money_thing(
@@ -437,7 +442,7 @@ def in_context(window: Window, thing: str | None, start: int = 0) -> str | None:
         return "prisoners"  # "former captives" brought home in a swap of prisoners of war
     if thing in _CAPTIVES and _ABDUCTED.search(window.lower):
         return "hostages"
-    if thing == "people" and _SHELTERED.search(window.lower):
+    if thing == "people" and _SHELTERED.search(window.lower, *window.clause(start)):
         return "evacuees"
     if thing == "troops" and _RELEASED_BEFORE.search(window.lower, max(0, start - 50), start):
         return "prisoners"

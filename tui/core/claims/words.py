@@ -314,4 +314,20 @@ VAGUE: dict[str, tuple[float, float]] = {
     "a handful": (2, 9),
     "several": (3, 9),
     "a few": (2, 5),
+    # The same words in the other languages the extractor reads.
+    **dict.fromkeys(
+        ["centaines de milliers", "cientos de miles", "centenas de milhares", "hunderttausende"],
+        (200_000, 999_999),
+    ),
+    **dict.fromkeys(
+        ["dizaines de milliers", "decenas de miles", "dezenas de milhares", "zehntausende"],
+        (20_000, 99_999),
+    ),
+    **dict.fromkeys(["milliers", "milhares", "tausende", "miles de"], (2_000, 9_999)),
+    **dict.fromkeys(["centaines", "cientos", "centenares", "centenas", "hunderte"], (200, 999)),
+    **dict.fromkeys(["dizaines", "decenas", "dezenas", "dutzende"], (24, 99)),
+    **dict.fromkeys(
+        ["plusieurs", "varios", "varias", "vários", "várias", "mehrere", "kilka", "kilku"],
+        (3, 9),
+    ),
 }

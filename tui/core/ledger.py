@@ -71,6 +71,7 @@ Bounds (each row is a case in tests/unit/test_ledger.py):
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections.abc import Iterable, Sequence
@@ -180,6 +181,7 @@ def within_margin(new: Claim, old: Claim) -> bool:
 _LEADING_ARTICLE = re.compile(r"^(the|a|an)\s+")
 
 
+@functools.lru_cache(maxsize=8192)  # a poll compares the same few speakers many times
 def normalise_source(source: str) -> str:
     """Case-folded, whitespace-collapsed, no leading article: "the Pentagon" == "PENTAGON"."""
     text = " ".join(source.casefold().split()).strip(" .,;:'\"")

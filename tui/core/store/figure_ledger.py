@@ -181,16 +181,20 @@ def first_sighting_after(
     )
 
 
+# A speaker's latest word replaces an earlier one only (`ledger_index` batches these).
+REMEMBER_LATEST_SQL = """INSERT INTO figure_latest (identity, speaker_key, claim_id,
+    observed_at, low, high) VALUES (?, ?, ?, ?, ?, ?)
+    ON CONFLICT (identity, speaker_key) DO UPDATE
+    SET claim_id = excluded.claim_id, observed_at = excluded.observed_at,
+        low = excluded.low, high = excluded.high
+    WHERE excluded.observed_at >= figure_latest.observed_at"""
+
+
 def remember_latest(store: Store, identity: str, observation: Observation, claim_id: int) -> None:
     """Make this claim its speaker's latest word on the figure, unless a later one exists."""
     interval = interval_of(observation.claim)
     store.conn.execute(
-        """INSERT INTO figure_latest (identity, speaker_key, claim_id, observed_at, low, high)
-           VALUES (?, ?, ?, ?, ?, ?)
-           ON CONFLICT (identity, speaker_key) DO UPDATE
-           SET claim_id = excluded.claim_id, observed_at = excluded.observed_at,
-               low = excluded.low, high = excluded.high
-           WHERE excluded.observed_at >= figure_latest.observed_at""",
+        REMEMBER_LATEST_SQL,
         [
             identity,
             normalise_source(observation.source),

@@ -21,14 +21,10 @@ from tui.core.models import FigureChanged, NewReport, NewRevision, Verdict
 from tui.core.revisions import is_new_revision
 from tui.core.store.db import Store, iso
 from tui.core.store.figure_ledger import SPEAKER_SCOPE as _SPEAKER_SCOPE
-from tui.core.store.figure_ledger import (
-    find_origin,
-    first_sighting_after,
-    ledger_for,
-    ledger_identity,
-    remember_latest,
-)
+from tui.core.store.figure_ledger import find_origin, ledger_identity
 from tui.core.store.identity import current_key, same_articles
+from tui.core.store.ledger_index import LedgerIndex, ledger_index
+from tui.core.store.ledger_sql import SqlLedger
 
 ALARMING = frozenset({Verdict.CHANGED, Verdict.DISPUTED, Verdict.REVISED})
 
@@ -117,20 +113,33 @@ def write_feed_poll(
     ledger: LedgerContext,
     *,
     now: datetime,
+    reference: bool = False,
 ) -> WriteResult:
-    """Store one feed's poll in one transaction. Raises sqlite3 errors after rolling back."""
-    with store.write() as db:
-        row = db.execute("SELECT id FROM feeds WHERE name = ?", [record.feed]).fetchone()
-        writer = _FeedWriter(store, int(row[0]), record.feed, ledger, now)
-        if analysed is not None:
-            writer.reports(analysed.reports)
-            db.execute(
-                "UPDATE feeds SET title = coalesce(?, title), entries = ? WHERE id = ?",
-                [analysed.title or None, len(analysed.reports), row[0]],
+    """Store one feed's poll in one transaction. Raises sqlite3 errors after rolling back.
+
+    The ledger is judged in memory (`LedgerIndex`); `reference` judges it with one SQL
+    query per read instead (`SqlLedger`), the same verdicts, for the equivalence test.
+    """
+    rows = SqlLedger(store) if reference else ledger_index(store)
+    try:
+        with store.write() as db:
+            rows.begin()
+            row = db.execute("SELECT id FROM feeds WHERE name = ?", [record.feed]).fetchone()
+            writer = _FeedWriter(store, int(row[0]), record.feed, ledger, now, rows)
+            if analysed is not None:
+                writer.reports(analysed.reports)
+                db.execute(
+                    "UPDATE feeds SET title = coalesce(?, title), entries = ? WHERE id = ?",
+                    [analysed.title or None, len(analysed.reports), row[0]],
+                )
+            rows.flush()
+            writer.result.consecutive_failures = _record_poll(
+                store, writer.feed_id, record, writer.result, now
             )
-        writer.result.consecutive_failures = _record_poll(
-            store, writer.feed_id, record, writer.result, now
-        )
+    except BaseException:
+        rows.abandon()
+        raise
+    rows.commit()
     return writer.result
 
 
@@ -159,6 +168,7 @@ class _FeedWriter:
     feed: str
     ledger: LedgerContext
     now: datetime
+    rows: LedgerIndex | SqlLedger  # the ledger's reads and writes
     result: WriteResult = field(default_factory=WriteResult)
 
     def reports(self, items: Sequence[AnalysedReport]) -> None:
@@ -232,6 +242,8 @@ class _FeedWriter:
                 self.result.new_revisions.append(revision)
             if item.on_story:
                 cursor = conn.execute(_INSERT_VERSION, self._version_row(report_id, version, item))
+                if version == 1:
+                    self.rows.new_report(report_id)
                 # A copy stays one voice with its origin in every later version too.
                 copy = self._is_copy(report_id, item) if version == 1 else self._copy(report_id)
                 self._figures(item, report_id, int(cursor.lastrowid or 0), version, copy)
@@ -330,34 +342,30 @@ class _FeedWriter:
         if identity is not None:
             window = self.ledger.dispute_window
             name = figure if figure is not None else key
-            history = ledger_for(self.store, identity, name, observation, window, report_id)
+            history = self.rows.history(identity, name, observation, window, report_id)
             if _SPEAKER_SCOPE in identity:  # its own words only, in this report too
                 mine = normalise_source(observation.source)
                 history = [h for h in history if normalise_source(h[0].source) == mine]
             decision = decide(observation, [obs for obs, _ in history], dispute_window=window)
             if decision is None:  # another event's or a part's toll (ledger rule 1c)
                 identity = figure = None
-        claim_id = _insert_claim(self.store, observation, report_id, version_id, key, figure)
+        claim_id = self.rows.add_claim(observation, report_id, version_id, key, figure, copy)
         if identity is not None:
-            remember_latest(self.store, identity, observation, claim_id)
+            self.rows.remember_latest(identity, observation, claim_id)
             if any(o.observed_at > observation.observed_at for o, _ in history):
                 self._rejudge_first_sighting(identity, figure or key, observation, report_id)
         if decision is None or decision.verdict == Verdict.CONFIRMED:
             return
         against = decision.against
         old_id = next((cid for obs, cid in history if obs is against), None)
-        cursor = self.store.conn.execute(
-            """INSERT INTO changes (claim_id, old_claim_id, key, figure, verdict, within_margin,
-                   detected_at) VALUES (?, ?, ?, ?, ?, ?, ?)""",
-            [
-                claim_id, old_id, key, figure, decision.verdict.value,
-                int(decision.within_margin), iso(self.now),
-            ],
+        change_id = self.rows.add_change(
+            claim_id, old_id, key, figure, decision.verdict.value, decision.within_margin,
+            iso(self.now),
         )  # fmt: skip
         if decision.verdict in ALARMING:
             self.result.changes.append(
                 FigureChanged(
-                    change_id=int(cursor.lastrowid or 0),
+                    change_id=change_id,
                     figure=figure or key,
                     verdict=decision.verdict,
                     old_value=describe_value(against.claim) if against else None,
@@ -373,22 +381,20 @@ class _FeedWriter:
         """A word published before words already judged (feeds land in any order; a first
         poll brings a backlog) may show that a later "new" was no first sighting: judged
         again with it known, that later word becomes the change or dispute it was."""
-        found = first_sighting_after(self.store, identity, name, earlier, report_id)
+        found = self.rows.first_sighting_after(identity, name, earlier, report_id)
         if found is None:
             return
-        later, _, later_report, change_id = found
+        later, later_id, later_report, change_id = found
         window = self.ledger.dispute_window
-        history = ledger_for(
-            self.store, identity, name, later, window, later_report, look_back=True
-        )
+        history = self.rows.history(identity, name, later, window, later_report, look_back=True)
         decision = decide(later, [obs for obs, _ in history], dispute_window=window)
         if decision is None or decision.verdict not in (Verdict.CHANGED, Verdict.DISPUTED):
             return
         old_id = next((cid for obs, cid in history if obs is decision.against), None)
-        self.store.conn.execute(
-            "UPDATE changes SET verdict = ?, old_claim_id = ?, within_margin = ? WHERE id = ?",
-            [decision.verdict.value, old_id, int(decision.within_margin), change_id],
-        )
+        self.rows.update_change(
+            identity, name, later_id, change_id, decision.verdict.value, old_id,
+            decision.within_margin,
+        )  # fmt: skip
 
 
 _INSERT_VERSION = """INSERT INTO report_versions (report_id, version, title, text, content_hash,
@@ -409,29 +415,6 @@ def _identity(observation: Observation, key: str, figure: str | None) -> str | N
             return None
         return ledger_identity(key, None, claim.as_of, claim.source)
     return ledger_identity(key, figure, claim.as_of)
-
-
-def _insert_claim(
-    store: Store,
-    observation: Observation,
-    report_id: int,
-    version_id: int,
-    key: str,
-    figure: str | None,
-) -> int:
-    c = observation.claim
-    cursor = store.conn.execute(
-        """INSERT INTO claims (report_id, version_id, key, figure, surface, kind, bound, low, high,
-               value, unit, thing, place, actor, source, speaker, predicate, as_of, sentence,
-               start, "end", observed_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-        [
-            report_id, version_id, key, figure, c.surface, c.kind, c.bound, c.low, c.high,
-            c.value, c.unit, c.thing, c.place, c.actor, c.source, observation.source,
-            c.predicate, c.as_of, c.sentence, c.start, c.end, iso(observation.observed_at),
-        ],
-    )  # fmt: skip
-    return int(cursor.lastrowid or 0)
 
 
 def _record_poll(

@@ -552,6 +552,19 @@ def _thing_of(text: str, surface: str) -> str | None:
         pytest.param(
             "La policía reportó unos 90 detenidos.", "unos 90", "detainees", id="es-detainees"
         ),
+        # Counts in brackets after names share the sentence's thing, not its place noun.
+        pytest.param(
+            "Most of the deaths were in the districts of Ora (80), Vell (25) and Tarn (9).",
+            "25",
+            "deaths",
+            id="bracketed-count-before-and",
+        ),
+        pytest.param(
+            "Most of the deaths were in the districts of Ora (80), Vell (25) and Tarn (9).",
+            "80",
+            "deaths",
+            id="bracketed-count-is-no-place-count",
+        ),
         # Vague counts of the other languages, and their "de" phrase.
         pytest.param(
             "Los choques dejaron unos 30 detenidos y varios heridos.",

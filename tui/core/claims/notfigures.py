@@ -80,7 +80,11 @@ def not_a_figure(window: Window, start: int, end: int, thing: str | None) -> boo
         return True  # "(202) 691-5902": a phone number
     if _GROUP_OF.search(window.text, max(0, start - 12), start):
         return True  # "the Group of Seven", "the Group of 20": a name
-    if _ADDRESS_AFTER.match(window.text, end) or _LIST_MARKER.match(window.text, end):
+    # "6) So coal", "(312) 555-0148"; not "Alta (45) and Baja (12)", a count in brackets
+    list_marker = _LIST_MARKER.match(window.text, end) and (
+        window.text[start - 1 : start] != "(" or window.text[end + 2 : end + 3].isdigit()
+    )
+    if _ADDRESS_AFTER.match(window.text, end) or list_marker:
         return True  # "3300 Gallows Rd.", "6) So coal...": an address or a list marker
     if thing is None and _between_names(window, start, end):
         return True  # "Redmagic 11 Air", "Galaxy S 24 Ultra": a product or model name

@@ -473,6 +473,11 @@ _NOT_A_THING = frozenset(
 )
 
 
+_AFTER_NAME = re.compile(r"[A-Z][\w'’-]+\s?\($")
+_PLACE_KINDS = frozenset(
+    "provinces regions districts states cities towns villages countries areas prefectures "
+    "counties municipalities departments governorates communes neighbourhoods".split()
+)
 # A bare count as the object of a verb that takes people: "left thousands without power",
 # "affected more than 2 million", "a boat carrying up to 400".
 _PEOPLE_OBJECT = re.compile(
@@ -493,10 +498,15 @@ def sentence_thing(window: Window, start: int, end: int) -> tuple[str, int | Non
     Returns the thing and where the sentence names it (None for the people guess)."""
     if _PEOPLE_OBJECT.search(window.lower, max(0, start - 60), start):
         return "people", None
+    # "deaths in the provinces of Alta (120) and Baja (45)": a count in brackets after a
+    # name is that place's share of the thing, not a count of provinces.
+    bracketed = _AFTER_NAME.search(window.text, max(0, start - 40), start) is not None
     best: tuple[str, int | None] | None = None
     for text, t_start, _end, cls in _tokens(window.text[:start], 0, 400):
         low = text.lower()
         plural_noun = cls == "w" and text.islower() and _is_plural_head(low)
+        if bracketed and low in _PLACE_KINDS:
+            continue
         if plural_noun and low not in STOP and low not in _NOT_A_THING:
             best = SYNONYMS.get(low, low), t_start
     subject = _PERSON_VERB.match(window.lower, end) is not None

@@ -43,6 +43,16 @@ def one(text: str) -> tuple[float, float | None, str, str | None]:
             "two thousand five hundred troops stay.", (2500, 2500, "exact", "troops"), id="spelled"
         ),
         pytest.param("sixty-five soldiers left.", (65, 65, "exact", "troops"), id="hyphenated"),
+        pytest.param(
+            "Police stopped three two-wheelers.",
+            (3, 3, "exact", "two-wheelers"),
+            id="a-unit-after-a-unit-is-another-word-not-a-sum",
+        ),
+        pytest.param(
+            "An eight-member crew arrived.",
+            (8, 8, "exact", "members"),
+            id="an-article-before-a-unit-counts-nothing",
+        ),
         pytest.param("about 700 soldiers", (700, 700, "approx", "troops"), id="approx"),
         pytest.param("more than 3,000 troops", (3000, None, "lower", "troops"), id="lower"),
         pytest.param("up to 500 troops", (0, 500, "upper", "troops"), id="upper"),

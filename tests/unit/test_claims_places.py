@@ -354,6 +354,18 @@ def _place(text: str, surface: str, **kwargs: object) -> str | None:
             id="a-university-named-after-a-town-may-lie-elsewhere",
         ),
         pytest.param(
+            "Crowds filled several malls in Metro Manila on Saturday.",
+            "several",
+            "Metro Manila",
+            id="a-place-that-is-also-a-word-qualifies-the-place-after-it",
+        ),
+        pytest.param(
+            "Storms cut power to 8,000 homes in Greater Manchester.",
+            "8,000",
+            "Manchester",
+            id="greater-widens-the-place-it-is-not-another-name",
+        ),
+        pytest.param(
             "Four men were killed in Kenya on Sunday.",
             "Four",
             "Kenya",

@@ -176,19 +176,40 @@ def parse_digits(run: str, *, scaled: bool, foreign_scale: bool = False) -> floa
     return value if math.isfinite(value) else None
 
 
+def spelled_length(phrase: str) -> int:
+    """How much of `phrase` is one number: "three two-wheelers" and "a two-wheeler" are
+    three and two (a unit after a unit starts another word; "an" is an article)."""
+    last = None
+    for m in re.finditer(r"[^\s-]+", phrase.lower()):
+        word = m.group()
+        value = _WORD_VALUE.get(word)
+        if value is not None and last is not None and _UNIT_AFTER.get(last, 0) <= value:
+            return len(phrase[: m.start()].rstrip(" -"))
+        last = word if word in _WORD_VALUE else None
+    return len(phrase)
+
+
+# What a number word may be followed by in one number: "twenty" by 1-9 ("twenty-two").
+_UNIT_AFTER = {w: 10 for w in _WORD_VALUE if _WORD_VALUE[w] >= 20}
+
+
 def parse_spelled(phrase: str) -> float | None:
     """ "two thousand five hundred" -> 2500; "a hundred" -> 100; "sixty-five" -> 65."""
     words = re.split(r"[\s-]+", phrase.lower())
     total = 0.0
     current = 0.0
     seen = False
+    article = False  # "a" or "an" counts one only before a scale: "a hundred", not "a two"
     for word in words:
         if word in ("a", "an", "and"):
             if word != "and":
                 current = 1 if not seen else current
+                article = not seen
             continue
         seen = True
         if word in _WORD_VALUE:
+            if article:
+                current, article = 0, False
             current += _WORD_VALUE[word]
         elif word in ("hundred", "dozen"):
             current = max(current, 1) * _WORD_SCALE[word]
@@ -328,14 +349,16 @@ def _word_quantities(text: str) -> list[Quantity]:
         phrase = m.group()
         if phrase.lower() in ("a", "an"):
             continue
+        used = spelled_length(phrase)
+        phrase = phrase[:used]
         value = parse_spelled(phrase)
         if value is None:
             continue
-        q = Quantity(m.start(), m.end(), value, "count", spelled_one=value == 1)
-        tail = text[m.end() : m.end() + 12].lower()
+        q = Quantity(m.start(), m.start() + used, value, "count", spelled_one=value == 1)
+        tail = text[q.end : q.end + 12].lower()
         for word, factor in (("percent", 1.0), ("per cent", 1.0)):
             if tail.startswith(" " + word):
-                q.kind, q.unit, q.end = "percent", "%", m.end() + 1 + len(word)
+                q.kind, q.unit, q.end = "percent", "%", q.end + 1 + len(word)
                 q.value *= factor
         found.append(q)
     return found

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from tui.core.claims.gazetteer import Gazetteer, gazetteer, place_key
@@ -290,8 +290,23 @@ def _longest(
             continue
         if mention.cue is None and _embedded(text, pieces, i, j, mention.rank):
             return None  # "Lok Sabha", "World Bank", "Hurricane Helene": part of a name
+        if j - i == 1 and j < len(pieces) and _weak_before_name(g, text, first, pieces[j]):
+            # "Metro Manila", "Greater Sydney": the word qualifies the place after it
+            s, e = pieces[j]
+            inner = _lookup(g, user, text, lower, s, e, 1, text[s:e])
+            if inner is None or inner.rank == 3:
+                return mention, 1
+            name = _surface(text[start : inner.end]) if inner.name == text[s:e] else inner.name
+            cue = _cue(lower, start)
+            return replace(inner, start=start, name=name, cue=cue), 2
         return mention, j - i
     return None
+
+
+def _weak_before_name(g: Gazetteer, text: str, word: str, nxt: tuple[int, int]) -> bool:
+    """A place that is also a word ("Metro", "Greater") right before a place that is not."""
+    following = place_key(text[nxt[0] : nxt[1]])
+    return place_key(word) in g.weak and following not in g.weak and bool(g.rows(following))
 
 
 # Capitalised words that start sentences or titles, not names ("The Asheville police"),
@@ -301,6 +316,8 @@ _NOT_NAMES = frozenset(
     "More About Over Nearly Almost At Around Up To Only Also Region Province State City "
     "Town Village District County Prefecture Oblast Governorate".split()
 )
+# Capitalised words that widen a place to its area, not another name before it.
+_AREA_PREFIXES = frozenset("Greater Metro Metropolitan".split())
 # Words after a town's name that make it an institution of the town, not another name:
 # "the Asheville Police Department", "Goma Airport".
 _INSTITUTIONS = frozenset(
@@ -318,7 +335,12 @@ def _embedded(text: str, pieces: list[tuple[int, int]], i: int, j: int, rank: in
     for k, applies in ((i - 1, rank < 3), (j, rank < 2)):
         if applies and 0 <= k < len(pieces):
             word = text[pieces[k][0] : pieces[k][1]]
-            if word in _CONNECTORS or word in _NOT_NAMES or (k == j and word in _INSTITUTIONS):
+            if (
+                word in _CONNECTORS
+                or word in _NOT_NAMES
+                or (k == j and word in _INSTITUTIONS)
+                or (k < i and word in _AREA_PREFIXES)  # "Greater Manchester"
+            ):
                 continue
             return True
     return False

@@ -102,6 +102,16 @@ def test_counted_thing(text: str, expected: tuple[str, str | None]) -> None:
         pytest.param("Its screen shows 2400 x 1080 pixels.", id="dimensions"),
         pytest.param("The tablet ships with 8 GB of memory.", id="storage-unit"),
         pytest.param("Похорон відбувся 18 грудня у рідному селі.", id="uk-month-name"),
+        pytest.param(
+            "“Nothing came,” says the farmer Ana Ruiz, 59, who lives by the river.",
+            id="age-in-apposition-despite-an-earlier-noun",
+        ),
+        pytest.param("Hundreds of miles away, the sky was clear.", id="vague-distance"),
+        pytest.param("I am 100 percent certain of that.", id="percent-idiom"),
+        pytest.param(
+            "Two security sources in the northern province told reporters of it.",
+            id="counted-sources-with-a-long-place",
+        ),
     ],
 )
 def test_not_a_figure(text: str) -> None:
@@ -260,6 +270,14 @@ def test_money_written_in_other_languages(text: str, expected: tuple[str, float,
         expected[1],
         expected[2],
     )
+
+
+def test_a_change_in_percentage_points_is_a_percent_not_a_range() -> None:
+    claims = extract_claims("The jobless rate fell by 0.4 percentage point to 5.1 percent.")
+    assert [(c.surface, c.kind, c.low) for c in claims] == [
+        ("0.4 percentage point", "percent", 0.4),
+        ("5.1 percent", "percent", 5.1),
+    ]
 
 
 def test_an_upper_bound_prints_no_floor() -> None:

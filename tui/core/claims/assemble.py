@@ -244,6 +244,7 @@ def _claim(
         assert q is not None
         if q.spelled_one and not _counts_one(window, d):
             return None
+        guessed = False
         if d.kind == "count" and thing is None:
             if q.year_like:
                 return None
@@ -261,9 +262,12 @@ def _claim(
                 guess = things.sentence_thing(window, d.start, d.end)
                 if guess is not None:
                     thing, d.thing_start = guess
+                    guessed = True
                     if d.thing_start is None:  # "About 8,000 are still in shelters"
                         thing = things.in_context(window, thing, d.start)
-        if d.kind == "count" and not_a_figure(window, d.start, d.end, thing):
+        # A guessed thing is no head: "said Ana Ruiz, 25, whose ..." is still an age.
+        own_thing = None if guessed else thing
+        if d.kind == "count" and not_a_figure(window, d.start, d.end, own_thing):
             return None
         if d.kind == "count" and q.year_like and not _plural_thing(window, d):
             return None  # "the 2024 budget", "in 2003": a year, not a count

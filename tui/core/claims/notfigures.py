@@ -30,7 +30,9 @@ _AFTER = re.compile(
     r"(?:січня|лютого|березня|квітня|травня|червня|липня|серпня|вересня|жовтня|"
     r"листопада|грудня|января|февраля|марта|апреля|мая|июня|июля|августа|сентября|"
     r"октября|ноября|декабря)\b|"
-    r"(?:points?|percentage\s+points?)\b|"  # scores and percentage points
+    r"points?\b(?!\s+(?:gap|lead|swing|drop|fall|rise))|"  # scores (not a poll's gap)
+    r"\s?(?:%|percent|per\s+cent)\s+(?:certain|certainty|sure|confident)\b|"  # idioms
+    r"\s+of\s+(?:miles|kilomet(?:er|re)s|feet|met(?:er|re)s|years|miles\s+away)\b|"  # distances
     r"(?:most\s+[a-z]+|[a-z]{3,}est)\b(?<!\binterest)(?<!\bforest)(?<!\bharvest)"
     r"(?<!\brequest)(?<!\bprotest)(?<!\bcontest)(?<!\bsuggest)"  # ranks: "the 10 deadliest"
     r")"
@@ -42,12 +44,12 @@ _BEFORE = re.compile(
     r"\bage(?:\s+of)?|\bages|\bat|\bmaximum|\bregistered\s+(?:a\s+)?(?:maximum\s+)?|"
     r"\bno\.|\bnr\.|\bpage|\bphase|\bcategory|\bversion|\bkm|\bscore(?:d)?|"
     r"\brank(?:ed)?|\bseason|\bgrade|\bworld\s+war|\bchapter|\barticle|"
-    r"\bsection|\bresolution|\bminus)\s*$"
+    r"\bsection|\bresolution|\bunscr|\bminus)\s*$"
 )
 _SPELLED_DEFINITE = re.compile(r"\b(?:the|these|those|both|its|their|all|our|his|her)\s+$")
 _SPELLED = re.compile(r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|both)$")
 _SAID_AFTER = re.compile(
-    r"(?:\s+[\w'-]+){0,4}?\s+(?:said|say|says|told|reported|confirmed|stated|added)\b"
+    r"(?:\s+[\w'-]+){0,6}?\s+(?:said|say|says|told|reported|confirmed|stated|added)\b"
 )
 _SOURCE_HEADS = frozenset(
     "sources officials diplomats witnesses residents embassies analysts experts "

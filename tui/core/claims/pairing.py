@@ -89,6 +89,9 @@ def pair_quantities(window: win.Window, drafts: list[Draft]) -> None:
         else:
             a_value = a.value
         is_between = gap in _AND_GAP and before_a.rstrip().endswith(_BETWEEN)
+        # "fell 0.4 percentage point to 5.1%": a change and the level, never a range
+        if low[a.start : a.end].endswith(("point", "points")) and not is_between:
+            continue
         if from_a and _RANGE_GAP.fullmatch(gap) and "to" in gap:
             a.historic, b.current, a.partner, b.partner = True, True, b_i, a_i
         elif (

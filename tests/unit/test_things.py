@@ -280,6 +280,13 @@ def test_a_change_in_percentage_points_is_a_percent_not_a_range() -> None:
     ]
 
 
+def test_a_poll_gap_in_points_is_a_percent_of_the_gap() -> None:
+    claims = extract_claims("Labour now holds a 9 point lead in the polls.")
+    assert [(c.surface, c.kind, c.low, c.thing) for c in claims] == [
+        ("9 point", "percent", 9.0, "leads")
+    ]
+
+
 def test_an_upper_bound_prints_no_floor() -> None:
     """The JSON contract: an upper bound's low is null (the ledger keeps 0 inside)."""
     from tui.core.claims import claim_to_dict

@@ -78,6 +78,9 @@ def percent_thing(
     """The thing a percent at [start, end) measures, or None. `earlier` is the lower-case
     text before the window (the paragraph so far): a measure named there carries over
     ("The CPI rose 0.3%. It rose 3.1% from a year ago.")."""
+    gap = _POINT_GAP.match(window.lower, end)
+    if gap is not None and window.lower[start:end].endswith(("point", "points")):
+        return gap.group(1) + "s"  # "a 30 point gap", "a 9-point lead": what it measures
     found = _measure_near(window, start, end, clause)
     if found is None:
         found = _measure_near(window, start, end, (0, len(window.text)))
@@ -89,6 +92,9 @@ def percent_thing(
     if found is None and (_ELECTION.search(window.lower) or _ELECTION.search(earlier)):
         found = "votes"
     return found
+
+
+_POINT_GAP = re.compile(r"\s+(gap|lead|swing|margin)\b")
 
 
 def _measure_near(window: win.Window, start: int, end: int, clause: tuple[int, int]) -> str | None:

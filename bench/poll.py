@@ -113,9 +113,10 @@ def _children(pid: int) -> list[int]:
     return found
 
 
-def tree_rss(root: int) -> int:
+def tree_rss(root: int, cpu: dict[int, float] | None = None) -> int:
     """Resident bytes of a process and all its descendants, summed (shared pages count twice,
-    so this is an upper bound on what the tree costs)."""
+    so this is an upper bound on what the tree costs). With `cpu`, each descendant's CPU
+    seconds so far (user + system, from /proc/PID/stat) are recorded in it by pid."""
     total, todo = 0, [root]
     while todo:
         pid = todo.pop()
@@ -124,6 +125,9 @@ def tree_rss(root: int) -> int:
                 if line.startswith("VmRSS:"):
                     total += int(line.split()[1]) * 1024
                     break
+            if cpu is not None and pid != root:
+                fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+                cpu[pid] = (int(fields[11]) + int(fields[12])) / TICK  # utime, stime
         todo += _children(pid)
     return total
 
@@ -141,10 +145,11 @@ def run_process(cmd: list[str], cwd: Path, env: dict[str, str] | None = None) ->
         stderr=subprocess.PIPE,
     )
     peak, done = [0], threading.Event()
+    workers: dict[int, float] = {}  # a child's CPU as last sampled (at most 5 ms stale)
 
     def sample() -> None:
         while not done.is_set():
-            peak[0] = max(peak[0], tree_rss(proc.pid))
+            peak[0] = max(peak[0], tree_rss(proc.pid, workers))
             done.wait(0.005)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -156,10 +161,13 @@ def run_process(cmd: list[str], cwd: Path, env: dict[str, str] | None = None) ->
     stderr = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
     if proc.stderr:
         proc.stderr.close()
+    # wait4 counts the process and the children it reaped: the workers' part is split off.
+    cpu_workers = min(sum(workers.values()), usage.ru_utime + usage.ru_stime)
     return {
         "wall": wall,
-        "cpu_main": usage.ru_utime + usage.ru_stime,
-        "cpu_workers": 0.0,
+        "cpu_main": usage.ru_utime + usage.ru_stime - cpu_workers,
+        "cpu_workers": cpu_workers,
+        "workers": len(workers),
         "rss_main": usage.ru_maxrss * 1024,
         "rss_tree": max(peak[0], usage.ru_maxrss * 1024),
         "rc": os.waitstatus_to_exitcode(status),
@@ -195,7 +203,9 @@ def prepare_install() -> None:
     )
 
 
-def write_config(path: Path, port: int, n: int, concurrency: int) -> None:
+def write_config(
+    path: Path, port: int, n: int, concurrency: int, figure_worker: bool = True
+) -> None:
     """The repo's feeds.toml (story, settings, figures) with the generated feeds instead."""
     kept, in_feed = [], False
     for line in (ROOT / "feeds.toml").read_text(encoding="utf-8").splitlines():
@@ -203,6 +213,8 @@ def write_config(path: Path, port: int, n: int, concurrency: int) -> None:
             in_feed = line.strip() == "[[feeds]]"
         if line.startswith("concurrency"):
             line = f"concurrency = {concurrency}"
+            if not figure_worker:
+                line += "\nfigure_worker = false"
         if not in_feed:
             kept.append(line)
     for i, url in enumerate(feed_urls(port, n)):
@@ -213,9 +225,10 @@ def write_config(path: Path, port: int, n: int, concurrency: int) -> None:
 def storywatch_process(spec: Result) -> Result:
     """`storywatch poll --once` as a user runs it: the console script, start-up included."""
     work = Path(spec["work"])
-    config = work / "feeds.toml"
+    worker = spec.get("figure_worker", True)
+    config = work / ("feeds.toml" if worker else "feeds-no-worker.toml")
     if not config.exists():
-        write_config(config, spec["port"], spec["feeds"], spec["concurrency"])
+        write_config(config, spec["port"], spec["feeds"], spec["concurrency"], worker)
     exe = Path(sys.executable).with_name("storywatch")
     result = run_process(
         [str(exe), "--config", str(config), "--db", spec["db"], "poll", "--once"], cwd=work
@@ -596,6 +609,12 @@ def bench_size(n: int, args: argparse.Namespace, runs: dict[str, list[Result]]) 
                 sw = {**base, "work": tmp, "db": str(work / "sw.db")}
                 keep("storywatch first", measured(port, lambda s=sw: storywatch_process(s)))
                 keep("storywatch 304", measured(port, lambda s=sw: storywatch_process(s)))
+                if args.serial:  # side by side: the same first poll, figures read in-process
+                    serial = {**sw, "db": str(work / "serial.db"), "figure_worker": False}
+                    keep(
+                        "storywatch first, no worker",
+                        measured(port, lambda s=serial: storywatch_process(s)),
+                    )
                 if args.newsboat:
                     nb = work / "newsboat"
                     nb.mkdir()
@@ -640,6 +659,7 @@ def table(all_runs: dict[int, dict[str, list[Result]]], args: argparse.Namespace
     for n, runs in all_runs.items():
         for key in (
             "storywatch first",
+            "storywatch first, no worker",
             "storywatch 304",
             "newsboat first",
             "newsboat 304",
@@ -653,13 +673,18 @@ def table(all_runs: dict[int, dict[str, list[Result]]], args: argparse.Namespace
             cpu = median(results, "cpu_main") + median(results, "cpu_workers")
             tree = median(results, "rss_tree") or median(results, "rss_main")
             ratio = ""
-            rival = runs.get("newsboat " + key.rsplit(" ", 1)[1])
+            rival = runs.get("newsboat " + ("304" if key.endswith("304") else "first"))
             if key.startswith("storywatch") and rival and median(rival, "wall"):
                 rival_cpu = median(rival, "cpu_main") + median(rival, "cpu_workers")
                 ratio = f"{wall / median(rival, 'wall'):.2f}x / {cpu / rival_cpu:.2f}x"
             notes = ""
             if key.startswith("storywatch"):
                 notes = f"main process alone {median(results, 'rss_main') / MB:.0f} MB"
+                if median(results, "workers"):
+                    notes += (
+                        f"; CPU main {median(results, 'cpu_main'):.2f} s + figure worker "
+                        f"{median(results, 'cpu_workers'):.2f} s"
+                    )
             if key == "newsboat 304":
                 extra = len(runs.get("newsboat reloads before 304", [])) // max(1, len(results))
                 notes = f"{extra} extra reload(s) before it sent validators"
@@ -768,6 +793,12 @@ def main() -> None:
     parser.add_argument("--no-newsboat", dest="newsboat", action="store_false")
     parser.add_argument("--bare", action="store_true", help="also the bare httpx+feedparser loop")
     parser.add_argument("--no-split", action="store_true")
+    parser.add_argument(
+        "--no-serial",
+        dest="serial",
+        action="store_false",
+        help="skip the first poll without the figure worker (settings.figure_worker = false)",
+    )
     parser.add_argument("--no-readme", action="store_true", help="print only")
     parser.add_argument("--scenario", help=argparse.SUPPRESS)
     args = parser.parse_args()

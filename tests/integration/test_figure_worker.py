@@ -16,6 +16,7 @@ import subprocess
 import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -24,6 +25,7 @@ from tests.feedgen import Item, rss
 from tests.loopback import LoopbackServer, Reply, conditional
 from tests.pipeline import DAY1, config_for, rows
 from tui.core import figure_pool
+from tui.core import monitor as monitor_module
 from tui.core.analyse import AnalysedFeed, analyse_feed, wanting_figures, with_figures
 from tui.core.config import StorySection
 from tui.core.figure_pool import FigureWorker, WorkerGone
@@ -104,6 +106,23 @@ async def test_the_quake_replay_feeds_give_the_serial_claims(
 ) -> None:
     bodies, story = quake_feeds
     assert await _same_as_serial(bodies, story) > 20
+
+
+async def test_whole_feeds_handed_to_the_worker_give_the_serial_result() -> None:
+    """When the poller is the busier process it hands the worker whole bodies: parsed,
+    filtered and read there, the result is the one this process computes."""
+    bodies = make_feeds(12, 20)
+    kwargs = {
+        "story": BENCH_STORY, "synonyms": dict(WORDS.synonyms), "known_hashes": {},
+        "now": NOW, "places": WORDS.places, "actors": WORDS.actors,
+    }  # fmt: skip
+    worker = FigureWorker()
+    try:
+        remote = await asyncio.gather(*(worker.analyse(body, {}, kwargs) for body in bodies))
+    finally:
+        await worker.aclose()
+    assert remote == [_serial(body, BENCH_STORY) for body in bodies]
+    assert any(item.claims for feed in remote for item in feed.reports)
 
 
 async def test_a_killed_worker_is_replaced_and_nothing_is_lost() -> None:
@@ -201,11 +220,23 @@ def _claims(db: Path) -> list[tuple[object, ...]]:
     )
 
 
+@pytest.mark.parametrize(
+    "writer_behind",
+    [
+        pytest.param(None, id="as configured: figures to the worker, whole feeds if behind"),
+        pytest.param(0, id="every feed handed over whole once the worker runs"),
+    ],
+)
 async def test_a_first_poll_stores_the_claims_of_a_serial_poll(
-    server: LoopbackServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    server: LoopbackServer,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    writer_behind: int | None,
 ) -> None:
     """Through the whole poll: the worker is started, and the claim rows are the serial
     poll's (changes depend on the order feeds land in, serial or not: not compared)."""
+    if writer_behind is not None:
+        monkeypatch.setattr(monitor_module, "WRITER_BEHIND", writer_behind)
     started: list[int] = []
     real_start = FigureWorker._start
 
@@ -215,6 +246,14 @@ async def test_a_first_poll_stores_the_claims_of_a_serial_poll(
         return proc
 
     monkeypatch.setattr(FigureWorker, "_start", counted)
+    handed: list[int] = []
+    real_analyse = FigureWorker.analyse
+
+    async def counted_analyse(self: FigureWorker, *args: Any) -> AnalysedFeed:
+        handed.append(1)
+        return await real_analyse(self, *args)
+
+    monkeypatch.setattr(FigureWorker, "analyse", counted_analyse)
     bodies = make_feeds(PROCESS_POOL_THRESHOLD + 2, 10)
     urls = {f"F{i}": server.route(f"/f{i}.xml", Reply(body=b)) for i, b in enumerate(bodies)}
     claims = []
@@ -228,6 +267,8 @@ async def test_a_first_poll_stores_the_claims_of_a_serial_poll(
         assert finished.feeds_failed == 0, finished.errors
         claims.append(_claims(db))
     assert len(started) == 1  # the serial poll started none, the other one
+    if writer_behind == 0:
+        assert handed  # whole feeds went to the worker
     assert claims[0] and claims[0] == claims[1]
 
 

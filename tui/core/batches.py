@@ -30,6 +30,12 @@ class Batcher(Generic[Item, Result]):
         self._run_batch = run_batch
         self._pending: list[tuple[Item, asyncio.Future[Result]]] = []
         self._serving: asyncio.Task[None] | None = None
+        self._in_service = 0
+
+    @property
+    def backlog(self) -> int:
+        """Items handed over and not yet served: how far behind the serving side is."""
+        return len(self._pending) + self._in_service
 
     async def __call__(self, item: Item) -> Result:
         future: asyncio.Future[Result] = asyncio.get_running_loop().create_future()
@@ -41,10 +47,13 @@ class Batcher(Generic[Item, Result]):
     async def _serve(self) -> None:
         while self._pending:
             batch, self._pending = self._pending, []
+            self._in_service = len(batch)
             try:
                 outcomes = await self._run_batch([item for item, _ in batch])
             except Exception as exc:  # the hop itself failed: every caller hears why
                 outcomes = [exc] * len(batch)
+            finally:
+                self._in_service = 0
             for (_, future), outcome in zip(batch, outcomes, strict=True):
                 if future.done():  # its caller was cancelled; the work is done anyway
                     continue

@@ -2,8 +2,10 @@
 on the first request, that reads figures on the other core.
 
 `await worker.read(words, texts)` -> the claims of each text, exactly as this process would
-read them (the same `figure_reader` code). Requests are pipelined: many feeds' requests
-wait in the pipe while the worker answers them in order.
+read them (the same `figure_reader` code); `await worker.analyse(body, headers, kwargs)` ->
+`analyse_feed`'s result for a whole feed, for when the poller's own process is the busier.
+Requests are pipelined: many feeds' requests wait in the pipe while the worker answers
+them in order.
 
 Failures never lose a feed's figures:
 * the worker dies (killed, out of memory): what it had not answered is sent again to a
@@ -20,11 +22,13 @@ import contextlib
 import os
 import pickle
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
+from typing import Any, cast
 
 import tui
+from tui.core.analyse import AnalysedFeed
 from tui.core.figure_reader import FigureWords
 from tui.core.figure_worker import HEADER, frame
 from tui.core.models import Claim
@@ -45,7 +49,7 @@ class FigureWorker:
         self._proc: asyncio.subprocess.Process | None = None
         self._starting: asyncio.Task[asyncio.subprocess.Process] | None = None
         self._replies: asyncio.Task[None] | None = None
-        self._pending: dict[int, tuple[bytes, asyncio.Future[list[tuple[Claim, ...]]]]] = {}
+        self._pending: dict[int, tuple[bytes, asyncio.Future[object]]] = {}
         self._sent: set[int] = set()  # pending requests the current worker has been given
         self._next_id = 0
         self._deaths = 0
@@ -54,17 +58,34 @@ class FigureWorker:
 
     @property
     def started(self) -> bool:
+        """Whether a request has started it (a process, or its start, exists)."""
         return self._starting is not None
 
+    @property
+    def backlog(self) -> int:
+        """Requests it has been given and not answered yet."""
+        return len(self._sent)
+
     async def read(
-        self, words: FigureWords, texts: Sequence[tuple[str, datetime | None]]
+        self, words: FigureWords, texts: Sequence[tuple[str, datetime]]
     ) -> list[tuple[Claim, ...]]:
         """The claims of each (text, published), in order."""
+        result = await self._request("figures", (words, list(texts)))
+        return cast(list[tuple[Claim, ...]], result)
+
+    async def analyse(
+        self, body: bytes, headers: Mapping[str, str], kwargs: Mapping[str, Any]
+    ) -> AnalysedFeed:
+        """`analyse.analyse_feed(body, headers, **kwargs)`, run by the worker."""
+        result = await self._request("analyse", (body, dict(headers), dict(kwargs)))
+        return cast(AnalysedFeed, result)
+
+    async def _request(self, kind: str, args: tuple[object, ...]) -> object:
         if self._closed or self._deaths > RESTARTS:
             raise WorkerGone("the figure worker is not running")
         request_id, self._next_id = self._next_id, self._next_id + 1
-        payload = frame(pickle.dumps((request_id, words, list(texts)), pickle.HIGHEST_PROTOCOL))
-        future: asyncio.Future[list[tuple[Claim, ...]]] = asyncio.get_running_loop().create_future()
+        payload = frame(pickle.dumps((request_id, kind, args), pickle.HIGHEST_PROTOCOL))
+        future: asyncio.Future[object] = asyncio.get_running_loop().create_future()
         self._pending[request_id] = (payload, future)
         future.add_done_callback(lambda done: self._forget(request_id, done))
         try:
@@ -83,7 +104,7 @@ class FigureWorker:
         proc.stdin.write(self._pending[request_id][0])  # the loop buffers; the pipe drains
         self._sent.add(request_id)
 
-    def _forget(self, request_id: int, future: asyncio.Future[list[tuple[Claim, ...]]]) -> None:
+    def _forget(self, request_id: int, future: asyncio.Future[object]) -> None:
         busy_with = min(self._sent, default=None)  # it answers in order
         self._pending.pop(request_id, None)
         self._sent.discard(request_id)
@@ -127,14 +148,14 @@ class FigureWorker:
         with contextlib.suppress(asyncio.IncompleteReadError, ConnectionError):
             while True:
                 (size,) = HEADER.unpack(await proc.stdout.readexactly(HEADER.size))
-                request_id, claims, error = pickle.loads(await proc.stdout.readexactly(size))
+                request_id, result, error = pickle.loads(await proc.stdout.readexactly(size))
                 entry = self._pending.get(request_id)
                 if entry is None or entry[1].done():
                     continue  # its feed stopped waiting
                 if error is not None:
                     entry[1].set_exception(error)
                 else:
-                    entry[1].set_result(claims)
+                    entry[1].set_result(result)
         await proc.wait()
         await self._after_exit()
 

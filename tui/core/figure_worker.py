@@ -5,12 +5,17 @@ parsing and judging/storing; this process runs the extractor on the other core.
 `python -P -m tui.core.figure_worker PARENT_PID` reads requests from stdin and answers on
 stdout, in order, one frame each (4-byte big-endian length + pickle):
 
-    request: (request id, FigureWords, [(text, published), ...])
-    answer:  (request id, [claims of each text, ...] | None, the exception | None)
+    request: (request id, "figures", (FigureWords, [(text, published), ...]))
+             (request id, "analyse", (body, headers, analyse_feed's keywords))
+    answer:  (request id, [claims of each text, ...] or the AnalysedFeed | None,
+              the exception | None)
 
-It imports only the models and the extractor (no pydantic, httpx, SQLite or Textual), and
-dies with its parent (PR_SET_PDEATHSIG): a poller killed mid-poll leaves nothing behind.
-EOF on stdin ends it.
+"analyse" is a whole feed (parse, story filter, revision keys and figures): the poller
+hands it over when it is the busier of the two (its writer is behind).
+
+It imports only the models, the extractor and the parser (no pydantic, httpx, SQLite or
+Textual), and dies with its parent (PR_SET_PDEATHSIG): a poller killed mid-poll leaves
+nothing behind. EOF on stdin ends it.
 """
 
 from __future__ import annotations
@@ -19,9 +24,11 @@ import os
 import pickle
 import struct
 import sys
-from typing import BinaryIO
+from datetime import datetime
+from typing import Any, BinaryIO
 
-from tui.core.figure_reader import reader_for
+from tui.core.figure_reader import FigureWords, reader_for
+from tui.core.models import Claim
 from tui.core.parent_death import die_with_parent
 
 HEADER = struct.Struct(">I")
@@ -40,12 +47,22 @@ def _read_frame(stream: BinaryIO) -> bytes | None:
     return payload if len(payload) == size else None
 
 
+def _figures(words: FigureWords, texts: list[tuple[str, datetime]]) -> list[tuple[Claim, ...]]:
+    reader = reader_for(words)
+    return [reader.of(text, published) for text, published in texts]
+
+
+def _analyse(body: bytes, headers: dict[str, str], kwargs: dict[str, Any]) -> object:
+    from tui.core.analyse import analyse_feed  # only once the poller hands feeds over
+
+    return analyse_feed(body, headers, **kwargs)
+
+
 def _answer(payload: bytes) -> bytes:
-    request_id, words, texts = pickle.loads(payload)
+    request_id, kind, args = pickle.loads(payload)
     try:
-        reader = reader_for(words)
-        claims = [reader.of(text, published) for text, published in texts]
-        answer: tuple[object, ...] = (request_id, claims, None)
+        result = _figures(*args) if kind == "figures" else _analyse(*args)
+        answer: tuple[object, ...] = (request_id, result, None)
     except Exception as exc:  # the poller reports it as that feed's error
         answer = (request_id, None, exc)
     try:

@@ -467,6 +467,23 @@ def test_both_parts_of_a_place_are_the_place() -> None:
             "Fighting flared in Mali on Sunday.\nFrench officials said six soldiers died.",
             "six", "Mali", id="other-speakers-keep-the-earlier-place",
         ),
+        # a country's leader counting people, with no place of their own, counts their own
+        # country's: the earlier sentence's place abroad is not theirs
+        pytest.param(
+            "In rebel-held parts of northern Chad, aid groups said 60 people drowned.\n"
+            "Nigerien President Ali Sani said at least 900 people are injured.",
+            "900", "Niger", id="leader-counting-people-counts-home",
+        ),
+        # ...but a country's soldiers are counted where they serve
+        pytest.param(
+            "Fighting flared in Mali on Sunday.\nFrench President Jean Dupont said six "
+            "soldiers died.", "six", "Mali", id="leader-counting-soldiers-keeps-the-place",
+        ),
+        # ...and a place inside the leader's country stays as it is
+        pytest.param(
+            "Floods hit the city of Cusco.\nThe Peruvian prime minister said 40 people died.",
+            "40", "Cusco", id="leader-keeps-a-place-at-home",
+        ),
     ],
 )  # fmt: skip
 def test_a_countrys_own_voice(text: str, surface: str, place: str | None) -> None:

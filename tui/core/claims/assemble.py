@@ -27,6 +27,7 @@ from tui.core.claims.percents import percent_thing
 from tui.core.claims.place_lists import (
     Neighbour,
     joined_names,
+    leaders_home,
     narrowed_to_home,
     speakers_home,
 )
@@ -323,9 +324,14 @@ def _claim(
         if place is not None and items and place not in items:
             place = joined_names([place, *items])  # the story's place and the items' places
         home = speakers_home(source)
+        leader = None if home else leaders_home(source, window.text, d.end)
         if place is not None and home is not None:
             # "Syrian state media said 100 were killed there": its own country's toll.
             place = narrowed_to_home(place, home)
+        elif place is not None and leader is not None and narrowed_to_home(place, leader) is None:
+            # "Turkish President X said 11,000 people are injured" after a sentence on
+            # Syria's north-west: a leader counting people counts his own country's.
+            place = leader
         if place is None:
             # No place written or carried: a country's own voice ("340 died, Syrian state
             # television said") speaks of its country; other speakers may speak of anywhere.

@@ -173,6 +173,35 @@ def speakers_home(source: str | None) -> str | None:
     return country_of(first.group(1)) if first else None
 
 
+# A country's leader or national office: its president, minister, disaster agency.
+_LEADER = re.compile(
+    r"\b(?:(?:vice[-\s])?president|prime\s+minister|premier|minister|ministry|"
+    r"disaster\s+(?:and\s+emergency\s+)?(?:management\s+|response\s+)?"
+    r"(?:agency|authority|presidency))\b",
+    re.IGNORECASE,
+)
+# After the number, the people it counts: "11,000 people are injured", "912 have died".
+# Not soldiers or police: a country's troops are counted wherever they serve.
+_PEOPLE_AFTER = re.compile(
+    r"\s+(?:(?:people|persons|civilians|residents|citizens|others)\b|"
+    r"(?:were|are|was|is|have|has|had|died|perished)\b)",
+    re.IGNORECASE,
+)
+
+
+def leaders_home(source: str | None, text: str, end: int) -> str | None:
+    """The country whose leader or national office `source` is ("Turkish President X",
+    "Peru's interior minister"), when the figure ending at `end` of `text` counts people
+    ("11,000 people are injured"); None otherwise. Such a toll with no place of its own
+    is its country's: an earlier sentence's place abroad is not it."""
+    if not source or not _LEADER.search(source) or not _PEOPLE_AFTER.match(text, end):
+        return None
+    from tui.core.claims.countries import country_of
+
+    first = _FIRST_WORD.match(source)
+    return country_of(first.group(1)) if first else None
+
+
 def narrowed_to_home(place: str, home: str) -> str | None:
     """An earlier sentence's place, as a country's own voice speaks of it: a list holding
     its country is that country ("Turkey and Syria" -> Syria, for Syria's state media);

@@ -204,3 +204,33 @@ def _sum(surface: str, sentence: str, place: str = "Syria") -> Claim:
 )
 def test_a_bare_sum_is_named_by_its_sentence(claim: Claim, expected: str | None) -> None:
     assert NAMER.name_for(claim) == expected
+
+
+# A user's part of a country named by an area noun is the text's same part by another one.
+AREAS = FigureNamer(
+    [FigureSection(name="Deaths in army-held Chad", things=DEATH_WORDS,
+                   places=["army-held areas"], kind="count")]
+)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("place", "expected"),
+    [
+        ("army-held areas", "Deaths in army-held Chad"),  # as the user wrote it
+        ("army-held regions", "Deaths in army-held Chad"),  # another area noun, one part
+        ("army-held parts", "Deaths in army-held Chad"),
+        ("army-held territories", "Deaths in army-held Chad"),
+        ("rebel-held regions", None),  # the other side's part is not it
+    ],
+)
+def test_area_nouns_name_one_part(place: str, expected: str | None) -> None:
+    assert AREAS.name_for(key("deaths", place)) == expected
+
+
+def test_area_nouns_reach_the_extractor() -> None:
+    """The extractor finds the user's part under its other area nouns too."""
+    from tui.core.claims import extract_claims
+
+    text = "In the army-held regions, the floods killed 310 people."
+    claims = extract_claims(text, **AREAS.lexicon())  # type: ignore[arg-type]
+    assert [AREAS.name_for(c) for c in claims if c.kind == "count"] == ["Deaths in army-held Chad"]

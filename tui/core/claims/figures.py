@@ -158,6 +158,22 @@ def same_or_within(inner: str, outer: str) -> bool:
     return norm(a) == norm(b) or within(inner, outer)
 
 
+# The nouns a part of a country goes by: a user's "government-held areas" are the text's
+# "government-held regions" or "government-held parts" too.
+_AREA_NOUNS = ("areas", "regions", "parts", "territories", "zones")
+_AREA_NOUN = re.compile(rf"\b(?:{'|'.join(_AREA_NOUNS)})$")
+
+
+def place_variants(place: str) -> tuple[str, ...]:
+    """`place` and, for a place named by an area noun, the same with each other one."""
+    if not _AREA_NOUN.search(place.lower()):
+        return (place,)
+    found = _AREA_NOUN.search(place.lower())
+    assert found is not None
+    stem = place[: found.start()]
+    return (place, *(stem + noun for noun in _AREA_NOUNS if noun != found.group()))
+
+
 @dataclass(frozen=True, slots=True)
 class _Figure:
     name: str
@@ -179,7 +195,7 @@ def _compile(figure: FigureSection) -> _Figure:
         name=figure.name,
         things=things,
         generic=frozenset(named & GENERIC_THINGS) if specific else frozenset(),
-        places=tuple(figure.places or ()),
+        places=tuple(dict.fromkeys(v for p in figure.places or () for v in place_variants(p))),
         # as written and as claims name it ("United States" is the claims' "US")
         actors=frozenset(
             norm(name) for a in figure.actors or () for name in (a, canonical_actor(a))

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Literal
 
-from tui.core.analyse import AnalysedFeed, AnalysedReport, body_start, headline_only, report_text
+from tui.core.analyse import AnalysedFeed, AnalysedReport, body_start, headline_figures, report_text
 from tui.core.claims import FigureNamer
 from tui.core.copies import url_key
 from tui.core.ledger import Observation, decide, describe_value, normalise_source
@@ -310,7 +310,7 @@ class _FeedWriter:
         # A revision is observed when it was made (or seen), not when the article first ran.
         observed_at = report.published if version == 1 else (report.updated or self.now)
         identity = f"{self.feed}\x1f{report.entry_id}"
-        unjudged = headline_only(claims, body_start(report))
+        unjudged = headline_figures(claims, body_start(report))
         for claim in claims:
             speaker = claim.source or self.feed
             observation = Observation(claim, identity, version, speaker, observed_at)
@@ -327,8 +327,8 @@ class _FeedWriter:
         headline: bool = False,
     ) -> None:
         """Judge a claim against the ledger of its key, store it, and record any change.
-        A headline's own figure is stored under its key alone, never judged (see
-        `analyse.headline_only`): the body's figures are the report's word."""
+        A headline's figure is stored under its key alone, never judged (see
+        `analyse.headline_figures`): the body's figures are the report's word."""
         claim = observation.claim
         key = claim.key.as_text()
         figure = None if headline else self.ledger.namer.name_for(claim)

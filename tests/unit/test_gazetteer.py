@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import json
+import marshal
 import os
 import time
 from pathlib import Path
@@ -124,7 +124,7 @@ def _built() -> dict[str, Any]:
 
 
 def test_cache_is_written_then_reused(tmp_path: Path, counted_build: list[int]) -> None:
-    path = tmp_path / "cache" / "gazetteer-x.json"
+    path = tmp_path / "cache" / "gazetteer-x.marshal"
     first = gz.load(path)
     assert path.is_file() and len(counted_build) == 1
     second = gz.load(path)
@@ -133,42 +133,42 @@ def test_cache_is_written_then_reused(tmp_path: Path, counted_build: list[int]) 
 
 
 def test_deleted_cache_is_rebuilt(tmp_path: Path, counted_build: list[int]) -> None:
-    path = tmp_path / "gazetteer-x.json"
+    path = tmp_path / "gazetteer-x.marshal"
     gz.load(path)
     path.unlink()
     gz.load(path)
     assert path.is_file() and len(counted_build) == 2
 
 
+_WHOLE = {"names": ["a"], "kinds": "c", "parents": [-1], "keys": "a", "rows": [0], "weak": {}}
+
+
 @pytest.mark.parametrize(
     "garbage",
     [
-        pytest.param("{not json", id="truncated"),
-        pytest.param('{"names": []}', id="fields-missing"),
-        pytest.param(
-            '{"names": ["a"], "kinds": "", "parents": [], "keys": "", "rows": [], "weak": {}}',
-            id="columns-disagree",
-        ),
-        pytest.param("", id="empty"),
-        pytest.param(
-            '{"names": [], "kinds": "", "parents": [], "keys": "a\\nb", "rows": [1], "weak": {}}',
-            id="keys-and-rows-disagree",
-        ),
+        pytest.param(marshal.dumps(_WHOLE)[:-9], id="truncated"),
+        pytest.param(b'{"names": []}', id="not-marshal"),  # e.g. an earlier version's JSON
+        pytest.param(marshal.dumps({"names": []}), id="fields-missing"),
+        pytest.param(marshal.dumps({**_WHOLE, "kinds": ""}), id="columns-disagree"),
+        pytest.param(b"", id="empty"),
+        pytest.param(marshal.dumps({**_WHOLE, "keys": "a\nb"}), id="keys-and-rows-disagree"),
+        pytest.param(marshal.dumps([1, 2]), id="not-a-dict"),
     ],
 )
-def test_corrupt_cache_is_rebuilt(tmp_path: Path, counted_build: list[int], garbage: str) -> None:
-    path = tmp_path / "gazetteer-x.json"
-    path.write_text(garbage, encoding="utf-8")
+def test_corrupt_cache_is_rebuilt(tmp_path: Path, counted_build: list[int], garbage: bytes) -> None:
+    path = tmp_path / "gazetteer-x.marshal"
+    path.write_bytes(garbage)
     g = gz.load(path)
     assert len(counted_build) == 1 and g.rows("syria")
-    assert json.loads(path.read_text(encoding="utf-8"))["names"], "the bad file was replaced"
+    replaced = gz._read(path)
+    assert replaced is not None and replaced["names"], "the bad file was replaced"
 
 
 def test_unwritable_cache_dir_builds_in_memory(tmp_path: Path, counted_build: list[int]) -> None:
     # A regular file where the cache directory should be: mkdir fails even for root.
     blocker = tmp_path / "not-a-dir"
     blocker.write_text("x", encoding="utf-8")
-    g = gz.load(blocker / "gazetteer-x.json")
+    g = gz.load(blocker / "gazetteer-x.marshal")
     assert g.rows("iraq") and len(counted_build) == 1
     assert list(tmp_path.iterdir()) == [blocker]
 
@@ -182,9 +182,9 @@ def test_stale_cache_files_are_removed(tmp_path: Path, counted_build: list[int])
     recent.write_text("{}", encoding="utf-8")
     long_ago = time.time() - gz.STALE_AFTER - 60
     os.utime(old, (long_ago, long_ago))
-    gz.load(tmp_path / "gazetteer-new.json")
+    gz.load(tmp_path / "gazetteer-new.marshal")
     names = sorted(p.name for p in tmp_path.iterdir())
-    assert names == ["gazetteer-new.json", "gazetteer-otherinstall.json"]
+    assert names == ["gazetteer-new.marshal", "gazetteer-otherinstall.json"]
 
 
 def test_cache_name_follows_the_environment(

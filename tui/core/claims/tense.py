@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import re
 
+from tui.core.claims.regex_speed import compile_guarded
 from tui.core.claims.window import Window
 from tui.core.models import AsOf
 
 # A modal or plan verb governing the number: "would deploy", "plans to send", "is to free".
-_PLAN_BEFORE = re.compile(
+_PLAN_BEFORE = compile_guarded(
     r"\b(?:will|would|'ll|shall|could|might|"
     r"(?:is|are|was|were|be|been)\s+(?:(?:now|still|also|widely)\s+)?"
     r"(?:expected|set|due|scheduled|slated|poised|projected|predicted|forecast|likely|"
@@ -57,7 +58,7 @@ _OVERTAKEN = re.compile(
     r"previously\s+(?:said|reported|put))\b"
 )
 # Cues that the figure right after them is an earlier level ("compared with 52").
-_HISTORIC_BEFORE = re.compile(
+_HISTORIC_BEFORE = compile_guarded(
     r"\b(?:at\s+the\s+height|at\s+(?:its|the|their)\s+peak|peak(?:ed)?\s+(?:at|of)|"
     r"was\s+once|once\s+numbered|formerly|at\s+one\s+point|the\s+previous|previously|"
     r"compared\s+(?:with|to)|than\s+the|than|from\s+the|from\s+a|down\s+from|up\s+from|"

@@ -1,0 +1,82 @@
+"""Compiling the rules' word patterns so that the regex engine skips positions quickly.
+
+Python's engine skips ahead fast only when a pattern opens on a literal or a character
+class. A rule that opens on ``\\b`` and a list of words ("\\b(?:killed|injured|...)") is
+instead tried in full at every word boundary of the span it searches: each of its words
+is compared there, even at a boundary before a space or a digit. ``compile_guarded``
+adds a look-ahead at the letters those words can start with right after the ``\\b``
+("\\b(?=[ik])(?:killed|injured)"), so that most boundaries fail at one character test.
+The matches are the same: every match starts with one of those letters anyway.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from typing import Any
+
+_MAX_FIRST = 40  # a longer set of first characters filters too little to pay
+
+
+def compile_guarded(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """``re.compile(pattern, flags)``, with the first-letter look-ahead when `pattern`
+    opens on ``\\b`` and the characters its match can start with are known (otherwise
+    the pattern as written)."""
+    if pattern.startswith(r"\b") and not flags & re.IGNORECASE:
+        first = _first_chars(pattern, flags)
+        if first and len(first) <= _MAX_FIRST:
+            chars = "".join(_class_char(ch) for ch in sorted(first))
+            return re.compile(rf"\b(?=[{chars}]){pattern[2:]}", flags)
+    return re.compile(pattern, flags)
+
+
+def _class_char(ch: str) -> str:
+    return "\\" + ch if ch in "\\]^-[" else ch
+
+
+def _first_chars(pattern: str, flags: int) -> set[str] | None:
+    """The characters a match of `pattern` can start with, or None when unknown. Reads
+    the standard library's parse of the pattern (a private module): any surprise there
+    only means no look-ahead, never other matches."""
+    try:
+        c = importlib.import_module("re._constants")
+        parsed = importlib.import_module("re._parser").parse(pattern, flags)
+        return _first_of(list(parsed), c)
+    except Exception:  # the parse's internals are not a public API: any surprise, no guard
+        return None
+
+
+def _first_of(items: list[tuple[Any, Any]], c: Any) -> set[str] | None:
+    for op, av in items:
+        if op is c.AT:  # \b, ^: zero-width, look further
+            continue
+        if op is c.LITERAL:
+            return {chr(av)}
+        if op is c.IN:
+            return _class_members(av, c)
+        if op is c.BRANCH:
+            found: set[str] = set()
+            for alternative in av[1]:
+                first = _first_of(list(alternative), c)
+                if first is None:
+                    return None
+                found |= first
+            return found
+        if op is c.SUBPATTERN:
+            return _first_of(list(av[3]), c)
+        if op in (c.MAX_REPEAT, c.MIN_REPEAT) and av[0] >= 1:
+            return _first_of(list(av[2]), c)
+        return None  # anything else (a look-around, an optional part): unknown
+    return None  # the pattern may match the empty string
+
+
+def _class_members(av: list[tuple[Any, Any]], c: Any) -> set[str] | None:
+    found: set[str] = set()
+    for op, arg in av:
+        if op is c.LITERAL:
+            found.add(chr(arg))
+        elif op is c.RANGE and arg[1] - arg[0] <= _MAX_FIRST:
+            found.update(chr(code) for code in range(arg[0], arg[1] + 1))
+        else:  # a negated class, \w, a big range: too wide to filter
+            return None
+    return found

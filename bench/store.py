@@ -24,6 +24,7 @@ import cProfile
 import json
 import pickle
 import pstats
+import resource
 import sqlite3
 import statistics
 import sys
@@ -111,6 +112,26 @@ def store_all(
     wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
     store.close()
     return wall, cpu
+
+
+def floor_all(db: Path, config: Any, analysed: list[Any]) -> float:
+    """`poll.py`'s SQLite floor for the same rows (batched inserts, no judging): CPU seconds."""
+    import importlib.util
+
+    from tui.core.store import Store
+    from tui.core.store.poll_writer import ensure_feeds
+
+    spec = importlib.util.spec_from_file_location("bench_poll", HERE / "poll.py")
+    assert spec is not None and spec.loader is not None
+    poll = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(poll)
+    store = Store(db)
+    ensure_feeds(store, {f.name: f.url for f in config.feeds})
+    cpu = time.process_time()
+    poll.sqlite_floor(store, analysed, NOW)
+    cpu = time.process_time() - cpu
+    store.close()
+    return cpu
 
 
 def dump(db: Path, out: Path, *, skip: set[str] = frozenset()) -> None:  # type: ignore[assignment]
@@ -260,10 +281,15 @@ def main() -> None:
             print(f"  run {i + 1}: store {wall:.2f} s wall, {cpu:.2f} s CPU")
         if args.dump:
             dump(db, args.dump)
+        floors = [floor_all(Path(tmp) / f"floor-{i}.db", config, analysed) for i in range(3)]
+    floor = statistics.median(floors)
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"peak RSS of this process (analysed feeds included): {peak:.0f} MB")
+    print(f"SQLite floor for the same rows, median of 3: {floor:.2f} s CPU")
     print(
         f"store stage, median of {args.repeats}: {statistics.median(walls):.2f} s wall, "
         f"{statistics.median(cpus):.2f} s CPU ({1000 * statistics.median(cpus) / claims:.3f} ms "
-        "CPU per claim)"
+        f"CPU per claim; {statistics.median(cpus) / floor:.1f}x the floor)"
     )
 
 

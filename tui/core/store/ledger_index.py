@@ -17,15 +17,15 @@ from __future__ import annotations
 
 import bisect
 import json
+import math
 import sqlite3
 import sys
 import weakref
-from dataclasses import dataclass, field
-from datetime import timedelta
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timedelta
 from typing import Any
 
 from tui.core.ledger import Observation, interval_of, normalise_source
-from tui.core.store.claim_rows import claim_from_row
 from tui.core.store.db import Store, iso, parse_iso
 from tui.core.store.figure_ledger import REMEMBER_LATEST_SQL, SPEAKER_SCOPE
 from tui.core.store.figure_ledger import _observation as observation_of
@@ -121,6 +121,8 @@ class _Identity:
     # The same keys grouped by asserted interval: a ledger's speakers state few values, so the
     # latest disagreeing word is found per value, not by walking every speaker in the window.
     by_interval: dict[tuple[float, float], _Times] = field(default_factory=dict)
+    by_low: list[tuple[float, float]] = field(default_factory=list)  # the intervals, sorted
+    by_high: list[tuple[float, float]] = field(default_factory=list)  # as (high, low), sorted
 
     def put(self, speaker: str, row: _Latest) -> None:
         old = self.rows.get(speaker)
@@ -133,7 +135,16 @@ class _Identity:
         group = self.by_interval.get((row.low, row.high))
         if group is None:
             group = self.by_interval[(row.low, row.high)] = _Times()
+            bisect.insort(self.by_low, (row.low, row.high))
+            bisect.insort(self.by_high, (row.high, row.low))
         group.add((row.at, speaker))
+
+    def disjoint(self, low: float, high: float) -> list[_Times]:
+        """The groups whose interval cannot hold with [low, high]: `low > :high OR high < :low`."""
+        above = self.by_low[bisect.bisect_right(self.by_low, (high, math.inf)) :]
+        below = self.by_high[: bisect.bisect_left(self.by_high, (low, -math.inf))]
+        groups = self.by_interval
+        return [groups[key] for key in above] + [groups[(lo, hi)] for hi, lo in below]
 
     def latest(self) -> int | None:
         """ORDER BY observed_at DESC LIMIT 1: the last key of `figure_latest_time`."""
@@ -188,6 +199,7 @@ class LedgerIndex:
         self._identities: dict[str, _Identity] = {}
         self._names: dict[tuple[str, str], _Name] = {}
         self._reports: dict[int, list[_Word]] = {}
+        self._spans: dict[tuple[datetime, timedelta], tuple[str, str]] = {}
         self._claims: list[tuple[object, ...]] = []
         self._changes: list[tuple[object, ...]] = []
         self._latest: list[tuple[object, ...]] = []
@@ -248,8 +260,11 @@ class LedgerIndex:
         ids: set[int] = set()
         if (own := ledger.rows.get(speaker)) is not None:
             ids.add(own.claim_id)
-        start = iso(observation.observed_at - window)
-        end = iso(observation.observed_at + window)
+        span = self._spans.get((observation.observed_at, window))
+        if span is None:  # a report's claims share its time
+            moment = observation.observed_at
+            span = self._spans[(moment, window)] = (iso(moment - window), iso(moment + window))
+        start, end = span
         if (rival := _rival(ledger, speaker, start, end, interval.low, interval.high)) is not None:
             ids.add(rival)
         if (latest := ledger.latest()) is not None:
@@ -320,9 +335,9 @@ class LedgerIndex:
             )
         )  # fmt: skip
         # The observation as the database would give it back (REAL columns, seconds, UTC).
-        stored = claim_from_row(
-            {**_fields(c), "low": float(c.low), "high": None if c.high is None else float(c.high)}
-        )
+        stored = c
+        if type(c.low) is not float or not (c.high is None or type(c.high) is float):
+            stored = replace(c, low=float(c.low), high=None if c.high is None else float(c.high))
         name = figure if figure is not None else key
         word = _Word(
             claim_id, report_id, c.as_of, at, observation.source, name,
@@ -461,10 +476,10 @@ def _rival(
     SQLite walks `figure_latest_time` (identity, observed_at, speaker_key) backwards, so
     among equal times the greatest speaker key comes first."""
     best: tuple[str, str] | None = None
-    for (other_low, other_high), group in ledger.by_interval.items():
-        if not (other_low > high or other_high < low):
-            continue
+    for group in ledger.disjoint(low, high):
         keys, times = group.keys, group.times
+        if not keys or (best is not None and keys[-1] <= best):
+            continue  # no word of this value can be later than the best one found
         for i in range(bisect.bisect_right(times, end) - 1, -1, -1):
             if times[i] < start:
                 break
@@ -472,16 +487,6 @@ def _rival(
                 best = keys[i] if best is None else max(best, keys[i])
                 break
     return None if best is None else ledger.rows[best[1]].claim_id
-
-
-def _fields(claim: Any) -> dict[str, Any]:
-    return {name: getattr(claim, name) for name in _CLAIM_FIELDS}
-
-
-_CLAIM_FIELDS = (
-    "surface", "kind", "bound", "unit", "thing", "place", "actor", "source", "predicate",
-    "as_of", "sentence", "start", "end",
-)  # fmt: skip
 
 
 def _stamp(conn: sqlite3.Connection) -> tuple[int, int]:

@@ -107,6 +107,10 @@ def test_counted_thing(text: str, expected: tuple[str, str | None]) -> None:
             id="age-in-apposition-despite-an-earlier-noun",
         ),
         pytest.param("Hundreds of miles away, the sky was clear.", id="vague-distance"),
+        pytest.param("VirtualBox 7.1 released with new themes.", id="version-after-a-name"),
+        pytest.param("With iOS 18, apps can use the new menus.", id="version-then-comma"),
+        pytest.param("On retrouve 8 Go de mémoire vive.", id="fr-storage-unit"),
+        pytest.param("[ID]778124[/ID]", id="markup-id"),
         pytest.param("I am 100 percent certain of that.", id="percent-idiom"),
         pytest.param(
             "Two security sources in the northern province told reporters of it.",
@@ -255,6 +259,12 @@ def test_numbers_and_bounds_of_real_reports(
             ("2.500 millones de dólares", 2.5e9, "USD"),
             id="es-millones-de-dolares",
         ),
+        pytest.param(
+            "Die neue Grafikkarte kostet 1.900 Euro.",
+            ("1.900 Euro", 1900, "EUR"),
+            id="de-euro-after-number",
+        ),
+        pytest.param("Le coffret vaut 145 € en tout.", ("145 €", 145, "EUR"), id="fr-sign-after"),
         pytest.param(
             "Der Bund gibt 5 Milliarden Euro aus.",
             ("5 Milliarden Euro", 5e9, "EUR"),
@@ -624,6 +634,18 @@ def _thing_of(text: str, surface: str) -> str | None:
             "About 6,000",
             "evacuees",
             id="bare-count-in-shelters",
+        ),
+        pytest.param(
+            "Mais de 300 pessoas foram detidas durante a operação.",
+            "Mais de 300",
+            "detainees",
+            id="pt-detained",
+        ),
+        pytest.param(
+            "Au moins 40 manifestants ont été interpellés à Lille.",
+            "Au moins 40",
+            "arrests",
+            id="fr-arrested",
         ),
         # German nouns are capitalised: the first after the number is the head.
         pytest.param(

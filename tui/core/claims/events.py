@@ -134,7 +134,8 @@ _FOREIGN_EVENT = re.compile(
     r"wurden|sind|seien)\s+(?:[^\W\d_][\w'-]*\s+)?)?"
     r"(tués|tuées|morts|mortes|blessés|blessées|disparus|disparues|muertos|muertas|"
     r"fallecidos|fallecidas|heridos|heridas|desaparecidos|desaparecidas|asesinados|"
-    r"asesinadas|mortos|mortas|feridos|feridas|getötet|verletzt|vermisst|evakuiert)\b"
+    r"asesinadas|mortos|mortas|feridos|feridas|getötet|verletzt|vermisst|evakuiert|"
+    r"detenidos|detenidas|detidos|detidas|arrêtés|arrêtées|interpellés|festgenommen)\b"
 )
 _FOREIGN_EVENT_THING = {
     **dict.fromkeys(
@@ -145,6 +146,8 @@ _FOREIGN_EVENT_THING = {
     **dict.fromkeys("blessés blessées heridos heridas feridos feridas verletzt".split(), "injured"),
     **dict.fromkeys("disparus disparues desaparecidos desaparecidas vermisst".split(), "missing"),
     "evakuiert": "evacuees",
+    **dict.fromkeys("detenidos detenidas detidos detidas".split(), "detainees"),  # detained
+    **dict.fromkeys("arrêtés arrêtées interpellés festgenommen".split(), "arrests"),
 }
 
 

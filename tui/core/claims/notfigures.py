@@ -90,6 +90,10 @@ def not_a_figure(window: Window, start: int, end: int, thing: str | None) -> boo
         return True  # "3300 Gallows Rd.", "6) So coal...": an address or a list marker
     if thing is None and _between_names(window, start, end):
         return True  # "Redmagic 11 Air", "Galaxy S 24 Ultra": a product or model name
+    if thing is None and _after_a_name(window, start):
+        return True  # "VirtualBox 3.0 released", "With iOS 10, apps...": a version or model
+    if _UNIT_AFTER.match(window.text, end):
+        return True  # "4 Go de mémoire", "un disque de 5 To": storage, as French writes it
     if thing is None and _label_before(window, start):
         return True  # "Flight 17 landed", "Route 66 was closed": a name, not a count
     number = low[start:end]
@@ -145,6 +149,34 @@ _LABEL_WORDS = frozenset(
     "version model channel chapter page item act phase lot area zone sector block "
     "district ward camp base building floor level stage type class grade group".split()
 )
+
+
+# French storage units, capitalised (lower case, "to" and "go" are English words).
+_UNIT_AFTER = re.compile(r"\s(?:Go|To|Mo|Ko)\b")
+# Capitalised words that sit before a count without naming it: modifiers, articles.
+_COUNT_OPENERS = frozenset(
+    "about around some nearly almost over under more fewer less only just at least up to "
+    "roughly approximately an a the another all with by than some estimated exactly "
+    "barely below above beyond past since from between and or but of in on for as "
+    "mais más plus environ etwa rund über gut fast knapp cerca unos unas alrededor".split()
+)
+
+
+def _after_a_name(window: Window, start: int) -> bool:
+    """A count with no head right after a capitalised word names a version or a model:
+    "VirtualBox 3.0", "iOS 10", "Battlefield 4". Months, weekdays and words that open a
+    count ("About 300 were hurt") are not names."""
+    before = window.text[max(0, start - 30) : start]
+    if not before.endswith(" ") or before.endswith("  "):
+        return False
+    words = before.split()
+    if not words:
+        return False
+    word = words[-1]
+    if not word.isalpha() or word.islower() or (word.isupper() and len(word) > 5):
+        return False
+    low = word.lower()
+    return low not in _NOT_NAMES and low not in _COUNT_OPENERS
 
 
 def _label_before(window: Window, start: int) -> bool:

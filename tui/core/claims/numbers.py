@@ -90,8 +90,9 @@ def _digits_re() -> re.Pattern[str]:
         r"[\s-]points?(?=\s+(?:gap|lead|swing|drop|fall|rise|margin)\b))?"
         # "$"-less money: "40 euros", and after a scale word in French, Spanish, Portuguese
         # and German: "173 millions d'euros", "2.500 millones de dólares", "5 Milliarden Euro"
-        r"(?P<curword>\s(?:(?<=[a-z]\s)(?:de|d['’])\s?)?(?:us\s)?"
-        r"(?:dollars|euros|pounds|dinars|(?<=[a-z]\s)euro|(?<=[a-z]\s)libras|"
+        # ("300 Euro", "145 €": the sign after the number, as German and French write it)
+        r"(?P<curword>\s?€|\s(?:(?<=[a-z]\s)(?:de|d['’])\s?)?(?:us\s)?"
+        r"(?:dollars|euros|pounds|dinars|euro|(?<=[a-z]\s)libras|"
         r"(?<=\sde\s)(?:dólares|dolares|libras)|(?<=d['’])euros|(?<=d['’]\s)euros)\b)?"
     )
 
@@ -225,8 +226,8 @@ def _glued(text: str, start: int, end: int) -> bool:
     """True when a digit run is part of a code, time, model number or compound word."""
     before = text[start - 1] if start > 0 else " "
     after = text[end] if end < len(text) else " "
-    if before.isalpha() or before in "_#@":
-        return True  # G7, MQ9, #3
+    if before.isalpha() or before in "_#@]":
+        return True  # G7, MQ9, #3, "[ID]778124[/ID]"
     if before == "-" and start > 1 and text[start - 2].isalpha():
         return True  # F-16, MQ-9
     if before in ":/" and start > 1 and text[start - 2].isdigit():

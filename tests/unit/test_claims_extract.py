@@ -49,6 +49,11 @@ def one(text: str) -> tuple[float, float | None, str, str | None]:
             id="a-unit-after-a-unit-is-another-word-not-a-sum",
         ),
         pytest.param(
+            "The bill needs a two-thirds vote.",
+            (66.7, 66.7, "exact", "votes"),
+            id="an-article-before-a-fraction-leaves-the-fraction-whole",
+        ),
+        pytest.param(
             "An eight-member crew arrived.",
             (8, 8, "exact", "members"),
             id="an-article-before-a-unit-counts-nothing",

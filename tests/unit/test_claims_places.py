@@ -366,6 +366,36 @@ def _place(text: str, surface: str, **kwargs: object) -> str | None:
             id="greater-widens-the-place-it-is-not-another-name",
         ),
         pytest.param(
+            "The Ohio governor said 30 homes were lost.",
+            "30",
+            "Ohio",
+            id="a-place-name-is-reported-without-the-sentences-article",
+        ),
+        pytest.param(
+            "Support fell to 35 percent under George W Bush's rival.",
+            "35 percent",
+            None,
+            id="a-capital-initial-is-no-foreign-locative-word",
+        ),
+        pytest.param(
+            "Rights groups said 60 men were held at Abu Salim jail.",
+            "60",
+            None,
+            id="a-town-word-that-a-longer-unknown-name-goes-on-from",
+        ),
+        pytest.param(
+            "A poll by the Florida Times found 45 percent backed the plan.",
+            "45 percent",
+            None,
+            id="a-newspapers-town-is-no-place-of-the-figure",
+        ),
+        pytest.param(
+            "Some 30 people were hurt in Lagos Monday.",
+            "Some 30",
+            "Lagos",
+            id="a-weekday-after-a-town-does-not-lengthen-its-name",
+        ),
+        pytest.param(
             "Four men were killed in Kenya on Sunday.",
             "Four",
             "Kenya",

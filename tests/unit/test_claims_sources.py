@@ -449,6 +449,24 @@ CASES = [
         "local radio",
         "radio too",
     ),
+    (
+        "Harbour master Ana Ruiz disagrees, saying 14 boats sank.",
+        "14",
+        "Harbour master Ana Ruiz",
+        "a present-tense verb after the name is not part of it",
+    ),
+    (
+        "The transport ministry insists that 14 trains ran.",
+        "14",
+        "transport ministry",
+        "'insists' reports as 'says' does",
+    ),
+    (
+        "Separatist fighters said 14 villages were taken.",
+        "14",
+        "Separatist fighters",
+        "armed groups speak too",
+    ),
     # --- other languages -------------------------------------------------------------------
     (
         "Según el ministerio de salud, 35 personas murieron.",

@@ -227,7 +227,7 @@ NOT_PLACES = frozenset(
 # with "Police said" is not about a Polish town.
 ORDINARY_WORDS = frozenset(
     """
-    of police reading mobile bath nice split orange mission victoria independence liberty
+    of most police reading mobile bath nice split orange mission victoria independence liberty
     union aurora temple march may june july august deal sale hyde bury wells street normal
     surprise enterprise commerce marina carmel florence hope paradise providence concord
     lincoln jackson washington franklin hamilton clinton madison monroe jefferson warren

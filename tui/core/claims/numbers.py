@@ -192,6 +192,7 @@ def spelled_length(phrase: str) -> int:
     return len(phrase)
 
 
+_FRACTION_NEXT = re.compile(r"[\s-](?:thirds?|quarters?|fifths?)\b")
 # What a number word may be followed by in one number: "twenty" by 1-9 ("twenty-two").
 _UNIT_AFTER = {w: 10 for w in _WORD_VALUE if _WORD_VALUE[w] >= 20}
 
@@ -353,6 +354,8 @@ def _word_quantities(text: str) -> list[Quantity]:
         if phrase.lower() in ("a", "an"):
             continue
         used = spelled_length(phrase)
+        if _FRACTION_NEXT.match(text, m.start() + used):
+            continue  # "a two-thirds majority": the fraction reads it
         phrase = phrase[:used]
         value = parse_spelled(phrase)
         if value is None:

@@ -158,7 +158,8 @@ def _with_user_mentions(
 
 
 def _surface(text: str) -> str:
-    return " ".join(text.split())
+    name = " ".join(text.split())
+    return name[4:] if name.startswith(("The ", "the ")) else name  # "The New Jersey senator"
 
 
 # "the city of el-Fasher", "the outskirts of Kyiv": "of" after these is as good as "in".
@@ -189,8 +190,10 @@ _MOVING = re.compile(
 )
 
 
-def _cue(lower: str, start: int) -> str | None:
+def _cue(lower: str, start: int, text: str = "") -> str | None:
     m = LOCATIVE.search(lower, max(0, start - 40), start)
+    if m is not None and text and _inside_a_name(text, m.start(1)):
+        return None  # "George W Bush": a capital W is an initial, not the Polish "w"
     if m is None:
         return "verb" if _PLACE_VERB.search(lower, max(0, start - 40), start) else None
     if m.group(1) == "to" and _MOVING.search(lower, max(0, m.start() - 60), m.start()):
@@ -202,6 +205,19 @@ def _cue(lower: str, start: int) -> str | None:
         if _BEARING.search(before):
             return "ref"
     return m.group(1)
+
+
+_WORD_BEFORE = re.compile(r"([\w.'’-]+)\s+\Z")
+
+
+def _inside_a_name(text: str, at: int) -> bool:
+    """Is the capitalised word at `at` inside a run of capitalised words (an initial or a
+    name's part), rather than a sentence's first word ("In Gaza, ...")?"""
+    if not text[at : at + 1].isupper():
+        return False
+    before = _WORD_BEFORE.search(text, max(0, at - 30), at)
+    word = before.group(1) if before else ""
+    return word[:1].isupper() and not word.endswith(".")
 
 
 def _name_for(g: Gazetteer, rows: list[int], surface: str) -> tuple[str, int]:
@@ -291,6 +307,8 @@ def _longest(
             continue
         if mention.cue is None and _embedded(text, pieces, i, j, mention.rank):
             return None  # "Lok Sabha", "World Bank", "Hurricane Helene": part of a name
+        if j < len(pieces) and _name_goes_on(g, text, pieces[j], mention):
+            return None  # "at Abu Ghraib prison", "the New York Times": part of a name
         if j - i == 1 and j < len(pieces) and _weak_before_name(g, text, first, pieces[j]):
             # "Metro Manila", "Greater Sydney": the word qualifies the place after it
             s, e = pieces[j]
@@ -302,6 +320,35 @@ def _longest(
             return replace(inner, start=start, name=name, cue=cue), 2
         return mention, j - i
     return None
+
+
+# Words after a place's name that make it a newspaper's ("the Washington Post").
+_OUTLET_WORDS = frozenset(
+    "Times Post Herald Tribune Journal Gazette Chronicle Observer Telegraph Inquirer "
+    "Examiner Courier Standard Independent".split()
+)
+_CALENDAR_WORDS = frozenset(
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April "
+    "May June July August September October November December".split()
+)
+
+
+def _name_goes_on(g: Gazetteer, text: str, nxt: tuple[int, int], mention: PlaceMention) -> bool:
+    """Does the capitalised word after a found name continue a longer name? A newspaper's
+    word always does; after a town or a name that is also a word, any word the gazetteer
+    does not know does ("Abu Ghraib", "Most Wonderful Plants"), except a calendar word, a
+    qualifier or an institution ("Goma Airport")."""
+    word = text[nxt[0] : nxt[1]]
+    if word in _OUTLET_WORDS:
+        return True
+    if mention.cue is None or mention.qualified or not word.isalpha() or not word[0].isupper():
+        return False
+    weak = place_key(_surface(text[mention.start : mention.end])) in g.weak
+    if mention.rank > 1 and not weak:
+        return False
+    if word in _CALENDAR_WORDS or word in _NOT_NAMES or word in _INSTITUTIONS:
+        return False
+    return not g.rows(place_key(word)) and word.lower() not in QUALIFIERS
 
 
 def _weak_before_name(g: Gazetteer, text: str, word: str, nxt: tuple[int, int]) -> bool:
@@ -378,7 +425,7 @@ def _lookup(
     if after is not None and not text[after.start(1)].islower():
         after = None  # "Islamic State" is a name, "Niger state" a place
     full_end = after.end() if after and after.group(1) not in _SHORT_QUALIFIERS else end
-    cue = _cue(lower, start)
+    cue = _cue(lower, start, text)
     if cue is not None and after is None and _modifies_noun(text, lower, end):
         cue = None  # "in US strikes near Kandahar": the strikes' side, not where it was
     if key in user:

@@ -42,6 +42,19 @@ def _strip_front(words: list[str]) -> list[str]:
     return words
 
 
+def _present_verb(word: str, before: str) -> bool:
+    """A present-tense verb after a capitalised name ("Jacks disagrees", "Ministry insists"):
+    lower case, in -s, and no head a source may end with ("Red Cross workers")."""
+    return (
+        word[:1].islower()
+        and word.endswith("s")
+        and not word.endswith(("ss", "us", "is"))
+        and before[:1].isupper()
+        and word.lower() not in sw.SOURCE_HEADS
+        and word.lower() not in sw.NOT_SOURCES
+    )
+
+
 def clean(chunk: str, max_words: int = 12) -> str | None:
     """The chunk as a source name, or None when it is no noun phrase that can speak."""
     chunk = sw.EVIDENCE_FROM.sub("", chunk.strip(" \t\n'\"“”‘’«»-—–"))
@@ -50,6 +63,8 @@ def clean(chunk: str, max_words: int = 12) -> str | None:
         if not (issued and trailing is sw.TRAILING_WHERE):
             chunk = trailing.sub("", chunk)
     words = _strip_front(chunk.split())
+    if len(words) >= 3 and _present_verb(words[-1], words[-2]):
+        words = words[:-1]  # "Dorothy Jacks disagrees, saying ...": the name, not its verb
     if not words or len(words) > max_words:
         return None
     name = " ".join(words).strip(" '\"“”‘’")

@@ -26,6 +26,7 @@ SOURCE_HEADS = frozenset(
     forecast forecasts forecasters projection projections survey surveys poll polls study
     studies results release bulletin update website media newspaper paper broadcaster
     television tv radio channel broadcasters newspapers wire
+    fighters militants rebels insurgents campaigners protesters
     network outlet coastguard guard group groups organisation organization organisations
     organizations charity charities ngo union alliance coalition party tribunal court
     prosecutor prosecutors investigators inspectors watchdog regulator institute centre

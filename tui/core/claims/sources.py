@@ -40,7 +40,8 @@ _EN_WORDS = (
     "tweeted posted revealed reveals indicated indicates indicate noted notes informed declared "
     "declares explained warned warns recorded records registered tallied counted showed "
     "shows show suggested suggests suggest predicted predicts projected projects expects "
-    "expect expected believes believe read reads published suggesting showing indicating"
+    "expect expected believes believe read reads published suggesting showing indicating "
+    "insisted insists admitted admits acknowledged acknowledges disclosed discloses"
 ).split()
 # ... and those that report only with their object: "put the number at", "gave it at".
 _EN_PHRASES = (

@@ -587,6 +587,19 @@ def _thing_of(text: str, surface: str) -> str | None:
         pytest.param(
             "La policía reportó unos 90 detenidos.", "unos 90", "detainees", id="es-detainees"
         ),
+        # A force's size named as a level counts troops.
+        pytest.param(
+            "Washington will cut its troop presence in the region to about 1,500.",
+            "about 1,500",
+            "troops",
+            id="troop-presence-to",
+        ),
+        pytest.param(
+            "The ministry put the military footprint in the north at around 900.",
+            "around 900",
+            "troops",
+            id="military-footprint-at",
+        ),
         # Counts in brackets after names share the sentence's thing, not its place noun.
         pytest.param(
             "Most of the deaths were in the districts of Ora (80), Vell (25) and Tarn (9).",

@@ -75,6 +75,12 @@ _LINK_BEFORE = re.compile(
 # The counted phrase itself is read by ``phrase_after`` from the end of the match.
 _NUMBER_OF = re.compile(r"\b(?:number|total|tally|count|toll|figure|estimate)\s+of\s")
 _TOLL = re.compile(r"\b(death\s+toll|toll|body\s+count|fatalit(?:y|ies))\b")
+# The size of a force named as a level: "troop levels", "its military presence", "the
+# force's strength".
+_FORCE_LEVEL = re.compile(
+    r"\b(?:troops?|military|force|forces|soldiers|personnel)(?:'s|’s)?\s+"
+    r"(?:presence|levels?|numbers|strength|count|deployment|footprint|size)\b"
+)
 
 
 def _tokens(text: str, pos: int, limit: int) -> list[tuple[str, int, int, str]]:
@@ -324,6 +330,9 @@ def thing_before(
     for m in _TOLL.finditer(window.lower, clause_start, start):
         if best is None or m.start() > best.start:
             best = Thing("deaths", m.start(), m.end(), False)
+    for m in _FORCE_LEVEL.finditer(window.lower, clause_start, start):
+        if best is None or m.start() > best.start:  # "cut troop levels to 2,000"
+            best = Thing("troops", m.start(), m.end(), False)
     for m in _THE_COUNTED.finditer(window.lower, clause_start, start):
         if best is None or m.start() > best.start:
             best = Thing(EVENT_THING[m.group(1)], m.start(1), m.end(1), False)

@@ -587,6 +587,12 @@ def _thing_of(text: str, surface: str) -> str | None:
         pytest.param(
             "La policía reportó unos 90 detenidos.", "unos 90", "detainees", id="es-detainees"
         ),
+        pytest.param(
+            "The number of those who died in the clashes rose to 12 on Friday.",
+            "12",
+            "deaths",
+            id="number-of-those-who-died",
+        ),
         # A force's size named as a level counts troops.
         pytest.param(
             "Washington will cut its troop presence in the region to about 1,500.",

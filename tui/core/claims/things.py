@@ -75,6 +75,11 @@ _LINK_BEFORE = re.compile(
 # The counted phrase itself is read by ``phrase_after`` from the end of the match.
 _NUMBER_OF = re.compile(r"\b(?:number|total|tally|count|toll|figure|estimate)\s+of\s")
 _TOLL = re.compile(r"\b(death\s+toll|toll|body\s+count|fatalit(?:y|ies))\b")
+_THOSE_WHO = re.compile(
+    r"(?:the\s+)?(?:those|people|persons|others)\s+(?:who|that)\s+(?:have\s+|had\s+|were\s+|"
+    r"was\s+|are\s+)?(?:been\s+)?(died|killed|injured|wounded|missing|displaced|arrested|"
+    r"detained|evacuated|fled)\b"
+)
 # The size of a force named as a level: "troop levels", "its military presence", "the
 # force's strength".
 _FORCE_LEVEL = re.compile(
@@ -324,6 +329,10 @@ def thing_before(
     for m in _NUMBER_OF.finditer(window.lower, clause_start, start):
         words = phrase_after(window, m.end() - 1, allow_of=False)
         name = _canonical(words, known) if words else None
+        who = _THOSE_WHO.match(window.lower, m.end()) if not words else None
+        if who is not None:  # "the number of those who died rose to 12"
+            best = Thing(EVENT_THING[who.group(1)], m.end(), who.end(), False)
+            continue
         if name is not None:
             event = event_for(window, m.end(), m.end(), words[-1].end)
             best = Thing(fold_event(name, event) or name, words[-1].start, words[-1].end, False)

@@ -19,12 +19,14 @@ from tui.core.claims.actors import lexicon, user_actor_names
 from tui.core.claims.antecedent import LOOKBACK, Antecedent, find_antecedent
 from tui.core.claims.assemble import build_claims
 from tui.core.claims.carry import earlier_actors
+from tui.core.claims.coverage import covered_parts
 from tui.core.claims.date_claims import is_bare
 from tui.core.claims.dates import find_dates
 from tui.core.claims.lexicon import lower_same_length, new_thing_synonyms, thing_words
 from tui.core.claims.numbers import find_quantities
 from tui.core.claims.pairing import Draft, pair_quantities
-from tui.core.claims.places import user_places
+from tui.core.claims.places import UserPlaces, user_places
+from tui.core.claims.respectively import paired_respectively
 from tui.core.claims.sentences import Spans, boilerplate_spans, sentence_spans
 from tui.core.models import Claim
 
@@ -182,7 +184,19 @@ def extract_claims(
             # report names many days, and they must not crowd its counts out.
             counted += sum(not is_bare(c) for c in found)
             if counted >= max_claims:
-                return _capped(claims, max_claims)
+                return _capped(_parts_said(work, lowered, spans, claims, extra_places), max_claims)
+    return _parts_said(work, lowered, spans, claims, extra_places)
+
+
+def _parts_said(
+    work: str, lowered: str, spans: Spans, claims: list[Claim], user: UserPlaces | None
+) -> list[Claim]:
+    """The parts a text says its figures are of, beyond their own clause: a list paired
+    "respectively" with its parts, and a count a later sentence says covers one part."""
+    if "respectively" in lowered:
+        claims = paired_respectively(work, lowered, spans, claims, user)
+    if "only" in lowered or "solely" in lowered or "exclusively" in lowered or "just" in lowered:
+        claims = covered_parts(lowered, spans, claims, user, work)
     return claims
 
 

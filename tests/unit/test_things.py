@@ -167,10 +167,29 @@ def test_items_of_a_list_share_the_thing() -> None:
             "planned",
             id="will-be-needed",
         ),
+        # A sentence that opens on an earlier period is history, unless it turns to now.
+        pytest.param(
+            "Last year alone, more than 900 people were killed by the gangs.",
+            "historic",
+            id="opens-last-year",
+        ),
+        pytest.param(
+            "During the 2019 floods, 1,200 homes were destroyed.",
+            "historic",
+            id="opens-during-an-earlier-year",
+        ),
     ],
 )
 def test_as_of(text: str, as_of: str) -> None:
     assert extract_claims(text, published=PUB)[0].as_of == as_of
+
+
+def test_a_sentence_opened_in_the_past_can_turn_to_now() -> None:
+    claims = extract_claims("Last year, 300 died; now the toll stands at 45.", published=PUB)
+    assert [(c.surface, c.as_of) for c in claims if c.kind == "count"] == [
+        ("300", "historic"),
+        ("45", "current"),
+    ]
 
 
 @pytest.mark.parametrize(

@@ -157,4 +157,26 @@ def as_of(
     opening = _OPENS_IN_YEAR.match(low, lo)
     if opening is not None and year is not None and int(opening.group(1)) < year:
         return "historic"
+    if _opens_in_the_past(low, start, year):
+        return "historic"
     return "current"
+
+
+# A sentence that opens on an earlier period, set off by a comma: "Last year alone, gangs
+# killed 4,000", "During the 2010 floods, 1,200 homes were lost", "A year ago, ...".
+_OPENS_IN_THE_PAST = re.compile(
+    r"\s*[\"“']?\s*(?:(?:at\s+the\s+(?:end|start|beginning|height)\s+of\s+)?"
+    r"last\s+(?:year|month|summer|winter|spring|autumn|january|february|march|april|may|june|"
+    r"july|august|september|october|november|december)|a\s+year\s+(?:ago|earlier)|"
+    r"(?:in|during|throughout)\s+(?:the\s+)?((?:19|20)[0-9]{2})(?:\s+[a-z]+){0,2})"
+    r"(?:\s+alone)?\s*,"
+)
+
+
+def _opens_in_the_past(low: str, start: int, year: int | None) -> bool:
+    """The figure's sentence opens on an earlier period and says nothing of now before it."""
+    m = _OPENS_IN_THE_PAST.match(low)
+    if m is None or m.end() > start or _NOW.search(low, m.end(), start):
+        return False
+    cue_year = m.group(1)
+    return cue_year is None or (year is not None and int(cue_year) < year)

@@ -54,6 +54,11 @@ def one(text: str) -> tuple[float, float | None, str, str | None]:
             id="an-article-before-a-fraction-leaves-the-fraction-whole",
         ),
         pytest.param(
+            "Seven out of 10 households lost power.",
+            (70, 70, "exact", "households"),
+            id="n-out-of-ten-is-a-share",
+        ),
+        pytest.param(
             "An eight-member crew arrived.",
             (8, 8, "exact", "members"),
             id="an-article-before-a-unit-counts-nothing",

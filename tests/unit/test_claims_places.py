@@ -396,6 +396,12 @@ def _place(text: str, surface: str, **kwargs: object) -> str | None:
             id="a-weekday-after-a-town-does-not-lengthen-its-name",
         ),
         pytest.param(
+            "An appeal for US$40 million will help 90,000 families.",
+            "90,000",
+            None,
+            id="a-currency-prefix-is-no-country",
+        ),
+        pytest.param(
             "Four men were killed in Kenya on Sunday.",
             "Four",
             "Kenya",

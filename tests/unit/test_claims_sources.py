@@ -467,6 +467,18 @@ CASES = [
         "Separatist fighters",
         "armed groups speak too",
     ),
+    (
+        "The toll climbed to 75, per the coast guard.",
+        "75",
+        "coast guard",
+        "'per the X' attributes as 'according to' does",
+    ),
+    (
+        "Fuel rose 9 per cent, or 40 cents per driver per day.",
+        "9 per cent",
+        None,
+        "'per cent' and 'per driver' are rates, never sources",
+    ),
     # --- other languages -------------------------------------------------------------------
     (
         "Según el ministerio de salud, 35 personas murieron.",

@@ -117,6 +117,9 @@ _ONE_IN = re.compile(
     r"[o1](?<!\w.)(?:(?<=o)ne|(?<=1))"
     r"\s+in\s+(two|three|four|five|six|seven|eight|nine|ten|[0-9]{1,3})\b"
 )
+# "nine out of 10", "two out of three": a share written as a count of a whole.
+_SMALL = r"one|two|three|four|five|six|seven|eight|nine|ten|[0-9]{1,3}"
+_OUT_OF = re.compile(rf"\b({_SMALL})\s+out\s+of\s+(?:every\s+)?({_SMALL})\b(?![.,][0-9])")
 # "half a million", "a half million": the fraction scales the word after it.
 _HALF_SCALE = re.compile(r"\b(?:a\s+)?half\s+(?:a\s+)?(thousand|million|billion)\b")
 
@@ -337,6 +340,11 @@ def _word_quantities(text: str) -> list[Quantity]:
     half = "half" in text
     for m in _HALF_SCALE.finditer(text) if half else ():
         found.append(Quantity(m.start(), m.end(), 0.5 * _WORD_SCALE[m.group(1)], "count"))
+    for m in _OUT_OF.finditer(text) if "out of" in text else ():
+        part, whole = (_WORD_VALUE.get(g) or int(g) for g in (m.group(1), m.group(2)))
+        if 0 < part < whole and (whole <= 10 or whole == 100):  # "15 out of 20 seats": counts
+            share = round(part / whole, 3)  # "nine out of 10" is 90 percent
+            found.append(Quantity(m.start(), m.end(), share, "count", fraction=share))
     for m in _ONE_IN.finditer(text):
         n = m.group(1)
         parts = _WORD_VALUE.get(n) or int(n)

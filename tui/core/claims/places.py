@@ -237,6 +237,8 @@ def find_places(text: str, lower: str, extra: UserPlaces | None = None) -> list[
     keys, weak = g.keys, g.weak
     for run in _RUN.finditer(text):
         start, end = run.span()
+        if text.startswith("$", end):
+            continue  # "US$397 million", "NZ$635": a currency, not a country
         word = run.group()
         if word.isalpha() and word.isascii():  # one plain word (most runs): a quick no
             key = word.lower()

@@ -62,7 +62,7 @@ _OTHER_PHRASES = (
 )
 _PARTICIPLES = "saying|adding|noting|stating"
 _ACCORDING = (
-    r"according(?:\s+to)?|citing|cited\s+by|según|segun|selon|laut|segundo|"
+    r"according(?:\s+to)?|citing|cited\s+by|per|según|segun|selon|laut|segundo|"
     r"de\s+acordo\s+com|de\s+acuerdo\s+con|d'après|d’après|conforme|menurut|według|secondo|"
     r"nach\s+angaben(?:\s+(?:des|der|von))?"
 )
@@ -70,6 +70,8 @@ _ACCORDING = (
 _NAME_SPAN = re.compile(r"(?:(?:[A-Z]\.){2,}|\.(?=[a-z])|[^,.;:!?()\[\]\n\"“”]){2,140}")
 
 
+# "per the ministry", "per Reuters": "per" attributes only before an article or a name.
+_PER_SOURCE = re.compile(r"(?:the\s+|[A-Z])(?!ent\b)")
 _AGENT = re.compile(r"\s+by\s+")
 _NAME_SPAN_AGENT = re.compile(r"(?:(?:[A-Z]\.){2,}|\.(?=[a-z])|[^,.;:!?()\[\]\n\"“”]){2,100}")
 
@@ -112,6 +114,8 @@ def _find_sources(text: str, lowered: str) -> tuple[SourceMention, ...]:
     dateline = _DATELINE.match(text)
     body = dateline.end() if dateline else 0  # subjects never reach into the dateline
     for m in _according_re().finditer(lowered):
+        if m.group("k") == "per" and not _PER_SOURCE.match(text, m.end()):
+            continue  # "per cent", "per day", "$500 per soldier": a rate, not "per Reuters"
         span = _NAME_SPAN.match(text, m.end())
         if not span:
             continue

@@ -605,3 +605,27 @@ def test_user_places_extend_the_gazetteer() -> None:
 )
 def test_mentions(text: str, names: list[str]) -> None:
     assert [m.name for m in find_places(text, text.lower())] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "place"),
+    [
+        # a sentence that sums its places' figures is about them all: a later figure
+        # pointing back counts the whole, not the first part
+        pytest.param(
+            "Storms struck Chad and Niger.\nThere were 170 deaths in Chad and another 30 in "
+            "Niger, a total of 200.\nMore than 900 people were hurt in the storms.",
+            "900", "Chad and Niger", id="summed-parts-are-the-whole",
+        ),
+        # without a total, a later figure may restate one part's: the main place stands
+        pytest.param(
+            "Storms killed 170 people in Chad and 30 in Niger.\nChadian officials put the "
+            "toll at 170 on Monday.", "170", "Chad", id="no-total-main-place-stands",
+        ),
+    ],
+)  # fmt: skip
+def test_a_later_figure_after_a_list_of_parts(text: str, surface: str, place: str) -> None:
+    claims = extract_claims(text, published=PUB)
+    found = [c for c in claims if c.start > text.index("\n") and c.surface.endswith(surface)]
+    assert found, [c.surface for c in claims]
+    assert found[-1].place == place

@@ -7,12 +7,14 @@ on (kind, thing, predicate, place, actor), and only equal keys can be seen as a 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from tui.core.claims import context as ctx
 from tui.core.claims import window as win
 from tui.core.claims.actors import Lexicon, lexicon
 from tui.core.claims.lexicon import ThingWords, norm
+from tui.core.claims.place_lists import joined_names
 from tui.core.claims.places import UserPlaces
 from tui.core.claims.sentences import Spans
 
@@ -74,12 +76,44 @@ def find_antecedent(
         if place is None:
             named = win.main_place_name(sentence)
             if named is not None:
-                place = named[0]
+                place = split_list(sentence, named[1]) or named[0]
                 if same_paragraph:
                     place_actor = _actor_of_sentence(sentence, named[1])
         if thing and place:
             break
     return Antecedent(thing, place, thing_actor, place_actor)
+
+
+# Between the places of figures written as one list: "17,000 in Chad and (another) 3,000 in
+# Niger", "... and 3,000 more in Niger".
+_ITEM_GAP = re.compile(
+    r"\s+and\s+(?:(?:another|a\s+further|an\s+additional)\s+)?\d[\d,.]*"
+    r"(?:\s+[\w-]+){0,3}?\s+(?:in|on|across)\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
+
+
+_TOTAL = re.compile(r"\b(?:total|overall|combined|altogether|in\s+all)\b")
+
+
+def split_list(sentence: win.Window, start: int) -> str | None:
+    """The whole list when the sentence's main place (at `start`) is the first of places
+    that each follow a figure of their own and the sentence sums them ("17,000 died in
+    Chad and 3,000 in Niger, a total of 20,000"): a later figure pointing back counts them
+    all ("Chad and Niger"), not the first one. Without a total, a later figure may restate
+    one part's ("officials put the toll at 17,000"): the main place stands."""
+    mentions = [m for m in sentence.places() if m.cue != "ref"]
+    at = next((i for i, m in enumerate(mentions) if m.start == start), None)
+    if at is None:
+        return None
+    group = [mentions[at]]
+    for m in mentions[at + 1 :]:
+        if not _ITEM_GAP.fullmatch(sentence.text, group[-1].end, m.start):
+            break
+        group.append(m)
+    if len(group) < 2 or not _TOTAL.search(sentence.lower, group[-1].end):
+        return None
+    return joined_names([m.name for m in group])
 
 
 def _actor_of_sentence(sentence: win.Window, place_start: int) -> str | None:

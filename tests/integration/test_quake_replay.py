@@ -54,8 +54,7 @@ def test_no_alarm_comes_from_an_off_story_report(scores: dict[str, int]) -> None
 def test_todays_level_holds(scores: dict[str, int]) -> None:
     """What the replay gives today (95/104 changes, 5/6 disputes, 1 false alarm), with a
     margin of two changes and one false alarm for the order of same-day reports (the
-    disputes
-    have none to give: the floor below)."""
+    disputes have none to give: the floor below)."""
     assert scores["hits"] >= 93, scores
     assert scores["disputes"] >= 5, scores
     assert scores["false_alarms"] <= 2, scores

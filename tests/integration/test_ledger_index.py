@@ -133,6 +133,20 @@ def test_the_index_stores_what_the_sql_reads_store(tmp_path: Path, seed: int) ->
         assert got[table] == expected[table], table
 
 
+@pytest.mark.parametrize("seed", range(3))
+def test_observations_read_again_from_the_file_are_the_same(
+    tmp_path: Path, seed: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The index keeps only its latest observations between feeds: forgotten ones are read
+    back from the database when asked for, and judge the same."""
+    import tui.core.store.ledger_index as ledger_index
+
+    monkeypatch.setattr(ledger_index, "OBSERVATIONS_HELD", 3)
+    store_backlog(tmp_path / "sql.db", seed, reference=True)
+    store_backlog(tmp_path / "index.db", seed, reference=False)
+    assert ledger_rows(tmp_path / "index.db") == ledger_rows(tmp_path / "sql.db")
+
+
 def _acknowledge(db: Path, n: int) -> None:
     """Another connection (the dashboard) acknowledges changes between two feeds."""
     conn = sqlite3.connect(db, isolation_level=None)

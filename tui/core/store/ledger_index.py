@@ -30,7 +30,13 @@ from tui.core.store.db import Store, iso, parse_iso
 from tui.core.store.figure_ledger import REMEMBER_LATEST_SQL, SPEAKER_SCOPE
 from tui.core.store.figure_ledger import _observation as observation_of
 
-_FORGET_AFTER = 300_000  # claims held; a bigger index is rebuilt from the file as needed
+# Claims held (~500 bytes each: a 500-feed first poll holds ~53,000, ~27 MB); past this the
+# index is dropped after the feed and rebuilt from the file as ledgers are asked for.
+_FORGET_AFTER = 100_000
+# Observations (the claim itself, its sentence) held between feeds: the latest ones, which a
+# backlog asks for most; older ones are read again from the file when asked for. Without
+# the bound a 500-feed first poll held ~27 MB more.
+OBSERVATIONS_HELD = 12_000
 _LAST = sys.maxsize
 
 
@@ -162,8 +168,9 @@ class _Name:
 
     def add_word(self, word: _Word) -> None:
         if word.said:
+            key = (word.at, word.id)  # one tuple for both orders: the index is mostly keys
             for speaker in (None, word.speaker):
-                self.said.setdefault((word.as_of, speaker), _Sorted()).add(word)
+                self.said.setdefault((word.as_of, speaker), _Sorted()).add(word, key)
 
     def add_first(self, word: _Word, change_id: int) -> None:
         if not word.copy:
@@ -200,6 +207,7 @@ class LedgerIndex:
         self._names: dict[tuple[str, str], _Name] = {}
         self._reports: dict[int, list[_Word]] = {}
         self._spans: dict[tuple[datetime, timedelta], tuple[str, str]] = {}
+        self._observed: dict[int, None] = {}  # words holding their observation, oldest first
         self._claims: list[tuple[object, ...]] = []
         self._changes: list[tuple[object, ...]] = []
         self._latest: list[tuple[object, ...]] = []
@@ -218,6 +226,10 @@ class LedgerIndex:
         self._stamp = None if len(self._words) > _FORGET_AFTER else _stamp(self._conn)
         if self._stamp is None:
             self._reset()
+        while len(self._observed) > OBSERVATIONS_HELD:  # never mid-feed: words in hand keep theirs
+            claim_id = next(iter(self._observed))
+            del self._observed[claim_id]
+            self._words[claim_id].observation = None
 
     def abandon(self) -> None:
         """The transaction rolled back: what the index holds may never have been stored."""
@@ -338,7 +350,7 @@ class LedgerIndex:
         stored = c
         if type(c.low) is not float or not (c.high is None or type(c.high) is float):
             stored = replace(c, low=float(c.low), high=None if c.high is None else float(c.high))
-        name = figure if figure is not None else key
+        name = sys.intern(figure if figure is not None else key)  # one string per key, not claim
         word = _Word(
             claim_id, report_id, c.as_of, at, observation.source, name,
             c.thing is not None and not copy, copy,
@@ -346,6 +358,7 @@ class LedgerIndex:
                         parse_iso(at)),
         )  # fmt: skip
         self._words[claim_id] = word
+        self._observed[claim_id] = None
         if (mine := self._reports.get(report_id)) is not None:
             mine.append(word)
         if group := self._names.get(("figure" if figure is not None else "key", name)):
@@ -446,6 +459,7 @@ class LedgerIndex:
             word = self._words.get(claim_id)
             if word is None:
                 said = bool(thing) and not copy
+                name = sys.intern(name)
                 word = _Word(claim_id, report_id, as_of, at, speaker, name, said, bool(copy))
                 self._words[claim_id] = word
             out.append(word)
@@ -466,6 +480,7 @@ class LedgerIndex:
             for values in rows:
                 row = dict(zip(names, values, strict=True))
                 self._words[int(row["id"])].observation = observation_of(row)
+                self._observed[int(row["id"])] = None
         return [w.observation for w in words if w.observation is not None]
 
 

@@ -111,6 +111,8 @@ def test_counted_thing(text: str, expected: tuple[str, str | None]) -> None:
         pytest.param("With iOS 18, apps can use the new menus.", id="version-then-comma"),
         pytest.param("On retrouve 8 Go de mémoire vive.", id="fr-storage-unit"),
         pytest.param("[ID]778124[/ID]", id="markup-id"),
+        pytest.param("One ferry, an old wooden hull, was turned back.", id="one-thing-mentioned"),
+        pytest.param("At least one analyst called the vote close.", id="at-least-one-mention"),
         pytest.param("I am 100 percent certain of that.", id="percent-idiom"),
         pytest.param(
             "Two security sources in the northern province told reporters of it.",
@@ -182,6 +184,25 @@ def test_items_of_a_list_share_the_thing() -> None:
 )
 def test_as_of(text: str, as_of: str) -> None:
     assert extract_claims(text, published=PUB)[0].as_of == as_of
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "thing"),
+    [
+        pytest.param("One pupil was killed in the raid.", "One", "deaths", id="one-as-an-event"),
+        pytest.param(
+            "The navy shot down 30 drones and one cruise missile.",
+            "one",
+            "missiles",
+            id="one-as-a-list-item",
+        ),
+        pytest.param(
+            "Four districts reported one case each.", "one", "cases", id="one-each-distributive"
+        ),
+    ],
+)
+def test_one_counts_as_an_event_or_a_list_item(text: str, surface: str, thing: str) -> None:
+    assert (surface, thing) in [(c.surface, c.thing) for c in extract_claims(text, published=PUB)]
 
 
 def test_a_sentence_opened_in_the_past_can_turn_to_now() -> None:

@@ -39,6 +39,11 @@ from tui.core.models import AsOf, Claim, Predicate
 _ANAPHORA = re.compile(ANAPHORA)  # lower case: matched against window.lower
 # The word "one" as a pronoun or in a set phrase, never a count: "the one given in
 # Washington", "no one", "at one point", "one another", "one day".
+# "... 40 cruise missiles and one", "two in Alta and one": "one" as the last of a list.
+_LISTED_ONE = re.compile(
+    r"\b(?:[0-9][0-9,.]*|two|three|four|five|six|seven|eight|nine|ten)\b[^.;]*(?:,|\band)\s+\Z"
+)
+_ONE_EACH = re.compile(r"\s+[a-z]+\s+each\b")
 _ONE_BEFORE = re.compile(r"\b(?:the|this|that|no|any|every|each|which|at)\s+\Z")
 # ... and "one of the deadliest quakes", "one of the 10 worst": a rank among others.
 _ONE_AFTER = re.compile(
@@ -202,7 +207,17 @@ def _counts_one(window: win.Window, d: Draft) -> bool:
     """Spelled "one" counts only with its counted thing right after it ("one soldier was
     killed", "one US service member") or as a casualty ("one was killed", not "no one
     was hurt"); otherwise it is a pronoun ("the one given", "one of", "one another")."""
-    if not (d.thing_follows or d.thing in CASUALTY_THINGS):
+    event = d.thing is not None and (d.thing in CASUALTY_THINGS or events.is_event_thing(d.thing))
+    # A single thing that is neither an event nor an item of a list of counts is a
+    # mention, not a figure: "One ship had 61 people on board", "at least one analyst".
+    listed = (
+        _LISTED_ONE.search(window.lower, max(0, d.start - 80), d.start) is not None
+        or _ONE_EACH.match(window.lower, d.end) is not None  # "reported one case each"
+    )
+    # Troops are the story's own count ("one US soldier arrived"), and "only one" states
+    # a count ("only one hospital still works").
+    kept = listed or d.thing in FORCE_THINGS or window.lower.endswith("only ", 0, d.start)
+    if not (event or (d.thing_follows and kept)):
         return False
     head = window.lower[max(0, d.start - 12) : d.start]
     return not (_ONE_BEFORE.search(head) or _ONE_AFTER.match(window.lower, d.end))

@@ -633,6 +633,12 @@ def _thing_of(text: str, surface: str) -> str | None:
             "deaths",
             id="number-of-those-who-died",
         ),
+        pytest.param(
+            "The death toll passed 8,500 on Tuesday.",
+            "passed 8,500",
+            "deaths",
+            id="link-verb-is-the-modifier",
+        ),
         # A force's size named as a level counts troops.
         pytest.param(
             "Washington will cut its troop presence in the region to about 1,500.",

@@ -70,6 +70,10 @@ _LINK_BEFORE = re.compile(
     r"crosses|past|beyond|above|exceeds|increased\s+to|rose\s+to|by|"
     r"sitting|sits|standing|now|just|only|as|on|has|have|had)\s*|[:=(]\s*)$"
 )
+_LINKING_MODIFIER = re.compile(
+    r"(?:passed|exceeded|exceeding|topped|surpassed|surpassing|reached|hit|crossed|neared|"
+    r"nearing|approached|approaching)\b"
+)
 # Count words that point at what they count: "the number of missing", "the death toll".
 # Count words that point at what they count: "the number of missing", "total of deaths".
 # The counted phrase itself is read by ``phrase_after`` from the end of the match.
@@ -323,8 +327,8 @@ def thing_before(
     injured at 9,733". `start` is where the number's modifier starts, if it has one
     ("rose to more than 5,000"). The mention nearest the number wins."""
     head = window.lower[clause_start:start]
-    if not _LINK_BEFORE.search(head):
-        return None
+    if not (_LINK_BEFORE.search(head) or _LINKING_MODIFIER.match(window.lower, start)):
+        return None  # ("the death toll passed 8,500": the modifier is the link verb)
     best: Thing | None = None
     for m in _NUMBER_OF.finditer(window.lower, clause_start, start):
         words = phrase_after(window, m.end() - 1, allow_of=False)

@@ -532,6 +532,12 @@ def _thing_of(text: str, surface: str) -> str | None:
         ),
         pytest.param("Prices rose 0.4% in March.", "0.4%", "inflation", id="prices-inflation"),
         pytest.param(
+            "Core CPI, which leaves out fuel and energy prices, rose 0.3% in May.",
+            "0.3%",
+            "core inflation",
+            id="measure-in-an-aside-is-not-the-subject",
+        ),
+        pytest.param(
             "Oil prices jumped 6% overnight.", "6%", "oil prices", id="one-good-is-not-inflation"
         ),
         pytest.param(

@@ -58,6 +58,7 @@ _MEASURES: dict[str, str] = {
     "of the dead": "deaths",
 }
 _MEASURE_RE = re.compile(rf"\b(?:{alternation(_MEASURES)})\b")
+_ASIDE = re.compile(r",\s*(?:which|who|that|including|excluding)\b[^,;]*,")
 _OF_AFTER = re.compile(r"\s+of\s+(?:the\s+|all\s+|its\s+|their\s+)?")
 
 
@@ -111,8 +112,13 @@ def _measure_near(window: win.Window, start: int, end: int, clause: tuple[int, i
         if phrase:
             head = phrase[-1].low
             return SYNONYMS.get(head, head)
+    # A measure inside an aside is not the subject's: "Core CPI, which excludes energy
+    # prices, rose 0.2%" measures core inflation.
+    asides = [a.span() for a in _ASIDE.finditer(low, *clause)]
     best: tuple[int, str] | None = None
     for m in _MEASURE_RE.finditer(low, *clause):
+        if any(a <= m.start() and m.end() <= b for a, b in asides):
+            continue
         distance = start - m.end() if m.end() <= start else m.start() - end
         if best is None or abs(distance) < best[0]:
             best = (abs(distance), _measure(m.group()))

@@ -599,3 +599,26 @@ FRIDAY = datetime(2025, 9, 12, 18, tzinfo=UTC)  # a Friday
 def test_a_level_of_an_earlier_day(text: str, surface: str, as_of: str) -> None:
     found = [c for c in extract_claims(text, published=FRIDAY) if c.surface.endswith(surface)]
     assert [c.as_of for c in found] == [as_of]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "as_of"),
+    [
+        # a figure of an earlier time named just before it, across the clause's comma
+        pytest.param("Turnout matched 2015, when 71% of voters took part.", "71%", "historic",
+                     id="when-after-an-earlier-year"),
+        pytest.param("Sales are up on 2023 (4,100) and on 2022 (3,900).", "4,100", "historic",
+                     id="a-bracket-after-an-earlier-year"),
+        pytest.param("It beat the count taken last year, which was 6,200.", "6,200", "historic",
+                     id="which-was-after-last-year"),
+        # the when-clause ends at its comma: what follows is now
+        pytest.param("Since 2019, when 80 staff joined, the team has grown to 240.", "240",
+                     "current", id="after-the-when-clause-is-now"),
+        # the publication year itself is no earlier time
+        pytest.param("In September 2025 (the storm's month), 300 homes flooded.", "300",
+                     "current", id="the-reports-own-year-is-not-earlier"),
+    ],
+)  # fmt: skip
+def test_a_figure_of_an_earlier_time(text: str, surface: str, as_of: str) -> None:
+    found = [c for c in extract_claims(text, published=FRIDAY) if c.surface.endswith(surface)]
+    assert [c.as_of for c in found] == [as_of]

@@ -100,6 +100,22 @@ _PAST_LEVEL = re.compile(
 _NOW = re.compile(r"\b(?:now|currently|so\s+far|as\s+of\s+now|today)\b")
 
 
+# A figure of an earlier time named just before it, across the clause's comma: "in 1997,
+# when Labour won 43%", "down on 2022, when 21,344 were recorded", "the same period in 2024
+# (2,983)", "the figure recorded last year, which was 17,620".
+_EARLIER_TIME_BEFORE = re.compile(
+    r"(?:\b((?:19|20)[0-9]{2})|\blast\s+(?:year|month|week|time|election))"
+    r"(?:\s*\(\s*|\s*,?\s+(?:when|which\s+(?:was|were|stood\s+at|saw))\b[^.;:(),]{0,50}?)\Z"
+)
+
+
+def _of_an_earlier_time(low: str, start: int, year: int | None) -> bool:
+    m = _EARLIER_TIME_BEFORE.search(low, max(0, start - 70), start)
+    if m is None:
+        return False
+    return m.group(1) is None or (year is not None and int(m.group(1)) < year)
+
+
 def _days_before(day: str, weekday: int) -> int:
     """How many days before a report published on `weekday` (0 = Monday) `day` fell."""
     return (weekday - _WEEKDAYS.index(day)) % 7
@@ -146,6 +162,8 @@ def as_of(
     if after is not None and after.end() <= hi:
         return "planned"
     if _HISTORIC_BEFORE.search(low, max(lo, start - 60), start):
+        return "historic"
+    if _of_an_earlier_time(low, start, year):
         return "historic"
     after_cue = _HISTORIC_AFTER.match(low, end)
     if after_cue is not None and after_cue.end() <= hi:

@@ -132,9 +132,25 @@ def tree_rss(root: int, cpu: dict[int, float] | None = None) -> int:
     return total
 
 
+def tree_pss(root: int) -> int:
+    """Proportional set size of a process and its descendants, summed: each shared page
+    counts once over the tree (split between its sharers), what the tree really costs."""
+    total, todo = 0, [root]
+    while todo:
+        pid = todo.pop()
+        with contextlib.suppress(OSError, ValueError, IndexError):
+            for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+                if line.startswith("Pss:"):
+                    total += int(line.split()[1]) * 1024
+                    break
+        todo += _children(pid)
+    return total
+
+
 def run_process(cmd: list[str], cwd: Path, env: dict[str, str] | None = None) -> Result:
     """Wall, CPU (its own and its reaped children's, from wait4) and the peak resident size
-    of the whole process tree (sampled every 5 ms) of one command."""
+    of the whole process tree (RSS summed, sampled every 5 ms; PSS summed, every 50 ms: it
+    costs the kernel a walk of the page tables) of one command."""
     started = time.perf_counter()
     proc = subprocess.Popen(
         cmd,
@@ -144,12 +160,16 @@ def run_process(cmd: list[str], cwd: Path, env: dict[str, str] | None = None) ->
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
     )
-    peak, done = [0], threading.Event()
+    peak, peak_pss, done = [0], [0], threading.Event()
     workers: dict[int, float] = {}  # a child's CPU as last sampled (at most 5 ms stale)
 
     def sample() -> None:
+        ticks = 0
         while not done.is_set():
             peak[0] = max(peak[0], tree_rss(proc.pid, workers))
+            if ticks % 10 == 0:
+                peak_pss[0] = max(peak_pss[0], tree_pss(proc.pid))
+            ticks += 1
             done.wait(0.005)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -170,6 +190,7 @@ def run_process(cmd: list[str], cwd: Path, env: dict[str, str] | None = None) ->
         "workers": len(workers),
         "rss_main": usage.ru_maxrss * 1024,
         "rss_tree": max(peak[0], usage.ru_maxrss * 1024),
+        "pss_tree": peak_pss[0],
         "rc": os.waitstatus_to_exitcode(status),
         "stderr": stderr[-2000:],
     }
@@ -679,7 +700,10 @@ def table(all_runs: dict[int, dict[str, list[Result]]], args: argparse.Namespace
                 ratio = f"{wall / median(rival, 'wall'):.2f}x / {cpu / rival_cpu:.2f}x"
             notes = ""
             if key.startswith("storywatch"):
-                notes = f"main process alone {median(results, 'rss_main') / MB:.0f} MB"
+                notes = (
+                    f"main process alone {median(results, 'rss_main') / MB:.0f} MB; "
+                    f"tree PSS {median(results, 'pss_tree') / MB:.0f} MB"
+                )
                 if median(results, "workers"):
                     notes += (
                         f"; CPU main {median(results, 'cpu_main'):.2f} s + figure worker "

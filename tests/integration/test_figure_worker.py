@@ -25,7 +25,6 @@ from tests.feedgen import Item, rss
 from tests.loopback import LoopbackServer, Reply, conditional
 from tests.pipeline import DAY1, config_for, rows
 from tui.core import figure_pool
-from tui.core import monitor as monitor_module
 from tui.core.analyse import AnalysedFeed, analyse_feed, wanting_figures, with_figures
 from tui.core.config import StorySection
 from tui.core.figure_pool import FigureWorker, WorkerGone
@@ -221,22 +220,24 @@ def _claims(db: Path) -> list[tuple[object, ...]]:
 
 
 @pytest.mark.parametrize(
-    "writer_behind",
+    "hand_over_all",
     [
-        pytest.param(None, id="as configured: figures to the worker, whole feeds if behind"),
-        pytest.param(0, id="every feed handed over whole once the worker runs"),
+        pytest.param(False, id="as configured: figures to the worker, whole feeds if behind"),
+        pytest.param(True, id="every feed handed over whole once the worker runs"),
     ],
 )
 async def test_a_first_poll_stores_the_claims_of_a_serial_poll(
     server: LoopbackServer,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
-    writer_behind: int | None,
+    hand_over_all: bool,
 ) -> None:
     """Through the whole poll: the worker is started, and the claim rows are the serial
     poll's (changes depend on the order feeds land in, serial or not: not compared)."""
-    if writer_behind is not None:
-        monkeypatch.setattr(monitor_module, "WRITER_BEHIND", writer_behind)
+    if hand_over_all:
+        monkeypatch.setattr(
+            Monitor, "_hand_over", lambda self, figures: figures is not None and figures.started
+        )
     started: list[int] = []
     real_start = FigureWorker._start
 
@@ -267,7 +268,7 @@ async def test_a_first_poll_stores_the_claims_of_a_serial_poll(
         assert finished.feeds_failed == 0, finished.errors
         claims.append(_claims(db))
     assert len(started) == 1  # the serial poll started none, the other one
-    if writer_behind == 0:
+    if hand_over_all:
         assert handed  # whole feeds went to the worker
     assert claims[0] and claims[0] == claims[1]
 

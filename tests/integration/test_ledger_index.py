@@ -247,3 +247,58 @@ def test_a_real_story_replayed_both_ways_stores_the_same_ledger(tmp_path: Path) 
     assert {row[5] for row in expected["changes"]} >= {"new", "changed", "disputed"}
     for table in expected:
         assert got[table] == expected[table], table
+
+
+class _Counting:
+    """A connection that counts the statements sent to SQLite (executemany counts once)."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self._conn, self.sent = conn, 0
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._conn, name)
+
+    def execute(self, *args: object) -> sqlite3.Cursor:
+        self.sent += 1
+        return self._conn.execute(*args)  # type: ignore[arg-type]
+
+    def executemany(self, *args: object) -> sqlite3.Cursor:
+        self.sent += 1
+        return self._conn.executemany(*args)  # type: ignore[arg-type]
+
+
+def _statements(db: Path, per_report: int, *, reference: bool) -> tuple[int, int]:
+    """(claims, statements) for one poll of 6 feeds x 5 reports of `per_report` figures."""
+    rng = random.Random(7)
+    with Store(db) as store:
+        ensure_feeds(store, FEEDS)
+        counting = _Counting(store.conn)
+        store.conn = counting  # type: ignore[assignment]
+        claims = 0
+        for feed in FEEDS:
+            items = []
+            for n in range(5):
+                when = START + timedelta(hours=rng.choice([0, 5, 30, 77]))
+                text = " ".join(rng.choice(WORDS) for _ in range(40)) + f" {feed} {n}"
+                found = tuple(_claim(rng, 10 * i) for i in range(per_report))
+                report = Report(f"{feed}-{n}", f"Flood {n}", None, None, when, None, text)
+                items.append(AnalysedReport(report, f"{feed}{n}", True, found))
+                claims += len(found)
+            analysed = AnalysedFeed(feed, None, tuple(items))
+            record = PollRecord(feed, START + timedelta(days=10), 1, "ok", 200)
+            now = START + timedelta(days=10)
+            write_feed_poll(store, record, analysed, LEDGER, now=now, reference=reference)
+    return claims, counting.sent
+
+
+def test_judging_more_claims_sends_no_more_statements_per_claim(tmp_path: Path) -> None:
+    """The point of the index: a report's claims are judged in memory and written in one
+    batch, so tripling them adds next to no statements (the SQL reads send ~5 per claim)."""
+    few, few_sent = _statements(tmp_path / "few.db", 4, reference=False)
+    many, many_sent = _statements(tmp_path / "many.db", 12, reference=False)
+    added = many - few
+    assert many_sent - few_sent <= added / 5, (few_sent, many_sent, added)
+    # Why the bound can fail: judged one query at a time, the same claims cost far more.
+    few, few_sent = _statements(tmp_path / "few-sql.db", 4, reference=True)
+    many, many_sent = _statements(tmp_path / "many-sql.db", 12, reference=True)
+    assert many_sent - few_sent > 2 * added, (few_sent, many_sent, added)

@@ -538,6 +538,12 @@ def _thing_of(text: str, surface: str) -> str | None:
             id="measure-in-an-aside-is-not-the-subject",
         ),
         pytest.param(
+            "Results are in from 98% of polling stations.",
+            "98%",
+            "polling stations",
+            id="percent-of-a-compound-head",
+        ),
+        pytest.param(
             "Oil prices jumped 6% overnight.", "6%", "oil prices", id="one-good-is-not-inflation"
         ),
         pytest.param(

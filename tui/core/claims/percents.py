@@ -109,9 +109,8 @@ def _measure_near(window: win.Window, start: int, end: int, clause: tuple[int, i
         if m is not None and m.group().startswith("of "):
             return _measure(m.group())
         phrase = things.phrase_after(window, end, allow_of=True)
-        if phrase:
-            head = phrase[-1].low
-            return SYNONYMS.get(head, head)
+        if phrase:  # "99% of polling stations", "30% of government jobs"
+            return things.canonical(phrase) or SYNONYMS.get(phrase[-1].low, phrase[-1].low)
     # A measure inside an aside is not the subject's: "Core CPI, which excludes energy
     # prices, rose 0.2%" measures core inflation.
     asides = [a.span() for a in _ASIDE.finditer(low, *clause)]

@@ -171,6 +171,11 @@ def _canonical(words: list[_Word], known: Mapping[str, str] | None = None) -> st
     return head
 
 
+def canonical(words: list[_Word]) -> str | None:
+    """The canonical thing of a counted phrase read by ``phrase_after``."""
+    return _canonical(words)
+
+
 def phrase_after(window: Window, end: int, *, allow_of: bool) -> list[_Word]:
     """The words of the noun phrase right after a number ("2,500 American combat troops",
     "hundreds of people"), modifiers then head; [] when none follows."""

@@ -197,3 +197,37 @@ def test_dates_without_a_thing_are_no_figure_of_their_own(tmp_path: Path) -> Non
     with Store(plan_and_copies(tmp_path / "p.db"), readonly=True) as store:
         refs = figure_refs(store, ["US troops in Iraq"])
     assert refs == [FigureRef("US troops in Iraq")]
+
+
+async def test_history_at_80_columns_says_which_row_is_a_plan_and_draws_a_lone_point(
+    tmp_path: Path,
+) -> None:
+    """At 80 columns "up to 2,000 (planned)" was cut to "up to 2,000 (…", and the one point
+    a source stated sat under its own legend line, hidden."""
+    import re
+
+    from tests.app.test_snapshots import screen_text
+    from tui.widgets.history_chart import HistoryChart
+
+    app = make_app(plan_and_copies(tmp_path / "p.db"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_until(pilot, lambda: figures_ready(app, 2))
+        await pilot.press("h")
+        await wait_until(pilot, lambda: isinstance(app.screen, HistoryScreen))
+        table = app.screen.query_one(HistoryTable)
+        await wait_until(pilot, lambda: table.row_count == 2)
+        await pilot.pause(0.3)
+        shown = [
+            line for line in screen_text(app.export_screenshot()).splitlines() if "Sep 2025" in line
+        ]  # the table's rows, by their Time cell
+        plan_row = next(line for line in shown if "up to 2,000" in line)
+        level_row = next(line for line in shown if "about 2,500" in line)
+        assert "planned" in plan_row and "…" not in plan_row, plan_row
+        assert "current" in level_row and "AP · 3 outlets" in level_row, level_row
+
+        chart = app.screen.query_one(HistoryChart)
+        lines = re.sub(r"\x1b\[[0-9;]*m", "", chart.plt.build()).splitlines()
+        legend = [i for i, line in enumerate(lines) if "the Pentagon" in line]
+        marks = [i for i, line in enumerate(lines) if "●" in line]
+        # the Pentagon's one level point is drawn on a row of its own, below the legend
+        assert [i for i in marks if i not in legend], "\n".join(lines)

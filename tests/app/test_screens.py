@@ -89,7 +89,7 @@ async def test_history_chart_shares_one_value_axis(story_db: Path) -> None:
         assert "Iraqi officials" in text and "the Pentagon" in text and "planners (plan)" in text
         # One y axis for all: its top tick is at least the largest value of any source,
         # its lowest at most the smallest.
-        ticks = [float(line.split("┤")[0]) for line in lines if "┤" in line]
+        ticks = [float(line.split("┤")[0].replace(",", "")) for line in lines if "┤" in line]
         assert max(ticks) >= 3000 - 1 and min(ticks) <= 2500 + 1
         assert any("Sep" in line for line in lines)  # a time axis
 

@@ -21,6 +21,7 @@ from tui.widgets.history_chart import HistoryChart
 from tui.widgets.text import cell, local_time, one_line
 
 PAGE = 100
+TENSE_STYLE = {"planned": "italic", "historic": "dim"}  # the level is plain
 
 
 class HistoryTable(DataTable[Text]):
@@ -58,10 +59,13 @@ class HistoryScreen(DataScreen):
 
     def on_mount(self) -> None:
         table = self.query_one(HistoryTable)
+        # "As of" is its own column: "up to 2,000 (planned)" in the Value column was cut
+        # to "up to 2,000 (…" at 80 columns. The bound needs none: the value says it
+        # ("about", "over", "up to").
         for label, width in (
             ("Time", 12),
             ("Value", 14),
-            ("Bound", 6),
+            ("As of", 8),
             ("Source", 16),
             ("Outlet", 20),
         ):
@@ -115,11 +119,11 @@ class HistoryScreen(DataScreen):
         table.clear()
         now = self.context.clock()
         for row in message.rows:
-            tense = f" ({row.as_of})" if row.as_of in ("historic", "planned") else ""
             table.add_row(
                 cell(local_time(row.observed_at, now)),
-                cell(row.display + tense),
-                cell(row.bound),
+                cell(row.display),
+                # current, planned or historic, as `changes --json` says
+                cell(row.as_of, TENSE_STYLE.get(row.as_of, "")),
                 cell(row.source),
                 # Copies are folded into their origin's row: "AP · 5 outlets".
                 cell(source_label(row.feed, row.outlets) + (" (copy)" if row.copy else "")),

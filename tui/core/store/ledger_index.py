@@ -4,9 +4,10 @@
 several indexed queries per claim: most of a first poll's store stage. `LedgerIndex` holds
 the same rows in memory and answers the same questions with the same answers (ties broken as
 SQLite's query plans break them: see each method), so a poll's verdicts are unchanged;
-`tests/unit/test_ledger_index.py` compares the two on a backlog. Its writes (claims, changes,
-`figure_latest`) are queued and sent with `executemany` before any read of the database and
-at the end of the feed's transaction, under ids assigned as SQLite would (max + 1).
+`tests/integration/test_ledger_index.py` compares the two. The rows are held in the shapes of
+`ledger_memory`. Its writes (claims, changes, `figure_latest`) are queued and sent with
+`executemany` before any read of the database and at the end of the feed's transaction,
+under ids assigned as SQLite would (max + 1).
 
 An index lives as long as its `Store` and is thrown away whenever it may be stale: another
 connection committed (`PRAGMA data_version`), this connection wrote outside it (its
@@ -15,13 +16,11 @@ connection committed (`PRAGMA data_version`), this connection wrote outside it (
 
 from __future__ import annotations
 
-import bisect
 import json
-import math
 import sqlite3
 import sys
 import weakref
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -29,6 +28,13 @@ from tui.core.ledger import Observation, interval_of, normalise_source
 from tui.core.store.db import Store, iso, parse_iso
 from tui.core.store.figure_ledger import REMEMBER_LATEST_SQL, SPEAKER_SCOPE
 from tui.core.store.figure_ledger import _observation as observation_of
+from tui.core.store.ledger_memory import (
+    Latest,
+    LedgerWords,
+    NameWords,
+    Word,
+    rival,
+)
 
 # Claims held (~500 bytes each: a 500-feed first poll holds ~53,000, ~27 MB); past this the
 # index is dropped after the feed and rebuilt from the file as ledgers are asked for.
@@ -37,147 +43,6 @@ _FORGET_AFTER = 100_000
 # backlog asks for most; older ones are read again from the file when asked for. Without
 # the bound a 500-feed first poll held ~27 MB more.
 OBSERVATIONS_HELD = 12_000
-_LAST = sys.maxsize
-
-
-@dataclass(slots=True)
-class _Word:
-    """A stored claim, as the ledger's reads filter it."""
-
-    id: int
-    report_id: int
-    as_of: str
-    at: str  # observed_at as stored: ISO text, compared as SQLite compares it
-    speaker: str  # the raw speaker column
-    name: str  # coalesce(figure, key)
-    said: bool  # thing IS NOT NULL and its report is no copy: a word `said_before` reads
-    copy: bool
-    observation: Observation | None = None  # built when first needed
-
-
-class _Sorted:
-    """Words in (observed_at, id) order."""
-
-    def __init__(self) -> None:
-        self.keys: list[tuple[str, int]] = []
-        self.words: list[_Word] = []
-
-    def add(self, word: _Word, key: tuple[str, int] | None = None) -> None:
-        key = key or (word.at, word.id)
-        at = bisect.bisect_left(self.keys, key)
-        if at < len(self.keys) and self.keys[at] == key:
-            return  # already held (loaded after it was queued)
-        self.keys.insert(at, key)
-        self.words.insert(at, word)
-
-    def remove(self, key: tuple[str, int]) -> None:
-        at = bisect.bisect_left(self.keys, key)
-        if at < len(self.keys) and self.keys[at] == key:
-            del self.keys[at], self.words[at]
-
-    def last_until(self, moment: str, report_id: int) -> _Word | None:
-        """ORDER BY observed_at DESC, id DESC LIMIT 1 of the words at or before `moment`
-        of another report."""
-        for i in range(bisect.bisect_right(self.keys, (moment, _LAST)) - 1, -1, -1):
-            if self.words[i].report_id != report_id:
-                return self.words[i]
-        return None
-
-    def first_after(self, moment: str, report_id: int) -> tuple[_Word, int] | None:
-        """ORDER BY observed_at, id LIMIT 1 of the words after `moment` of another report."""
-        for i in range(bisect.bisect_right(self.keys, (moment, _LAST)), len(self.keys)):
-            if self.words[i].report_id != report_id:
-                return self.words[i], i
-        return None
-
-
-@dataclass(slots=True)
-class _Latest:
-    claim_id: int
-    at: str
-    low: float
-    high: float
-
-
-class _Times:
-    """(observed_at, speaker_key) keys in order, with their times alone to bisect."""
-
-    __slots__ = ("keys", "times")
-
-    def __init__(self) -> None:
-        self.keys: list[tuple[str, str]] = []
-        self.times: list[str] = []
-
-    def add(self, key: tuple[str, str]) -> None:
-        at = bisect.bisect_left(self.keys, key)
-        self.keys.insert(at, key)
-        self.times.insert(at, key[0])
-
-    def remove(self, key: tuple[str, str]) -> None:
-        at = bisect.bisect_left(self.keys, key)
-        del self.keys[at], self.times[at]
-
-
-@dataclass(slots=True)
-class _Identity:
-    """One ledger's `figure_latest` rows: each speaker's latest word."""
-
-    rows: dict[str, _Latest] = field(default_factory=dict)
-    ordered: _Times = field(default_factory=_Times)
-    # The same keys grouped by asserted interval: a ledger's speakers state few values, so the
-    # latest disagreeing word is found per value, not by walking every speaker in the window.
-    by_interval: dict[tuple[float, float], _Times] = field(default_factory=dict)
-    by_low: list[tuple[float, float]] = field(default_factory=list)  # the intervals, sorted
-    by_high: list[tuple[float, float]] = field(default_factory=list)  # as (high, low), sorted
-
-    def put(self, speaker: str, row: _Latest) -> None:
-        old = self.rows.get(speaker)
-        if old is not None:
-            key = (old.at, speaker)
-            self.ordered.remove(key)
-            self.by_interval[(old.low, old.high)].remove(key)
-        self.rows[speaker] = row
-        self.ordered.add((row.at, speaker))
-        group = self.by_interval.get((row.low, row.high))
-        if group is None:
-            group = self.by_interval[(row.low, row.high)] = _Times()
-            bisect.insort(self.by_low, (row.low, row.high))
-            bisect.insort(self.by_high, (row.high, row.low))
-        group.add((row.at, speaker))
-
-    def disjoint(self, low: float, high: float) -> list[_Times]:
-        """The groups whose interval cannot hold with [low, high]: `low > :high OR high < :low`."""
-        above = self.by_low[bisect.bisect_right(self.by_low, (high, math.inf)) :]
-        below = self.by_high[: bisect.bisect_left(self.by_high, (low, -math.inf))]
-        groups = self.by_interval
-        return [groups[key] for key in above] + [groups[(lo, hi)] for hi, lo in below]
-
-    def latest(self) -> int | None:
-        """ORDER BY observed_at DESC LIMIT 1: the last key of `figure_latest_time`."""
-        keys = self.ordered.keys
-        return self.rows[keys[-1][1]].claim_id if keys else None
-
-
-@dataclass(slots=True)
-class _Name:
-    """The words of one figure (or unnamed key) and its first sightings, by tense."""
-
-    said: dict[tuple[str, str | None], _Sorted] = field(default_factory=dict)  # (as_of, speaker)
-    firsts: dict[str, _Sorted] = field(default_factory=dict)  # as_of -> its "new" changes
-    change_of: dict[int, int] = field(default_factory=dict)  # claim id -> its "new" change
-
-    def add_word(self, word: _Word) -> None:
-        if word.said:
-            key = (word.at, word.id)  # one tuple for both orders: the index is mostly keys
-            for speaker in (None, word.speaker):
-                self.said.setdefault((word.as_of, speaker), _Sorted()).add(word, key)
-
-    def add_first(self, word: _Word, change_id: int) -> None:
-        if not word.copy:
-            self.firsts.setdefault(word.as_of, _Sorted()).add(word)
-            self.change_of[word.id] = change_id
-
-
 _CLAIM_COLUMNS = (
     "id, report_id, version_id, key, figure, surface, kind, bound, low, high, value, unit, "
     'thing, place, actor, source, speaker, predicate, as_of, sentence, start, "end", observed_at'
@@ -202,10 +67,10 @@ class LedgerIndex:
         self._reset()
 
     def _reset(self) -> None:
-        self._words: dict[int, _Word] = {}
-        self._identities: dict[str, _Identity] = {}
-        self._names: dict[tuple[str, str], _Name] = {}
-        self._reports: dict[int, list[_Word]] = {}
+        self._words: dict[int, Word] = {}
+        self._identities: dict[str, LedgerWords] = {}
+        self._names: dict[tuple[str, str], NameWords] = {}
+        self._reports: dict[int, list[Word]] = {}
         self._spans: dict[tuple[datetime, timedelta], tuple[str, str]] = {}
         self._observed: dict[int, None] = {}  # words holding their observation, oldest first
         self._claims: list[tuple[object, ...]] = []
@@ -277,8 +142,9 @@ class LedgerIndex:
             moment = observation.observed_at
             span = self._spans[(moment, window)] = (iso(moment - window), iso(moment + window))
         start, end = span
-        if (rival := _rival(ledger, speaker, start, end, interval.low, interval.high)) is not None:
-            ids.add(rival)
+        other = rival(ledger, speaker, start, end, interval.low, interval.high)
+        if other is not None:
+            ids.add(other)
         if (latest := ledger.latest()) is not None:
             ids.add(latest)
         as_of = observation.claim.as_of
@@ -351,7 +217,7 @@ class LedgerIndex:
         if type(c.low) is not float or not (c.high is None or type(c.high) is float):
             stored = replace(c, low=float(c.low), high=None if c.high is None else float(c.high))
         name = sys.intern(figure if figure is not None else key)  # one string per key, not claim
-        word = _Word(
+        word = Word(
             claim_id, report_id, c.as_of, at, observation.source, name,
             c.thing is not None and not copy, copy,
             Observation(stored, observation.report, observation.revision, observation.source,
@@ -373,7 +239,7 @@ class LedgerIndex:
         self._latest.append((identity, speaker, claim_id, at, interval.low, interval.high))
         old = ledger.rows.get(speaker)
         if old is None or at >= old.at:
-            ledger.put(speaker, _Latest(claim_id, at, interval.low, interval.high))
+            ledger.put(speaker, Latest(claim_id, at, interval.low, interval.high))
 
     def add_change(
         self, claim_id: int, old_id: int | None, key: str, figure: str | None, verdict: str,
@@ -404,25 +270,25 @@ class LedgerIndex:
 
     # -- loading what memory does not hold yet (after sending the queue) --------------------
 
-    def _identity(self, identity: str) -> _Identity:
+    def _identity(self, identity: str) -> LedgerWords:
         ledger = self._identities.get(identity)
         if ledger is None:
             self.flush()
-            ledger = self._identities[identity] = _Identity()
+            ledger = self._identities[identity] = LedgerWords()
             rows = self._conn.execute(
                 "SELECT speaker_key, claim_id, observed_at, low, high FROM figure_latest "
                 "WHERE identity = ?",
                 [identity],
             )
             for speaker, claim_id, at, low, high in rows:
-                ledger.put(speaker, _Latest(claim_id, at, low, high))
+                ledger.put(speaker, Latest(claim_id, at, low, high))
         return ledger
 
-    def _name(self, column: str, name: str) -> _Name:
+    def _name(self, column: str, name: str) -> NameWords:
         group = self._names.get((column, name))
         if group is None:
             self.flush()
-            group = self._names[(column, name)] = _Name()
+            group = self._names[(column, name)] = NameWords()
             only = " AND {}.figure IS NULL" if column == "key" else ""
             for word in self._load(f"c.{column} = ?" + only.format("c"), [name]):
                 group.add_word(word)
@@ -436,7 +302,7 @@ class LedgerIndex:
                 group.add_first(word, change_id)
         return group
 
-    def _by_id(self, ids: list[int]) -> list[_Word]:
+    def _by_id(self, ids: list[int]) -> list[Word]:
         """These claims' words (a `figure_latest` row names claims of ledgers not loaded)."""
         missing = [claim_id for claim_id in ids if claim_id not in self._words]
         if missing:
@@ -444,14 +310,14 @@ class LedgerIndex:
             self._load("c.id IN (SELECT value FROM json_each(?))", [json.dumps(missing)])
         return [self._words[claim_id] for claim_id in ids]
 
-    def _report(self, report_id: int) -> list[_Word]:
+    def _report(self, report_id: int) -> list[Word]:
         words = self._reports.get(report_id)
         if words is None:
             self.flush()
             words = self._reports[report_id] = self._load("c.report_id = ?", [report_id])
         return words
 
-    def _load(self, where: str, params: list[Any]) -> list[_Word]:
+    def _load(self, where: str, params: list[Any]) -> list[Word]:
         out = []
         for claim_id, report_id, as_of, at, speaker, name, thing, copy in self._conn.execute(
             _WORD_SQL + where + " ORDER BY c.id", params
@@ -460,12 +326,12 @@ class LedgerIndex:
             if word is None:
                 said = bool(thing) and not copy
                 name = sys.intern(name)
-                word = _Word(claim_id, report_id, as_of, at, speaker, name, said, bool(copy))
+                word = Word(claim_id, report_id, as_of, at, speaker, name, said, bool(copy))
                 self._words[claim_id] = word
             out.append(word)
         return out
 
-    def _observations(self, words: list[_Word]) -> list[Observation]:
+    def _observations(self, words: list[Word]) -> list[Observation]:
         missing = [w.id for w in words if w.observation is None]
         if missing:
             self.flush()
@@ -482,26 +348,6 @@ class LedgerIndex:
                 self._words[int(row["id"])].observation = observation_of(row)
                 self._observed[int(row["id"])] = None
         return [w.observation for w in words if w.observation is not None]
-
-
-def _rival(
-    ledger: _Identity, speaker: str, start: str, end: str, low: float, high: float
-) -> int | None:
-    """The latest other speaker's word in [start, end] that cannot hold with [low, high]:
-    SQLite walks `figure_latest_time` (identity, observed_at, speaker_key) backwards, so
-    among equal times the greatest speaker key comes first."""
-    best: tuple[str, str] | None = None
-    for group in ledger.disjoint(low, high):
-        keys, times = group.keys, group.times
-        if not keys or (best is not None and keys[-1] <= best):
-            continue  # no word of this value can be later than the best one found
-        for i in range(bisect.bisect_right(times, end) - 1, -1, -1):
-            if times[i] < start:
-                break
-            if keys[i][1] != speaker:
-                best = keys[i] if best is None else max(best, keys[i])
-                break
-    return None if best is None else ledger.rows[best[1]].claim_id
 
 
 def _stamp(conn: sqlite3.Connection) -> tuple[int, int]:

@@ -764,6 +764,12 @@ def _thing_of(text: str, surface: str) -> str | None:
             id="left-without",
         ),
         pytest.param(
+            "Crews saved 40 people from a trawler thought to be carrying up to 70.",
+            "up to 70",
+            "people",
+            id="carried-count-is-no-list-item",
+        ),
+        pytest.param(
             "The drought has affected more than 4 million across the region.",
             "more than 4 million",
             "people",

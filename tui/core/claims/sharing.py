@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable
 from itertools import pairwise
 
-from tui.core.claims import events
+from tui.core.claims import events, things
 from tui.core.claims import modifiers as mod
 from tui.core.claims import window as win
 from tui.core.claims.antecedent import Antecedent
@@ -64,6 +64,7 @@ def inherit_listed_things(window: win.Window, drafts: list[Draft]) -> set[int]:
             and last.thing is not None
             and _LIST_GAP.search(window.text, last.end, d.start)
             and not _NEW_VERB.search(window.lower, last.end, d.start)
+            and not things.takes_people(window, d.start)  # "a boat carrying up to 600"
         ):
             d.thing, d.thing_start, d.thing_end = last.thing, last.thing_start, last.thing_end
             listed.add(id(d))

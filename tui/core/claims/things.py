@@ -517,6 +517,11 @@ _PEOPLE_OBJECT = re.compile(
 _NEW_CLAUSE = re.compile(r"\b(?:that|said|says|say|warned|warn|warns)\b|[:;]")
 
 
+def takes_people(window: Window, start: int) -> bool:
+    """A count at `start` is the object of a verb that takes people ("carrying 600")."""
+    return _PEOPLE_OBJECT.search(window.lower, max(0, start - 60), start) is not None
+
+
 def sentence_thing(window: Window, start: int, end: int) -> tuple[str, int | None] | None:
     """A thing for a count that names none: people when it is the object of a verb that
     takes people ("left thousands without power"), else the nearest plural noun before it

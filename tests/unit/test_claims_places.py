@@ -390,6 +390,12 @@ def _place(text: str, surface: str, **kwargs: object) -> str | None:
             id="a-newspapers-town-is-no-place-of-the-figure",
         ),
         pytest.param(
+            "Surgeons at the Kochi Medical College treated 45 patients.",
+            "45",
+            "Kochi",
+            id="a-name-that-ends-as-a-site-of-the-town-stands-in-the-town",
+        ),
+        pytest.param(
             "Some 30 people were hurt in Lagos Monday.",
             "Some 30",
             "Lagos",

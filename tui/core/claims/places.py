@@ -309,7 +309,7 @@ def _longest(
             continue
         if mention.cue is None and _embedded(text, pieces, i, j, mention.rank):
             return None  # "Lok Sabha", "World Bank", "Hurricane Helene": part of a name
-        if j < len(pieces) and _name_goes_on(g, text, pieces[j], mention):
+        if j < len(pieces) and _name_goes_on(g, text, pieces[j:], mention):
             return None  # "at Abu Ghraib prison", "the New York Times": part of a name
         if j - i == 1 and j < len(pieces) and _weak_before_name(g, text, first, pieces[j]):
             # "Metro Manila", "Greater Sydney": the word qualifies the place after it
@@ -335,11 +335,15 @@ _CALENDAR_WORDS = frozenset(
 )
 
 
-def _name_goes_on(g: Gazetteer, text: str, nxt: tuple[int, int], mention: PlaceMention) -> bool:
+def _name_goes_on(
+    g: Gazetteer, text: str, rest: list[tuple[int, int]], mention: PlaceMention
+) -> bool:
     """Does the capitalised word after a found name continue a longer name? A newspaper's
     word always does; after a town or a name that is also a word, any word the gazetteer
     does not know does ("Abu Ghraib", "Most Wonderful Plants"), except a calendar word, a
-    qualifier or an institution ("Goma Airport")."""
+    qualifier, or a name that ends as an institution of the town ("Goma Airport", "the
+    Kochi Medical College": it stands in the town)."""
+    nxt = rest[0]
     word = text[nxt[0] : nxt[1]]
     if word in _OUTLET_WORDS:
         return True
@@ -349,6 +353,8 @@ def _name_goes_on(g: Gazetteer, text: str, nxt: tuple[int, int], mention: PlaceM
     if mention.rank > 1 and not weak:
         return False
     if word in _CALENDAR_WORDS or word in _NOT_NAMES or word in _INSTITUTIONS:
+        return False
+    if any(text[s:e] in _INSTITUTIONS or text[s:e] in _SITES for s, e in rest[1:4]):
         return False
     return not g.rows(place_key(word)) and word.lower() not in QUALIFIERS
 
@@ -365,6 +371,11 @@ _NOT_NAMES = frozenset(
     "The A An In At On For By From Of And But As After Before When While With Some Most "
     "More About Over Nearly Almost At Around Up To Only Also Region Province State City "
     "Town Village District County Prefecture Oblast Governorate".split()
+)
+# Last words of a name that make it a site in its town ("Kochi Steel Plant").
+_SITES = frozenset(
+    "College School Institute Plant Factory Mill Mine Stadium Market Centre Center Camp "
+    "Cathedral Mosque Temple Church Bridge Dam Park Square Hall Court Tower".split()
 )
 # Capitalised words that widen a place to its area, not another name before it.
 _AREA_PREFIXES = frozenset("Greater Metro Metropolitan".split())

@@ -764,6 +764,13 @@ def _thing_of(text: str, surface: str) -> str | None:
             id="left-without",
         ),
         pytest.param(
+            "Agents logged 31,000 apprehensions in May. The total for the fiscal year, which "
+            "runs from October, was 207,000.",
+            "207,000",
+            "apprehensions",
+            id="subject-points-back-past-an-aside",
+        ),
+        pytest.param(
             "Crews saved 40 people from a trawler thought to be carrying up to 70.",
             "up to 70",
             "people",

@@ -43,6 +43,12 @@ _ANAPHORA = re.compile(ANAPHORA)  # lower case: matched against window.lower
 _LISTED_ONE = re.compile(
     r"\b(?:[0-9][0-9,.]*|two|three|four|five|six|seven|eight|nine|ten)\b[^.;]*(?:,|\band)\s+\Z"
 )
+# A sentence whose subject points back: "The total for the year, which runs to June, was
+# 207,600" (its clause, cut at the commas, no longer holds "total").
+_OPENS_ON_ANAPHORA = re.compile(
+    r"\s*(?:the|this|that|its|their)\s+(?:latest\s+|new\s+|overall\s+|official\s+)?"
+    r"(?:number|total|figure|tally|count)\b(?!\s+of\b)"
+)
 _ONE_EACH = re.compile(r"\s+[a-z]+\s+each\b")
 _ONE_BEFORE = re.compile(r"\b(?:the|this|that|no|any|every|each|which|at)\s+\Z")
 # ... and "one of the deadliest quakes", "one of the 10 worst": a rank among others.
@@ -264,7 +270,9 @@ def _claim(
         if d.kind == "count" and thing is None:
             if q.year_like:
                 return None
-            if _ANAPHORA.search(window.lower, clause[0], d.start):
+            if _ANAPHORA.search(window.lower, clause[0], d.start) or _OPENS_ON_ANAPHORA.match(
+                window.lower, 0, d.start
+            ):
                 # "put the number at": the thing named last before, in this sentence or
                 # the previous ones of the paragraph.
                 mention = win.last_thing_before(window, d.start)
@@ -274,6 +282,8 @@ def _claim(
                     antecedent = inherit()
                     thing, place = antecedent.thing, antecedent.place
                     inherited_actor, thing_inherited = antecedent.thing_actor, True
+                    if thing is None and _OPENS_ON_ANAPHORA.match(window.lower, 0, d.start):
+                        thing = antecedent.counted  # what the paragraph's last figure counted
             if thing is None:  # the sentence's own plural noun, else people
                 guess = things.sentence_thing(window, d.start, d.end)
                 if guess is not None:

@@ -8,13 +8,17 @@ depend on how the extractor words tense) never changes the level and shows besid
 
 from __future__ import annotations
 
+import json
 import random
 import sqlite3
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from click.testing import CliRunner
+
 from tests.feedgen import Item, feeds_toml, rss
 from tests.loopback import LoopbackServer, Reply
+from tui.cli import main
 from tui.core.analyse import AnalysedFeed, AnalysedReport
 from tui.core.claims import FigureNamer
 from tui.core.config import parse_config
@@ -150,11 +154,12 @@ def report(guid: str, when: datetime, *claims: Claim) -> AnalysedReport:
 
 
 def test_plans_are_their_own_ledger_beside_the_level(tmp_path: Path) -> None:
-    config = parse_config(
+    config_text = (
         '[story]\ntitle = "t"\nkeywords = [["Iraq"]]\n[[figures]]\nname = "US troops in Iraq"\n'
         'things = ["troops"]\nplaces = ["Iraq"]\nactors = ["US"]\n'
         + feeds_toml({"wire": "https://example.com/feed"})
     )
+    config = parse_config(config_text)
     ledger = LedgerContext(FigureNamer(config.figures), timedelta(hours=72))
     polls = [
         report("a", day(2), troops(2500, "approx", "current", 0),
@@ -183,3 +188,16 @@ def test_plans_are_their_own_ledger_beside_the_level(tmp_path: Path) -> None:
         ("changed", "2,500", "2,000", "current"),
     ]
     assert level_and_plan(summary) == "about 2,000 now · up to 1,500 planned"
+
+    # `changes --json` says of each change which ledger it is in: the plan's or the level's.
+    (tmp_path / "feeds.toml").write_text(config_text, encoding="utf-8")
+    paths = ["--config", str(tmp_path / "feeds.toml"), "--db", str(tmp_path / "story.db")]
+    result = CliRunner().invoke(main, [*paths, "changes", "--json"])
+    assert result.exit_code == 0, result.output
+    printed = [json.loads(line) for line in result.output.splitlines()]
+    assert [(c["verdict"], c["as_of"], c["new"]["surface"]) for c in reversed(printed)] == [
+        ("new", "current", "2,500"),
+        ("new", "planned", "2,000"),
+        ("changed", "planned", "1,500"),
+        ("changed", "current", "2,000"),
+    ]

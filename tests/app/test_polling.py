@@ -5,6 +5,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.app.conftest import make_app, plain, wait_until
 from tests.app.fixtures import Fig, Seeder
 from tests.loopback import LoopbackServer, Reply
@@ -208,3 +210,35 @@ async def test_worker_failure_is_reported_not_fatal(story_db: Path) -> None:
         await wait_until(pilot, lambda: "no_such_table" in app.status)
         assert any(n.severity == "error" for n in app._notifications)
         assert app.is_running
+
+
+async def test_a_dashboard_polling_many_feeds_reads_figures_in_the_worker(
+    server: LoopbackServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Eight feeds or more: the first cycle's figures come from the figure worker, a child
+    process started on the dashboard's own event loop; the card shows them all the same."""
+    from tui.core.figure_pool import FigureWorker
+    from tui.core.monitor import PROCESS_POOL_THRESHOLD
+
+    feeds = "".join(
+        f'\n[[feeds]]\nname = "Wire {i}"\nurl = "'
+        + server.route(f"/f{i}.xml", Reply(body=rss(FIRST)))
+        + '"\n'
+        for i in range(1, PROCESS_POOL_THRESHOLD)
+    )
+    url = server.route("/feed.xml", Reply(body=rss(FIRST)))
+    config = parse_config(toml(url) + feeds)
+    started: list[FigureWorker] = []
+    real_start = FigureWorker._start
+
+    async def counted(self: FigureWorker) -> object:
+        started.append(self)
+        return await real_start(self)
+
+    monkeypatch.setattr(FigureWorker, "_start", counted)
+    app = make_app(tmp_path / "many.db", config=config, poll=True, clock=None)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_until(pilot, lambda: card(app, "US troops in Iraq") is not None, limit=15)
+        await wait_until(pilot, lambda: not app.poller.polling)
+        assert app.is_running
+    assert len(started) == 1

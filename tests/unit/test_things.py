@@ -764,6 +764,12 @@ def _thing_of(text: str, surface: str) -> str | None:
             id="left-without",
         ),
         pytest.param(
+            "Floods have left a third of Bangladesh under water.",
+            "a third",
+            "area",
+            id="share-of-a-place-is-its-area",
+        ),
+        pytest.param(
             "Agents logged 31,000 apprehensions in May. The total for the fiscal year, which "
             "runs from October, was 207,000.",
             "207,000",

@@ -87,6 +87,8 @@ def _thing_for(window: win.Window, d: Draft, clause: tuple[int, int], earlier: s
         share = things.thing_after(window, d.end, allow_of=True, known=window.things.table)
         if share is not None:
             d.thing, d.thing_start, d.thing_end = share.name, share.start, share.end
+        elif _share_of_a_place(window, d.end):
+            d.thing = "area"  # "a third of Pakistan was under water"
         return
     found = things.thing_after(window, d.end, allow_of=not q.spelled_one, known=window.things.table)
     event = events.event_for(window, d.start, d.end, found.end if found else d.end)
@@ -114,6 +116,16 @@ def _thing_for(window: win.Window, d: Draft, clause: tuple[int, int], earlier: s
         if shared is not None:
             d.thing, d.thing_start, d.thing_end = shared.name, shared.start, shared.end
             d.thing_follows = True
+
+
+_OF_PLACE = re.compile(r"\s+of\s+(?:the\s+)?(?=[A-Z])")
+
+
+def _share_of_a_place(window: win.Window, end: int) -> bool:
+    """A fraction "of" a place names ("a third of Pakistan", "half of the Gaza Strip") is
+    a share of its area."""
+    m = _OF_PLACE.match(window.text, end)
+    return m is not None and any(p.start == m.end() for p in window.places())
 
 
 _SIZE = re.compile(r"-(strong|member|seat|man|person)\b")

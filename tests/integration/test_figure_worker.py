@@ -145,6 +145,33 @@ async def test_a_killed_worker_is_replaced_and_nothing_is_lost() -> None:
         assert remote == _serial(body, BENCH_STORY)
 
 
+async def test_an_answer_that_does_not_read_replaces_the_worker(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A garbled answer (here: the first one fails to unpickle) ends that worker; a new one
+    answers every request, the garbled one included."""
+    real_loads = figure_pool.pickle.loads
+    calls: list[int] = []
+
+    def garbled_once(data: bytes) -> object:
+        calls.append(1)
+        if len(calls) == 1:
+            raise ValueError("garbled frame")
+        return real_loads(data)
+
+    monkeypatch.setattr(figure_pool.pickle, "loads", garbled_once)
+    bodies = make_feeds(3, 20)
+    worker = FigureWorker()
+    try:
+        answers = asyncio.gather(*(_through_worker(worker, b, BENCH_STORY) for b in bodies))
+        results = await asyncio.wait_for(answers, timeout=120)  # not left hanging
+    finally:
+        await worker.aclose()
+    assert len(calls) > len([r for r in results if r[1]])  # one answer was read twice
+    for body, (remote, _) in zip(bodies, results, strict=True):
+        assert remote == _serial(body, BENCH_STORY)
+
+
 async def test_a_request_nobody_waits_for_does_not_hold_the_worker() -> None:
     """The feed whose text the worker is on gives up (its deadline): the worker is replaced
     and the requests behind it are still answered."""

@@ -145,7 +145,7 @@ class FigureWorker:
 
     async def _read_replies(self, proc: asyncio.subprocess.Process) -> None:
         assert proc.stdout is not None
-        with contextlib.suppress(asyncio.IncompleteReadError, ConnectionError):
+        try:
             while True:
                 (size,) = HEADER.unpack(await proc.stdout.readexactly(HEADER.size))
                 request_id, result, error = pickle.loads(await proc.stdout.readexactly(size))
@@ -156,6 +156,11 @@ class FigureWorker:
                     entry[1].set_exception(error)
                 else:
                     entry[1].set_result(result)
+        except (asyncio.IncompleteReadError, ConnectionError):
+            pass  # it exited (EOF) or was killed
+        except Exception:  # an answer that does not read: a worker gone wrong is replaced
+            with contextlib.suppress(ProcessLookupError):
+                proc.kill()
         await proc.wait()
         await self._after_exit()
 

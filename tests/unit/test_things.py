@@ -111,6 +111,13 @@ def test_counted_thing(text: str, expected: tuple[str, str | None]) -> None:
         pytest.param("With iOS 18, apps can use the new menus.", id="version-then-comma"),
         pytest.param("On retrouve 8 Go de mémoire vive.", id="fr-storage-unit"),
         pytest.param("[ID]778124[/ID]", id="markup-id"),
+        pytest.param("A man, 33, was stabbed near the station.", id="age-after-a-person-noun"),
+        pytest.param(
+            "The driver, R. Kannan (52), and his son Vel (19) were hurt.",
+            id="ages-in-brackets-after-names",
+        ),
+        pytest.param("The actor was found dead at 77.", id="dead-at-an-age"),
+        pytest.param("He was 38.", id="pronoun-age"),
         pytest.param("One ferry, an old wooden hull, was turned back.", id="one-thing-mentioned"),
         pytest.param("At least one analyst called the vote close.", id="at-least-one-mention"),
         pytest.param("I am 100 percent certain of that.", id="percent-idiom"),

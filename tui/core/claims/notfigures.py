@@ -39,7 +39,7 @@ _AFTER = re.compile(
 )
 # Before the number: what makes it a measurement or a label.
 _BEFORE = re.compile(
-    r"(?:\bdie[sd]?\s+at|\bdeath\s+at|\bpassed\s+away\s+at|"  # an age: "dies at 91"
+    r"(?:\bdie[sd]?\s+at|\bdead\s+at|\bdeath\s+at|\bpassed\s+away\s+at|"  # "dies at 91"
     r"\bmagnitude(?:\s+of)?|\bmagnitude-|\bintensity(?:\s+of)?|\bscale\s+of|\baged|"
     r"\bage(?:\s+of)?|\bages|\bat|\bmaximum|\bregistered\s+(?:a\s+)?(?:maximum\s+)?|"
     r"\bno\.|\bnr\.|\bpage|\bphase|\bcategory|\bversion|\bkm|\bscore(?:d)?|"
@@ -75,9 +75,15 @@ def not_a_figure(window: Window, start: int, end: int, thing: str | None) -> boo
         return True  # "voted 170-4", "won 3-1": a score or a tally of votes
     if thing is None and _CLOCK_SPAN.search(low, max(0, start - 12), min(len(low), end + 30)):
         return True  # "from 9 to 5 in the evening": hours of a day
-    apposition = _AGE_APPOSITION.search(window.text, max(0, start - 30), start)
+    apposition = _AGE_APPOSITION.search(window.text, max(0, start - 30), start) or (
+        _PERSON_APPOSITION.search(window.lower, max(0, start - 30), start)
+    )
     if thing is None and apposition and _COMMA_AFTER.match(window.text, end):
-        return True  # "Yu Hu, 32, said": an age in apposition to a name
+        return True  # "Yu Hu, 32, said", "a man, 33, was stabbed": an age in apposition
+    if thing is None and _PRONOUN_AGE.search(head) and _COMMA_AFTER.match(window.text, end):
+        return True  # "He was 38.": an age
+    if thing is None and _bracketed_age(window, start, end):
+        return True  # "L. Kumar (50) and his wife Devi (45)": ages after names
     if _PHONE_BEFORE.search(window.text, max(0, start - 8), start):
         return True  # "(202) 691-5902": a phone number
     if _GROUP_OF.search(window.text, max(0, start - 12), start):
@@ -108,6 +114,33 @@ _CLOCK_SPAN = re.compile(
     r"(?:morning|evening|afternoon|night|hours|o'clock)"
 )
 _AGE_APPOSITION = re.compile(r"[A-Z][\w'’-]+,\s$")
+_PERSON_APPOSITION = re.compile(
+    r"\b(?:man|woman|boy|girl|teenager|teen|pensioner|mother|father|son|daughter|wife|"
+    r"husband|driver|student|victim|suspect|grandmother|grandfather|farmer|mum|dad|"
+    r"widow|cyclist|motorist|pedestrian)\s*,\s$"
+)
+_PRONOUN_AGE = re.compile(r"\b(?:he|she)\s+(?:was|is|turned|turns)\s+$")
+_NAME_BEFORE_BRACKET = re.compile(r"\b[A-Z][a-z'’-]+\s\($")
+_PLACE_KIND = re.compile(
+    r"\b(?:regions?|provinces?|districts?|states?|cities|towns?|villages?|counties|county|"
+    r"prefectures?|municipalit(?:y|ies)|departments?|governorates?|areas?)\b"
+)
+
+
+def _bracketed_age(window: Window, start: int, end: int) -> bool:
+    """ "(45)" after a name that is no place, in a sentence that lists no places by kind:
+    a person's age, as South Asian and British papers write it."""
+    if window.text[end : end + 1] != ")" or not _NAME_BEFORE_BRACKET.search(
+        window.text, max(0, start - 30), start
+    ):
+        return False
+    number = window.text[start:end]
+    if not number.isdigit() or int(number) > 110 or _PLACE_KIND.search(window.lower):
+        return False
+    name_end = start - 2  # the name ends before " ("
+    return not any(p.start <= name_end - 1 < p.end for p in window.places())
+
+
 # After an age in apposition: a comma, or the sentence's end ("said Roman Borshch, 29.").
 _COMMA_AFTER = re.compile(r",|\.(?:\s|$)|\s*$")
 _ADDRESS_AFTER = re.compile(

@@ -438,6 +438,12 @@ CASES = [
         "'from' after a document is its issuer, not a place to trim",
     ),
     (
+        "According to a bulletin issued by the port authority, 18 ships were stuck.",
+        "18",
+        "bulletin issued by the port authority",
+        "'issued by' between a document and its issuer stays in the name",
+    ),
+    (
         "The number of missing rose to 25, state television said.",
         "25",
         "state television",

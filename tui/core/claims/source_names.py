@@ -246,6 +246,19 @@ def _aside(text: str, segs: list[tuple[int, int]], i: int) -> str | None:
     return None
 
 
+def _issuer_link(tokens: list[re.Match[str]], i: int) -> bool:
+    """Is token i the "by" (or "issued", "made") that ties a document to its issuer?"""
+    word = tokens[i].group().lower()
+    prev = tokens[i - 1].group().lower() if i > 0 else ""
+    if word in sw.ISSUED:
+        following = tokens[i + 1].group().lower() if i + 1 < len(tokens) else ""
+        return prev in sw.DOCUMENT_HEADS and following in ("by", "from")
+    if word not in ("by", "from"):
+        return False
+    before = tokens[i - 2].group().lower() if i > 1 else ""
+    return prev in sw.DOCUMENT_HEADS or (prev in sw.ISSUED and before in sw.DOCUMENT_HEADS)
+
+
 def name_after(span: str, max_words: int = 14) -> str | None:
     """The name in "according to X ...": cut where a new clause starts."""
     span = sw.EVIDENCE_FROM.sub("", span.strip())
@@ -256,8 +269,8 @@ def name_after(span: str, max_words: int = 14) -> str | None:
         following = tokens[i + 1].group().lower() if i + 1 < len(tokens) else ""
         if word == "as" and i > 0 and tokens[i - 1].group() in ("known", "such"):
             continue  # "volunteers known as the White Helmets"
-        if word in ("by", "from") and i > 0 and tokens[i - 1].group().lower() in sw.DOCUMENT_HEADS:
-            continue  # "a statement by the interior ministry": who issued it
+        if _issuer_link(tokens, i):
+            continue  # "a statement (issued) by the interior ministry": who issued it
         if (
             (word in ("as", "to", "on") and m.start() > 0)
             or is_verb_like(word)

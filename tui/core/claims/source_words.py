@@ -131,7 +131,12 @@ DOCUMENT_HEADS = frozenset(
     "statement statements report reports release bulletin update communique communiqué "
     "announcement tally letter post".split()
 )
-DOCUMENT_BY = re.compile(rf"\b(?:{'|'.join(sorted(DOCUMENT_HEADS))})\s+(?:from|by)\s+\S")
+# "a statement issued by the army": the participle between a document and its issuer.
+ISSUED = frozenset("made issued released published shared signed posted sent".split())
+DOCUMENT_BY = re.compile(
+    rf"\b(?:{'|'.join(sorted(DOCUMENT_HEADS))})\s+(?:(?:{'|'.join(sorted(ISSUED))})\s+)?"
+    r"(?:from|by)\s+\S"
+)
 TRAILING_WHERE = re.compile(
     r"\s+(?:in|at|on|from|near)\s+(?:the\s+|a\s+|an\s+)?[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*)*\s*$"
 )

@@ -118,6 +118,10 @@ def test_counted_thing(text: str, expected: tuple[str, str | None]) -> None:
         ),
         pytest.param("The actor was found dead at 77.", id="dead-at-an-age"),
         pytest.param("He was 38.", id="pronoun-age"),
+        pytest.param("A 6.2 earthquake shook the valley.", id="quake-magnitude-before-its-noun"),
+        pytest.param("Traffic stopped on the 405 Freeway.", id="road-name"),
+        pytest.param("Their office is in Suite 200.", id="suite-number"),
+        pytest.param("No local firm made the top 100.", id="ranking"),
         pytest.param("One ferry, an old wooden hull, was turned back.", id="one-thing-mentioned"),
         pytest.param("At least one analyst called the vote close.", id="at-least-one-mention"),
         pytest.param("I am 100 percent certain of that.", id="percent-idiom"),
@@ -312,6 +316,14 @@ def test_numbers_and_bounds_of_real_reports(
             id="de-euro-after-number",
         ),
         pytest.param("Le coffret vaut 145 € en tout.", ("145 €", 145, "EUR"), id="fr-sign-after"),
+        pytest.param(
+            "The state set aside Rs 1,200 crore for the canal.",
+            ("Rs 1,200 crore", 1.2e10, "INR"),
+            id="rupees-in-crore",
+        ),
+        pytest.param(
+            "He was fined Rs 2 lakh by the court.", ("Rs 2 lakh", 2e5, "INR"), id="rupees-lakh"
+        ),
         pytest.param(
             "Der Bund gibt 5 Milliarden Euro aus.",
             ("5 Milliarden Euro", 5e9, "EUR"),

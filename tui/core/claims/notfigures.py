@@ -44,7 +44,7 @@ _BEFORE = re.compile(
     r"\bage(?:\s+of)?|\bages|\bat|\bmaximum|\bregistered\s+(?:a\s+)?(?:maximum\s+)?|"
     r"\bno\.|\bnr\.|\bpage|\bphase|\bcategory|\bversion|\bkm|\bscore(?:d)?|"
     r"\brank(?:ed)?|\bseason|\bgrade|\bworld\s+war|\bchapter|\barticle|"
-    r"\bsection|\bresolution|\bunscr|\bminus)\s*$"
+    r"\bsection|\bresolution|\bunscr|\bminus|\bsuite|\bthe\s+top)\s*$"
 )
 _SPELLED_DEFINITE = re.compile(r"\b(?:the|these|those|both|its|their|all|our|his|her)\s+$")
 _SPELLED = re.compile(r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|both)$")
@@ -98,6 +98,10 @@ def not_a_figure(window: Window, start: int, end: int, thing: str | None) -> boo
         return True  # "Redmagic 11 Air", "Galaxy S 24 Ultra": a product or model name
     if thing is None and _after_a_name(window, start):
         return True  # "VirtualBox 3.0 released", "With iOS 10, apps...": a version or model
+    if _DECIMAL.search(low, start, end) and _QUAKE_AFTER.match(low, end):
+        return True  # "a 6.4 earthquake", "the 7.8 quake": a magnitude
+    if _ROAD_AFTER.match(window.text, end):
+        return True  # "the 101 Freeway", "the 405 Highway": a road's name
     if _UNIT_AFTER.match(window.text, end):
         return True  # "4 Go de mémoire", "un disque de 5 To": storage, as French writes it
     if thing is None and _label_before(window, start):
@@ -184,6 +188,11 @@ _LABEL_WORDS = frozenset(
 )
 
 
+_DECIMAL = re.compile(r"[0-9][.,][0-9]$")
+_QUAKE_AFTER = re.compile(
+    r"(?:-|\s)(?:magnitude\s+)?(?:earthquakes?|quakes?|tremors?|aftershocks?)\b"
+)
+_ROAD_AFTER = re.compile(r"\s(?:Freeway|Highway|Motorway|Expressway|Turnpike|Parkway)\b")
 # French storage units, capitalised (lower case, "to" and "go" are English words).
 _UNIT_AFTER = re.compile(r"\s(?:Go|To|Mo|Ko)\b")
 # Capitalised words that sit before a count without naming it: modifiers, articles.

@@ -81,7 +81,8 @@ def _digits_re() -> re.Pattern[str]:
         r"|[0-9](?:[0-9]|[.,](?=[0-9]))*)"
         r"(?P<scale>(?:(?:\s?|-)(?:thousand|millions|million|billion|trillion|mln|mn|millones|"
         r"millón|millon|"
-        r"milhões|milhão|millionen|milliarden|milliards?|mil|tys\.?|mio\.?|mrd\.?)|"
+        r"milhões|milhão|millionen|milliarden|milliards?|mil|tys\.?|mio\.?|mrd\.?|lakhs?|"
+        r"crores?)|"
         r"(?:k|m|bn|b|tn))(?![\w]))?"
         # "3 thousand 385", "20 thousand 426": the hundreds written after the scale word
         r"(?P<rest>(?<=thousand)[ -][0-9]{1,3}(?![0-9]|[.,][0-9]))?"
@@ -258,7 +259,7 @@ def _signed(text: str, num_start: int) -> bool:
     )
 
 
-_CURRENCY_BEFORE = re.compile(r"(?:(?:us|a|c)?\$|€|£|\b(?:usd|eur|gbp|iqd)\s?)\Z")
+_CURRENCY_BEFORE = re.compile(r"(?:(?:us|a|c)?\$|€|£|₹|\b(?:usd|eur|gbp|iqd|inr)\s?|\brs\.?\s?)\Z")
 _CURRENCY_REACH = 4  # the longest prefix: "usd "
 
 

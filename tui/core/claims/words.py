@@ -254,6 +254,7 @@ CURRENCY_SYMBOLS: dict[str, str] = {
     "£": "GBP",
     "gbp": "GBP",
     "iqd": "IQD",
+    **dict.fromkeys(["rs", "rs.", "₹", "inr"], "INR"),
     "dollars": "USD",
     "dollar": "USD",
     "euros": "EUR",
@@ -266,7 +267,13 @@ CURRENCY_SYMBOLS: dict[str, str] = {
     "libras": "GBP",
     "livres": "GBP",
 }
-CURRENCY_THING = {"USD": "dollars", "EUR": "euros", "GBP": "pounds", "IQD": "dinars"}
+CURRENCY_THING = {
+    "USD": "dollars",
+    "EUR": "euros",
+    "GBP": "pounds",
+    "IQD": "dinars",
+    "INR": "rupees",
+}
 
 SCALES: dict[str, float] = {
     "k": 1e3,
@@ -287,6 +294,9 @@ SCALES: dict[str, float] = {
     **dict.fromkeys(["mio", "mio."], 1e6),
     **dict.fromkeys(["milliarden", "milliard", "milliards", "mrd", "mrd."], 1e9),
     **dict.fromkeys(["mil", "tys", "tys."], 1e3),
+    # Indian English: a lakh is 100,000, a crore 10 million ("Rs 450 crore").
+    **dict.fromkeys(["lakh", "lakhs"], 1e5),
+    **dict.fromkeys(["crore", "crores"], 1e7),
 }
 
 # Vague counts and the interval each one stands for (documented, inclusive).

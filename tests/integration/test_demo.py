@@ -30,6 +30,8 @@ EXPECTED = [
     (IRAQ, "new", None, 2500, "Tigris Wire"),
     (IRAQ, "disputed", 2500, 3000, "Gulf Courier"),  # "more than 3,000", Iraqi sources
     (SYRIA, "new", None, 900, "Levant Monitor"),
+    # "plans to keep fewer than 2,000": the plan's own ledger starts, the level is untouched
+    (IRAQ, "new", None, 2000, "Capitol Desk"),
     (SYRIA, "changed", 900, 700, "Levant Monitor"),
     (IRAQ, "changed", 2500, 2000, "Tigris Wire"),
     (IRAQ, "revised", 2500, 2000, "Capitol Desk"),  # the silently edited explainer
@@ -90,6 +92,41 @@ def test_who_says_what(played: tuple[Path, list[str]]) -> None:
     # Every move in the story is a real one: none may be shown as a "small move".
     for key in ((IRAQ, "changed"), (IRAQ, "revised"), (SYRIA, "changed"), (DEADLINE, "changed")):
         assert rows[key]["within_margin"] is False
+
+
+def test_the_plan_sits_beside_the_level_and_the_copy_is_one_voice(
+    played: tuple[Path, list[str]],
+) -> None:
+    """What the card and history screen show: the level, the plan beside it, and the wire
+    report Levant Monitor ran word for word folded into Tigris Wire's ("· 2 outlets")."""
+    from tui.core.store.figures import level_and_plan, summarise
+    from tui.core.store.history import history_page
+    from tui.core.store.refs import FigureRef
+
+    db_path, _ = played
+    plans = [r for r in _changes(db_path) if r["figure"] == IRAQ and r["as_of"] == "planned"]
+    assert [(r["verdict"], r["new"]["surface"]) for r in plans] == [("new", "fewer than 2,000")]
+    copied = _query(
+        db_path,
+        "SELECT f.name AS outlet, o.entry_id AS origin FROM reports r "
+        "JOIN feeds f ON f.id = r.feed_id JOIN reports o ON o.id = r.copy_of",
+    )
+    assert copied == [
+        {"outlet": "Levant Monitor", "origin": "tag:tigris-wire.example.com,2025:article-2"}
+    ]
+    # The copy never raised a change of its own.
+    assert not [r for r in _changes(db_path) if r["new"]["report_id"] in _copy_ids(db_path)]
+    with Store(db_path, readonly=True) as store:
+        iraq = summarise(store, FigureRef(IRAQ))
+        rows = history_page(store, FigureRef(IRAQ), limit=100)
+    assert level_and_plan(iraq).endswith("· up to 2,000 planned")
+    convoys = [r for r in rows if r.feed == "Tigris Wire" and r.outlets > 1]
+    assert [(r.display, r.outlets) for r in convoys] == [("about 2,500", 2)]  # "roughly"
+    assert not [r for r in rows if r.feed == "Levant Monitor" and "2,500" in r.display]
+
+
+def _copy_ids(db_path: Path) -> set[int]:
+    return {r["id"] for r in _query(db_path, "SELECT id FROM reports WHERE copy_of IS NOT NULL")}
 
 
 def test_revisions_are_kept_and_rewording_changes_nothing(played: tuple[Path, list[str]]) -> None:

@@ -95,7 +95,10 @@ STEPS: tuple[Step, ...] = (
     Step(_t(8, 25, 12), "First report: about 2,500 US troops in Iraq, out by end of September"),
     Step(_t(8, 27, 18), "Iraqi sources say more than 3,000: a dispute with the Pentagon's figure"),
     Step(_t(8, 30, 12), "Syria enters the ledger at around 900; the Iraq figure is repeated"),
-    Step(_t(9, 3, 18), "Background and restatements: nothing changes"),
+    Step(
+        _t(9, 3, 18),
+        "A plan (fewer than 2,000) and a wire copy on a second outlet: neither changes the level",
+    ),
     Step(_t(9, 7, 12), "A Syria report is reworded in place; no figure moves"),
     Step(_t(9, 11, 18), "A report with a 'Read also' block full of unrelated numbers"),
     Step(_t(9, 15, 18), "The Pentagon lowers the Syria count to about 700"),
@@ -124,6 +127,18 @@ _EXPLAINER_NEXT = (
     "What comes next? Washington calls the new arrangement a security partnership. Some "
     "troops will stay to advise and train Iraqi units, which still count on American air and "
     "ground support in operations against Islamic State."
+)
+
+_CONVOYS_TITLE = "Convoys leave Ain al-Asad as US drawdown gets under way"
+_CONVOYS = (
+    "ANBAR, Iraq — Lines of US military vehicles left the Ain al-Asad air base in western "
+    "Iraq this week, people living near the base said, as the first stage of the American "
+    "drawdown took shape.",
+    "Roughly 2,500 US troops remain in Iraq, the Pentagon says.",
+    "Neither Washington nor Baghdad has said how many soldiers will leave the country "
+    "altogether, and some are expected to stay behind as advisers and trainers.",
+    "Iraqi Prime Minister Mohammed Shia al-Sudani has been under pressure from armed "
+    "factions and some political parties to speed up the departure of foreign forces.",
 )
 
 _SYRIA_TITLE = "Future of US force in Syria unclear as Iraq drawdown proceeds"
@@ -281,18 +296,7 @@ ARTICLES: tuple[Article, ...] = (
         2,
         _t(8, 30, 11, 20),
         True,
-        _one(
-            2,
-            "Convoys leave Ain al-Asad as US drawdown gets under way",
-            "ANBAR, Iraq — Lines of US military vehicles left the Ain al-Asad air base in western "
-            "Iraq this week, people living near the base said, as the first stage of the American "
-            "drawdown took shape.",
-            "Roughly 2,500 US troops remain in Iraq, the Pentagon says.",
-            "Neither Washington nor Baghdad has said how many soldiers will leave the country "
-            "altogether, and some are expected to stay behind as advisers and trainers.",
-            "Iraqi Prime Minister Mohammed Shia al-Sudani has been under pressure from armed "
-            "factions and some political parties to speed up the departure of foreign forces.",
-        ),
+        _one(2, _CONVOYS_TITLE, *_CONVOYS),
     ),
     # -- step 3 -----------------------------------------------------------------------------
     Article(
@@ -325,9 +329,14 @@ ARTICLES: tuple[Article, ...] = (
             "and should not be described as a retreat.",
             "Troops who stay will concentrate on advising and training Iraqi forces, the "
             "spokesperson said, declining to give numbers for individual bases.",
+            # A plan: its own ledger beside the level, never a change of it.
+            "The Pentagon plans to keep fewer than 2,000 US troops in Iraq after the first "
+            "stage of the drawdown, the spokesperson said.",
             "The withdrawal is still due to be completed by the end of September.",
         ),
     ),
+    # Tigris Wire's convoy report, run word for word: a copy, one voice with its origin.
+    Article("levant-monitor", 5, _t(9, 3, 11, 0), True, _one(3, _CONVOYS_TITLE, *_CONVOYS)),
     # -- step 4 -----------------------------------------------------------------------------
     Article(
         "tigris-wire",

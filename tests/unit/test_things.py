@@ -322,6 +322,11 @@ def test_numbers_and_bounds_of_real_reports(
             id="rupees-in-crore",
         ),
         pytest.param(
+            "It is worth NZ$635 million at today's prices.",
+            ("NZ$635 million", 6.35e8, "NZD"),
+            id="other-dollars-are-not-usd",
+        ),
+        pytest.param(
             "He was fined Rs 2 lakh by the court.", ("Rs 2 lakh", 2e5, "INR"), id="rupees-lakh"
         ),
         pytest.param(

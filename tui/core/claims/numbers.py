@@ -259,7 +259,9 @@ def _signed(text: str, num_start: int) -> bool:
     )
 
 
-_CURRENCY_BEFORE = re.compile(r"(?:(?:us|a|c)?\$|€|£|₹|\b(?:usd|eur|gbp|iqd|inr)\s?|\brs\.?\s?)\Z")
+_CURRENCY_BEFORE = re.compile(
+    r"(?:(?:us|a|au|c|ca|nz|hk|s|r)?\$|€|£|₹|\b(?:usd|eur|gbp|iqd|inr)\s?|\brs\.?\s?)\Z"
+)
 _CURRENCY_REACH = 4  # the longest prefix: "usd "
 
 
@@ -296,8 +298,8 @@ def _digit_quantities(text: str, lowered: str) -> list[Quantity]:
         elif cur:
             word = _FOREIGN_OF.sub("", cur.strip().lower()).removeprefix("us ")
             kind, unit = "money", CURRENCY_SYMBOLS.get(word)
-            if unit is None:
-                unit = "USD" if "$" in cur else None
+            if unit is None:  # "$", "US$"; other dollars are their own ("NZ$635 million")
+                unit = _DOLLARS.get(word.removesuffix("$"), "USD") if "$" in cur else None
         else:
             end = m.end("rest") if m.group("rest") else (m.end("scale") if scale_word else num_end)
         if not math.isfinite(value):
@@ -321,6 +323,16 @@ def _digit_quantities(text: str, lowered: str) -> list[Quantity]:
     return found
 
 
+_DOLLARS = {
+    "a": "AUD",
+    "au": "AUD",
+    "c": "CAD",
+    "ca": "CAD",
+    "nz": "NZD",
+    "hk": "HKD",
+    "s": "SGD",
+    "r": "BRL",
+}
 _FOREIGN_OF = re.compile(r"^(?:de|d['’])\s?")
 _VAGUE_MONEY = re.compile(r"\s+(?:of\s+)?(dollars|euros|pounds)\b")
 

@@ -273,6 +273,8 @@ CURRENCY_THING = {
     "GBP": "pounds",
     "IQD": "dinars",
     "INR": "rupees",
+    **dict.fromkeys(["AUD", "CAD", "NZD", "HKD", "SGD"], "dollars"),
+    "BRL": "reais",
 }
 
 SCALES: dict[str, float] = {

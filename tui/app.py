@@ -281,9 +281,12 @@ class StorywatchApp(App[None]):
     async def _suggest_figures(self) -> None:
         """What `storywatch suggest` prints, shown and copied to the clipboard."""
         from tui.core.claims import FigureNamer
+        from tui.core.store.figure_names import has_claims
         from tui.core.suggest import suggest_text, suggestions
 
         namer = FigureNamer(self.config.figures)
-        text = await self.database.fetch(lambda store: suggest_text(suggestions(store, namer)))
+        text = await self.database.fetch(
+            lambda store: suggest_text(suggestions(store, namer), polled=has_claims(store))
+        )
         self.copy_to_clipboard(text)
         self.notify(text, title="[[figures]] to paste (copied)", markup=False, timeout=30)

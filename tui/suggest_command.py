@@ -14,10 +14,12 @@ from tui.cli_common import Paths, path_options
 def suggest(paths: Paths, limit: int) -> None:
     """Print ready-to-paste [[figures]] blocks for the busiest figures no block names."""
     from tui.core.claims import FigureNamer
+    from tui.core.store.figure_names import has_claims
     from tui.core.suggest import suggest_text, suggestions
 
     config = paths.load_if_any()
     namer = FigureNamer(config.figures if config else [])
     with paths.open_store(config, readonly=True) as store:
         found = suggestions(store, namer, limit=limit)
-    click.echo(suggest_text(found), nl=False)
+        polled = has_claims(store)
+    click.echo(suggest_text(found, polled=polled), nl=False)

@@ -94,3 +94,28 @@ def test_suggest_command_prints_blocks(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["--config", str(config), "--db", str(db), "suggest"])
     assert result.exit_code == 0, result.output
     assert tomllib.loads(result.output)["figures"][0]["name"] == "Troops in France"
+
+
+def test_suggest_says_why_there_is_nothing_to_suggest(tmp_path: Path) -> None:
+    """Before a poll it says to poll; after one whose figures are all named, "poll first"
+    would send the user the wrong way: it says every figure is named."""
+    db, config = tmp_path / "story.db", tmp_path / "feeds.toml"
+    config.write_text(HEAD + NAMED + FEEDS, encoding="utf-8")
+    paths = ["--config", str(config), "--db", str(db)]
+    with Store(db):
+        pass  # an empty ledger
+    before = CliRunner().invoke(main, [*paths, "suggest"])
+    assert before.exit_code == 0 and "poll first" in before.output
+    fill(db, HEAD + NAMED + FEEDS)
+    # name the two unnamed keys too: nothing is left to suggest
+    everything = NAMED + (
+        '[[figures]]\nname = "Troops in France"\nthings = ["troops"]\nplaces = ["France"]\n'
+        'predicate = "movement"\n[[figures]]\nname = "Tents in Spain"\nthings = ["tents"]\n'
+        'places = ["Spain"]\n'
+    )
+    config.write_text(HEAD + everything + FEEDS, encoding="utf-8")
+    after = CliRunner().invoke(main, [*paths, "suggest"])
+    assert after.exit_code == 0, after.output
+    assert after.output == (
+        "# Every figure the reports state is named by a [[figures]] block already.\n"
+    )

@@ -88,9 +88,12 @@ def suggestions(
     return out
 
 
-def suggest_text(found: Sequence[Suggestion]) -> str:
-    """What `storywatch suggest` prints: the blocks, or why there are none."""
+def suggest_text(found: Sequence[Suggestion], *, polled: bool = False) -> str:
+    """What `storywatch suggest` prints: the blocks, or why there are none (`polled`: the
+    ledger holds figures, so "poll first" would send the user the wrong way)."""
+    if not found and polled:
+        return "# Every figure the reports state is named by a [[figures]] block already.\n"
     if not found:
-        return "# No unnamed figures yet: poll first (storywatch poll --once), then ask again."
+        return "# No unnamed figures yet: poll first (storywatch poll --once), then ask again.\n"
     head = "# Paste the figures you want to follow into feeds.toml and edit the words.\n\n"
     return head + "\n\n".join(s.block() for s in found) + "\n"

@@ -45,6 +45,11 @@ def latest_values(store: Store, order: Sequence[str], unnamed: int) -> list[dict
     return rows + [{**row, "named": False} for row in others]
 
 
+def has_claims(store: Store) -> bool:
+    """Has any report stated a figure yet?"""
+    return bool(store.query("SELECT 1 FROM claims LIMIT 1"))
+
+
 def busiest_unnamed_keys(store: Store, limit: int) -> list[tuple[str, int]]:
     """(key, reports) of the unnamed keys most reports state, busiest first: current
     figures with a thing, from on-story reports that are not copies."""

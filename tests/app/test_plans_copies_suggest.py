@@ -231,3 +231,27 @@ async def test_history_at_80_columns_says_which_row_is_a_plan_and_draws_a_lone_p
         marks = [i for i, line in enumerate(lines) if "●" in line]
         # the Pentagon's one level point is drawn on a row of its own, below the legend
         assert [i for i in marks if i not in legend], "\n".join(lines)
+
+
+async def test_history_reads_its_title_and_total_again_after_a_poll(tmp_path: Path) -> None:
+    """A poll while the history screen was open refreshed the rows but not the overview:
+    the demo showed "observations 1–9 of 7" under a title with an old level."""
+    from tui.messages import DataChanged
+
+    path = plan_and_copies(tmp_path / "p.db")
+    app = make_app(path)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await wait_until(pilot, lambda: figures_ready(app, 2))
+        await pilot.press("h")
+        await wait_until(pilot, lambda: isinstance(app.screen, HistoryScreen))
+        page = app.screen.query_one("#history-page", Static)
+        title = app.screen.query_one("#history-title", Static)
+        await wait_until(pilot, lambda: "1–2 of 2" in plain(page))
+        db = Seeder(path)  # a poll lands: the Pentagon's new level
+        level = Fig("About 2,200", 2200, bound="approx", source="the Pentagon")
+        text = "About 2,200 US troops remain in Iraq, the Pentagon said."
+        db.report("Gulf Wire", "Cut", text, at="2025-09-03T10:00:00+00:00", figures=[level])
+        db.close()
+        app.post_message(DataChanged())
+        await wait_until(pilot, lambda: "1–3 of 3" in plain(page))
+        await wait_until(pilot, lambda: "about 2,200 now" in plain(title))

@@ -71,6 +71,11 @@ class HistoryScreen(DataScreen):
         ):
             table.add_column(label, width=width)
         table.add_column("Sentence")
+        self.load_overview()
+
+    def load_overview(self) -> None:
+        """The title's level and plan, the chart and the total: read again after each poll,
+        or a poll while the screen is open left "observations 1–9 of 7" and an old level."""
         ref = self.ref
         self.context.reader.read(
             self,
@@ -84,6 +89,8 @@ class HistoryScreen(DataScreen):
         )
 
     def reload(self) -> None:
+        if self.is_mounted:
+            self.load_overview()
         self.load_page(self.anchors[-1])
 
     def load_page(self, after: tuple[str, int] | None) -> None:

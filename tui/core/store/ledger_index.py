@@ -41,8 +41,9 @@ from tui.core.store.ledger_memory import (
 _FORGET_AFTER = 100_000
 # Observations (the claim itself, its sentence) held between feeds: the latest ones, which a
 # backlog asks for most; older ones are read again from the file when asked for. Without
-# the bound a 500-feed first poll held ~27 MB more.
-OBSERVATIONS_HELD = 12_000
+# the bound a 500-feed first poll held ~27 MB more; 12,000 held ~9 MB more than 1,000, which
+# kept the process tree over its 150 MB budget with the figure worker beside it.
+OBSERVATIONS_HELD = 1_000
 _CLAIM_COLUMNS = (
     "id, report_id, version_id, key, figure, surface, kind, bound, low, high, value, unit, "
     'thing, place, actor, source, speaker, predicate, as_of, sentence, start, "end", observed_at'

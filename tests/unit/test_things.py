@@ -180,6 +180,16 @@ def test_items_of_a_list_share_the_thing() -> None:
             "planned",
             id="will-be-needed",
         ),
+        pytest.param(
+            "Fewer than 1,500 marines will remain on the island once the handover is done.",
+            "planned",
+            id="will-remain-after-the-count",
+        ),
+        pytest.param(
+            "About 900 advisers are to stay in the capital until spring.",
+            "planned",
+            id="are-to-stay-after-the-count",
+        ),
         # A sentence that opens on an earlier period is history, unless it turns to now.
         pytest.param(
             "Last year alone, more than 900 people were killed by the gangs.",

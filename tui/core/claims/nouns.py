@@ -38,7 +38,7 @@ STOP = frozenset(
     correspond corresponds stay stays stayed left leave leaves fled flee
     de des du la le les el los las dans por para y et und bis im zu von der die das den
     dem que com do da dos em no na sur avec ont foram sont son fueron wurden sind
-    out up off down back away upon pour ou plus einen eine ein une un en au aux à al con
+    out up off down back away upon pour ou plus einen eine ein une un en au aux à al con once
     """.split()
 )
 

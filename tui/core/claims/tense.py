@@ -48,6 +48,9 @@ _PLAN_AFTER = re.compile(
     # "the 20 hostages it intends to release", "$400 billion will be needed"
     r"(?:intends?|plans?|hopes?|wants?|aims?|is\s+set)\s+to|"
     r"will\s+be\s+(?:needed|required|sent|deployed|released|freed|withdrawn|cut)|"
+    # "fewer than 2,000 troops will remain", "2,500 are to stay until September"
+    r"will\s+(?:remain|stay|leave|return|arrive|number|total|deploy|withdraw|go)|"
+    r"(?:is|are)\s+to\s+(?:remain|stay|leave|return|arrive|be\s+withdrawn)|"
     r"(?:is|are)\s+to\s+be\s+[a-z]+ed)\b"
 )
 # A forecast overtaken by events, or a state that used to hold.

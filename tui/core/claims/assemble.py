@@ -282,9 +282,8 @@ def _claim(
         if d.kind == "count" and thing is None:
             if q.year_like:
                 return None
-            if _ANAPHORA.search(window.lower, clause[0], d.start) or _OPENS_ON_ANAPHORA.match(
-                window.lower, 0, d.start
-            ):
+            points_back = _OPENS_ON_ANAPHORA.match(window.lower, 0, d.start) is not None
+            if points_back or _ANAPHORA.search(window.lower, clause[0], d.start):
                 # "put the number at": the thing named last before, in this sentence or
                 # the previous ones of the paragraph.
                 mention = win.last_thing_before(window, d.start)
@@ -294,7 +293,7 @@ def _claim(
                     antecedent = inherit()
                     thing, place = antecedent.thing, antecedent.place
                     inherited_actor, thing_inherited = antecedent.thing_actor, True
-                    if thing is None and _OPENS_ON_ANAPHORA.match(window.lower, 0, d.start):
+                    if thing is None and points_back:
                         thing = antecedent.counted  # what the paragraph's last figure counted
             if thing is None:  # the sentence's own plural noun, else people
                 guess = things.sentence_thing(window, d.start, d.end)

@@ -94,6 +94,11 @@ _OTHER = re.compile(
 )
 
 
+def english_words(lower: str) -> int:
+    """How many English function words a sentence has."""
+    return len(_ENGLISH.findall(lower))
+
+
 def reads_english(lower: str) -> bool:
     """Whether a sentence reads as English: it has an English function word, or no
     function word of the other languages either."""

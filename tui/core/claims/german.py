@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from tui.core.claims.foreign import english_words
+
 # Function words only German has among the languages the extractor reads, and German
 # words English spells too ("die", "will", "hat"), which count only beside another.
 _GERMAN = re.compile(
@@ -40,10 +42,6 @@ GERMAN_THINGS = {
 }
 
 
-# English words that German shares ("will", "die", "hat" read as German in English too).
-_ENGLISH = re.compile(r"\b(?:the|and|of|to|was|were|is|are|has|have|said|with|for|that|on|by)\b")
-
-
 def reads_german(lower: str) -> bool:
     """Whether a sentence reads as German: one of its own function words (or two it shares
     with English), and more of them than English ones ("Der Konzern will 900 Stellen
@@ -52,7 +50,7 @@ def reads_german(lower: str) -> bool:
     if own == 0:
         return False
     german = own + len(_SHARED.findall(lower))
-    return german > len(_ENGLISH.findall(lower))
+    return german > english_words(lower)
 
 
 def german_head(text: str, end: int) -> tuple[str, int, int] | None:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from tui.core.claims.lexicon import alternation
+from tui.core.claims.nouns import PLACE_KINDS
 from tui.core.claims.window import Window
 
 # After the number: a unit of measurement, a clock, an age, a ratio or a scale.
@@ -125,10 +127,7 @@ _PERSON_APPOSITION = re.compile(
 )
 _PRONOUN_AGE = re.compile(r"\b(?:he|she)\s+(?:was|is|turned|turns)\s+$")
 _NAME_BEFORE_BRACKET = re.compile(r"\b[A-Z][a-z'’-]+\s\($")
-_PLACE_KIND = re.compile(
-    r"\b(?:regions?|provinces?|districts?|states?|cities|towns?|villages?|counties|county|"
-    r"prefectures?|municipalit(?:y|ies)|departments?|governorates?|areas?)\b"
-)
+_PLACE_KIND = re.compile(rf"\b(?:{alternation(PLACE_KINDS)})\b")
 
 
 def _bracketed_age(window: Window, start: int, end: int) -> bool:

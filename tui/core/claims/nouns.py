@@ -139,6 +139,17 @@ SYNONYMS: dict[str, str] = {
     **dict.fromkeys(["air strikes", "airstrikes", "air strike", "airstrike"], "airstrikes"),
 }
 
+# Nouns for a kind of place ("the provinces of ...", "three districts"): after a name, a
+# count in brackets is that place's share of something else, not a count of places.
+PLACE_KINDS = frozenset(
+    """
+    province provinces region regions district districts state states city cities town towns
+    village villages country countries area areas prefecture prefectures county counties
+    municipality municipalities department departments governorate governorates commune
+    communes neighbourhood neighbourhoods
+    """.split()
+)
+
 # Plurals that add no -s, and singulars that pluralise irregularly.
 IRREGULAR_PLURALS = {
     "person": "people",

@@ -25,6 +25,7 @@ from tui.core.claims.events import (
 from tui.core.claims.german import german_head
 from tui.core.claims.nouns import (
     ADJECTIVES,
+    PLACE_KINDS,
     QUANTIFIER_MODIFIERS,
     STOP,
     SYNONYMS,
@@ -501,10 +502,6 @@ _NOT_A_THING = frozenset(
 
 
 _AFTER_NAME = re.compile(r"[A-Z][\w'’-]+\s?\($")
-_PLACE_KINDS = frozenset(
-    "provinces regions districts states cities towns villages countries areas prefectures "
-    "counties municipalities departments governorates communes neighbourhoods".split()
-)
 # A bare count as the object of a verb that takes people: "left thousands without power",
 # "affected more than 2 million", "a boat carrying up to 400".
 _PEOPLE_OBJECT = re.compile(
@@ -537,7 +534,7 @@ def sentence_thing(window: Window, start: int, end: int) -> tuple[str, int | Non
     for text, t_start, _end, cls in _tokens(window.text[:start], 0, 400):
         low = text.lower()
         plural_noun = cls == "w" and text.islower() and _is_plural_head(low)
-        if bracketed and low in _PLACE_KINDS:
+        if bracketed and low in PLACE_KINDS:
             continue
         if plural_noun and low not in STOP and low not in _NOT_A_THING:
             best = SYNONYMS.get(low, low), t_start

@@ -87,7 +87,6 @@ async def test_hostile_toast_is_literal(story_db: Path) -> None:
                     )
                 )
             )
-        await pilot.pause(0.3)
-        messages = [n.message for n in app._notifications]
-        assert f"{HOSTILE[5]}: [/] → [@click=app.quit]2,000 · {HOSTILE[5]}" in messages
+        expected = f"{HOSTILE[5]}: [/] → [@click=app.quit]2,000 · {HOSTILE[5]}"
+        await wait_until(pilot, lambda: any(n.message == expected for n in app._notifications))
         assert app.is_running

@@ -96,8 +96,12 @@ async def test_poll_lights_up_a_changed_figure_and_ack_sticks(
         lit = card(app, "US troops in Iraq")
         assert lit is not None
         assert "▼ 2,000 about 2,500" in plain(lit.query_one(".figure-title"))  # type: ignore[arg-type]
-        assert any(
-            "US troops in Iraq: about 2,500 → 2,000 · Wire" in n.message for n in app._notifications
+        await wait_until(
+            pilot,
+            lambda: any(
+                "US troops in Iraq: about 2,500 → 2,000 · Wire" in n.message
+                for n in app._notifications
+            ),
         )
         await wait_until(pilot, lambda: out.exists() and out.read_text() != "")
         assert out.read_text() == "US troops in Iraq|about 2,500|2,000|Wire|changed"
@@ -208,7 +212,8 @@ async def test_worker_failure_is_reported_not_fatal(story_db: Path) -> None:
 
         app.database.read(app, broken, group="broken")
         await wait_until(pilot, lambda: "no_such_table" in app.status)
-        assert any(n.severity == "error" for n in app._notifications)
+        # The toast is a message the app handles after the status line is set.
+        await wait_until(pilot, lambda: any(n.severity == "error" for n in app._notifications))
         assert app.is_running
 
 

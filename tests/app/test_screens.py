@@ -317,10 +317,13 @@ async def test_feeds_screen_shows_the_whole_error_and_url(story_db: Path) -> Non
         table = screen.query_one("#feeds", DataTable)
         table.focus()
         table.move_cursor(row=index)
-        await pilot.pause()
-        detail = plain(screen.query_one("#feed-detail", Static)).replace("\n", " ")
-        assert long_error in " ".join(detail.split())
-        assert screen.rows[index].url in detail
+
+        def detail() -> str:
+            return " ".join(plain(screen.query_one("#feed-detail", Static)).split())
+
+        # The detail pane follows the cursor through a highlight message.
+        await wait_until(pilot, lambda: long_error in detail())
+        assert screen.rows[index].url in detail()
 
 
 async def test_o_says_when_no_browser_can_be_opened(

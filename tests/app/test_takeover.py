@@ -56,7 +56,9 @@ async def test_a_watching_dashboard_polls_when_the_headless_poller_exits(
             await wait_until(pilot, lambda: server.hits("/feed.xml") == 2, limit=15)
             await wait_until(pilot, lambda: _reports(db) == 2, limit=15)
             assert "watching" not in plain(header) or app.poller.polling
-            assert any("polling from here now" in n.message for n in app._notifications)
+            await wait_until(
+                pilot, lambda: any("polling from here now" in n.message for n in app._notifications)
+            )
         # The dashboard let the lock go when it quit: the next storywatch may poll.
         after = PollerLock(db)
         assert after.acquire()

@@ -38,7 +38,7 @@ def test_every_step_is_captioned_in_order_then_the_end() -> None:
 
 
 async def test_captions_reach_the_dashboard(tmp_path: Path) -> None:
-    from tests.app.conftest import make_app
+    from tests.app.conftest import make_app, wait_until
     from tests.app.fixtures import story
 
     app = make_app(story(tmp_path / "story.db"))
@@ -51,7 +51,11 @@ async def test_captions_reach_the_dashboard(tmp_path: Path) -> None:
         ender.start()
         while worker.is_alive() or ender.is_alive():
             await pilot.pause(0.05)
-        await pilot.pause()
-        messages = {(n.title, n.message) for n in app._notifications}
-        assert ("demo", step_caption(2)) in messages
-        assert ("demo over", ENDED) in messages
+
+        def shown() -> set[tuple[str, str]]:
+            return {(n.title, str(n.message)) for n in app._notifications}
+
+        # A toast is a message the app handles a moment after notify() returns.
+        await wait_until(
+            pilot, lambda: {("demo", step_caption(2)), ("demo over", ENDED)} <= shown()
+        )

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterable
 from typing import Generic, TypeVar
 
 Item = TypeVar("Item")
@@ -38,11 +38,16 @@ class Batcher(Generic[Item, Result]):
         return len(self._pending) + self._in_service
 
     async def __call__(self, item: Item) -> Result:
+        return await self.submit(item)
+
+    def submit(self, item: Item) -> asyncio.Future[Result]:
+        """Hand `item` over now (it is served after every item handed over before it); the
+        future is its result."""
         future: asyncio.Future[Result] = asyncio.get_running_loop().create_future()
         self._pending.append((item, future))
         if self._serving is None or self._serving.done():
             self._serving = asyncio.create_task(self._serve())
-        return await future
+        return future
 
     async def _serve(self) -> None:
         while self._pending:
@@ -67,3 +72,49 @@ class Batcher(Generic[Item, Result]):
         if self._serving is not None:
             with contextlib.suppress(Exception):
                 await self._serving
+
+
+class InTurn:
+    """Lets named callers through in a fixed order: `await turns.wait(name)` returns once
+    every name before it has called `done`, or once it has waited `hold` seconds, when the
+    names before it still under way are passed over (each goes at once when it comes).
+
+    A name given no turn (not in the order) goes at once. `done` must follow every `wait`,
+    and be called for every name that will never wait (it failed before), or the names
+    after it wait their `hold`.
+    """
+
+    def __init__(self, order: Iterable[str], hold: float) -> None:
+        self._position = {name: i for i, name in enumerate(order)}
+        self._finished = [False] * len(self._position)
+        self._next = 0  # every position before it is done or passed over
+        self._hold = hold
+        self._moved = asyncio.Event()
+
+    def _advance(self) -> None:
+        while self._next < len(self._finished) and self._finished[self._next]:
+            self._next += 1
+        self._moved.set()
+        self._moved = asyncio.Event()
+
+    async def wait(self, name: str) -> None:
+        position = self._position.get(name)
+        if position is None:
+            return
+        loop = asyncio.get_running_loop()
+        until = loop.time() + self._hold
+        while self._next < position:
+            left = until - loop.time()
+            if left <= 0:  # pass over the slow ones: they go when they come
+                for i in range(self._next, position):
+                    self._finished[i] = True
+                self._advance()
+                return
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._moved.wait(), left)
+
+    def done(self, name: str) -> None:
+        position = self._position.get(name)
+        if position is not None and not self._finished[position]:
+            self._finished[position] = True
+            self._advance()

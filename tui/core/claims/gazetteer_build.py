@@ -11,14 +11,17 @@ least 15,000 people with their alternate names) and ISO 3166 through ``pycountry
 - ``keys`` (newline-separated) and ``rows``: normalised name -> row or [row, ...], best
   candidate first;
 - ``weak``: the same for names that count only after a locative word or with a qualifier:
-  ordinary words ("Reading") and other languages' names of mid-sized cities.
+  ordinary words ("Reading"), towns under 50,000 people and other spellings of cities
+  of 100,000 or more ("Derna" for Darnah).
 """
 
 from __future__ import annotations
 
+import difflib
 import importlib.util
 import json
 import re
+import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -33,8 +36,8 @@ from tui.core.claims.gazetteer_data import (
 )
 
 SCHEMA = 3
-BIG_CITY = 100_000  # cities this large also get their Latin-script alternate names
-MILLION_CITY = 1_000_000
+BIG_CITY = 100_000  # cities this large also get their name's other spellings (weak)
+MILLION_CITY = 1_000_000  # ... and this large, all their Latin-script alternate names
 TOWN_NAME_STANDS_ALONE = 50_000  # smaller towns count only after a locative word
 # How a candidate ranks when a name has several: countries first, then regions, ...
 _KIND_RANK = {"country": 0, "region": 1, "feature": 2, "county": 3, "city": 4, "site": 2}
@@ -95,6 +98,29 @@ class _Builder:
             "rows": [packed(self.keys[k]) for k in strong],
             "weak": {k: packed(self.keys[k]) for k in sorted(weak)},
         }
+
+
+# How alike (difflib's ratio, on names without accents) a spelling must be to be the same
+# name transliterated: "Derna"/"Darnah" 0.73, "Misrata"/"Misratah" 0.93; "Hamas"/"Hamm"
+# 0.67 and "Google"/"Topeka" 0.33 are other names.
+_SAME_NAME = 0.72
+
+
+def _spelling_variants(name: str, alternates: list[str]) -> list[str]:
+    """The Latin-script alternate names of a city that spell its own name another way."""
+    own = _folded(name)
+    variants = []
+    for alt in alternates:
+        if not _LATIN.match(alt) or alt.isupper() or len(alt) < 4:
+            continue
+        if difflib.SequenceMatcher(None, own, _folded(alt)).ratio() >= _SAME_NAME:
+            variants.append(alt)
+    return variants
+
+
+def _folded(name: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", name)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
 def _clean_iso_name(name: str) -> list[str]:
@@ -221,6 +247,12 @@ def build() -> dict[str, Any]:
             for alt in city.get("alternatenames") or []:
                 if _LATIN.match(alt) and not alt.isupper() and len(alt.split()) <= 4:
                     b.alias(row, alt)
+        elif population >= BIG_CITY:
+            # But another transliteration of its own name is how the news writes it
+            # ("Derna" for Darnah, "Duhok" for Dihok, "Baquba" for Baqubah): kept when it
+            # is spelled close to the name, and only after a locative word ("in Derna").
+            for alt in _spelling_variants(city["name"], city.get("alternatenames") or []):
+                b.alias(row, alt, strong=False)
     _add_site_places(b, country_row)
     return b.result()
 

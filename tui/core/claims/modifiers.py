@@ -43,17 +43,40 @@ _BOUNDS: list[tuple[Bound, re.Pattern[str]]] = [
     ),
 ]
 _POSTFIX_BOUND = re.compile(r"(\+|-plus|\s+or\s+more|\s+or\s+so)")
-# The last word of every modifier above: a number whose preceding word is none of these
-# has no modifier, and most numbers are answered by this set lookup, not three searches.
-_FINAL_WORDS = frozenset(
-    """
-    to under than nearly almost below as most of shy fast knapp hasta casi quase presque
-    jusqu'à de als over least above few exceed exceeded exceeding exceeds surpass surpassed
-    surpassing surpasses passed topped topping über mindestens menos ponad about around
-    roughly some estimated approximately approx approx. circa rund etwa ungefähr
-    schätzungsweise unos unas aproximadamente environ quelque około moins zu
-    """.split()
-)
+# The last word of each pattern's modifiers above, and the sign it may end on: a pattern
+# can match only when the word right before the number is one of its own (its match ends
+# there), so most numbers try one pattern, not all three. A number whose preceding word
+# is in none of them has no modifier at all: a set lookup answers it.
+_LAST_WORDS: dict[Bound, tuple[frozenset[str], str]] = {
+    "upper": (
+        frozenset(
+            """
+            to under than nearly almost below as most of fast knapp hasta casi quase presque
+            jusqu'à zu de als
+            """.split()
+        ),
+        "<",
+    ),
+    "lower": (
+        frozenset(
+            """
+            over than least of above as exceed exceeded exceeding exceeds surpass surpassed
+            surpassing surpasses passed topped topping über als mindestens de menos moins ponad
+            """.split()
+        ),
+        ">",
+    ),
+    "approx": (
+        frozenset(
+            """
+            about around roughly some estimated approximately approx approx. circa rund etwa
+            ungefähr schätzungsweise de unos unas aproximadamente environ quelque około
+            """.split()
+        ),
+        "~",
+    ),
+}
+_FINAL_WORDS = frozenset().union(*(words for words, _ in _LAST_WORDS.values()))
 
 
 def bound_before(window: Window, start: int) -> tuple[Bound, int] | None:
@@ -74,6 +97,9 @@ def _bound_before(lower: str, start: int) -> tuple[Bound, int] | None:
     if last not in _FINAL_WORDS and not last.endswith(("<", ">", "~")):
         return None
     for bound, pattern in _BOUNDS:
+        words, sign = _LAST_WORDS[bound]
+        if last not in words and not last.endswith(sign):
+            continue
         m = pattern.search(head)
         if m:
             return bound, start - (len(head) - m.start())

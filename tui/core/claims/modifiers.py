@@ -43,11 +43,13 @@ _BOUNDS: list[tuple[Bound, re.Pattern[str]]] = [
     ),
 ]
 _POSTFIX_BOUND = re.compile(r"(\+|-plus|\s+or\s+more|\s+or\s+so)")
-# The last word of each pattern's modifiers above, and the sign it may end on: a pattern
-# can match only when the word right before the number is one of its own (its match ends
-# there), so most numbers try one pattern, not all three. A number whose preceding word
-# is in none of them has no modifier at all: a set lookup answers it.
-_LAST_WORDS: dict[Bound, tuple[frozenset[str], str]] = {
+# The last word of each pattern's modifiers above, the sign it may end on, and how many
+# words its longest modifier has ("not much more than": 5): a pattern can match only when
+# the word right before the number is one of its own (its match ends there), and only in
+# that many words before the number. So most numbers try one pattern, on a few words, not
+# all three on the whole head. A number whose preceding word is in none of them has no
+# modifier at all: a set lookup answers it.
+_LAST_WORDS: dict[Bound, tuple[frozenset[str], str, int]] = {
     "upper": (
         frozenset(
             """
@@ -56,6 +58,7 @@ _LAST_WORDS: dict[Bound, tuple[frozenset[str], str]] = {
             """.split()
         ),
         "<",
+        5,
     ),
     "lower": (
         frozenset(
@@ -65,6 +68,7 @@ _LAST_WORDS: dict[Bound, tuple[frozenset[str], str]] = {
             """.split()
         ),
         ">",
+        3,
     ),
     "approx": (
         frozenset(
@@ -74,9 +78,10 @@ _LAST_WORDS: dict[Bound, tuple[frozenset[str], str]] = {
             """.split()
         ),
         "~",
+        2,
     ),
 }
-_FINAL_WORDS = frozenset().union(*(words for words, _ in _LAST_WORDS.values()))
+_FINAL_WORDS = frozenset().union(*(words for words, _, _ in _LAST_WORDS.values()))
 
 
 def bound_before(window: Window, start: int) -> tuple[Bound, int] | None:
@@ -97,10 +102,13 @@ def _bound_before(lower: str, start: int) -> tuple[Bound, int] | None:
     if last not in _FINAL_WORDS and not last.endswith(("<", ">", "~")):
         return None
     for bound, pattern in _BOUNDS:
-        words, sign = _LAST_WORDS[bound]
+        words, sign, reach = _LAST_WORDS[bound]
         if last not in words and not last.endswith(sign):
             continue
-        m = pattern.search(head)
+        # Where its last `reach` words begin (the space before them): no match starts
+        # earlier, and the search need not try the positions before.
+        before = head.rsplit(None, reach)
+        m = pattern.search(head, len(before[0]) if len(before) > reach else 0)
         if m:
             return bound, start - (len(head) - m.start())
     return None

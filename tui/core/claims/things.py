@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from itertools import islice
 
 from tui.core.claims.events import (
     EVENT_THING,
@@ -101,12 +102,39 @@ def _tokens(text: str, pos: int, limit: int) -> list[tuple[str, int, int, str]]:
         m = match(text, pos)
         if m is None:
             break
-        # Exactly one of the three groups takes part in a match: `lastindex` says which.
-        group = m.lastindex
-        assert group is not None
-        out.append((m.group(group), m.start(group), m.end(group), _TOKEN_CLASS[group]))
+        out.append(_token(m))
         pos = m.end()
     return out
+
+
+def _token(m: re.Match[str]) -> tuple[str, int, int, str]:
+    # Exactly one of the three groups takes part in a match: `lastindex` says which.
+    group = m.lastindex
+    assert group is not None
+    return m.group(group), m.start(group), m.end(group), _TOKEN_CLASS[group]
+
+
+class _TokensAfter:
+    """`_tokens(text, pos, limit)`, read only as far as asked: a counted phrase is mostly
+    one or two words, and reading all `limit` tokens up front cost a regex match each.
+    (``finditer`` gives the same tokens as matching again at each end: every position
+    that is not trailing space starts a token.)"""
+
+    __slots__ = ("_found", "_next")
+
+    def __init__(self, text: str, pos: int, limit: int) -> None:
+        self._found: list[tuple[str, int, int, str]] = []
+        self._next = islice(_TOKEN.finditer(text, pos), limit)
+
+    def get(self, i: int) -> tuple[str, int, int, str] | None:
+        """The `i`-th token, or None past the last one."""
+        found = self._found
+        while len(found) <= i:
+            m = next(self._next, None)
+            if m is None:
+                return None
+            found.append(_token(m))
+        return found[i]
 
 
 _TOKEN_CLASS = {1: "w", 2: "n", 3: "p"}
@@ -181,19 +209,27 @@ def phrase_after(window: Window, end: int, *, allow_of: bool) -> list[_Word]:
     """The words of the noun phrase right after a number ("2,500 American combat troops",
     "hundreds of people"), modifiers then head; [] when none follows."""
     words: list[_Word] = []
-    tokens = _tokens(window.text, end, MAX_NP_WORDS + 3)
+    tokens = _TokensAfter(window.text, end, MAX_NP_WORDS + 3)
     i = 0
-    if tokens and tokens[0][0] in _QUOTES:  # 'had "several hundred" casualties'
+    first = tokens.get(0)
+    if first is not None and first[0] in _QUOTES:  # 'had "several hundred" casualties'
         i = 1
-    if allow_of and len(tokens) > i and tokens[i][0].lower() in _OF:
+    token = tokens.get(i)
+    if allow_of and token is not None and token[0].lower() in _OF:
         i += 1
-        while i < len(tokens) and tokens[i][0].lower() in ("the", "its", "their", "those"):
+        while (token := tokens.get(i)) is not None and token[0].lower() in _ARTICLES:
             i += 1
         # A partitive names the whole: "542 of the 543 constituencies", "five of the six
         # regions", "4,500 of the 28,500 US troops" all count what the whole counts.
-        if i + 1 < len(tokens) and (tokens[i][3] == "n" or tokens[i][0].lower() in _NUMBER_WORDS):
+        if (
+            token is not None
+            and tokens.get(i + 1) is not None
+            and (token[3] == "n" or token[0].lower() in _NUMBER_WORDS)
+        ):
             i += 1
-    for text, start, stop, cls in tokens[i:]:
+    while (token := tokens.get(i)) is not None:
+        i += 1
+        text, start, stop, cls = token
         low = text.lower()
         if cls != "w" or (low in STOP and not (len(text) > 1 and text.isupper())):
             break  # an acronym ("US", "UN") is a modifier even when it spells a stop word
@@ -227,6 +263,7 @@ def phrase_after(window: Window, end: int, *, allow_of: bool) -> list[_Word]:
 
 _QUOTES = frozenset("\"'“”‘’«»")
 _OF = frozenset(["of", "de", "des", "du", "di"])  # "hundreds of people", "miles de personas"
+_ARTICLES = ("the", "its", "their", "those")
 _NUMBER_WORDS = frozenset(
     "two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty "
     "hundred".split()

@@ -178,7 +178,8 @@ def event_for(window: Window, start: int, end: int, phrase_end: int) -> str | No
         m = None  # "rose to 211 and 419 others injured": the event is the second count's
     if m is not None and m.group("insert") and _AND.search(m.group(), len(m.group("insert"))):
         m = None  # "killed 1,061 people (including 360 children) and injured 1,575"
-    governed = _EVENT_BEFORE.search(window.lower, max(0, start - 60), start) is not None
+    before = _EVENT_BEFORE.search(window.lower, max(0, start - 60), start)
+    governed = before is not None
     if m is None and phrase_end != end:
         m = _EVENT_AFTER.match(window.lower, end)
     own_object = m is not None and _AND_VERB.search(m.group()) is not None
@@ -191,7 +192,7 @@ def event_for(window: Window, start: int, end: int, phrase_end: int) -> str | No
     foreign = _FOREIGN_EVENT.match(window.lower, phrase_end)
     if foreign is not None:
         return _FOREIGN_EVENT_THING[foreign.group(1)]
-    b = _EVENT_BEFORE.search(window.lower, max(0, start - 60), start)
+    b = before  # the verb before the number, searched above
     if b is None:  # a later item of the verb's list: "killed 13 soldiers and 169 Afghans"
         listed = _LIST_BEFORE.search(window.lower, max(0, start - 120), start)
         if listed is not None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from tui.core.claims.regex_speed import search_last_words
 from tui.core.claims.window import Window
 from tui.core.models import Bound
 
@@ -105,10 +106,7 @@ def _bound_before(lower: str, start: int) -> tuple[Bound, int] | None:
         words, sign, reach = _LAST_WORDS[bound]
         if last not in words and not last.endswith(sign):
             continue
-        # Where its last `reach` words begin (the space before them): no match starts
-        # earlier, and the search need not try the positions before.
-        before = head.rsplit(None, reach)
-        m = pattern.search(head, len(before[0]) if len(before) > reach else 0)
+        m = search_last_words(pattern, head, reach)
         if m:
             return bound, start - (len(head) - m.start())
     return None

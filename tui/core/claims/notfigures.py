@@ -11,6 +11,7 @@ import re
 
 from tui.core.claims.lexicon import alternation
 from tui.core.claims.nouns import PLACE_KINDS
+from tui.core.claims.regex_speed import search_last_words
 from tui.core.claims.window import Window
 
 # After the number: a unit of measurement, a clock, an age, a ratio or a scale.
@@ -48,6 +49,7 @@ _BEFORE = re.compile(
     r"\brank(?:ed)?|\bseason|\bgrade|\bworld\s+war|\bchapter|\barticle|"
     r"\bsection|\bresolution|\bunscr|\bminus|\bsuite|\bthe\s+top)\s*$"
 )
+_BEFORE_WORDS = 3  # the most words a cue above has ("passed away at")
 _SPELLED_DEFINITE = re.compile(r"\b(?:the|these|those|both|its|their|all|our|his|her)\s+$")
 _SPELLED = re.compile(r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|both)$")
 _SAID_AFTER = re.compile(
@@ -67,7 +69,7 @@ def not_a_figure(window: Window, start: int, end: int, thing: str | None) -> boo
         # "12 months to March", "45-year-old", "10 a.m.", "16 kilometres", "eight times"
         return True
     head = low[max(0, start - 30) : start]
-    before = _BEFORE.search(head)
+    before = search_last_words(_BEFORE, head, _BEFORE_WORDS)
     if before is not None and (before.group().strip() != "at" or _clock_like(window, start, end)):
         # "magnitude 7.6", "aged 45", "at 10 on Monday", "Category 4", "Resolution 2231"
         return True

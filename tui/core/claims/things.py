@@ -33,6 +33,7 @@ from tui.core.claims.nouns import (
     is_adjective,
     plural,
 )
+from tui.core.claims.regex_speed import gated, search_last_words
 from tui.core.claims.window import Window
 
 MAX_NP_WORDS = 5  # "2,500 more US combat troops": a counted phrase is short
@@ -72,6 +73,7 @@ _LINK_BEFORE = re.compile(
     r"crosses|past|beyond|above|exceeds|increased\s+to|rose\s+to|by|"
     r"sitting|sits|standing|now|just|only|as|on|has|have|had)\s*|[:=(]\s*)$"
 )
+_LINK_WORDS = 2  # the most words a link above has ("rose to")
 _LINKING_MODIFIER = re.compile(
     r"(?:passed|exceeded|exceeding|topped|surpassed|surpassing|reached|hit|crossed|neared|"
     r"nearing|approached|approaching)\b"
@@ -370,7 +372,8 @@ def thing_before(
     injured at 9,733". `start` is where the number's modifier starts, if it has one
     ("rose to more than 5,000"). The mention nearest the number wins."""
     head = window.lower[clause_start:start]
-    if not (_LINK_BEFORE.search(head) or _LINKING_MODIFIER.match(window.lower, start)):
+    linked = search_last_words(_LINK_BEFORE, head, _LINK_WORDS)
+    if not (linked or _LINKING_MODIFIER.match(window.lower, start)):
         return None  # ("the death toll passed 8,500": the modifier is the link verb)
     best: Thing | None = None
     for m in _NUMBER_OF.finditer(window.lower, clause_start, start):
@@ -442,25 +445,29 @@ _MONEY_FOR = re.compile(
     r"\)?(?:\s*\([^()]{0,40}\))?\s+(?:in|for|of|worth\s+of|worth|as)\s+(?:new\s+|additional\s+)?"
 )
 # Stories of exchanges: the soldiers or people freed are prisoners ("a swap of 150 each").
-_SWAP = re.compile(
+_SWAP = gated(
     r"\b(?:exchanges?|swaps?|prisoners?\s+of\s+war|pows?|prisoner|trocas?|intercambios?|"
-    r"canjes?|échanges?|austausch|gefangenen\w*)\b"
+    r"canjes?|échanges?|austausch|gefangenen\w*)\b",
+    "change swap prisoner pow troca intercambio canje austausch gefangenen",
 )
 # Soldiers released or handed back are prisoners ("Ukraine released 55 Russian soldiers").
 _RELEASED_BEFORE = re.compile(
     r"\b(?:released|freed|frees|free|repatriated|returned|handed\s+over|brought\s+home|"
     r"swapped|exchanged)\s+(?:[\w'-]+\s+){0,3}$"
 )
-_POW = re.compile(r"\b(?:prisoners?\s+of\s+war|pows?|prisoner\s+(?:exchange|swap)s?)\b")
+_POW = gated(r"\b(?:prisoners?\s+of\s+war|pows?|prisoner\s+(?:exchange|swap)s?)\b", "prisoner pow")
 _SWAPPED = frozenset("troops people citizens individuals civilians".split())
 # Stories of crossings: the people who cross are migrants ("7,000 people made the crossing").
-_CROSSING = re.compile(
-    r"\b(?:crossings?|crossed|cross|small\s+boats?|dinghy|dinghies|migrants?|asylum)\b"
+_CROSSING = gated(
+    r"\b(?:crossings?|crossed|cross|small\s+boats?|dinghy|dinghies|migrants?|asylum)\b",
+    "cross boat dingh migrant asylum",
 )
 
 
 _CAPTIVES = frozenset("people students pupils schoolchildren girls boys staff".split())
-_ABDUCTED = re.compile(r"\b(?:abduct\w*|kidnap\w*|hostages?|captiv\w*|seized)\b")
+_ABDUCTED = gated(
+    r"\b(?:abduct\w*|kidnap\w*|hostages?|captiv\w*|seized)\b", "abduct kidnap hostage captiv seized"
+)
 # People in shelters (not "without shelter"), in the count's own clause: "9,000 are
 # affected, while 4,000 are being evacuated" makes evacuees of the 4,000 only.
 _SHELTERED = re.compile(
@@ -478,7 +485,7 @@ def money_thing(
     if found is not None:
         return found
     head = window.lower[clause_start:start]
-    if not _LINK_BEFORE.search(head):
+    if not search_last_words(_LINK_BEFORE, head, _LINK_WORDS):
         return None
     named = max(_MONEY_NOUN.finditer(head), key=lambda m: m.start(), default=None)
     if named is None:

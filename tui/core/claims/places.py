@@ -444,10 +444,10 @@ def _lookup(
     if key in user:
         # The user's spelling, as specific as the gazetteer says ("Syria" is a country:
         # "Syria's opposition-held northwest" is more specific than it).
-        rank = _KIND_RANK[g.place(rows[0]).kind] if rows else 0
+        rank = _KIND_RANK[g.kind(rows[0])] if rows else 0
         return PlaceMention(start, full_end, user[key], rank, cue, tuple(rows))
     if rows:
-        if span.isupper() and len(span) <= 4 and g.place(rows[0]).kind != "country":
+        if span.isupper() and len(span) <= 4 and g.kind(rows[0]) != "country":
             return None  # an acronym ("RSF", "UN") is not a small town's name
         if after is None and (
             (key in g.weak and cue not in _SURE_CUES)  # "in Reading", not "to Reading"
@@ -465,7 +465,7 @@ def _lookup(
         if head in g.weak and cue is None:
             return None  # "Police Department" is not in the Polish town
         if head_rows or qualifier in _PLACE_MAKERS:
-            rank = _KIND_RANK[g.place(head_rows[0]).kind] if head_rows else 1
+            rank = _KIND_RANK[g.kind(head_rows[0])] if head_rows else 1
             return PlaceMention(start, end, _surface(span), rank, cue, tuple(head_rows), True)
     # "in the Gaskinde area", "in Zamfara state", "the village of Kurilovka": a place the
     # gazetteer does not know.

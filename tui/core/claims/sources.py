@@ -241,11 +241,11 @@ def _subject_mention(text: str, m: re.Match[str], body: int) -> SourceMention | 
 def _drop_nested(found: list[SourceMention]) -> list[SourceMention]:
     """A mention inside a longer one is a misreading of part of it; the longer one wins."""
     found.sort(key=lambda s: (s.start, -s.end))
+    if len(found) < 2:  # most windows: nothing to be nested in
+        return found
+    spans = [(o.start, o.end) for o in found]
     return [
         s
         for s in found
-        if not any(
-            o.start <= s.start and s.end <= o.end and (o.start, o.end) != (s.start, s.end)
-            for o in found
-        )
+        if not any(a <= s.start and s.end <= b and (a, b) != (s.start, s.end) for a, b in spans)
     ]

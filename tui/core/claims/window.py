@@ -29,6 +29,7 @@ from tui.core.claims.lexicon import (
 )
 from tui.core.claims.place_lists import Neighbour, coordinated, is_total, joined_names, taken
 from tui.core.claims.places import PlaceMention, UserPlaces, find_places
+from tui.core.claims.regex_speed import gated
 from tui.core.claims.sources import SourceMention, find_sources
 
 if TYPE_CHECKING:
@@ -345,9 +346,10 @@ def place_for(
 
 # "in both the government- and rebel-held areas in Syria": the parts together are the
 # place they are parts of ("of northwestern Syria": of Syria, the direction included).
-_BOTH_PARTS = re.compile(
+_BOTH_PARTS = gated(
     r"\bboth\s+(?:the\s+)?[\w-]+-\s+and\s+[\w-]+-(?:held|controlled|run)\s+"
-    r"(?:areas?|regions?|parts?|zones?|territor(?:y|ies))\s+(?:in|of)\s+(?:the\s+)?"
+    r"(?:areas?|regions?|parts?|zones?|territor(?:y|ies))\s+(?:in|of)\s+(?:the\s+)?",
+    "both",
 )
 _DIRECTION_WORD = re.compile(
     r"^(?:(?:north|south|east|west|central|northern|southern|eastern|western|"
@@ -384,8 +386,9 @@ _EXISTENTIAL = re.compile(
 
 
 # "killed in his nation", "across their country": the speaker's own country.
-_HIS_COUNTRY = re.compile(
-    r"\b(?:in|across|throughout|inside)\s+(?:his|her|their)\s+(?:own\s+)?(?:country|nation)\b"
+_HIS_COUNTRY = gated(
+    r"\b(?:in|across|throughout|inside)\s+(?:his|her|their)\s+(?:own\s+)?(?:country|nation)\b",
+    "country nation",
 )
 
 

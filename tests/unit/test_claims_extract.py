@@ -622,3 +622,17 @@ def test_a_level_of_an_earlier_day(text: str, surface: str, as_of: str) -> None:
 def test_a_figure_of_an_earlier_time(text: str, surface: str, as_of: str) -> None:
     found = [c for c in extract_claims(text, published=FRIDAY) if c.surface.endswith(surface)]
     assert [c.as_of for c in found] == [as_of]
+
+
+def test_normalising_by_replacement_is_the_tables_translation() -> None:
+    # Why: the table is applied by replacing the characters a text holds, one at a time;
+    # that is its translation only while every replacement is one character no pair
+    # replaces again (a chain would rewrite twice; a longer one would move offsets).
+    from tui.core.claims import extract as ex
+
+    replaced = {char for char, _ in ex._NORMALISE_PAIRS}
+    assert all(len(to) == 1 and to not in replaced for _, to in ex._NORMALISE_PAIRS)
+    text = (
+        "\u0661\u0662\u066c\u0665\u0660\u0660 troops\u2014\u2018about\u2019\u00a0it\r\u2028x\u06f9"
+    )
+    assert ex._normalised(text) == text.translate(ex._NORMALISE)

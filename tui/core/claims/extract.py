@@ -58,6 +58,21 @@ _NORMALISE = str.maketrans(
 )
 
 
+# The table as (character, replacement) pairs. Every replacement is one character that no
+# pair replaces again, so replacing them one by one is the table's translation.
+_NORMALISE_PAIRS = tuple((chr(code), to) for code, to in _NORMALISE.items())
+
+
+def _normalised(text: str) -> str:
+    """``text.translate(_NORMALISE)``: ``str.translate`` looks every character up in the
+    table (~14 us for a 190-character sentence), while a text holds few of the table's
+    characters, and testing for each then replacing those found costs ~1 us."""
+    for char, to in _NORMALISE_PAIRS:
+        if char in text:
+            text = text.replace(char, to)
+    return text
+
+
 def _blank(text: str, spans: list[tuple[int, int]]) -> str:
     if not spans:
         return text
@@ -112,7 +127,7 @@ def extract_claims(
     if read.isascii():
         normalised = read.replace("\r", "\n") if "\r" in read else read
     else:
-        normalised = read.translate(_NORMALISE)
+        normalised = _normalised(read)
     work = _blank(normalised, boilerplate_spans(normalised))
     if len(work) != len(read):  # a translation that changed length would break offsets
         work = read

@@ -106,6 +106,11 @@ class Scans:
     places: dict[tuple[int, int, bool], list[PlaceMention]] = field(default_factory=dict)
     sources: dict[tuple[int, int], list[SourceMention]] = field(default_factory=dict)
     actors: dict[tuple[int, int], list[Mention]] = field(default_factory=dict)
+    # Its clause breaks and languages: a sentence read again (as the antecedent of the
+    # next) is a new Window of the same span, and would scan them again.
+    breaks: dict[tuple[int, int], list[int]] = field(default_factory=dict)
+    english: dict[tuple[int, int], bool] = field(default_factory=dict)
+    german: dict[tuple[int, int], bool] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -135,7 +140,12 @@ class Window:
     def __post_init__(self) -> None:
         if len(self.lower) != len(self.text):
             self.lower = lower_same_length(self.text)
-        self.breaks = [m.start() for m in _CLAUSE_BREAK.finditer(self.text)]
+        key = (self.base, self.base + len(self.text))
+        shared = self.scans.breaks if self.scans is not None else {}
+        found = shared.get(key)
+        if found is None:
+            found = shared[key] = [m.start() for m in _CLAUSE_BREAK.finditer(self.text)]
+        self.breaks = found
 
     def mentions(self, kind: str) -> list[tuple[int, int, str]]:
         """(start, end, canonical) of every place/predicate/thing in the window, found once:
@@ -200,13 +210,23 @@ class Window:
     def english(self) -> bool:
         """``foreign.reads_english`` of the window, asked once."""
         if self._english is None:
-            self._english = reads_english(self.lower)
+            key = (self.base, self.base + len(self.text))
+            shared = self.scans.english if self.scans is not None else {}
+            found = shared.get(key)
+            if found is None:
+                found = shared[key] = reads_english(self.lower)
+            self._english = found
         return self._english
 
     def german(self) -> bool:
         """``german.reads_german`` of the window, asked once."""
         if self._german is None:
-            self._german = reads_german(self.lower)
+            key = (self.base, self.base + len(self.text))
+            shared = self.scans.german if self.scans is not None else {}
+            found = shared.get(key)
+            if found is None:
+                found = shared[key] = reads_german(self.lower)
+            self._german = found
         return self._german
 
     def clause(self, pos: int) -> tuple[int, int]:

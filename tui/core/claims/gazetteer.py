@@ -102,6 +102,10 @@ class Gazetteer:
                 return []
         return [found] if isinstance(found, int) else found
 
+    def name(self, row: int) -> str:
+        """The place's canonical name (``place(row).name`` without building the Place)."""
+        return self._names[row]
+
     def kind(self, row: int) -> str:
         return _KIND_NAME[self._kinds[row]]
 

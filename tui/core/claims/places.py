@@ -221,12 +221,12 @@ def _inside_a_name(text: str, at: int) -> bool:
 
 
 def _name_for(g: Gazetteer, rows: list[int], surface: str) -> tuple[str, int]:
-    place = g.place(rows[0])
-    if place.kind == "country" and place.name in SHORT_FORMS:
-        return SHORT_FORMS[place.name], 3
-    if place.kind == "site":
-        return place.name, 0
-    return surface, _KIND_RANK[place.kind]
+    kind = g.kind(rows[0])
+    if kind == "country" and g.name(rows[0]) in SHORT_FORMS:
+        return SHORT_FORMS[g.name(rows[0])], 3
+    if kind == "site":
+        return g.name(rows[0]), 0
+    return surface, _KIND_RANK[kind]
 
 
 def find_places(text: str, lower: str, extra: UserPlaces | None = None) -> list[PlaceMention]:

@@ -103,10 +103,11 @@ def _comma_segments(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     """[lo, hi) cut at commas, as (start, end) pieces, last one last."""
     out: list[tuple[int, int]] = []
     cursor = lo
-    for i in range(lo, hi):
-        if text[i] == ",":
-            out.append((cursor, i))
-            cursor = i + 1
+    comma = text.find(",", lo, hi)  # str.find, not a loop over the characters
+    while comma >= 0:
+        out.append((cursor, comma))
+        cursor = comma + 1
+        comma = text.find(",", cursor, hi)
     out.append((cursor, hi))
     return out
 

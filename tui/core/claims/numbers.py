@@ -276,24 +276,25 @@ def _digit_quantities(text: str, lowered: str) -> list[Quantity]:
             lowered, max(last_end, num_start - _CURRENCY_REACH), num_start
         )
         last_end = end
-        scale_word = (m.group("scale") or "").strip().lower().lstrip("-")
+        run, scale, rest, pct, curword = m.group("num", "scale", "rest", "pct", "curword")
+        scale_word = (scale or "").strip().lower().lstrip("-")
         if _glued(text, num_start, m.end("scale") if scale_word else num_end):
             continue
         value = parse_digits(
-            m.group("num"),
-            scaled=bool(scale_word or m.group("pct")),
+            run,
+            scaled=bool(scale_word or pct),
             foreign_scale=scale_word in _FOREIGN_SCALES,
         )
         if value is None:
             continue
         if scale_word:
             value *= SCALES[scale_word]
-        if m.group("rest"):
-            value += int(m.group("rest")[1:])
-        cur = prefix.group() if prefix else m.group("curword")
+        if rest:
+            value += int(rest[1:])
+        cur = prefix.group() if prefix else curword
         kind: Kind = "count"
         unit: str | None = None
-        if m.group("pct"):
+        if pct:
             kind, unit = "percent", "%"
             end = m.end("pct")
         elif cur:
@@ -302,10 +303,9 @@ def _digit_quantities(text: str, lowered: str) -> list[Quantity]:
             if unit is None:  # "$", "US$"; other dollars are their own ("NZ$635 million")
                 unit = _DOLLARS.get(word.removesuffix("$"), "USD") if "$" in cur else None
         else:
-            end = m.end("rest") if m.group("rest") else (m.end("scale") if scale_word else num_end)
+            end = m.end("rest") if rest else (m.end("scale") if scale_word else num_end)
         if not math.isfinite(value):
             continue
-        run = m.group("num")
         year_like = not scale_word and len(run) == 4 and run[:2] in ("19", "20")
         start = prefix.start() if prefix else num_start
         if not prefix and _signed(text, num_start):  # "-140,000": a fall, as data tables write it

@@ -16,6 +16,7 @@ connection committed (`PRAGMA data_version`), this connection wrote outside it (
 
 from __future__ import annotations
 
+import functools
 import json
 import sqlite3
 import sys
@@ -25,9 +26,9 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from tui.core.ledger import Observation, interval_of, normalise_source
+from tui.core.models import Claim
 from tui.core.store.db import Store, iso, parse_iso
 from tui.core.store.figure_ledger import REMEMBER_LATEST_SQL, SPEAKER_SCOPE
-from tui.core.store.figure_ledger import _observation as observation_of
 from tui.core.store.ledger_memory import (
     Latest,
     LedgerWords,
@@ -333,22 +334,40 @@ class LedgerIndex:
         return out
 
     def _observations(self, words: list[Word]) -> list[Observation]:
+        """The words' observations, read again for those that let theirs go. No flush is
+        needed first: a word lets its observation go only at a commit, after its row was
+        sent (and words loaded from the file hold none until read here)."""
         missing = [w.id for w in words if w.observation is None]
         if missing:
-            self.flush()
-            rows = self._conn.execute(
-                "SELECT c.*, r.entry_id, f.name AS feed, v.version FROM claims c "
-                "JOIN reports r ON r.id = c.report_id JOIN feeds f ON f.id = r.feed_id "
-                "JOIN report_versions v ON v.id = c.version_id "
-                "WHERE c.id IN (SELECT value FROM json_each(?))",
-                [json.dumps(missing)],
-            )
-            names = [d[0] for d in rows.description]
-            for values in rows:
-                row = dict(zip(names, values, strict=True))
-                self._words[int(row["id"])].observation = observation_of(row)
-                self._observed[int(row["id"])] = None
+            if len(missing) == 1:  # most reads: one word, by a statement SQLite keeps
+                rows = self._conn.execute(_OBSERVATION_SQL + "c.id = ?", missing)
+            else:
+                rows = self._conn.execute(_OBSERVATION_SQL + _IN_JSON, [json.dumps(missing)])
+            for row in rows:
+                claim_id, feed, entry_id, version, speaker, at = row[:6]
+                self._words[claim_id].observation = Observation(
+                    Claim(*row[6:]),
+                    f"{feed}\x1f{entry_id}",
+                    int(version),
+                    str(speaker),
+                    _parse_iso(at),
+                )
+                self._observed[claim_id] = None
         return [w.observation for w in words if w.observation is not None]
+
+
+# `figure_ledger._observation` of the row, the claim's columns in `Claim`'s field order.
+_OBSERVATION_SQL = """SELECT c.id, f.name, r.entry_id, v.version, c.speaker, c.observed_at,
+    c.surface, c.kind, c.bound, c.low, c.high, c.unit, c.thing, c.place, c.actor, c.source,
+    c.predicate, c.as_of, c.sentence, c.start, c."end"
+    FROM claims c JOIN reports r ON r.id = c.report_id JOIN feeds f ON f.id = r.feed_id
+    JOIN report_versions v ON v.id = c.version_id WHERE """
+_IN_JSON = "c.id IN (SELECT value FROM json_each(?))"
+
+
+@functools.lru_cache(maxsize=4096)  # a report's claims share their time
+def _parse_iso(text: str) -> datetime:
+    return parse_iso(text)
 
 
 def _stamp(conn: sqlite3.Connection) -> tuple[int, int]:

@@ -3,7 +3,8 @@
 Handing work to the database thread costs a thread switch (and the GIL) both ways:
 more than writing a 304's poll row. Calls that arrive while a batch is being served
 wait for the next batch, so under load one hop serves many feeds; a lone call goes
-at once. Each item is still its own unit of work (its own transaction).
+at once, unless the caller asked to `gather` several (waiting at most `linger` seconds
+for them). Each item is still its own unit of work.
 """
 
 from __future__ import annotations
@@ -31,11 +32,27 @@ class Batcher(Generic[Item, Result]):
         self._pending: list[tuple[Item, asyncio.Future[Result]]] = []
         self._serving: asyncio.Task[None] | None = None
         self._in_service = 0
+        self._enough: asyncio.Event | None = None
+        # A batch is served once `gather` items wait, or the first has waited `linger` s.
+        self.gather = 1
+        self.linger = 0.0
+
+    def hurry(self) -> None:
+        """No more items are coming soon: serve what waits at once, and from now on."""
+        self.gather, self.linger = 1, 0.0
+        if self._enough is not None:
+            self._enough.set()
 
     @property
     def backlog(self) -> int:
         """Items handed over and not yet served: how far behind the serving side is."""
         return len(self._pending) + self._in_service
+
+    @property
+    def behind(self) -> int:
+        """The backlog beyond the batch being gathered: items the serving side has not
+        got to, rather than items it waits for on purpose."""
+        return max(0, self.backlog - self.gather + 1)
 
     async def __call__(self, item: Item) -> Result:
         return await self.submit(item)
@@ -47,10 +64,17 @@ class Batcher(Generic[Item, Result]):
         self._pending.append((item, future))
         if self._serving is None or self._serving.done():
             self._serving = asyncio.create_task(self._serve())
+        elif self._enough is not None and len(self._pending) >= self.gather:
+            self._enough.set()
         return future
 
     async def _serve(self) -> None:
         while self._pending:
+            if len(self._pending) < self.gather and self.linger > 0:
+                self._enough = asyncio.Event()
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(self._enough.wait(), self.linger)
+                self._enough = None
             batch, self._pending = self._pending, []
             self._in_service = len(batch)
             try:
@@ -112,6 +136,11 @@ class InTurn:
                 return
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._moved.wait(), left)
+
+    @property
+    def all_done(self) -> bool:
+        """Every name has had its turn (or was passed over)."""
+        return self._next >= len(self._finished)
 
     def done(self, name: str) -> None:
         position = self._position.get(name)

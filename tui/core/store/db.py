@@ -30,6 +30,10 @@ class StoreError(Exception):
     """The database cannot be used; the message says why and what to do."""
 
 
+class BatchLost(sqlite3.OperationalError):
+    """A `Store.batch()` transaction was rolled back whole: none of its writes was stored."""
+
+
 def iso(moment: datetime) -> str:
     """The one text form of a time in the database: UTC, seconds, with offset."""
     if moment.tzinfo is None:  # local time: its meaning can depend on `fold`, keep it exact
@@ -73,6 +77,7 @@ class Store:
 
     def __init__(self, path: Path | str, *, readonly: bool = False) -> None:
         self.path = Path(path)
+        self._batched = False  # inside `batch()`: each `write()` is a savepoint
         existed = _check_file(self.path)
         if not existed and readonly:
             raise StoreError(f"{self.path}: no database yet (run `storywatch poll` first)")
@@ -131,7 +136,13 @@ class Store:
 
     @contextlib.contextmanager
     def write(self) -> Iterator[sqlite3.Connection]:
-        """One short write transaction, taken with BEGIN IMMEDIATE; rolled back on any error."""
+        """One short write transaction, taken with BEGIN IMMEDIATE; rolled back on any error.
+
+        Inside `batch()` it is a savepoint of the batch's transaction instead: rolled back
+        alone on an error, committed with the batch."""
+        if self._batched:
+            yield from self._savepoint()
+            return
         self.conn.execute("BEGIN IMMEDIATE")
         try:
             yield self.conn
@@ -146,6 +157,51 @@ class Store:
                 if self.conn.in_transaction:
                     self.conn.execute("ROLLBACK")
                 raise
+
+    def _savepoint(self) -> Iterator[sqlite3.Connection]:
+        if not self.conn.in_transaction:  # an error already rolled the whole batch back
+            raise BatchLost("the batch's transaction was rolled back")
+        self.conn.execute("SAVEPOINT one_write")
+        try:
+            yield self.conn
+        except BaseException:
+            if not self.conn.in_transaction:
+                raise
+            self.conn.execute("ROLLBACK TO one_write")
+            self.conn.execute("RELEASE one_write")
+            raise
+        if not self.conn.in_transaction:
+            raise BatchLost("the batch's transaction was rolled back")
+        self.conn.execute("RELEASE one_write")
+
+    @contextlib.contextmanager
+    def batch(self) -> Iterator[None]:
+        """One transaction for several `write()`s, each a savepoint of it: one commit instead
+        of one each (a commit writes every page the write touched, the full-text index's
+        too). Raises `BatchLost` when an error (a full disk, an I/O error) rolled the whole
+        transaction back, or the error of the COMMIT: then none of its writes was stored."""
+        if self._batched:
+            yield
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
+        self._batched = True
+        try:
+            yield
+        except BaseException:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise
+        else:
+            if not self.conn.in_transaction:
+                raise BatchLost("the batch's transaction was rolled back")
+            try:
+                self.conn.execute("COMMIT")
+            except BaseException:
+                if self.conn.in_transaction:
+                    self.conn.execute("ROLLBACK")
+                raise
+        finally:
+            self._batched = False
 
     def query(
         self, sql: str, params: Sequence[object] | Mapping[str, object] = ()

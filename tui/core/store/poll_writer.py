@@ -8,6 +8,7 @@ that claims a poll happened when its reports were not stored.
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
@@ -19,7 +20,7 @@ from tui.core.copies import url_key
 from tui.core.ledger import Observation, decide, describe_value, normalise_source
 from tui.core.models import FigureChanged, NewReport, NewRevision, Verdict
 from tui.core.revisions import is_new_revision
-from tui.core.store.db import Store, iso
+from tui.core.store.db import BatchLost, Store, iso
 from tui.core.store.figure_ledger import SPEAKER_SCOPE as _SPEAKER_SCOPE
 from tui.core.store.figure_ledger import find_origin, ledger_identity
 from tui.core.store.identity import current_key, same_articles
@@ -146,14 +147,48 @@ def write_feed_poll(
 Write = tuple[PollRecord, AnalysedFeed | None, datetime]  # a feed's poll, stored at `now`
 
 
+# Feeds written in one transaction at most (see `write_polls`).
+BATCH_FEEDS = 32
+
+
 def write_polls(
     store: Store, writes: Sequence[Write], ledger: LedgerContext
 ) -> list[WriteResult | Exception]:
-    """Store each feed's poll in its own transaction; a failure is that feed's alone."""
+    """Store each feed's poll, all or nothing for that feed; a failure is that feed's alone.
+
+    Up to BATCH_FEEDS feeds share one transaction, each feed a savepoint of it: a commit
+    writes every page the transaction touched (the claims' eight indexes, the full-text
+    index's segments), so one commit for many feeds writes far fewer pages than one each
+    (500 feeds, bench/store.py-like, 8 feeds a transaction: store CPU -12%, 32: -28%).
+    Nothing is answered before its commit. Should the batch's transaction be lost whole
+    (a full disk rolls it back) or its commit fail, every feed of it is written again in
+    a transaction of its own, as if it had never been batched.
+    """
+    outcomes: list[WriteResult | Exception] = []
+    for start in range(0, len(writes), BATCH_FEEDS):
+        chunk = writes[start : start + BATCH_FEEDS]
+        if len(chunk) == 1:
+            outcomes += _write_each(store, chunk, ledger)
+            continue
+        try:
+            with store.batch():
+                done = _write_each(store, chunk, ledger)
+        except sqlite3.Error:
+            ledger_index(store).abandon()  # it holds rows that were never stored
+            done = _write_each(store, chunk, ledger)
+        outcomes += done
+    return outcomes
+
+
+def _write_each(
+    store: Store, writes: Sequence[Write], ledger: LedgerContext
+) -> list[WriteResult | Exception]:
     outcomes: list[WriteResult | Exception] = []
     for record, analysed, now in writes:
         try:
             outcomes.append(write_feed_poll(store, record, analysed, ledger, now=now))
+        except BatchLost:
+            raise  # the whole batch is gone: written again one by one
         except Exception as exc:  # a database fault: nothing was written for this feed
             outcomes.append(exc)
     return outcomes

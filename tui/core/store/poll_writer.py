@@ -18,7 +18,7 @@ from tui.core.analyse import AnalysedFeed, AnalysedReport, body_start, headline_
 from tui.core.claims import FigureNamer
 from tui.core.copies import url_key
 from tui.core.ledger import Observation, decide, describe_value, normalise_source
-from tui.core.models import FigureChanged, NewReport, NewRevision, Verdict
+from tui.core.models import Claim, FigureChanged, NewReport, NewRevision, Verdict
 from tui.core.revisions import is_new_revision
 from tui.core.store.db import BatchLost, Store, iso
 from tui.core.store.figure_ledger import SPEAKER_SCOPE as _SPEAKER_SCOPE
@@ -72,6 +72,27 @@ class WriteResult:
 class LedgerContext:
     namer: FigureNamer
     dispute_window: timedelta
+    # name_for's answers: a poll asks about the same few keys and speakers tens of
+    # thousands of times (500 bench feeds: 52,000 claims, a few thousand keys).
+    _names: dict[tuple[object, ...], str | None] = field(
+        default_factory=dict, compare=False, repr=False
+    )
+
+    def name_for(self, claim: Claim) -> str | None:
+        """`namer.name_for(claim)`, remembered: it reads the claim's key and source, and
+        the sentence only for a sum (a bare sum's words may name its thing)."""
+        sentence = claim.sentence if claim.kind == "money" else None
+        memo = (claim.key, claim.source, sentence)
+        found = self._names.get(memo, _UNNAMED)
+        if found is _UNNAMED:
+            if len(self._names) >= _NAMES_HELD:
+                self._names.clear()
+            found = self._names[memo] = self.namer.name_for(claim)
+        return found  # type: ignore[return-value]
+
+
+_UNNAMED = object()
+_NAMES_HELD = 20_000
 
 
 def ensure_feeds(store: Store, feeds: Mapping[str, str]) -> None:
@@ -366,7 +387,7 @@ class _FeedWriter:
         `analyse.headline_figures`): the body's figures are the report's word."""
         claim = observation.claim
         key = claim.key.as_text()
-        figure = None if headline else self.ledger.namer.name_for(claim)
+        figure = None if headline else self.ledger.name_for(claim)
         # Historic and thing-less claims are stored but never judged (ledger rules 1, 1b); a
         # copy's figures are its origin's voice: stored for its sources, never judged again.
         followed = claim.as_of != "historic" and bool(claim.thing) and not copy and not headline

@@ -26,6 +26,18 @@ def _place(text: str, surface: str, **kwargs: object) -> str | None:
     ("text", "surface", "place"),
     [
         pytest.param(
+            "Flood waters killed 900 people in Qasrat after the levee gave way.",
+            "900",
+            "Qasrat",
+            id="unknown-town-then-a-clause",
+        ),
+        pytest.param(
+            "Flood waters killed 900 people in Qasrat, Libya, on Sunday.",
+            "900",
+            "Qasrat",
+            id="unknown-town-comma-its-country-is-one-place",
+        ),
+        pytest.param(
             "Rebels said 40 troops were stationed in Goma.",
             "40",
             "Goma",

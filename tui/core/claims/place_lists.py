@@ -138,7 +138,16 @@ def _joined(text: str, a: PlaceMention, b: PlaceMention) -> bool:
     # ("central Turkey and northwest Syria"): the gazetteer cannot rank those.
     if a.rank != b.rank and a.rows and b.rows:
         return False
+    if _town_then_its_country(text, a, b):
+        return False
     return not _nested(a, b)
+
+
+def _town_then_its_country(text: str, a: PlaceMention, b: PlaceMention) -> bool:
+    """A town the gazetteer does not know, then a comma and a country or region ("in
+    Derna, Libya", "in Gaskinde, Burkina Faso"): the news style that says where the town
+    is, one place and not a list of two."""
+    return not a.rows and bool(b.rows) and b.rank >= 2 and text[a.end : b.start].strip() == ","
 
 
 def _nested(a: PlaceMention, b: PlaceMention) -> bool:

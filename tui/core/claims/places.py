@@ -483,8 +483,12 @@ def _lookup(
 # An unknown word that may be a small town's name: capitalised, then lower case ("Suzu",
 # "al-Hasima"), not an acronym or CamelCase product ("WWDC", "SmartThings").
 _NAME_SHAPE = re.compile(r"(?:(?:[ae][ldnrstz]|ash)-)?[A-Z][a-z]{2,}(?:-[A-Za-z][a-z]+)*\Z")
-# ... and ends a phrase: "in Suzu, while", "in Alamo." (not "in Parliament Square").
-_NAME_END = re.compile(r"\s*(?:[,.;:)]|\Z|\s+(?:and|on|last|this|earlier|late|early)\b)")
+# ... and ends a phrase: "in Suzu, while", "in Alamo." (not "in Parliament Square"), or
+# a clause goes on after it ("died in Derna after the dams burst", "in Suzu when").
+_NAME_END = re.compile(
+    r"\s*(?:[,.;:)]|\Z|\s+(?:and|on|last|this|earlier|late|early|after|before|when|where"
+    r"|while|as|since|following|during|amid|but|until)\b)"
+)
 
 
 # A name used as a modifier ("died in US strikes", "at Miami University in Oxford"): the

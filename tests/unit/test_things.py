@@ -245,6 +245,19 @@ def test_a_sentence_opened_in_the_past_can_turn_to_now() -> None:
             "Crossings passed 20,000.", ("passed 20,000", "lower", 20000, None), id="passed"
         ),
         pytest.param(
+            "The toll climbed past 5,000.",
+            ("climbed past 5,000", "lower", 5000, None),
+            id="climbed-past",
+        ),
+        pytest.param(
+            "Arrivals crossed 9,000.", ("crossed 9,000", "lower", 9000, None), id="crossed"
+        ),
+        pytest.param(
+            "In the past 24 hours 40 died.",
+            ("the past 24 hours", "exact", 24, 24),
+            id="the-past-is-no-bound",
+        ),
+        pytest.param(
             "It won as few as 120 seats.", ("as few as 120", "lower", 120, None), id="few"
         ),
         pytest.param(

@@ -9,6 +9,13 @@ from tui.core.claims.regex_speed import search_last_words
 from tui.core.claims.window import Window
 from tui.core.models import Bound
 
+# A verb of rising with "past" or "beyond" sets a lower bound ("climbed past 5,000", "rose
+# beyond 300"), and links the number to the total it names; "the past 24 hours" does not.
+RISING_PAST = (
+    r"(?:climb|ris|rose|jump|push|creep|crept|mov|went|gone|go|surg|soar|edg)\w*"
+    r"\s+(?:past|beyond)"
+)
+
 # Each pattern ends at the number (it is searched in the text just before it). Upper
 # comes first: "not more than" is a ceiling, "more than" a floor. German, French, Spanish
 # and Portuguese modifiers sit beside the English ones ("über 3.000", "au moins 15").
@@ -29,6 +36,7 @@ _BOUNDS: list[tuple[Bound, re.Pattern[str]]] = [
             r"(?:\bover|\bmore\s+than|\bat\s+least|\bupwards\s+of|\bin\s+excess\s+of|\babove|"
             r"\bno\s+fewer\s+than|\bno\s+less\s+than|\bnorth\s+of|>|\bas\s+few\s+as|"
             r"\bexceed(?:ed|ing|s)?|\bsurpass(?:ed|ing|es)?|\bpassed|\btopped|\btopping|"
+            rf"\bcross(?:ed|ing|es)|\b{RISING_PAST}|"
             r"\büber|\bmehr\s+als|\bmindestens|\bmás\s+de|\bal\s+menos|\bpor\s+lo\s+menos|"
             r"\bmais\s+de|\bpelo\s+menos|\bau\s+moins|\bplus\s+de|\bponad)\s*$"
         ),
@@ -65,7 +73,8 @@ _LAST_WORDS: dict[Bound, tuple[frozenset[str], str, int]] = {
         frozenset(
             """
             over than least of above as exceed exceeded exceeding exceeds surpass surpassed
-            surpassing surpasses passed topped topping über als mindestens de menos moins ponad
+            surpassing surpasses passed topped topping crossed crossing crosses past beyond über
+            als mindestens de menos moins ponad
             """.split()
         ),
         ">",

@@ -24,6 +24,7 @@ from tui.core.claims.events import (
     fold_event,
 )
 from tui.core.claims.german import german_head
+from tui.core.claims.modifiers import RISING_PAST
 from tui.core.claims.nouns import (
     ADJECTIVES,
     PLACE_KINDS,
@@ -76,7 +77,7 @@ _LINK_BEFORE = re.compile(
 _LINK_WORDS = 2  # the most words a link above has ("rose to")
 _LINKING_MODIFIER = re.compile(
     r"(?:passed|exceeded|exceeding|topped|surpassed|surpassing|reached|hit|crossed|neared|"
-    r"nearing|approached|approaching)\b"
+    rf"nearing|approached|approaching|{RISING_PAST})\b"
 )
 # Count words that point at what they count: "the number of missing", "the death toll".
 # Count words that point at what they count: "the number of missing", "total of deaths".

@@ -636,3 +636,28 @@ def test_normalising_by_replacement_is_the_tables_translation() -> None:
         "\u0661\u0662\u066c\u0665\u0660\u0660 troops\u2014\u2018about\u2019\u00a0it\r\u2028x\u06f9"
     )
     assert ex._normalised(text) == text.translate(ex._NORMALISE)
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate"),
+    [
+        pytest.param("The US will withdraw 500 troops from Iraq.", "movement", id="a-move"),
+        pytest.param("About 1,000 troops will leave Iraq.", "movement", id="troops-leaving"),
+        pytest.param("The US will cut its troops in Iraq to 2,000.", "presence", id="cut-to"),
+        pytest.param(
+            "The plan would reduce the force in Iraq to about 2,000 troops.",
+            "presence",
+            id="reduce-to",
+        ),
+        pytest.param(
+            "The drawdown will leave fewer than 2,000 troops in Iraq.",
+            "presence",
+            id="what-a-move-leaves",
+        ),
+    ],
+)
+def test_the_level_a_move_leaves_is_a_presence(text: str, predicate: str) -> None:
+    # Why: a named level ("US troops in Iraq", predicate presence) must see the plan "cut
+    # to 2,000" as its planned level, and never the size of a move as the level.
+    (claim,) = [c for c in extract_claims(text, published=PUB) if c.kind == "count"]
+    assert claim.predicate == predicate

@@ -241,6 +241,12 @@ def _counts_one(window: win.Window, d: Draft) -> bool:
     return not (_ONE_BEFORE.search(head) or _ONE_AFTER.match(window.lower, d.end))
 
 
+# What a move leaves is a level, not a move: "cut its troops in Iraq to 2,000", "reduce the
+# force to about 2,000", "the plan would leave 1,500 troops in Iraq". ("withdraw 500
+# troops" and "500 troops left" count the move.)
+_LEVEL_AFTER_A_MOVE = re.compile(r"(?:\bto|\bleaves?|\bleaving|\bleft)\s+(?:behind\s+)?\Z")
+
+
 def _claim(
     window: win.Window,
     d: Draft,
@@ -343,6 +349,8 @@ def _claim(
             predicate = "money"
         else:
             found = win.predicate_near(window, d.start, d.end, *clause)
+            if found == "movement" and _LEVEL_AFTER_A_MOVE.search(window.lower, clause[0], start):
+                found = "presence"
             predicate = found if found in ("presence", "movement", "casualty") else "other"  # type: ignore[assignment]
     if thing is not None:
         thing = synonyms.get(thing, thing)

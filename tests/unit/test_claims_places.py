@@ -26,6 +26,12 @@ def _place(text: str, surface: str, **kwargs: object) -> str | None:
     ("text", "surface", "place"),
     [
         pytest.param(
+            "It will close bases in Syria, cutting the US troops there to fewer than 900.",
+            "fewer than 900",
+            "Syria",
+            id="there-points-to-the-sentence-own-place",
+        ),
+        pytest.param(
             "Flood waters killed 900 people in Qasrat after the levee gave way.",
             "900",
             "Qasrat",

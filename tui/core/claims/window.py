@@ -348,7 +348,11 @@ def place_for(
         gap = min(abs(t - start) for t in there)
         in_clause = lo <= best.start and best.end <= hi
         if _tier(best) == 2 or not in_clause or gap < _distance(best, start, end):
-            return None
+            # "consolidate forces in Syria, cutting the troops there to 1,000": the
+            # sentence's own place before it; else an earlier sentence's (None here).
+            back = min(there, key=lambda t: abs(t - start))
+            earlier = [m for m in outside if m.end <= back and m.cue is not None]
+            return earlier[-1].name if earlier else None
     group = coordinated(window.text, outside, best)
     if len(group) > 1:
         return joined_names([m.name for m in group])

@@ -320,6 +320,13 @@ def test_dates_and_durations(text: str, expected: list[Row], why: str) -> None:
             "an event word in the clause names the date's event",
         ),
         (
+            "The alliance's training mission in the region will end by March 2027.",
+            "by March 2027",
+            "mission end",
+            "current",
+            "a mission and its end with words between them",
+        ),
+        (
             "The withdrawal ends in 2026, officials said on Monday.",
             "on Monday",
             None,

@@ -8,6 +8,7 @@ event date is historic, and so never compared either.
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 
 from tui.core.claims import window as win
@@ -28,13 +29,27 @@ def event_thing(
     "the withdrawal ends in 2026, officials said on Monday" dates no withdrawal on Monday."""
     if fig.kind != "date" or not fig.can_date_event:
         return None
-    events = list(event_re().finditer(window.lower, *clause))
+    events = _events(window.lower, *clause)
     if not events and (fig.bound in ("upper", "lower") or fig.high != fig.low):
-        events = list(event_re().finditer(window.lower))
+        events = _events(window.lower, 0, len(window.lower))
     if not events:
         return None
-    nearest = min(events, key=lambda m: abs(m.start() - start))
-    return EVENTS[norm(nearest.group())]
+    return min(events, key=lambda event: abs(event[0] - start))[1]
+
+
+# "the coalition's military mission in Iraq will end by September 2025": the mission and
+# its end with words between them, which the word table (EVENTS) cannot hold.
+_MISSION_WILL_END = re.compile(
+    r"\bmission\b[^,.;:]{0,40}?\b(?:will|would|is\s+to|are\s+to|to|shall|set\s+to|due\s+to)"
+    r"\s+(?:formally\s+|officially\s+|fully\s+)?(?:end|conclude|wind\s+down)\b"
+)
+
+
+def _events(lower: str, lo: int, hi: int) -> list[tuple[int, str]]:
+    """The events named in lower[lo:hi]: (where, which)."""
+    found = [(m.start(), EVENTS[norm(m.group())]) for m in event_re().finditer(lower, lo, hi)]
+    found += [(m.start(), "mission end") for m in _MISSION_WILL_END.finditer(lower, lo, hi)]
+    return found
 
 
 def date_as_of(fig: DateFigure, when: datetime, thing: str | None) -> AsOf:

@@ -140,6 +140,11 @@ CASES = [
         "since gives a lower bound",
     ),
     (
+        "The pullout is to be over by the end of the month.",
+        [("by the end of the month", D, "upper", None, "2025-06-30")],
+        "the end of 'the month' is the end of the current one",
+    ),
+    (
         "Troops must leave by the end of 2027.",
         [("by the end of 2027", D, "upper", None, "2027-12-31")],
         "by gives an upper bound: the last day of the period",

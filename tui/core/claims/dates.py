@@ -470,7 +470,10 @@ def _relative(rel: str, mod: str, edge: str, today: date) -> per.Period | None:
         now = per.days(today, today)
         return (whole[0], now[1]) if mod == "earlier this" else (now[0], whole[1])
     if mod not in step:
-        return per.year_period(today.year) if rel == "year" and edge else None
+        if not edge:
+            return None  # a bare "month" or "week" is no date
+        # "by the end of the month", "the start of the week": the current one.
+        mod = "this"
     n = step[mod]
     if rel == "week":
         return per.week_period(today, n)

@@ -522,6 +522,11 @@ def test_both_parts_of_a_place_are_the_place() -> None:
             "The Guatemalan health ministry said at least 45 people were killed.",
             "45", "Guatemala", id="own-voice-never-counts-another-country",
         ),
+        # ...and so does its national Red Crescent or Red Cross society
+        pytest.param(
+            "The Moroccan Red Crescent put the toll at 2,100.",
+            "2,100", "Morocco", id="national-red-crescent-counts-its-country",
+        ),
         # any other speaker may speak of anywhere: the earlier place holds
         pytest.param(
             "Fighting flared in Mali on Sunday.\nFrench officials said six soldiers died.",

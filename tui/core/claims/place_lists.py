@@ -161,10 +161,11 @@ def _nested(a: PlaceMention, b: PlaceMention) -> bool:
     )
 
 
-# A country's own voice on its own toll: its state media, health ministry, civil defence.
+# A country's own voice on its own toll: its state media, health ministry, civil defence,
+# its national Red Crescent or Red Cross society ("the Libyan Red Crescent").
 _NATIONAL_VOICE = re.compile(
     r"\b(?:state[-\s](?:run\s+)?(?:media|television|tv|news\s+agency|broadcaster)|"
-    r"health\s+ministry|ministry\s+of\s+health|civil\s+defen[cs]e)\b",
+    r"health\s+ministry|ministry\s+of\s+health|civil\s+defen[cs]e|red\s+cr(?:escent|oss))\b",
     re.IGNORECASE,
 )
 _FIRST_WORD = re.compile(r"(?:[Tt]he\s+)?([A-Z][\w-]*?)(?:'s|’s)?\b")

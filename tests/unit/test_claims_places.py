@@ -32,6 +32,12 @@ def _place(text: str, surface: str, **kwargs: object) -> str | None:
             id="there-points-to-the-sentence-own-place",
         ),
         pytest.param(
+            "The storm swept through Derna.\nSome 900 people are missing in the city.",
+            "Some 900",
+            "Derna",
+            id="through-is-as-sure-as-in",
+        ),
+        pytest.param(
             "Flood waters killed 900 people in Qasrat after the levee gave way.",
             "900",
             "Qasrat",

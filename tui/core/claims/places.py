@@ -43,6 +43,7 @@ _SURE_CUES = frozenset(
         "outside",
         "inside",
         "throughout",
+        "through",
         "of-place",
         "im",
         "nach",
@@ -89,7 +90,7 @@ _PLACE_MAKERS = frozenset(
 # The locative word before a mention, allowing an article and a direction or adjective:
 # "in the Gaza Strip", "in northern Gaza", "across eastern Ukraine".
 LOCATIVE = compile_guarded(
-    r"\b(in|at|into|across|near|from|to|for|outside|inside|around|throughout|towards?|off|"
+    r"\b(in|at|into|across|near|from|to|for|outside|inside|around|throughout|through|towards?|off|"
     r"within|of|on|against|im|nach|bei|dans|à|au|aux|en|em|no|na|nos|nas|w|we|di)\s+"
     r"(?:(?:the|die|der|dem|den|das|la|le|les|el|los|las|region|région|región)\s+)*"
     r"(?:(?:north|south|east|west|central|(?:north|south)?"

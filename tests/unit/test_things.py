@@ -59,6 +59,19 @@ def _first(text: str) -> tuple[str, str | None]:
         pytest.param("Officers arrested 45 men.", ("45", "arrests"), id="arrested"),
         pytest.param("The death toll rose to 47.", ("47", "deaths"), id="death-toll"),
         pytest.param(
+            "Up to 900 people may have died.", ("Up to 900", "deaths"), id="may-have-died"
+        ),
+        pytest.param(
+            "Some 40 people are thought to have been killed.",
+            ("Some 40", "deaths"),
+            id="thought-to-have-been-killed",
+        ),
+        pytest.param(
+            "Officials put the number of dead at 1,166.",
+            ("1,166", "deaths"),
+            id="number-of-dead-at",
+        ),
+        pytest.param(
             "They put the number of missing at 23.", ("23", "missing"), id="number-of-missing"
         ),
         pytest.param("Six were killed or wounded.", ("Six", "casualties"), id="killed-or-wounded"),

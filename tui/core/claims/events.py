@@ -37,6 +37,8 @@ _EVENT_AFTER = re.compile(
     r"more|others|"
     r"remain|remains|remained|went|gone|go|got|left|lay|lie|reported|as|"
     r"confirmed|believed|feared|presumed|known|found|to\s+be|to\s+have|later|since|already|"
+    # "20,000 people may have died", "are thought to have been killed"
+    r"may|might|could|would|likely|probably|thought|estimated|said|"
     r"all|each|either|or|and|critically|seriously|severely|badly|slightly)\s+)*"
     r"(?P<event>killed|dead|died|die|perished|drowned|murdered|slain|executed|"
     r"injured|wounded|hurt|missing|unaccounted|"

@@ -42,7 +42,8 @@ _AFTER = re.compile(
 )
 # Before the number: what makes it a measurement or a label.
 _BEFORE = re.compile(
-    r"(?:\bdie[sd]?\s+at|\bdead\s+at|\bdeath\s+at|\bpassed\s+away\s+at|"  # "dies at 91"
+    # "dies at 91", not "put the number of dead at 3,166"
+    r"(?:\bdie[sd]?\s+at|(?<!of\s)\bdead\s+at|\bdeath\s+at|\bpassed\s+away\s+at|"
     r"\bmagnitude(?:\s+of)?|\bmagnitude-|\bintensity(?:\s+of)?|\bscale\s+of|\baged|"
     r"\bage(?:\s+of)?|\bages|\bat|\bmaximum|\bregistered\s+(?:a\s+)?(?:maximum\s+)?|"
     r"\bno\.|\bnr\.|\bpage|\bphase|\bcategory|\bversion|\bkm|\bscore(?:d)?|"

@@ -283,6 +283,9 @@ _FOREIGN = {"soldaten": "troops", "soldados": "troops", "polisi": "police office
                      id="a-rate-takes-no-earlier-actor"),
         pytest.param("Labour won. Elsewhere 30 Dutch soldiers left Mali.", "30", "Netherlands",
                      id="own-sentence-wins-over-carried"),
+        pytest.param("France keeps 900 troops in Chad. Chadian sources say the number is "
+                     "over 1,000.", "over 1,000", "France",
+                     id="a-pointed-back-number-keeps-the-owner-not-the-place"),
     ],
 )  # fmt: skip
 def test_actor_carried_from_earlier_sentences(text: str, surface: str, actor: str) -> None:

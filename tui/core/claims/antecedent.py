@@ -133,4 +133,6 @@ def _actor_near(sentence: win.Window, pos: int, *, thing_mention: bool) -> str |
         if actor is not None:
             return actor
     avoid = [(s.start, s.end) for s in sentence.sources()]
+    # "The US has 2,500 troops in Iraq": a country after a locative word is where, not whose.
+    avoid += [(p.start, p.end) for p in sentence.places() if p.cue is not None]
     return ctx.actor_in(sentence, 0, len(sentence.text), avoid, near=pos)

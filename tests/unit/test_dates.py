@@ -140,6 +140,16 @@ CASES = [
         "since gives a lower bound",
     ),
     (
+        "The pullout will be over by December.",
+        [("by December", D, "upper", None, "2025-12-31")],
+        "a deadline with a future verb is the next December, though the last is as near",
+    ),
+    (
+        "The pullout was over by December.",
+        [("by December", D, "upper", None, "2024-12-31")],
+        "with no future verb a deadline month is the nearer one, the past first",
+    ),
+    (
         "The pullout is to be over by the end of the month.",
         [("by the end of the month", D, "upper", None, "2025-06-30")],
         "the end of 'the month' is the end of the current one",

@@ -253,11 +253,15 @@ def _lean(prep: str, mod: str, lowered: str, start: int) -> str:
         return "next" if mod == "next" else "future"
     if prep in _LOWER or mod == "last":
         return "last" if mod == "last" else "past"
-    # A future verb in the date's own clause: "talks will resume on Monday", but not
-    # "the withdrawal will end in 2026, officials said on Monday".
+    return "future" if _future_clause(lowered, start) else "near"
+
+
+def _future_clause(lowered: str, start: int) -> bool:
+    """A future verb in the date's own clause: "talks will resume on Monday", but not
+    "the withdrawal will end in 2026, officials said on Monday"."""
     head = lowered[max(0, start - 100) : start]
     head = head[max(head.rfind(". "), head.rfind(","), head.rfind(";")) + 1 :]
-    return "future" if _FUTURE.search(head) else "near"
+    return _FUTURE.search(head) is not None
 
 
 _CLOCK_OR_RATE_AFTER = re.compile(r"\s*(?:GMT|UTC|hrs|%|percent|per\s+cent|local\s+time)")
@@ -311,8 +315,14 @@ def _read(m: re.Match[str], text: str, lowered: str, today: date) -> _Found | No
         day_text = g["d1"] or g["d2"]
         day_end = g["d1b"] or g["d2b"]
         year_text = g["y1"] or g["y2"]
-        # "by September" read on 1 October is the deadline just passed, not next year's.
-        month_lean = "near" if lean == "future" and prep in _UPPER else lean
+        month_lean = lean
+        if lean == "future" and prep in _UPPER:
+            # A deadline: "will be done by September" read in April is this September;
+            # "by September" read on 1 October is the one just passed, and with no future
+            # verb ("was done by September") the nearer of the two.
+            just_ended = (today.month - month) % 12 == 1
+            ahead = _future_clause(lowered, m.start()) and not just_ended
+            month_lean = "future" if ahead else "near"
         if tier == "abbrev" and not (day_text or year_text):
             return None
         if tier == "guarded" and not (day_text or year_text or g["yrel"] or prep or edge or mod):

@@ -440,6 +440,18 @@ def test_related_links_blocks(text: str, surfaces: list[str]) -> None:
             "2,500",
             id="from-about-to-rising-is-no-range",
         ),
+        pytest.param(
+            "The number of US troops in Iraq fell from 2,500 to about 2,000.",
+            "2,500",
+            "about 2,000",
+            id="from-to-about",
+        ),
+        pytest.param(
+            "The number of US troops in Iraq fell from about 2,500 to fewer than 2,000.",
+            "about 2,500",
+            "fewer than 2,000",
+            id="from-about-to-fewer-than",
+        ),
     ],
 )
 def test_a_modifier_after_from_keeps_the_change(text: str, old: str, new: str) -> None:

@@ -67,6 +67,12 @@ def _head_before_modifier(window: win.Window, start: int) -> str:
     return window.lower[max(0, cut - 40) : cut]
 
 
+def _gap_to_modifier(window: win.Window, end: int, start: int) -> str:
+    """The text between one number's end and the next number's modifier (or the number)."""
+    pre = mod.bound_before(window, start)
+    return window.lower[end : pre[1] if pre and pre[1] > end else start]
+
+
 def pair_quantities(window: win.Window, drafts: list[Draft]) -> None:
     """Ranges ("between 2,000 and 2,500", "2,000-2,500") and changes ("from X to Y",
     "down from X"), in place. A change is two figures, the old one historic; never a range."""
@@ -92,7 +98,9 @@ def pair_quantities(window: win.Window, drafts: list[Draft]) -> None:
         # "fell 0.4 percentage point to 5.1%": a change and the level, never a range
         if low[a.start : a.end].endswith(("point", "points")) and not is_between:
             continue
-        if from_a and _RANGE_GAP.fullmatch(gap) and "to" in gap:
+        # ... and the new value may have its own ("from about 2,500 to fewer than 2,000").
+        to_b = _gap_to_modifier(window, a.end, b.start) if from_a else gap
+        if from_a and _RANGE_GAP.fullmatch(to_b) and "to" in to_b:
             a.historic, b.current, a.partner, b.partner = True, True, b_i, a_i
         elif (
             is_between or (_RANGE_GAP.fullmatch(gap) and a.q.vague is None)

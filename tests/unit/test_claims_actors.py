@@ -227,6 +227,10 @@ def test_actor_of_figure(text: str, surface: str, actor: str | None) -> None:
     [
         pytest.param("A quarter of Somalia was flooded.", "A quarter", "area", None,
                      id="partitive-country-is-a-place"),
+        pytest.param("Dozens of UK soldiers were hurt.", "Dozens", "injured", "UK",
+                     id="partitive-country-before-its-noun-owns-it"),
+        pytest.param("Dozens of protesters stormed Chad parliament.", "Dozens", "protesters",
+                     None, id="a-country-past-the-partitive-is-no-owner"),
         pytest.param("The camps hold 8,000 Syrians.", "8,000", "people", None,
                      id="counted-nationals-are-nobodys-figure"),
         pytest.param("Hamas freed 8,000 Syrians.", "8,000", "people", "Hamas",

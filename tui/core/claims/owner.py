@@ -224,8 +224,15 @@ def _owner_here(
                 return None  # "15,000 Indians": the counted people, nobody's figure
             if m.kind not in ("demonym", "country", "org"):
                 continue
-            if m.kind == "country" and m.start >= of_end:
-                continue  # "a third of Pakistan", "9 regions of Ukraine": a place
+            right_after_of = partitive is not None and m.start == partitive.end()
+            if (
+                m.kind == "country"
+                and m.start >= of_end
+                and not (right_after_of and m.end < np_end)
+            ):
+                # "a third of Pakistan", "9 regions of Ukraine": a place; but "hundreds
+                # of US soldiers": the country modifies the noun after it
+                continue
             if m.kind == "demonym" and (
                 captive
                 or (victim and not forces)

@@ -203,6 +203,11 @@ def test_items_of_a_list_share_the_thing() -> None:
             "planned",
             id="are-to-stay-after-the-count",
         ),
+        pytest.param(
+            "About 90 detainees held in the northern camps are to be released.",
+            "planned",
+            id="are-to-be-past-a-long-noun-phrase",
+        ),
         # A sentence that opens on an earlier period is history, unless it turns to now.
         pytest.param(
             "Last year alone, more than 900 people were killed by the gangs.",

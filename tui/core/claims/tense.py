@@ -41,7 +41,7 @@ _CLAUSE_TURN = re.compile(
     r"\b(?:after|since|when|because|as|which|who|that|while|but|and\s+(?:has|have|had|was|were))\b"
 )
 _PLAN_AFTER = re.compile(
-    r"[^.;:]{0,30}?\b(?:(?:is|are|were|was)\s+(?:also\s+)?(?:expected|due|set|scheduled|slated|"
+    r"[^.;:]{0,50}?\b(?:(?:is|are|were|was)\s+(?:also\s+)?(?:expected|due|set|scheduled|slated|"
     r"to\s+be|likely|planned)|expected\s+(?:in|to|by|later|next|soon)|"
     r"to\s+be\s+(?:released|freed|sent|deployed|built|delivered)|"
     r"to\s+come|to\s+follow|to\s+arrive|in\s+the\s+coming|"

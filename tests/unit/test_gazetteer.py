@@ -37,6 +37,7 @@ from tui.core.claims.gazetteer import canonical_place, place_key, place_within
         pytest.param("Gaza Strip", "Gaza Strip", id="feature"),
         pytest.param("Kerr County", "Kerr County", id="us-county"),
         pytest.param("Zzyzxville", None, id="unknown-name"),
+        pytest.param("March", None, id="a-month-is-no-town"),
     ],
 )
 def test_canonical_place(name: str, expected: str | None) -> None:

@@ -219,8 +219,9 @@ NOT_PLACES = frozenset(
     """
     north south east west central northern southern eastern western centre center upper
     lower capital coast north east south east north west south west middle
+    march
     """.split()
-)
+)  # "march": "in March" is the month, never the Cambridgeshire town
 
 # Place names that are also ordinary capitalised words of news text. They count only after
 # a locative word ("in Reading") or with a qualifier ("Delta State"); a sentence that starts

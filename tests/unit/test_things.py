@@ -402,6 +402,19 @@ def test_a_poll_gap_in_points_is_a_percent_of_the_gap() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "thing"),
+    [
+        pytest.param("The Greens won 12% in the election.", "votes", id="election-share"),
+        pytest.param("Economists polled by the bank expected 0.3%.", None, id="polled-experts"),
+        pytest.param("A poll of analysts put the rise at 2%.", None, id="poll-of-analysts"),
+    ],
+)
+def test_a_survey_of_experts_is_no_election(text: str, thing: str | None) -> None:
+    (claim,) = [c for c in extract_claims(text, published=PUB) if c.kind == "percent"]
+    assert claim.thing == thing
+
+
 def test_an_upper_bound_prints_no_floor() -> None:
     """The JSON contract: an upper bound's low is null (the ledger keeps 0 inside)."""
     from tui.core.claims import claim_to_dict

@@ -66,10 +66,11 @@ def _measure(text: str) -> str:
     return _MEASURES[" ".join(text.split())]
 
 
-# An election story: a party's bare percentage is its share of the vote.
+# An election story: a party's bare percentage is its share of the vote. (Not a survey of
+# experts: "economists polled by Reuters", "a Bloomberg poll of analysts".)
 _ELECTION = re.compile(
-    r"\b(?:votes?|voters?|voting|polls?|polled|ballots?|elections?|electoral|seats?|"
-    r"parties|party|constituenc(?:y|ies))\b"
+    r"\b(?:votes?|voters?|voting|polls?(?!\s+of\s+(?:economists|analysts|experts|forecasters))|"
+    r"ballots?|elections?|electoral|seats?|parties|party|constituenc(?:y|ies))\b"
 )
 
 

@@ -406,11 +406,14 @@ def test_a_poll_gap_in_points_is_a_percent_of_the_gap() -> None:
     ("text", "thing"),
     [
         pytest.param("The Greens won 12% in the election.", "votes", id="election-share"),
+        pytest.param(
+            "The bank held its benchmark rate at 4.5%.", "interest rate", id="benchmark-rate"
+        ),
         pytest.param("Economists polled by the bank expected 0.3%.", None, id="polled-experts"),
         pytest.param("A poll of analysts put the rise at 2%.", None, id="poll-of-analysts"),
     ],
 )
-def test_a_survey_of_experts_is_no_election(text: str, thing: str | None) -> None:
+def test_what_a_bare_percent_measures(text: str, thing: str | None) -> None:
     (claim,) = [c for c in extract_claims(text, published=PUB) if c.kind == "percent"]
     assert claim.thing == thing
 

@@ -57,6 +57,13 @@ def _first(text: str) -> tuple[str, str | None]:
         pytest.param("Some 30 villagers remain missing.", ("Some 30", "missing"), id="missing"),
         pytest.param("The floods displaced 8,000 people.", ("8,000", "displaced"), id="displaced"),
         pytest.param("Officers arrested 45 men.", ("45", "arrests"), id="arrested"),
+        pytest.param("The virus has infected 1,200 people.", ("1,200", "cases"), id="infected"),
+        pytest.param("At least 40 diners were sickened.", ("At least 40", "cases"), id="sickened"),
+        pytest.param(
+            "Of the infected patients, 18 have been hospitalised.",
+            ("18", "hospitalized"),
+            id="infected-as-an-adjective-is-no-event",
+        ),
         pytest.param("The death toll rose to 47.", ("47", "deaths"), id="death-toll"),
         pytest.param(
             "Up to 900 people may have died.", ("Up to 900", "deaths"), id="may-have-died"
@@ -531,7 +538,7 @@ def _thing_of(text: str, surface: str) -> str | None:
         pytest.param(
             "The virus has infected 1,900 people and killed 35 since May.",
             "1,900",
-            "people",
+            "cases",  # its own verb's event, never the later verb's (deaths)
             id="and-verb-with-its-own-number",
         ),
         pytest.param(

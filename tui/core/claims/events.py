@@ -43,7 +43,7 @@ _EVENT_AFTER = re.compile(
     r"(?P<event>killed|dead|died|die|perished|drowned|murdered|slain|executed|"
     r"injured|wounded|hurt|missing|unaccounted|"
     r"displaced|fled|uprooted|homeless|evacuated|"
-    r"arrested|detained|hospitali[sz]ed|martyred|abducted|kidnapped|raped|"
+    r"arrested|detained|hospitali[sz]ed|martyred|abducted|kidnapped|raped|sickened|"
     r"forced\s+to\s+flee|forced\s+from\s+their\s+homes|had\s+to\s+(?:leave|flee)|"
     r"unconfirmed|unaccounted\s+for|lost\s+their\s+lives|rescued|saved)\b"
 )
@@ -52,7 +52,7 @@ _EVENT_BEFORE = compile_guarded(
     r"\b(killing|killed|kills|kill|claimed|claiming|took\s+the\s+lives\s+of|shot\s+dead|"
     r"injuring|injured|injures|wounding|wounded|wounds|"
     r"displacing|displaced|displaces|forcing|forced|evacuating|evacuated|uprooting|uprooted|"
-    r"rescuing|rescued|saving|saved|"
+    r"rescuing|rescued|saving|saved|infecting|infected|infects|sickening|sickened|"
     r"arresting|arrested|arrests|detaining|detained|abducting|abducted|kidnapping|kidnapped|"
     r"deaths?\s+of|killing\s+of|lost\s+the\s+lives\s+of|injuries\s+to|the\s+loss\s+of|"
     r"evacuar\s+a|evacuate)\s+"
@@ -96,6 +96,7 @@ EVENT_THING = {
     "had to leave": "displaced",
     "had to flee": "displaced",
     "raped": "victims",
+    "sickened": "cases",  # "40 people were sickened"
     "hospitalised": "hospitalized",
     "hospitalized": "hospitalized",
 }
@@ -210,8 +211,15 @@ def event_for(window: Window, start: int, end: int, phrase_end: int) -> str | No
             return "injured"
         if verb in ("evacuar", "evacuate"):
             return "evacuees"
+        if verb in _INFECTING:
+            # "the outbreak has infected 1,200 people": cases. (Only as the verb before the
+            # number: "18 of the infected individuals were hospitalised" counts the latter.)
+            return "cases"
         return EVENT_THING.get(verb)
     return None
+
+
+_INFECTING = frozenset({"infecting", "infected", "infects", "sickening"})
 
 
 def fold_event(thing: str | None, event: str | None) -> str | None:

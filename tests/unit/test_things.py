@@ -413,6 +413,7 @@ def test_a_poll_gap_in_points_is_a_percent_of_the_gap() -> None:
     ("text", "thing"),
     [
         pytest.param("The Greens won 12% in the election.", "votes", id="election-share"),
+        pytest.param("She won 58% of the ballots cast.", "votes", id="ballots-cast-are-votes"),
         pytest.param(
             "The bank held its benchmark rate at 4.5%.", "interest rate", id="benchmark-rate"
         ),

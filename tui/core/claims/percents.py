@@ -17,7 +17,16 @@ from tui.core.claims.nouns import SYNONYMS
 # Measure words, lower case (several words may name one thing).
 _MEASURES: dict[str, str] = {
     **dict.fromkeys(
-        ["vote share", "share of the vote", "popular vote", "of the vote", "votes cast", "vote"],
+        [
+            "vote share",
+            "share of the vote",
+            "popular vote",
+            "of the vote",
+            "votes cast",
+            "vote",
+            "ballots cast",
+            "of the ballots",
+        ],
         "votes",
     ),
     **dict.fromkeys(["seat share", "of the seats", "seats"], "seats"),

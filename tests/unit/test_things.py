@@ -415,6 +415,11 @@ def test_a_poll_gap_in_points_is_a_percent_of_the_gap() -> None:
         pytest.param("The Greens won 12% in the election.", "votes", id="election-share"),
         pytest.param("She won 58% of the ballots cast.", "votes", id="ballots-cast-are-votes"),
         pytest.param(
+            "The Greens took 40 seats, ahead of the liberals on 11%.",
+            "votes",
+            id="a-party-on-a-percent-in-an-election",
+        ),
+        pytest.param(
             "The bank held its benchmark rate at 4.5%.", "interest rate", id="benchmark-rate"
         ),
         pytest.param("Economists polled by the bank expected 0.3%.", None, id="polled-experts"),

@@ -105,6 +105,8 @@ def percent_thing(
     gap = _POINT_GAP.match(window.lower, end)
     if gap is not None and window.lower[start:end].endswith(("point", "points")):
         return gap.group(1) + "s"  # "a 30 point gap", "a 9-point lead": what it measures
+    if _ON_BEFORE.search(window.lower, max(0, start - 4), start) and _ELECTION.search(window.lower):
+        return "votes"  # "ahead of the conservatives on 24%": a party's score
     found = _measure_near(window, start, end, clause)
     if found is None:
         found = _measure_near(window, start, end, (0, len(window.text)))
@@ -119,6 +121,7 @@ def percent_thing(
 
 
 _POINT_GAP = re.compile(r"\s+(gap|lead|swing|margin)\b")
+_ON_BEFORE = re.compile(r"\bon\s+\Z")
 
 
 def _measure_near(window: win.Window, start: int, end: int, clause: tuple[int, int]) -> str | None:

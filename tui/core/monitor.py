@@ -71,8 +71,6 @@ ANALYSIS_THREADS = 2
 # A body goes whole to the figure worker when at least this many feeds wait for the writer
 # (this process is behind) and fewer requests wait for the worker than feeds for the writer.
 WRITER_BEHIND = 2
-# And whenever fewer requests than this wait for the worker: it would soon sit idle.
-WORKER_IDLE = 2
 # A cycle writes its feeds in the config's order, so the same bodies give the same ledger
 # (change rows, their ids) whichever order the network answers in: each report is judged
 # against the words written before it, and feeds landing in another order gave other
@@ -92,7 +90,7 @@ WRITE_ORDER_HOLD = 2.0
 # was a tenth of the store's CPU. Nothing is answered before its commit. Not more: a feed
 # keeps its place in the cycle's window (2 x concurrency) until it is written, and 8
 # gathered beside 8 being written left none for fetching and parsing (500 feeds: poller
-# CPU 22-26 s with 8, 18.9 s with 4, 20.1 s with none, one run each on a loaded machine).
+# CPU 22-26 s with 8, 17.8-18.9 s with 4, 20.1 s with none, one run each, shared machine).
 WRITE_GATHER = 4
 WRITE_LINGER = 0.25
 
@@ -426,12 +424,11 @@ class Monitor:
         requests for the worker (already started by the figures of a feed). Where the time
         goes moves with the machine and the store's speed; this follows it feed by feed
         (500 feeds, bench/poll.py: main/worker CPU 20.1/14.5 s with a fixed "fewer than 2
-        waiting" rule, 17.5/13.4 s with this one). And whenever the worker would soon sit
-        idle (fewer than WORKER_IDLE requests): its core is free, this process's is not."""
+        waiting" rule, 17.5/13.4 s with this one). Handing it a feed also whenever it had
+        fewer than 2 requests gave it more to parse and the tree 1-2 MB more (151 MB), for
+        no less wall time."""
         if figures is None or not figures.started:
             return False
-        if figures.backlog < WORKER_IDLE:  # it would wait for work: free for this process
-            return True
         behind = self._writes.behind  # beyond the batch it gathers (WRITE_GATHER)
         return behind >= WRITER_BEHIND and figures.backlog < behind
 

@@ -147,16 +147,10 @@ class Store:
         try:
             yield self.conn
         except BaseException:
-            if self.conn.in_transaction:
-                self.conn.execute("ROLLBACK")
+            self._rollback()
             raise
         else:
-            try:
-                self.conn.execute("COMMIT")
-            except BaseException:
-                if self.conn.in_transaction:
-                    self.conn.execute("ROLLBACK")
-                raise
+            self._commit()
 
     def _savepoint(self) -> Iterator[sqlite3.Connection]:
         if not self.conn.in_transaction:  # an error already rolled the whole batch back
@@ -188,20 +182,27 @@ class Store:
         try:
             yield
         except BaseException:
-            if self.conn.in_transaction:
-                self.conn.execute("ROLLBACK")
+            self._rollback()
             raise
         else:
             if not self.conn.in_transaction:
                 raise BatchLost("the batch's transaction was rolled back")
-            try:
-                self.conn.execute("COMMIT")
-            except BaseException:
-                if self.conn.in_transaction:
-                    self.conn.execute("ROLLBACK")
-                raise
+            self._commit()
         finally:
             self._batched = False
+
+    def _rollback(self) -> None:
+        """Roll back the open transaction, if an error has not already ended it."""
+        if self.conn.in_transaction:
+            self.conn.execute("ROLLBACK")
+
+    def _commit(self) -> None:
+        """COMMIT, rolled back when the commit itself fails (a full disk at the last page)."""
+        try:
+            self.conn.execute("COMMIT")
+        except BaseException:
+            self._rollback()
+            raise
 
     def query(
         self, sql: str, params: Sequence[object] | Mapping[str, object] = ()

@@ -13,7 +13,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from tui.core.claims.actors import Lexicon, Mention, find_mentions, lexicon
 from tui.core.claims.foreign import foreign_mentions, reads_english
@@ -113,6 +113,21 @@ class Scans:
     german: dict[tuple[int, int], bool] = field(default_factory=dict)
 
 
+_Key = TypeVar("_Key")
+_Found = TypeVar("_Found")
+
+
+def _scanned(shared: dict[_Key, _Found] | None, key: _Key, scan: Callable[[], _Found]) -> _Found:
+    """`scan()` of a window's span, done once for all the windows of a text that share
+    `shared` (one of a `Scans` table), else done here."""
+    if shared is None:
+        return scan()
+    found = shared.get(key)
+    if found is None:
+        found = shared[key] = scan()
+    return found
+
+
 @dataclass(slots=True)
 class Window:
     """A sentence (or a bounded slice of one) and where it sits in the full text."""
@@ -140,12 +155,14 @@ class Window:
     def __post_init__(self) -> None:
         if len(self.lower) != len(self.text):
             self.lower = lower_same_length(self.text)
-        key = (self.base, self.base + len(self.text))
-        shared = self.scans.breaks if self.scans is not None else {}
-        found = shared.get(key)
-        if found is None:
-            found = shared[key] = [m.start() for m in _CLAUSE_BREAK.finditer(self.text)]
-        self.breaks = found
+        self.breaks = _scanned(
+            self.scans.breaks if self.scans is not None else None,
+            self._span(),
+            lambda: [m.start() for m in _CLAUSE_BREAK.finditer(self.text)],
+        )
+
+    def _span(self) -> tuple[int, int]:
+        return (self.base, self.base + len(self.text))
 
     def mentions(self, kind: str) -> list[tuple[int, int, str]]:
         """(start, end, canonical) of every place/predicate/thing in the window, found once:
@@ -167,66 +184,63 @@ class Window:
     def places(self) -> list[PlaceMention]:
         """Places named in the window, found on first use."""
         if self._places is None:
-            key = (self.base, self.base + len(self.text), self.user_places is not None)
-            shared = self.scans.places if self.scans is not None else {}
-            found = shared.get(key)
-            if found is None:
-                found = shared[key] = find_places(self.text, self.lower, self.user_places)
-            self._places = found
+            self._places = _scanned(
+                self.scans.places if self.scans is not None else None,
+                (*self._span(), self.user_places is not None),
+                lambda: find_places(self.text, self.lower, self.user_places),
+            )
         return self._places
 
     def sources(self) -> list[SourceMention]:
         """Attributions in the window, found on first use (many windows never need them)."""
         if self._sources is None:
-            key = (self.base, self.base + len(self.text))
-            shared = self.scans.sources if self.scans is not None else {}
-            found = shared.get(key)
-            if found is None:
-                found = shared[key] = find_sources(self.text, self.lower)
-            self._sources = found
+            self._sources = _scanned(
+                self.scans.sources if self.scans is not None else None,
+                self._span(),
+                lambda: find_sources(self.text, self.lower),
+            )
         return self._sources
 
     def actors(self) -> list[Mention]:
         """Actor mentions in the window, found on first use (see ``actors.py``)."""
         if self._actors is None:
-            key = (self.base, self.base + len(self.text))
-            shared = self.scans.actors if self.scans is not None else {}
-            known = shared.get(key)
-            if known is not None:
-                self._actors = known
-                return known
-            found = find_mentions(self.text, self.lower, self.actor_words)
-            if not self.english():  # "soldados norcoreanos", "Nordkorea"
-                seen = [(m.start, m.end) for m in found]
-                found += [
-                    m
-                    for m in foreign_mentions(self.text, self.lower)
-                    if not any(a < m.end and m.start < b for a, b in seen)
-                ]
-                found.sort(key=lambda m: m.start)
-            self._actors = shared[key] = found
+            self._actors = _scanned(
+                self.scans.actors if self.scans is not None else None,
+                self._span(),
+                self._find_actors,
+            )
         return self._actors
+
+    def _find_actors(self) -> list[Mention]:
+        found = find_mentions(self.text, self.lower, self.actor_words)
+        if not self.english():  # "soldados norcoreanos", "Nordkorea"
+            seen = [(m.start, m.end) for m in found]
+            found += [
+                m
+                for m in foreign_mentions(self.text, self.lower)
+                if not any(a < m.end and m.start < b for a, b in seen)
+            ]
+            found.sort(key=lambda m: m.start)
+        return found
 
     def english(self) -> bool:
         """``foreign.reads_english`` of the window, asked once."""
         if self._english is None:
-            key = (self.base, self.base + len(self.text))
-            shared = self.scans.english if self.scans is not None else {}
-            found = shared.get(key)
-            if found is None:
-                found = shared[key] = reads_english(self.lower)
-            self._english = found
+            self._english = _scanned(
+                self.scans.english if self.scans is not None else None,
+                self._span(),
+                lambda: reads_english(self.lower),
+            )
         return self._english
 
     def german(self) -> bool:
         """``german.reads_german`` of the window, asked once."""
         if self._german is None:
-            key = (self.base, self.base + len(self.text))
-            shared = self.scans.german if self.scans is not None else {}
-            found = shared.get(key)
-            if found is None:
-                found = shared[key] = reads_german(self.lower)
-            self._german = found
+            self._german = _scanned(
+                self.scans.german if self.scans is not None else None,
+                self._span(),
+                lambda: reads_german(self.lower),
+            )
         return self._german
 
     def clause(self, pos: int) -> tuple[int, int]:

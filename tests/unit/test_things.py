@@ -215,6 +215,10 @@ def test_items_of_a_list_share_the_thing() -> None:
             "planned",
             id="are-to-be-past-a-long-noun-phrase",
         ),
+        pytest.param(
+            "Pentagon to withdraw 500 troops from the region", "planned", id="headline-future"
+        ),
+        pytest.param("Death toll rises to 300", "current", id="rises-to-is-no-headline-future"),
         # A sentence that opens on an earlier period is history, unless it turns to now.
         pytest.param(
             "Last year alone, more than 900 people were killed by the gangs.",
@@ -276,6 +280,9 @@ def test_a_sentence_opened_in_the_past_can_turn_to_now() -> None:
         ),
         pytest.param(
             "Arrivals crossed 9,000.", ("crossed 9,000", "lower", 9000, None), id="crossed"
+        ),
+        pytest.param(
+            "Flood toll tops 11,000.", ("tops 11,000", "lower", 11000, None), id="headline-tops"
         ),
         pytest.param(
             "In the past 24 hours 40 died.",

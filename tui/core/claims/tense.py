@@ -36,6 +36,12 @@ _PLAN_BEFORE = compile_guarded(
     r"involves|would\s+involve)(?:\s+(?:the\s+)?(?:idea|option|possibility|plans?|options?)"
     r"\s+(?:of|to|for))?\s+[a-z]+ing)\b"
 )
+# A headline's future: a name, then "to" and a verb ("US to cut troops", "Pentagon to
+# withdraw 500", "Hamas to free 33 hostages").
+_HEADLINE_TO = re.compile(
+    r"(?:[A-Z][\w.'’-]*\s+){1,4}to\s+(?:cut|withdraw|reduce|send|deploy|pull|keep|leave|"
+    r"end|halve|double|boost|raise|add|remove|release|free|hand|close|expand|shrink|slash)\b"
+)
 # Words that end the verb group a plan cue governs: a new finite verb or clause.
 _CLAUSE_TURN = re.compile(
     r"\b(?:after|since|when|because|as|which|who|that|while|but|and\s+(?:has|have|had|was|were))\b"
@@ -157,6 +163,9 @@ def as_of(
     if _OVERTAKEN.search(before) or _older_day(low, lo, start, end, hi, weekday):
         return "historic"
     plan = None
+    headline = _HEADLINE_TO.match(window.text)
+    if headline is not None and headline.end() <= start and lo == 0:
+        plan = headline  # "US to cut troops in Iraq to under 2,000": a headline's future
     for m in _PLAN_BEFORE.finditer(before):
         plan = m
     if plan is not None and not _CLAUSE_TURN.search(before, plan.end()):

@@ -76,7 +76,7 @@ _LINK_BEFORE = re.compile(
 )
 _LINK_WORDS = 2  # the most words a link above has ("rose to")
 _LINKING_MODIFIER = re.compile(
-    r"(?:passed|exceeded|exceeding|topped|surpassed|surpassing|reached|hit|crossed|neared|"
+    r"(?:passed|exceeded|exceeding|topped|tops|surpassed|surpassing|reached|hit|crossed|neared|"
     rf"nearing|approached|approaching|{RISING_PAST})\b"
 )
 # Count words that point at what they count: "the number of missing", "the death toll".

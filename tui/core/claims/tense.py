@@ -163,8 +163,8 @@ def as_of(
     if _OVERTAKEN.search(before) or _older_day(low, lo, start, end, hi, weekday):
         return "historic"
     plan = None
-    headline = _HEADLINE_TO.match(window.text)
-    if headline is not None and headline.end() <= start and lo == 0:
+    headline = _HEADLINE_TO.match(window.text) if lo == 0 else None
+    if headline is not None and headline.end() <= start:
         plan = headline  # "US to cut troops in Iraq to under 2,000": a headline's future
     for m in _PLAN_BEFORE.finditer(before):
         plan = m

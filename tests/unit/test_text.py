@@ -62,6 +62,10 @@ def test_clean_line_folds_whitespace() -> None:
         pytest.param("<SCRIPT>never</Script >shown<style>p{}", "shown", id="unclosed-style"),
         pytest.param("safe<object data=x>fallback text", "safefallback text", id="object-fallback"),
         pytest.param("&lt;b&gt;no tag&lt;/b&gt;", "<b>no tag</b>", id="escaped-tags-stay-text"),
+        pytest.param("&am<b>p; &amp<i>;", "&amp; &;", id="no-entity-across-a-tag"),
+        pytest.param("n\x00ul &am<b>p;", "nul &amp;", id="no-entity-across-a-tag-beside-a-nul"),
+        pytest.param("&lt<br>x&#65<p>5;", "<\nxA\n\n5;", id="entities-before-breaks"),
+        pytest.param("<p> a </p>\n <p>\u202fb\u3000</p>", "a\n\nb", id="spaces-around-lines"),
     ],
 )
 def test_html_to_text(html: str, expected: str) -> None:
@@ -74,6 +78,20 @@ def test_html_to_text_never_raises_and_drops_no_plain_letters(html: str) -> None
     assert "\x1b" not in text
     if "<" not in html and "&" not in html:
         assert text.replace("\n", "").replace(" ", "") == html.replace("\n", "").replace(" ", "")
+
+
+@given(st.text(alphabet="<>/ab &;#1!-'\"\x00plibr\n\u202f", max_size=200))
+def test_html_to_text_reads_as_a_token_by_token_reduction(html: str) -> None:
+    """The split into tokens (and one `unescape`) gives what reading token by token does."""
+    reference = text_module._tidy(text_module.clean_text(text_module._reduce_tokenwise(html)))
+    assert html_to_text(html) == reference
+
+
+@given(st.text(alphabet="ab \n\t\u00a0\u1680\u2009\u202f\u3000", max_size=60))
+def test_tidy_strips_every_line(raw: str) -> None:
+    folded = text_module._SPACES.sub(" ", raw)
+    lines = "\n".join(line.strip() for line in folded.split("\n"))
+    assert text_module._tidy(raw) == text_module._BLANK_LINES.sub("\n\n", lines).strip()
 
 
 def test_html_to_text_is_linear_on_hostile_markup() -> None:

@@ -19,7 +19,7 @@ from typing import Any
 from tui.core.feed_dates import parse_localised_date
 from tui.core.models import Report
 from tui.core.parse_fast import FastFeed, fast_entries
-from tui.core.text import clean_line, clean_text, html_to_text
+from tui.core.text import clean_line, html_to_line, html_to_text
 
 # Dates before this are typos or epoch defaults; dates far ahead are clock or timezone bugs.
 _EARLIEST = datetime(1990, 1, 1, tzinfo=UTC)
@@ -55,7 +55,7 @@ def parse_feed(
         raise NotAFeed("the server sent an empty body")
     quick = fast_entries(body, headers or {}) if fast else None
     if isinstance(quick, FastFeed):
-        title = clean_line(html_to_text(quick.title))
+        title = html_to_line(quick.title)
         reports = tuple(_report(entry, now) for entry in quick.entries)
         return ParsedFeed(title=title, reports=_unique_ids(reports), warning=None)
     import feedparser  # only for what the fast path declines: ~50 ms and ~12 MB to import
@@ -76,7 +76,7 @@ def parse_feed(
     if parsed.get("bozo"):
         warning = f"malformed feed, read anyway: {parsed.get('bozo_exception')}"
     reports = tuple(_report(entry, now) for entry in entries)
-    title = clean_line(html_to_text(str(parsed.get("feed", {}).get("title", ""))))
+    title = html_to_line(str(parsed.get("feed", {}).get("title", "")))
     return ParsedFeed(title=title, reports=_unique_ids(reports), warning=warning)
 
 
@@ -97,7 +97,8 @@ def _version_name(version: str) -> str:
 
 
 def _text_of(entry: Any) -> str:
-    """The fullest text the entry offers: content, else summary, as plain text."""
+    """The fullest text the entry offers: content, else summary, as plain text (clean:
+    `html_to_text` strips control characters)."""
     best = ""
     for content in entry.get("content") or []:
         value = str(content.get("value") or "")
@@ -141,7 +142,7 @@ def _safe_link(entry: Any) -> str | None:
 
 
 def _report(entry: Any, now: datetime) -> Report:
-    title = clean_line(html_to_text(str(entry.get("title") or "")))[:2000]
+    title = html_to_line(str(entry.get("title") or ""))[:2000]
     text = _text_of(entry)
     link = _safe_link(entry)
     published = _plausible(_date(entry, "published", "created", "updated"), now)
@@ -157,7 +158,7 @@ def _report(entry: Any, now: datetime) -> Report:
         author=author[:500] if author else None,
         published=(published or now).replace(microsecond=0),
         updated=updated,
-        text=clean_text(text),
+        text=text,
         date_is_first_seen=published is None,
     )
 

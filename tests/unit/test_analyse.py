@@ -81,3 +81,18 @@ def test_a_poll_with_nothing_on_the_story_never_loads_the_extractor() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     loaded = out.stdout.strip()
     assert "tui.core.claims.extract" not in loaded, loaded
+
+
+def test_an_analysed_feed_crosses_a_process_boundary_unchanged() -> None:
+    """What the figure worker sends back (reports, claims) is rebuilt equal, field by
+    field (`models.pickled_as_fields`)."""
+    import pickle
+
+    body = rss(("a", *ON_STORY), ("b", *OFF_STORY))
+    known = {"b": "r2:an-older-version"}
+    feed = analyse_feed(body, {}, story=STORY, synonyms={}, known_hashes=known, now=NOW)
+    assert any(item.claims for item in feed.reports)
+    for protocol in range(2, pickle.HIGHEST_PROTOCOL + 1):
+        copy = pickle.loads(pickle.dumps(feed, protocol))
+        assert copy == feed
+        assert repr(copy) == repr(feed)

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from tui.core.figure_reader import FigureReader, FigureWords, reader_for
 from tui.core.figure_reader import report_text as report_text  # the writer's offsets
-from tui.core.models import Claim, Report
+from tui.core.models import Claim, Report, pickled_as_fields
 from tui.core.parse import parse_feed
 from tui.core.revisions import is_current, is_new_revision, revision_key
 from tui.core.story import StoryFilter
@@ -23,6 +23,7 @@ if TYPE_CHECKING:  # config pulls in pydantic: a parse worker is given a StoryFi
     from tui.core.config import StorySection
 
 
+@pickled_as_fields  # a worker sends feeds' worth of these back
 @dataclass(frozen=True, slots=True)
 class AnalysedReport:
     report: Report
@@ -37,6 +38,7 @@ class AnalysedReport:
     revised: bool | None = None
 
 
+@pickled_as_fields
 @dataclass(frozen=True, slots=True)
 class AnalysedFeed:
     title: str

@@ -7,9 +7,13 @@ loose dicts or raw HTTP objects.
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import datetime
-from typing import Literal
+from operator import attrgetter
+from typing import TYPE_CHECKING, Literal, TypeVar
+
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
 
 Kind = Literal["count", "money", "percent", "date", "duration"]
 Bound = Literal["exact", "approx", "lower", "upper", "range", "vague"]
@@ -17,8 +21,25 @@ Predicate = Literal["presence", "movement", "casualty", "money", "other"]
 # "planned": a stated plan, target or forecast ("will drop to", "by September 2026");
 # it is never the current level and is compared only with other plans.
 AsOf = Literal["current", "planned", "historic"]
+T = TypeVar("T", bound="DataclassInstance")
 
 
+def pickled_as_fields(cls: type[T]) -> type[T]:
+    """Pickle a frozen slots dataclass as its constructor and field values.
+
+    Reports and claims cross to the figure worker and back by the thousand each poll.
+    dataclasses' own pickling of a frozen slots class calls `fields()` for every object,
+    out and in: a poll's claims took twice as long to pickle and unpickle."""
+    values = attrgetter(*(item.name for item in fields(cls)))
+
+    def __reduce__(self: T) -> tuple[type[T], tuple[object, ...]]:
+        return cls, values(self)
+
+    setattr(cls, "__reduce__", __reduce__)  # noqa: B010 (mypy rejects assigning a method)
+    return cls
+
+
+@pickled_as_fields
 @dataclass(frozen=True, slots=True)
 class Report:
     """One feed entry, normalised at the parse boundary.
@@ -37,6 +58,7 @@ class Report:
     date_is_first_seen: bool = False
 
 
+@pickled_as_fields
 @dataclass(frozen=True, slots=True)
 class Claim:
     """One figure stated in a report: a number with what it counts, where, whose, per whom.

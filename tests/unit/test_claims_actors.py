@@ -216,6 +216,8 @@ _THINGS = {w: w for w in ("hostages", "seats", "homes", "police officers", "vill
                      id="speaker-does-not-own-victims"),
         pytest.param("The Red Cross said its staff received 13 hostages.", "13", None,
                      id="who-receives-captives-does-not-hold-them"),
+        pytest.param("Three Danish service members suffered minor injuries.", "Three", "Denmark",
+                     id="injured-service-members-are-their-sides"),
     ],
 )  # fmt: skip
 def test_actor_of_figure(text: str, surface: str, actor: str | None) -> None:

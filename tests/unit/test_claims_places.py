@@ -122,14 +122,14 @@ def _place(text: str, surface: str, **kwargs: object) -> str | None:
             id="actor-country-is-not-the-place",
         ),
         pytest.param(
-            "The United States keeps about 900 troops.",
+            "About 900 troops are based in the United States.",
             "900",
             "US",
             id="long-form-reported-as-short-form",
         ),
         pytest.param(
-            "Britain will send 1,000 troops.",
-            "1,000",
+            "Some 1,000 troops will train in Britain.",
+            "Some 1,000",
             "UK",
             id="britain-is-uk",
         ),
@@ -437,6 +437,24 @@ def _place(text: str, surface: str, **kwargs: object) -> str | None:
             "Kenya",
             id="a-name-before-a-preposition-is-still-the-place",
         ),
+        pytest.param(
+            "Local sources put the number of Canadian soldiers at 450.",
+            "450",
+            None,
+            id="the-demonym-of-counted-soldiers-is-their-side-not-their-place",
+        ),
+        pytest.param(
+            "Spain will bring home its 300 soldiers from the country.",
+            "300",
+            None,
+            id="the-country-whose-troops-they-are-is-not-where-they-are",
+        ),
+        pytest.param(
+            "Spain has 300 soldiers in Lebanon.",
+            "300",
+            "Lebanon",
+            id="a-locative-place-still-wins-over-the-owner",
+        ),
     ],
 )
 def test_place_of_a_figure(text: str, surface: str, place: str | None) -> None:
@@ -462,6 +480,17 @@ def test_place_of_a_figure(text: str, surface: str, place: str | None) -> None:
 )
 def test_place_of_a_national_voice(text: str, surface: str, place: str | None) -> None:
     assert _place(text, surface) == place
+
+
+def test_a_countrys_cut_to_its_presence_keeps_the_earlier_place() -> None:
+    text = "Some 1,800 Dutch troops are in Mali. The Netherlands plans to cut its presence to 600."
+    claim = next(c for c in extract_claims(text) if c.surface == "600")
+    assert (claim.thing, claim.place, claim.actor, claim.as_of) == (
+        "troops",
+        "Mali",
+        "Netherlands",
+        "planned",
+    )
 
 
 def test_place_from_an_earlier_sentence() -> None:

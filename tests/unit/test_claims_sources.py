@@ -424,6 +424,24 @@ CASES = [
         "volunteers known as the Blue Vests",
         "'known as' stays inside the name",
     ),
+    (
+        "Some 60 homes were lost, according to an early assessment by the county office.",
+        "Some 60",
+        "county office",
+        "'according to an assessment by X': X",
+    ),
+    (
+        "Nine people drowned, according to the latest update from civil defence.",
+        "Nine",
+        "civil defence",
+        "'an update from X': X, and civil defence can speak",
+    ),
+    (
+        "About 400 families fled, according to a survey by the Red Crescent.",
+        "About 400",
+        "Red Crescent",
+        "'a survey by X': X",
+    ),
     # --- documents and broadcasters -------------------------------------------------
     (
         "Some 70 homes burned, according to a statement by the fire service.",

@@ -69,6 +69,21 @@ def _first(text: str) -> tuple[str, str | None]:
             "Up to 900 people may have died.", ("Up to 900", "deaths"), id="may-have-died"
         ),
         pytest.param(
+            "As many as 600 villagers may be missing.",
+            ("As many as 600", "missing"),
+            id="may-be-missing",
+        ),
+        pytest.param("Divers rescued 75 migrants.", ("75", "migrants"), id="rescued-named-head"),
+        pytest.param("Divers rescued 75 people.", ("75", "survivors"), id="rescued-people"),
+        pytest.param(
+            "Two sailors sustained serious injuries.", ("Two", "injured"), id="sustained-injuries"
+        ),
+        pytest.param(
+            "Officials warn the toll could rise above 900.",
+            ("above 900", "deaths"),
+            id="toll-could-rise-above",
+        ),
+        pytest.param(
             "Some 40 people are thought to have been killed.",
             ("Some 40", "deaths"),
             id="thought-to-have-been-killed",
@@ -217,6 +232,26 @@ def test_items_of_a_list_share_the_thing() -> None:
         ),
         pytest.param(
             "Pentagon to withdraw 500 troops from the region", "planned", id="headline-future"
+        ),
+        pytest.param(
+            "Roughly 4,000 sailors will take part in the drill.",
+            "planned",
+            id="the-count-is-the-subject-of-will",
+        ),
+        pytest.param(
+            "At least 30 people were killed and the toll will rise.",
+            "current",
+            id="a-later-clause-with-will-is-not-the-counts",
+        ),
+        pytest.param(
+            "Officials said about 700 marines would stay through the winter.",
+            "planned",
+            id="would-stay-in-reported-speech",
+        ),
+        pytest.param(
+            "Forecasters expect the number of visitors to pass 2 million.",
+            "planned",
+            id="expect-a-named-total-to-pass",
         ),
         pytest.param("Death toll rises to 300", "current", id="rises-to-is-no-headline-future"),
         # A sentence that opens on an earlier period is history, unless it turns to now.

@@ -19,6 +19,7 @@ from tui.core.claims.lexicon import (
     CURRENCY_THING,
     FORCE_THINGS,
     lower_same_length,
+    norm,
 )
 from tui.core.claims.notfigures import not_a_figure
 from tui.core.claims.owner import owner
@@ -159,6 +160,17 @@ def _actor_for(
         found = owner(window, d.start, d.end, thing, span, clause, sources, modifiers_only=True)
         return found or inherited
     return owner(window, d.start, d.end, thing, span, clause, sources)
+
+
+def _owner_not_place(window: win.Window, d: Draft, place: str, clause: tuple[int, int]) -> bool:
+    """Is `place` only the country whose forces are counted, named with no locative word?
+    "The US plans to cut its presence to 2,000", "France will withdraw its 600 soldiers
+    from the country": whose the troops are, not where; that is said elsewhere (an earlier
+    sentence's place, inherited)."""
+    actor = _actor_for(window, d, "troops", clause, window.sources(), None, False)
+    if actor is None or norm(actor) != norm(place):
+        return False
+    return not any(m.name == place and m.cue not in (None, "of") for m in window.places())
 
 
 def build_claims(
@@ -360,6 +372,8 @@ def _claim(
     own_start = None if listed else d.thing_start
     items: list[str] = []  # "..., with another 1,602 in Syria": the items it holds
     found = win.place_for(window, d.start, d.end, clause, between, d.thing, mine, own_start, items)
+    if found is not None and thing in FORCE_THINGS and _owner_not_place(window, d, found, clause):
+        found = None
     place = found or place
     source = _source_for(window, d, clause, text)
     if place is None and d.date is None:

@@ -36,7 +36,7 @@ _EVENT_AFTER = re.compile(
     r"(?:(?:who|that|have|has|had|were|was|are|is|been|being|reportedly|also|now|so\s+far|still|"
     r"more|others|"
     r"remain|remains|remained|went|gone|go|got|left|lay|lie|reported|as|"
-    r"confirmed|believed|feared|presumed|known|found|to\s+be|to\s+have|later|since|already|"
+    r"confirmed|believed|feared|presumed|known|found|to\s+be|to\s+have|later|since|already|be|"
     # "20,000 people may have died", "are thought to have been killed"
     r"may|might|could|would|likely|probably|thought|estimated|said|"
     r"all|each|either|or|and|critically|seriously|severely|badly|slightly)\s+)*"
@@ -45,7 +45,11 @@ _EVENT_AFTER = re.compile(
     r"displaced|fled|uprooted|homeless|evacuated|"
     r"arrested|detained|hospitali[sz]ed|martyred|abducted|kidnapped|raped|sickened|"
     r"forced\s+to\s+flee|forced\s+from\s+their\s+homes|had\s+to\s+(?:leave|flee)|"
-    r"unconfirmed|unaccounted\s+for|lost\s+their\s+lives|rescued|saved)\b"
+    r"unconfirmed|unaccounted\s+for|lost\s+their\s+lives|rescued|saved|"
+    # "four service members suffered minor injuries", "two sustained wounds"
+    r"(?:suffered|sustained|received)\s+(?:(?:minor|serious|severe|critical|light|"
+    r"non-life-threatening|life-threatening|multiple|head|burn|gunshot|shrapnel)\s+)*"
+    r"(?:injuries|wounds))\b"
 )
 # An event before the number (and its modifier): "killing at least 12", "left 3 dead".
 _EVENT_BEFORE = compile_guarded(
@@ -91,6 +95,7 @@ EVENT_THING = {
     **dict.fromkeys("rescued rescuing saved saving".split(), "survivors"),
     "uprooting": "displaced",
     "lost their lives": "deaths",
+    **dict.fromkeys(("suffered", "sustained", "received"), "injured"),
     "forced to flee": "displaced",
     "forced from their homes": "displaced",
     "had to leave": "displaced",
@@ -191,7 +196,8 @@ def event_for(window: Window, start: int, end: int, phrase_end: int) -> str | No
         # verb after "and" has an object of its own
         m = None
     if m is not None:
-        return EVENT_THING.get(" ".join(m.group("event").split()))
+        words = m.group("event").split()
+        return EVENT_THING.get(" ".join(words)) or EVENT_THING.get(words[0])
     foreign = _FOREIGN_EVENT.match(window.lower, phrase_end)
     if foreign is not None:
         return _FOREIGN_EVENT_THING[foreign.group(1)]
@@ -225,10 +231,17 @@ _INFECTING = frozenset({"infecting", "infected", "infects", "sickening"})
 def fold_event(thing: str | None, event: str | None) -> str | None:
     """People (or anyone) counted by an event are that event: "12 civilians killed" ->
     deaths, "3 soldiers wounded" -> injured. Hostages, prisoners, votes and the like stay
-    what they are: "20 hostages released" counts hostages."""
+    what they are: "20 hostages released" counts hostages. A rescue names its survivors
+    only when the text does not say who they are: "rescued 40 people" counts survivors,
+    "rescued 212 migrants" migrants."""
     if event is None or thing in _KEEP_UNDER_EVENT:
         return thing
+    if event == "survivors" and thing not in _ANYONE:
+        return thing
     return event
+
+
+_ANYONE = frozenset({None, "people", "persons", "individuals", "others"})
 
 
 _KEEP_UNDER_EVENT = frozenset(

@@ -43,7 +43,7 @@ CAPTIVE_THINGS = frozenset({"hostages", "prisoners", "detainees", "captives", "a
 _FORCE_WORDS = frozenset(
     "troops troop soldiers soldier servicemen serviceman servicemembers marines sailors "
     "airmen pilots personnel forces officers policemen police peacekeepers guards "
-    "guardsmen lives army military".split()
+    "guardsmen lives army military service".split()  # ("service members")
 )
 _PEOPLE_WORDS = _FORCE_WORDS | frozenset(
     "people workers employees volunteers members staff".split()

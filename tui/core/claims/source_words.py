@@ -33,7 +33,7 @@ SOURCE_HEADS = frozenset(
     center team teams crew crews staff personnel officer officers soldier soldiers
     agent agents firefighters paramedics operator operators company firm spokesmen relatives
     families family leader leaders people organizers organisers commentators sheriffs
-    examiner coroner morgue sources tallies
+    examiner coroner morgue sources tallies defence defense
     gobierno autoridades autoridad ministerio ministro policía ejército fuentes portavoz
     gouvernement autorités ministère ministre armée porte-parole governo autoridade
     ministério polícia exército fontes porta-voz regierung behörden ministerium minister
@@ -156,8 +156,11 @@ TOKEN = re.compile(r"[^\s,;:()\[\]\"“”«»]+")
 HARD_STOP = re.compile(r"[,;:()\[\]\"“”«»!?<>|•*]|\s[-—–]+\s|[—–]|\.\s|\S*(?:https?:|www\.|=|/)\S*")
 COLON_PREFIX = re.compile(r"[^.:\n]{1,60}\):\s*|[A-Z][^.:\n]{0,40}:\s+")
 EVIDENCE_FROM = re.compile(
-    r"^(?:(?:the|a|an)\s+)?(?:(?:latest|new|official|preliminary|provisional|final)\s+)*"
-    r"(?:data|figures|information|statistics|numbers|estimates|tally|count|records)\s+"
+    # any two words before the noun: "the latest", "an early", "a preliminary UN"
+    r"^(?:(?:the|a|an)\s+)?(?:[\w'’-]+\s+){0,2}?"
+    r"(?:data|figures|information|statistics|numbers|estimates?|tally|count|records|"
+    # "according to a preliminary assessment by the health office": the office says it
+    r"assessments?|analys[ie]s|surveys?|reviews?|stud(?:y|ies)|updates?|calculations?)\s+"
     r"(?:[\w'’.]+\s+){0,3}?(?:from|by|of)\s+",
     re.IGNORECASE,
 )

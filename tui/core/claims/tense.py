@@ -55,9 +55,26 @@ _PLAN_AFTER = re.compile(
     r"(?:intends?|plans?|hopes?|wants?|aims?|is\s+set)\s+to|"
     r"will\s+be\s+(?:needed|required|sent|deployed|released|freed|withdrawn|cut)|"
     # "fewer than 2,000 troops will remain", "2,500 are to stay until September"
-    r"will\s+(?:remain|stay|leave|return|arrive|number|total|deploy|withdraw|go)|"
+    r"(?:will|would)\s+(?:remain|stay|leave|return|arrive|number|total|deploy|withdraw|go)|"
     r"(?:is|are)\s+to\s+(?:remain|stay|leave|return|arrive|be\s+withdrawn)|"
     r"(?:is|are)\s+to\s+be\s+[a-z]+ed)\b"
+)
+# The counted phrase is the subject of a future: "some 3,000 soldiers will take part",
+# "about 500 troops will join". Only words of the phrase may come between, no new clause
+# ("30 were killed and the toll will rise" is no plan for the 30).
+_SUBJECT_WILL = re.compile(
+    r"(?:\s+(?!(?:and|or|but|as|while|who|which|that|when|after|before|if|were|was|are|is|"
+    r"have|has|had)\b)[a-z][\w'-]*){0,4}?\s+(?:will|'ll|shall)\s+"
+    r"(?!have\b)(?:(?:also|now|soon|then|still|eventually|initially|later|each|all|not)\s+)*"
+    r"[a-z]+\b"
+)
+# A forecast of a named total: "officials expect the number of arrivals to top 50,000".
+_EXPECT_TOTAL = compile_guarded(
+    r"\b(?:expects?|expected|predicts?|predicted|forecasts?|projects?|projected|fears?|feared)"
+    r"\s+(?:the|a|its|their)\s+(?:[a-z][\w'-]*\s+){0,4}?(?:number|total|toll|count|figure)"
+    r"(?:\s+of\s+(?:[a-z][\w'-]*\s+){0,3}?[a-z][\w'-]*)?\s+to\s+"
+    r"(?:(?:reach|top|exceed|rise|climb|hit|surpass|pass|fall|drop|grow|double|be)\b"
+    r"[^.;:]{0,30})?$"
 )
 # A forecast overtaken by events, or a state that used to hold.
 _OVERTAKEN = re.compile(
@@ -170,8 +187,10 @@ def as_of(
         plan = m
     if plan is not None and not _CLAUSE_TURN.search(before, plan.end()):
         return "planned"
-    after = _PLAN_AFTER.match(low, end)
+    after = _PLAN_AFTER.match(low, end) or _SUBJECT_WILL.match(low, end)
     if after is not None and after.end() <= hi:
+        return "planned"
+    if _EXPECT_TOTAL.search(before):
         return "planned"
     if _HISTORIC_BEFORE.search(low, max(lo, start - 60), start):
         return "historic"

@@ -72,6 +72,8 @@ _LINK_BEFORE = re.compile(
     r"jumped|soared|fell|dropped|declined|increased|decreased|grew|went|put|estimated|"
     r"surpassing|rising|climbing|nearing|approaching|exceed|surpass|crossed|crossing|"
     r"crosses|past|beyond|above|exceeds|increased\s+to|rose\s+to|by|"
+    # a forecast's base form: "the toll could rise above 1,000", "is likely to top 500"
+    r"rise|climb|grow|increase|top|pass|"
     r"sitting|sits|standing|now|just|only|as|on|has|have|had)\s*|[:=(]\s*)$"
 )
 _LINK_WORDS = 2  # the most words a link above has ("rose to")
@@ -93,7 +95,9 @@ _THOSE_WHO = re.compile(
 # force's strength".
 _FORCE_LEVEL = re.compile(
     r"\b(?:troops?|military|force|forces|soldiers|personnel)(?:'s|’s)?\s+"
-    r"(?:presence|levels?|numbers|strength|count|deployment|footprint|size)\b"
+    r"(?:presence|levels?|numbers|strength|count|deployment|footprint|size)\b|"
+    # a country's presence cut to a count: "plans to cut its presence to fewer than 2,000"
+    r"\b(?:its|their)\s+(?:presence|footprint)\b"
 )
 
 
@@ -564,6 +568,14 @@ def takes_people(window: Window, start: int) -> bool:
     return _PEOPLE_OBJECT.search(window.lower, max(0, start - 60), start) is not None
 
 
+# Verbs in -s that take "to" and a verb, and look like plural nouns: "it plans to cut".
+_TAKES_TO = frozenset(
+    "plans aims hopes wants needs seeks vows intends expects promises pledges threatens "
+    "agrees refuses tries wishes decides continues appears seems offers prepares "
+    "proposes votes moves works".split()
+)
+
+
 def sentence_thing(window: Window, start: int, end: int) -> tuple[str, int | None] | None:
     """A thing for a count that names none: people when it is the object of a verb that
     takes people ("left thousands without power"), else the nearest plural noun before it
@@ -581,6 +593,8 @@ def sentence_thing(window: Window, start: int, end: int) -> tuple[str, int | Non
         plural_noun = cls == "w" and text.islower() and _is_plural_head(low)
         if bracketed and low in PLACE_KINDS:
             continue
+        if plural_noun and low in _TAKES_TO and window.lower.startswith(" to ", _end):
+            continue  # "Washington plans to cut ...": a verb, not a noun
         if plural_noun and low not in STOP and low not in _NOT_A_THING:
             best = SYNONYMS.get(low, low), t_start
     subject = _PERSON_VERB.match(window.lower, end) is not None

@@ -458,6 +458,13 @@ _SPEAKERS = re.compile(
 )
 # r"\b[A-Z][a-z]+...", written to start with a character class (2x faster to search).
 _CAPITALISED = re.compile(r"[A-Z](?<!\w.)[a-z]+(?:-[A-Z][a-z]+)?\b")
+# A demonym that says whose people are counted ("the number of American soldiers",
+# "Palestinian prisoners") names their side (the actor), not where the figure is.
+_NATIONALS_AFTER = re.compile(
+    r"\s+(?:[a-z][\w-]*\s+)?(?:troops|soldiers|forces|personnel|service\s+members|"
+    r"servicemen|marines|sailors|airmen|advisers|advisors|trainers|contractors|diplomats|"
+    r"citizens|nationals|hostages|captives|prisoners|detainees|fighters|mercenaries)\b"
+)
 
 
 def _demonym_place(
@@ -472,7 +479,9 @@ def _demonym_place(
     found = [
         (m.start(), m.end(), table[m.group()])
         for m in _CAPITALISED.finditer(window.text)
-        if m.group() in table and not any(a <= m.start() < b for a, b in avoid)
+        if m.group() in table
+        and not any(a <= m.start() < b for a, b in avoid)
+        and not _NATIONALS_AFTER.match(window.lower, m.end())
     ]
     if not found:
         return None

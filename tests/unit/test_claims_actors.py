@@ -218,6 +218,12 @@ _THINGS = {w: w for w in ("hostages", "seats", "homes", "police officers", "vill
                      id="who-receives-captives-does-not-hold-them"),
         pytest.param("Three Danish service members suffered minor injuries.", "Three", "Denmark",
                      id="injured-service-members-are-their-sides"),
+        pytest.param("Sudan and Chad swapped 40 prisoners, in a deal brokered by Qatar.", "40",
+                     None, id="the-broker-of-a-swap-is-no-party"),
+        pytest.param("Hamas will free 12 hostages in exchange for 300 prisoners.", "300",
+                     None, id="what-the-subject-gets-back-is-not-its-own"),
+        pytest.param("Hamas will free 12 hostages in exchange for 300 prisoners.", "12",
+                     "Hamas", id="what-the-subject-frees-is-its-own"),
     ],
 )  # fmt: skip
 def test_actor_of_figure(text: str, surface: str, actor: str | None) -> None:

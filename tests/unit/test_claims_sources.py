@@ -425,6 +425,12 @@ CASES = [
         "'known as' stays inside the name",
     ),
     (
+        "Lena Berg, the deputy mayor of the northern district, said 70 homes were lost.",
+        "70",
+        "Lena Berg",
+        "a 'the ... role of X' apposition longer than four words",
+    ),
+    (
         "Some 60 homes were lost, according to an early assessment by the county office.",
         "Some 60",
         "county office",

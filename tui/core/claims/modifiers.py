@@ -25,6 +25,7 @@ _BOUNDS: list[tuple[Bound, re.Pattern[str]]] = [
         re.compile(
             r"(?:\bup\s+to|\bunder|\bfewer\s+than|\bless\s+than|\bnearly|\balmost|\bbelow|"
             r"\bno\s+more\s+than|\bnot\s+(?:[a-z]+\s+){0,2}more\s+than|\bas\s+many\s+as|"
+            r"\bas\s+much\s+as|\bas\s+high\s+as|"
             r"\bat\s+most|\bclose\s+to|\bjust\s+(?:under|shy\s+of)|\bshy\s+of|<|"
             r"\bbis\s+zu|\bfast|\bknapp|\bhasta|\bcasi|\bquase|\bpresque|\bjusqu'à|"
             r"\bmenos\s+de|\bmoins\s+de|\bweniger\s+als)\s*$"

@@ -113,6 +113,7 @@ _GAP_BREAK = re.compile(r"[,;.:()\d]")
 _MAKER_AFTER = re.compile(r"\s+(?:origin|design|make|manufacture|built|made)\b")
 _COUNTED_BEFORE = re.compile(r"\d[\d,.]*\s+$")
 _DIGIT = re.compile(r"\d")
+_IN_EXCHANGE = re.compile(r"\b(?:in\s+exchange\s+for|in\s+return\s+for|for\s+the\s+release\s+of)\b")
 _OTHER_SIDE = re.compile(r"\b(?:exchange|return|for|while|whereas|compared|than|versus|against)\b")
 _SUBORDINATE = re.compile(r"\b(?:after|when|as|because|since|while|which|who|before|until)\b")
 # A possessive naming a place rather than an owner: "Russia's Kursk region".
@@ -284,6 +285,11 @@ def _owner_here(
         for m in mentions:
             if m.kind in ("demonym", "country") and _FORCE_UNIT_AFTER.match(window.text, m.end):
                 return m.actor
+    swap = _IN_EXCHANGE.search(window.lower, lo, start) if captive else None
+    if swap is not None and _DIGIT.search(window.lower, lo, swap.start()):
+        # "Hamas will free 33 hostages in exchange for 1,900 prisoners": the subject holds
+        # what it frees (the count before), not what it gets back, whose holder goes unnamed
+        return None
     # 6-7. the clause's subject, the speaker
     return clause_owner(
         window, mentions, sources, clause, (start, end), victim=victim, captive=captive
@@ -352,8 +358,17 @@ def _agent(window: Window, mentions: list[Mention], end: int, hi: int, victim: b
         if victim and _SUBORDINATE.search(between):
             return None
         if _AGENT_BEFORE.search(window.text, max(end, m.start - 40), m.start):
+            if _GO_BETWEEN.search(window.lower, max(end, m.start - 40), m.start):
+                return None  # "swapped 150 prisoners, mediated by the UAE": no party to it
             return m.actor
     return None
+
+
+# Who brings the sides together is neither's: "a swap brokered by Qatar".
+_GO_BETWEEN = re.compile(
+    r"\b(?:mediated|brokered|facilitated|hosted|arranged|overseen|negotiated|supervised)\s+"
+    r"by\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}$"
+)
 
 
 def _modifying(window: Window, mentions: list[Mention], thing_start: int) -> str | None:

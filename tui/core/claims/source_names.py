@@ -234,6 +234,8 @@ def _aside(text: str, segs: list[tuple[int, int]], i: int) -> str | None:
         return "description"  # "Jon Park, a volunteer at the shelter, said"
     if content and content[0] in sw.ROLE_WORDS:
         return "role"
+    if first == "the" and any(w in sw.ROLE_WORDS for w in content[:3]):
+        return "role"  # "Ana Ruiz, the health minister in the eastern government, said"
     if first == "the" and len(words) <= 4:
         return "short"  # "Ukraine's spy agency, the GUR, said": an aside, or the subject
     before = text[segs[i - 1][0] : segs[i - 1][1]].split() if i > 0 else []

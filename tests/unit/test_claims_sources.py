@@ -517,6 +517,12 @@ CASES = [
         "Spanish 'según X'",
     ),
     ("Selon la préfecture, 48 personnes ont été évacuées.", "48", "préfecture", "French 'selon X'"),
+    (
+        "Laut Polizei rund 300 Teilnehmer kamen zur Kundgebung.",
+        "rund 300",
+        "Polizei",
+        "a number's modifier is no part of the name cut at the number",
+    ),
 ]
 
 

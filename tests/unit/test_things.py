@@ -880,6 +880,21 @@ def _thing_of(text: str, surface: str) -> str | None:
             id="de-unknown-noun-stays-as-written",
         ),
         pytest.param(
+            "En el incendio fallecieron 14 vecinos y 41 personas murieron en la riada.",
+            "41",
+            "deaths",
+            id="es-finite-verb-of-dying",
+        ),
+        pytest.param(
+            "Bei dem Unglück sollen 9 Menschen starben.", "9", "deaths", id="de-starben-after"
+        ),
+        pytest.param(
+            "Arrivals to Malta by sea fell to 3,100 last year.",
+            "3,100",
+            "arrivals",
+            id="subject-with-where-between-it-and-its-verb",
+        ),
+        pytest.param(
             "Tras la tormenta siguen 52 personas desaparecidas.",
             "52",
             "missing",

@@ -139,8 +139,10 @@ FOLDABLE = frozenset(
 # "52 personas desaparecidas", "30 personnes blessées".
 _FOREIGN_EVENT = re.compile(
     r"\s+(?:(?:[^\W\d_][\w'-]*\s+){0,2}?(?:ont\s+été|ont|sont|han\s+sido|fueron|han|foram|"
-    r"wurden|sind|seien)\s+(?:[^\W\d_][\w'-]*\s+)?)?"
-    r"(tués|tuées|morts|mortes|blessés|blessées|disparus|disparues|muertos|muertas|"
+    r"resultaron|quedaron|wurden|sind|seien)\s+(?:[^\W\d_][\w'-]*\s+)?)?"
+    # a finite verb of dying: "95 personas murieron", "200 Menschen starben"
+    r"(murieron|fallecieron|perecieron|morreram|faleceram|starben|"
+    r"tués|tuées|morts|mortes|blessés|blessées|disparus|disparues|muertos|muertas|"
     r"fallecidos|fallecidas|heridos|heridas|desaparecidos|desaparecidas|asesinados|"
     r"asesinadas|mortos|mortas|feridos|feridas|getötet|verletzt|vermisst|evakuiert|"
     r"detenidos|detenidas|detidos|detidas|arrêtés|arrêtées|interpellés|festgenommen)\b"
@@ -148,7 +150,7 @@ _FOREIGN_EVENT = re.compile(
 _FOREIGN_EVENT_THING = {
     **dict.fromkeys(
         "tués tuées morts mortes muertos muertas fallecidos fallecidas asesinados asesinadas "
-        "mortos mortas getötet".split(),
+        "mortos mortas getötet murieron fallecieron perecieron morreram faleceram starben".split(),
         "deaths",
     ),
     **dict.fromkeys("blessés blessées heridos heridas feridos feridas verletzt".split(), "injured"),

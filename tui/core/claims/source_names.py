@@ -282,8 +282,20 @@ def name_after(span: str, max_words: int = 14) -> str | None:
             or (word.lower() in sw.MONTHS and following[:1].isdigit())  # "News January 17"
         ):
             end = m.start()
+            if word[:1].isdigit():  # "nach Angaben eines Sprechers mehr als 200": not his
+                modifier = _MODIFIER_AT_END.search(span, 0, end)
+                end = modifier.start() if modifier else end
             break
     return clean(span[:end], max_words)
+
+
+# A number's modifier left at the end of a name cut at the number ("laut Polizei rund").
+_MODIFIER_AT_END = re.compile(
+    r"(?:\s+(?:mehr\s+als|über|rund|etwa|fast|knapp|mindestens|more\s+than|about|around|"
+    r"some|nearly|almost|at\s+least|over|plus\s+de|près\s+de|environ|au\s+moins|más\s+de|"
+    r"al\s+menos|unos|unas|cerca\s+de|mais\s+de|cerca\s+de|pelo\s+menos))+\s*\Z",
+    re.IGNORECASE,
+)
 
 
 def name_inverted(text: str, pos: int) -> tuple[str, int] | None:

@@ -64,7 +64,7 @@ _PARTICIPLES = "saying|adding|noting|stating"
 _ACCORDING = (
     r"according(?:\s+to)?|citing|cited\s+by|per|según|segun|selon|laut|segundo|"
     r"de\s+acordo\s+com|de\s+acuerdo\s+con|d'après|d’après|conforme|menurut|według|secondo|"
-    r"nach\s+angaben(?:\s+(?:des|der|von))?"
+    r"nach\s+angaben(?:\s+(?:des|der|von|eines|einer))?"
 )
 # What follows "according to" up to the first stop: punctuation or a new clause.
 _NAME_SPAN = re.compile(r"(?:(?:[A-Z]\.){2,}|\.(?=[a-z])|[^,.;:!?()\[\]\n\"“”]){2,140}")

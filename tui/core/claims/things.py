@@ -401,16 +401,25 @@ def thing_before(
         if best is None or m.start() > best.start:
             best = Thing(EVENT_THING[m.group(1)], m.start(1), m.end(1), False)
     if best is None:  # "payrolls rose by 150,000", "arrivals climbed to 21,000"
-        subject = _SUBJECT_CHANGED.search(head)
-        if subject is not None and not _IN_PHRASE.search(head, 0, subject.start(1)):
-            word = subject.group(1)
-            name = _COUNT_SUBJECTS.get(word)
-            if name is None and _is_plural_head(word) and word not in STOP:
-                name = SYNONYMS.get(word, word)
-            if name is not None and name not in _NOT_COUNTED:
-                at = clause_start + subject.start(1)
-                best = Thing(name, at, at + len(word), False)
+        best = _changed_subject(head, clause_start)
     return best
+
+
+def _changed_subject(head: str, clause_start: int) -> Thing | None:
+    """The plural noun a verb of change has for its subject, right before the verb or
+    with where in between ("arrivals to Italy by sea fell to"); `head` is lower case."""
+    for pattern in (_SUBJECT_CHANGED, _SUBJECT_WHERE_CHANGED):
+        subject = pattern.search(head)
+        if subject is None or _IN_PHRASE.search(head, 0, subject.start(1)):
+            continue
+        word = subject.group(1)
+        name = _COUNT_SUBJECTS.get(word)
+        if name is None and _is_plural_head(word) and word not in STOP:
+            name = SYNONYMS.get(word, word)
+        if name is not None and name not in _NOT_COUNTED:
+            at = clause_start + subject.start(1)
+            return Thing(name, at, at + len(word), False)
+    return None
 
 
 # A noun right before a verb of change that takes the number: "payrolls rose by 150,000".
@@ -419,6 +428,16 @@ _SUBJECT_CHANGED = re.compile(
     r"increased|decreased|dropped|declined|climbed|jumped|surged|plunged|soared|totaled|"
     r"totalled|numbered|reached|topped|exceeded|stood|stand|stands|were|was|are|is)\s+"
     r"(?:by\s+|to\s+|at\s+)?(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+|roughly\s+|"
+    r"more\s+than\s+|over\s+|just\s+)?$"
+)
+# The same with where in between: "arrivals to Italy by sea fell to 66,000", "cases in
+# the county climbed to 124". Only verbs of change: "X in Y were 40" says too little.
+_SUBJECT_WHERE_CHANGED = re.compile(
+    r"\b([a-z][a-z-]+)\s+(?:to|in|into|across|at|from)\s+(?:the\s+)?[a-z][\w'-]*"
+    r"(?:\s+by\s+(?:sea|land|air|boat|road))?\s+(?:has\s+|have\s+|had\s+)?"
+    r"(?:rose|risen|grew|grown|fell|fallen|increased|decreased|dropped|declined|climbed|"
+    r"jumped|surged|plunged|soared|totaled|totalled|reached|topped|exceeded)\s+"
+    r"(?:by\s+|to\s+)?(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+|roughly\s+|"
     r"more\s+than\s+|over\s+|just\s+)?$"
 )
 # "floods in Valencia and other regions has risen to 225": the noun is a preposition's.

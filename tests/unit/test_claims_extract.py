@@ -68,6 +68,7 @@ def one(text: str) -> tuple[float, float | None, str, str | None]:
         pytest.param("up to 500 troops", (0, 500, "upper", "troops"), id="upper"),
         pytest.param("nearly 500 troops", (0, 500, "upper", "troops"), id="nearly"),
         pytest.param("as much as 500 tonnes", (0, 500, "upper", "tonnes"), id="as-much-as"),
+        pytest.param("closer to 500 troops", (500, 500, "approx", "troops"), id="closer-to"),
         pytest.param(
             "between 2,000 and 2,500 troops", (2000, 2500, "range", "troops"), id="between"
         ),

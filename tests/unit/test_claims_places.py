@@ -493,6 +493,15 @@ def test_a_countrys_cut_to_its_presence_keeps_the_earlier_place() -> None:
     )
 
 
+def test_in_the_country_after_a_city_is_the_citys_country() -> None:
+    text = (
+        "Some 300 marines are based in Erbil. "
+        "Local officials put the number still in the country at 900."
+    )
+    claim = next(c for c in extract_claims(text) if c.surface == "900")
+    assert claim.place == "Iraq"
+
+
 def test_place_from_an_earlier_sentence() -> None:
     # Why: a story's place carries on to the next line (feed bodies put one paragraph a line).
     text = "Fighting flared again in Mali on Sunday.\nSix soldiers were killed."

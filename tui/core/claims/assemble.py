@@ -13,6 +13,7 @@ from tui.core.claims import events, sharing, tense, things
 from tui.core.claims import modifiers as mod
 from tui.core.claims import window as win
 from tui.core.claims.date_claims import bare_claim, date_as_of, event_thing
+from tui.core.claims.gazetteer import country_of_place
 from tui.core.claims.lexicon import (
     ANAPHORA,
     CASUALTY_THINGS,
@@ -160,6 +161,9 @@ def _actor_for(
         found = owner(window, d.start, d.end, thing, span, clause, sources, modifiers_only=True)
         return found or inherited
     return owner(window, d.start, d.end, thing, span, clause, sources)
+
+
+_THE_COUNTRY = re.compile(r"\b(?:in|across|inside|throughout|out\s+of|from)\s+the\s+country\b")
 
 
 def _owner_not_place(window: win.Window, d: Draft, place: str, clause: tuple[int, int]) -> bool:
@@ -396,6 +400,10 @@ def _claim(
             place = home
         if not thing_inherited:
             inherited_actor = antecedent.place_actor
+    if found is None and place is not None and _THE_COUNTRY.search(window.lower, *clause):
+        # "the number still in the country" after a sentence on Erbil: an earlier
+        # sentence's place, and the country it is in
+        place = country_of_place(place) or place
     if d.date is None and predicate == "other" and thing in FORCE_THINGS and place:
         predicate = "presence"
     sources = window.sources()

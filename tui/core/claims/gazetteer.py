@@ -236,6 +236,13 @@ def canonical_place(name: str) -> str | None:
     return gazetteer().place(rows[0]).name if rows else None
 
 
+def country_of_place(name: str) -> str | None:
+    """The country `name` lies in, by the gazetteer's name ("Erbil" -> "Iraq", "Iraq" ->
+    "Iraq"), or None when the gazetteer does not know it."""
+    rows = _rows(name)
+    return gazetteer().country_of(rows[0]) if rows else None
+
+
 def place_within(inner: str, outer: str) -> bool:
     """True when `inner` is `outer` or lies inside it ("Idlib" in "Syria", "Wajima" in
     "Japan"). A name the gazetteer does not know (a user's own place) matches only

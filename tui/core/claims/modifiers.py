@@ -48,7 +48,7 @@ _BOUNDS: list[tuple[Bound, re.Pattern[str]]] = [
             r"(?:\babout|\baround|\broughly|\bsome|\ban\s+estimated|\bapproximately|\bapprox\.?|"
             r"\bcirca|\bestimated|~|\brund|\betwa|\bungefähr|\bschätzungsweise|"
             r"\balrededor\s+de|\bcerca\s+de|\bunos|\bunas|\baproximadamente|\benviron|"
-            r"\bquelque|\bprès\s+de|\bokoło)\s*$"
+            r"\bquelque|\bprès\s+de|\bokoło|\bcloser\s+to)\s*$"
         ),
     ),
 ]
@@ -85,7 +85,7 @@ _LAST_WORDS: dict[Bound, tuple[frozenset[str], str, int]] = {
         frozenset(
             """
             about around roughly some estimated approximately approx approx. circa rund etwa
-            ungefähr schätzungsweise de unos unas aproximadamente environ quelque około
+            ungefähr schätzungsweise de unos unas aproximadamente environ quelque około to
             """.split()
         ),
         "~",

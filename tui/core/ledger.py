@@ -131,27 +131,34 @@ def _day(seconds: float) -> float:
 
 def interval_of(claim: Claim) -> Interval:
     """The values `claim` asserts (see the module docstring for the halos)."""
-    low = claim.low
-    high = math.inf if claim.high is None else claim.high
-    if claim.bound in ("exact", "approx"):
+    return _interval(claim.kind, claim.bound, claim.low, claim.high)
+
+
+# A poll asks for the intervals of the same few stated values tens of thousands of times
+# (each claim is judged against several others): each is computed once. `typed`: an int
+# and a float of one value stay apart, so the answer is the one computed for that claim.
+@functools.lru_cache(maxsize=4096, typed=True)
+def _interval(kind: str, bound: str, low: float, high: float | None) -> Interval:
+    high = math.inf if high is None else high
+    if bound in ("exact", "approx"):
         high = low
     low, high = min(low, high), max(low, high)
-    if claim.kind == "date":
+    if kind == "date":
         # "By the end of September" is a deadline, not every day before it: a moved
         # deadline must not overlap the old one. So a bounded date is its boundary day.
-        if claim.bound == "upper":
+        if bound == "upper":
             low = high
-        elif claim.bound == "lower":
+        elif bound == "lower":
             high = low
         # A date names a whole UTC day: it runs from that midnight to the next (exclusive).
         low, high = _day(low), _day(high) + DAY - 1
-        if claim.bound == "approx":
+        if bound == "approx":
             low, high = low - DATE_APPROX_HALO, high + DATE_APPROX_HALO
         return Interval(low, high)
-    if claim.bound == "approx":
+    if bound == "approx":
         halo = abs(low) * APPROX_FRACTION
         return Interval(low - halo, high + halo)
-    if claim.bound == "exact":
+    if bound == "exact":
         halo = round_halo(low)
         return Interval(low - halo, high + halo)
     return Interval(low, high)
@@ -163,12 +170,17 @@ def margin_of(claim: Claim) -> Interval:
     Two-sided figures are close to what they assert. A one-sided bound is close only to values
     just past its number (within APPROX_FRACTION): "more than 5,200" is near 5,400, not 11,300.
     """
-    asserted = interval_of(claim)
-    if claim.kind == "date":
+    return _margin(claim.kind, claim.bound, claim.low, claim.high)
+
+
+@functools.lru_cache(maxsize=4096, typed=True)  # as `_interval`
+def _margin(kind: str, bound: str, low: float, high: float | None) -> Interval:
+    asserted = _interval(kind, bound, low, high)
+    if kind == "date":
         return asserted  # bounded dates already stand for their boundary day
     if not math.isfinite(asserted.high):  # "more than 5,200", an open vague count
         return Interval(asserted.low, asserted.low + abs(asserted.low) * APPROX_FRACTION)
-    if claim.bound == "upper":  # "nearly 4,000", "up to 500"
+    if bound == "upper":  # "nearly 4,000", "up to 500"
         return Interval(asserted.high - abs(asserted.high) * APPROX_FRACTION, asserted.high)
     return asserted
 
@@ -281,8 +293,9 @@ def decide(
         o
         for o in ledger
         if o.claim.as_of == new.claim.as_of
-        and o != new
-        and not (o.report == new.report and o.revision > new.revision)
+        # not `new` itself, nor a later revision of its report (another report's word is
+        # never `new`: the cheap test first, the whole comparison only within the report)
+        and (o.report != new.report or (o.revision <= new.revision and o != new))
     ]
     if not earlier:
         return Decision(Verdict.NEW, None, False)

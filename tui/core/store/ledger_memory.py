@@ -11,10 +11,12 @@ import bisect
 import math
 import sys
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from tui.core.ledger import Observation
 
 _LAST = sys.maxsize
+K = TypeVar("K")
 
 
 @dataclass(slots=True)
@@ -147,12 +149,21 @@ class NameWords:
         if word.said:
             key = (word.at, word.id)  # one tuple for both orders: the index is mostly keys
             for speaker in (None, word.speaker):
-                self.said.setdefault((word.as_of, speaker), Words()).add(word, key)
+                _words_at(self.said, (word.as_of, speaker)).add(word, key)
 
     def add_first(self, word: Word, change_id: int) -> None:
         if not word.copy:
-            self.firsts.setdefault(word.as_of, Words()).add(word)
+            _words_at(self.firsts, word.as_of).add(word)
             self.change_of[word.id] = change_id
+
+
+def _words_at(groups: dict[K, Words], key: K) -> Words:
+    """`groups[key]`, made empty if missing (not `setdefault`: it would build a `Words`
+    at every call, and most calls find one)."""
+    words = groups.get(key)
+    if words is None:
+        words = groups[key] = Words()
+    return words
 
 
 def rival(

@@ -122,8 +122,7 @@ def new_thing_synonyms(synonyms: Mapping[str, str]) -> frozenset[tuple[str, str]
     """
     if not synonyms:
         return frozenset()
-    known = THINGS.keys() | EVENTS.keys() | PREDICATES.keys() | actor_aliases()
-    events = set(EVENTS.values())
+    known, events = _known_words()
     return frozenset(
         (word, canonical)
         for word, canonical in ((norm(w), c) for w, c in synonyms.items())
@@ -132,6 +131,14 @@ def new_thing_synonyms(synonyms: Mapping[str, str]) -> frozenset[tuple[str, str]
         and not any(ch.isdigit() for ch in word)
         and canonical not in events
     )
+
+
+@cache
+def _known_words() -> tuple[frozenset[str], frozenset[str]]:
+    """The words any table knows, and the events' canonical names: built once, not for
+    every report (the union of the tables cost ~50 us a report)."""
+    known = THINGS.keys() | EVENTS.keys() | PREDICATES.keys() | actor_aliases()
+    return frozenset(known), frozenset(EVENTS.values())
 
 
 @cache

@@ -51,6 +51,13 @@ _BEFORE = re.compile(
     r"\bsection|\bresolution|\bunscr|\bminus|\bsuite|\bthe\s+top)\s*$"
 )
 _BEFORE_WORDS = 3  # the most words a cue above has ("passed away at")
+# How a match of _BEFORE can end, before its trailing spaces: a head ending otherwise
+# holds no cue, and most heads ("killed", "than") are answered by this test alone.
+_BEFORE_ENDS = tuple(
+    "at of magnitude magnitude- intensity aged age ages maximum registered a no. nr. page "
+    "phase category version km score scored rank ranked season grade war chapter article "
+    "section resolution unscr minus suite top".split()
+)
 _SPELLED_DEFINITE = re.compile(r"\b(?:the|these|those|both|its|their|all|our|his|her)\s+$")
 _SPELLED = re.compile(r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|both)$")
 _SAID_AFTER = re.compile(
@@ -70,7 +77,11 @@ def not_a_figure(window: Window, start: int, end: int, thing: str | None) -> boo
         # "12 months to March", "45-year-old", "10 a.m.", "16 kilometres", "eight times"
         return True
     head = low[max(0, start - 30) : start]
-    before = search_last_words(_BEFORE, head, _BEFORE_WORDS)
+    before = (
+        search_last_words(_BEFORE, head, _BEFORE_WORDS)
+        if head.rstrip().endswith(_BEFORE_ENDS)
+        else None
+    )
     if before is not None and (before.group().strip() != "at" or _clock_like(window, start, end)):
         # "magnitude 7.6", "aged 45", "at 10 on Monday", "Category 4", "Resolution 2231"
         return True

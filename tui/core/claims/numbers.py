@@ -101,7 +101,11 @@ def _digits_re() -> re.Pattern[str]:
 @cache
 def _spelled_re() -> re.Pattern[str]:
     word = rf"(?:{_NUMBER_WORD})"
-    return re.compile(rf"\b(?:an?\s+)?{word}(?:(?:\s+and\s+|\s+|-){word})*\b")
+    # Every match starts with "a" or a number word's first letter: the look-ahead fails
+    # most word boundaries at one character test (see ``regex_speed``; the optional
+    # article hides those letters from ``compile_guarded``).
+    first = "".join(sorted({"a", *(w[0] for w in [*_WORD_VALUE, *_WORD_SCALE])}))
+    return re.compile(rf"\b(?=[{first}])(?:an?\s+)?{word}(?:(?:\s+and\s+|\s+|-){word})*\b")
 
 
 @cache

@@ -122,6 +122,12 @@ def _bound_before(lower: str, start: int) -> tuple[Bound, int] | None:
     return None
 
 
+def modifier_before(lower: str, start: int) -> int:
+    """Where the modifier of a number at `start` begins (`start` when it has none)."""
+    found = _bound_before(lower, start)
+    return found[1] if found is not None else start
+
+
 def bound_after(window: Window, end: int) -> tuple[Bound, int] | None:
     m = _POSTFIX_BOUND.match(window.lower, end)
     if not m:

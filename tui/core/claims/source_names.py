@@ -283,19 +283,12 @@ def name_after(span: str, max_words: int = 14) -> str | None:
         ):
             end = m.start()
             if word[:1].isdigit():  # "nach Angaben eines Sprechers mehr als 200": not his
-                modifier = _MODIFIER_AT_END.search(span, 0, end)
-                end = modifier.start() if modifier else end
+                # (imported here: modifiers reads windows, whose scans import this module)
+                from tui.core.claims.modifiers import modifier_before
+
+                end = modifier_before(span.lower(), end)
             break
     return clean(span[:end], max_words)
-
-
-# A number's modifier left at the end of a name cut at the number ("laut Polizei rund").
-_MODIFIER_AT_END = re.compile(
-    r"(?:\s+(?:mehr\s+als|über|rund|etwa|fast|knapp|mindestens|more\s+than|about|around|"
-    r"some|nearly|almost|at\s+least|over|plus\s+de|près\s+de|environ|au\s+moins|más\s+de|"
-    r"al\s+menos|unos|unas|cerca\s+de|mais\s+de|cerca\s+de|pelo\s+menos))+\s*\Z",
-    re.IGNORECASE,
-)
 
 
 def name_inverted(text: str, pos: int) -> tuple[str, int] | None:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Literal
 
+from tui.core.claims import rx
 from tui.core.claims.countries import countries
 
 # How a mention names its actor; the rules that pick a figure's actor treat them apart:
@@ -220,9 +221,9 @@ def lexicon(extra: tuple[str, ...] = ()) -> Lexicon:
 # word after one (phrases may go on in lower case: "Democratic Republic of the Congo").
 # Written so that it starts with a character class (the engine then skips to capitals
 # quickly); same as r"(?<![\w'’-])(?:[A-Z]|al-[A-Z]|uM)[\w.&/()'’-]*", 2.5x faster.
-_CAPITALISED = re.compile(r"[A-Zau](?<![\w'’-].)(?:(?<=[A-Z])|(?<=a)l-[A-Z]|(?<=u)M)[\w.&/()'’-]*")
-_NEXT_WORD = re.compile(r"[ \t]+([\w.&/()'’-]+)")
-_GROUP = re.compile(r"\b(?:international coalition|coalition|armed groups|armed gangs|gangs)\b")
+_CAPITALISED = rx.compile(r"[A-Zau](?<![\w'’-].)(?:(?<=[A-Z])|(?<=a)l-[A-Z]|(?<=u)M)[\w.&/()'’-]*")
+_NEXT_WORD = rx.compile(r"[ \t]+([\w.&/()'’-]+)")
+_GROUP = rx.compile(r"\b(?:international coalition|coalition|armed groups|armed gangs|gangs)\b")
 _POSSESSIVE = ("'s", "’s", "'", "’")
 _MAY_HIDE = frozenset("s'’.)")
 

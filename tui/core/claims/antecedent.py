@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from tui.core.claims import context as ctx
+from tui.core.claims import rx
 from tui.core.claims import window as win
 from tui.core.claims.actors import Lexicon, lexicon
 from tui.core.claims.lexicon import ThingWords, norm
@@ -86,14 +87,14 @@ def find_antecedent(
 
 # Between the places of figures written as one list: "17,000 in Chad and (another) 3,000 in
 # Niger", "... and 3,000 more in Niger".
-_ITEM_GAP = re.compile(
+_ITEM_GAP = rx.compile(
     r"\s+and\s+(?:(?:another|a\s+further|an\s+additional)\s+)?\d[\d,.]*"
     r"(?:\s+[\w-]+){0,3}?\s+(?:in|on|across)\s+(?:the\s+)?",
     re.IGNORECASE,
 )
 
 
-_TOTAL = re.compile(r"\b(?:total|overall|combined|altogether|in\s+all)\b")
+_TOTAL = rx.compile(r"\b(?:total|overall|combined|altogether|in\s+all)\b")
 
 
 def split_list(sentence: win.Window, start: int) -> str | None:

@@ -4,12 +4,11 @@ count nothing (pairing ranges and changes comes first: ``pairing.py``)."""
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Mapping
 from datetime import datetime
 
 from tui.core.claims import context as ctx
-from tui.core.claims import events, sharing, tense, things
+from tui.core.claims import events, rx, sharing, tense, things
 from tui.core.claims import modifiers as mod
 from tui.core.claims import window as win
 from tui.core.claims.date_claims import bare_claim, date_as_of, event_thing
@@ -38,23 +37,23 @@ from tui.core.claims.source_choice import source_of_figure
 from tui.core.claims.sources import SourceMention
 from tui.core.models import AsOf, Claim, Predicate
 
-_ANAPHORA = re.compile(ANAPHORA)  # lower case: matched against window.lower
+_ANAPHORA = rx.compile(ANAPHORA)  # lower case: matched against window.lower
 # The word "one" as a pronoun or in a set phrase, never a count: "the one given in
 # Washington", "no one", "at one point", "one another", "one day".
 # "... 40 cruise missiles and one", "two in Alta and one": "one" as the last of a list.
-_LISTED_ONE = re.compile(
+_LISTED_ONE = rx.compile(
     r"\b(?:[0-9][0-9,.]*|two|three|four|five|six|seven|eight|nine|ten)\b[^.;]*(?:,|\band)\s+\Z"
 )
 # A sentence whose subject points back: "The total for the year, which runs to June, was
 # 207,600" (its clause, cut at the commas, no longer holds "total").
-_OPENS_ON_ANAPHORA = re.compile(
+_OPENS_ON_ANAPHORA = rx.compile(
     r"\s*(?:the|this|that|its|their)\s+(?:latest\s+|new\s+|overall\s+|official\s+)?"
     r"(?:number|total|figure|tally|count)\b(?!\s+of\b)"
 )
-_ONE_EACH = re.compile(r"\s+[a-z]+\s+each\b")
-_ONE_BEFORE = re.compile(r"\b(?:the|this|that|no|any|every|each|which|at)\s+\Z")
+_ONE_EACH = rx.compile(r"\s+[a-z]+\s+each\b")
+_ONE_BEFORE = rx.compile(r"\b(?:the|this|that|no|any|every|each|which|at)\s+\Z")
 # ... and "one of the deadliest quakes", "one of the 10 worst": a rank among others.
-_ONE_AFTER = re.compile(
+_ONE_AFTER = rx.compile(
     r"\s+(?:another|point|day|time|way|side|hand|by|after|or|and|"
     r"of\s+(?:the|its|their|our)\s+(?:[\w-]+\s+){0,2}?(?:\w+est|most|worst|best)\b)"
 )
@@ -120,7 +119,7 @@ def _thing_for(window: win.Window, d: Draft, clause: tuple[int, int], earlier: s
             d.thing_follows = True
 
 
-_OF_PLACE = re.compile(r"\s+of\s+(?:the\s+)?(?=[A-Z])")
+_OF_PLACE = rx.compile(r"\s+of\s+(?:the\s+)?(?=[A-Z])")
 
 
 def _share_of_a_place(window: win.Window, end: int) -> bool:
@@ -130,8 +129,8 @@ def _share_of_a_place(window: win.Window, end: int) -> bool:
     return m is not None and any(p.start == m.end() for p in window.places())
 
 
-_SIZE = re.compile(r"-(strong|member|seat|man|person)\b")
-_BODIES_OF = re.compile(r"\b(?:bodies|remains|corpses)\s+of\s+(?:the\s+|some\s+)?$")
+_SIZE = rx.compile(r"-(strong|member|seat|man|person)\b")
+_BODIES_OF = rx.compile(r"\b(?:bodies|remains|corpses)\s+of\s+(?:the\s+|some\s+)?$")
 
 
 def _source_for(window: win.Window, d: Draft, clause: tuple[int, int], text: str) -> str | None:
@@ -163,7 +162,7 @@ def _actor_for(
     return owner(window, d.start, d.end, thing, span, clause, sources)
 
 
-_THE_COUNTRY = re.compile(r"\b(?:in|across|inside|throughout|out\s+of|from)\s+the\s+country\b")
+_THE_COUNTRY = rx.compile(r"\b(?:in|across|inside|throughout|out\s+of|from)\s+the\s+country\b")
 
 
 def _owner_not_place(window: win.Window, d: Draft, place: str, clause: tuple[int, int]) -> bool:
@@ -260,7 +259,7 @@ def _counts_one(window: win.Window, d: Draft) -> bool:
 # What a move leaves is a level, not a move: "cut its troops in Iraq to 2,000", "reduce the
 # force to about 2,000", "the plan would leave 1,500 troops in Iraq". ("withdraw 500
 # troops" and "500 troops left" count the move.)
-_LEVEL_AFTER_A_MOVE = re.compile(r"(?:\bto|\bleaves?|\bleaving|\bleft)\s+(?:behind\s+)?\Z")
+_LEVEL_AFTER_A_MOVE = rx.compile(r"(?:\bto|\bleaves?|\bleaving|\bleft)\s+(?:behind\s+)?\Z")
 
 
 def _claim(

@@ -9,9 +9,9 @@ takes a carried actor only when its own sentence names none (see ``owner.carried
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
+from tui.core.claims import rx
 from tui.core.claims import window as win
 from tui.core.claims.actors import Lexicon, Mention
 from tui.core.claims.lexicon import ThingWords
@@ -21,13 +21,13 @@ from tui.core.claims.subject import blocked_mentions, is_subject
 LOOKBACK = 2  # sentences
 SENTENCE_CAP = 600  # characters of an earlier sentence that are read
 
-_BLAME = re.compile(r"\b(?:by|blamed\s+on|attributed\s+to)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}$")
-_ATTACK = re.compile(
+_BLAME = rx.compile(r"\b(?:by|blamed\s+on|attributed\s+to)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}$")
+_ATTACK = rx.compile(
     r"[\s-]+(?:[a-z]+\s+)?(?:attacks?|strikes?|airstrikes?|air\s+strikes?|bombardment|"
     r"bombing|shelling|offensive|raids?|assault|invasion)\b"
 )
 # "The military in Mali says ...": the country of the force that speaks.
-_FORCE_IN = re.compile(
+_FORCE_IN = rx.compile(
     r"\b(?:military|army|armed\s+forces|government|forces)\s+(?:in|of)\s+(?:the\s+)?$"
 )
 

@@ -6,10 +6,10 @@ Every function reads one ``Window`` (see ``window.py``), with positions relative
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from functools import cache
 
+from tui.core.claims import rx
 from tui.core.claims.window import Window
 
 # Words that end a noun phrase: an actor adjective before one of them modifies nothing.
@@ -86,7 +86,7 @@ _NP_STOP = frozenset(
 )
 # Between an actor adjective and the noun it modifies: a possessive and at most two more
 # modifier words ("US special forces", "Iraq's security forces", "American combat troops").
-_MODIFIER_GAP = re.compile(r"(?:'s)?(?:\s+[A-Za-z][\w-]*){0,2}\s+")
+_MODIFIER_GAP = rx.compile(r"(?:'s)?(?:\s+[A-Za-z][\w-]*){0,2}\s+")
 
 
 def actor_modifying(window: Window, thing_start: int, lo: int | None = None) -> str | None:

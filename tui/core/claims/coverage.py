@@ -4,20 +4,20 @@ part, not of the wider place their own sentence names ("the quake that hit Syria
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from tui.core.claims import rx
 from tui.core.claims.places import UserPlaces, find_places
 from tui.core.claims.sentences import Spans
 from tui.core.models import Claim
 
 # "<owner>'s count/toll ... (only) includes/covers/counts ... only ...": a restriction.
-_COVERS = re.compile(
+_COVERS = rx.compile(
     r"\b(?:count|toll|tally|figures?|numbers?|data)\b[^.;]{0,60}?"
     r"\b(?:includes?|include|covers?|cover|counts?|refers?\s+to|accounts?\s+for)\b"
 )
-_ONLY = re.compile(r"\b(?:only|just|solely|exclusively)\b")
+_ONLY = rx.compile(r"\b(?:only|just|solely|exclusively)\b")
 # Words of the owner phrase that name no one: "The toll reported by state media" -> state, media.
 _NOT_OWNER = frozenset(
     """the a an its their his her this that these those of by from in on at for to and
@@ -26,7 +26,7 @@ _NOT_OWNER = frozenset(
     thought believed said says only just include includes cover covers counts refer refers
     account accounts""".split()
 )
-_WORD = re.compile(r"[a-z][a-z-]+")
+_WORD = rx.compile(r"[a-z][a-z-]+")
 LOOKBACK = 2  # sentences before the coverage sentence whose figures it may speak of
 
 

@@ -8,9 +8,9 @@ event date is historic, and so never compared either.
 
 from __future__ import annotations
 
-import re
 from datetime import datetime
 
+from tui.core.claims import rx
 from tui.core.claims import window as win
 from tui.core.claims.lexicon import EVENTS, event_re, norm
 from tui.core.claims.pairing import Draft
@@ -39,7 +39,7 @@ def event_thing(
 
 # "the coalition's military mission in Iraq will end by September 2025": the mission and
 # its end with words between them, which the word table (EVENTS) cannot hold.
-_MISSION_WILL_END = re.compile(
+_MISSION_WILL_END = rx.compile(
     r"\bmission\b[^,.;:]{0,40}?\b(?:will|would|is\s+to|are\s+to|to|shall|set\s+to|due\s+to)"
     r"\s+(?:formally\s+|officially\s+|fully\s+)?(?:end|conclude|wind\s+down)\b"
 )

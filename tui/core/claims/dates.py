@@ -20,6 +20,7 @@ from datetime import UTC, date, datetime, timedelta
 from functools import cache
 
 from tui.core.claims import periods as per
+from tui.core.claims import rx
 from tui.core.claims.date_words import (
     ENGLISH_NAMES,
     FOREIGN_PREPS,
@@ -82,7 +83,7 @@ def _date_re(foreign: bool) -> re.Pattern[str]:
     all_preps = UPPER_PREPS + LOWER_PREPS + PLAIN_PREPS
     preps = _alt([p for p in all_preps if foreign or p not in FOREIGN_PREPS])
     day = r"[0-3]?[0-9](?![0-9])"
-    return re.compile(
+    return rx.compile(
         r"(?<![\w'])"
         rf"(?:(?P<prep>{preps})\s+)?"
         r"(?:the\s+)?"
@@ -133,16 +134,16 @@ def _anchor_res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     # word by word, and only in text that looks foreign (``looks_foreign``).
     capitalised = {w for w in set(MONTHS) | set(WRITTEN_WEEKDAYS) if w[0].isupper()}
     return (
-        re.compile(_YEAR),
-        re.compile(rf"(?:{_alt(capitalised)})(?!\w)"),  # the boundary in front is checked by hand
-        re.compile(r"week|month|year|summer|winter|spring|autumn|fall|christmas|easter"),
+        rx.compile(_YEAR),
+        rx.compile(rf"(?:{_alt(capitalised)})(?!\w)"),  # the boundary in front is checked by hand
+        rx.compile(r"week|month|year|summer|winter|spring|autumn|fall|christmas|easter"),
     )
 
 
 _LOWER_NAMES = frozenset(w for w in set(MONTHS) | set(WRITTEN_WEEKDAYS) if w[0].islower())
 _FOREIGN_WORDS = "de di le la les el los las en em na os und der die das dass im ist et des du"
-_FOREIGN_RE = re.compile(f" (?:{alternation([*_FOREIGN_WORDS.split(), 'yang', 'dan'])}) ")
-LOWER_WORD = re.compile(r"[a-zäöüéèàçñíóúâêôûìß]+(?:-feira)?")
+_FOREIGN_RE = rx.compile(f" (?:{alternation([*_FOREIGN_WORDS.split(), 'yang', 'dan'])}) ")
+LOWER_WORD = rx.compile(r"[a-zäöüéèàçñíóúâêôûìß]+(?:-feira)?")
 
 
 def looks_foreign(lowered: str) -> bool:
@@ -175,7 +176,7 @@ _LEAD_WORDS = frozenset(
     " quarter half spring summer autumn fall winter early late mid this next earlier later"
     " coming past and to & - au al bis y e et de new q1 q2 q3 q4 h1 h2".split()
 )
-_DAY_NUMBER = re.compile(r"[0-3]?[0-9](?:st|nd|rd|th|er|\.)?")
+_DAY_NUMBER = rx.compile(r"[0-3]?[0-9](?:st|nd|rd|th|er|\.)?")
 
 
 def _starts(lowered: str, a_start: int, floor: int) -> list[int]:
@@ -219,33 +220,33 @@ def _matches(text: str, lowered: str, foreign: bool) -> list[re.Match[str]]:
     return out
 
 
-_FUTURE = re.compile(
+_FUTURE = rx.compile(
     r"\b(?:will|would|shall|due|scheduled|expected|set\s+to|plans?|planned|aims?\s+to|"
     r"intends?\s+to|going\s+to|upcoming|deadline|to\s+be\s+held)\b"
 )
-_ACRONYM_BEFORE = re.compile(r"\b[A-Z]{2,}\s+\Z")
-_CITATION = re.compile(
+_ACRONYM_BEFORE = rx.compile(r"\b[A-Z]{2,}\s+\Z")
+_CITATION = rx.compile(
     r"\b(?:retrieved|accessed|archived)\b[^.]{0,12}\Z|(?:updated|published):\s*\Z"
 )
-_COUNT_BEFORE = re.compile(
+_COUNT_BEFORE = rx.compile(
     r"\b(?:about|around|some|nearly|almost|roughly|approximately|estimated|least|than|"
     r"killed|reached|total(?:ling|ing)?|to|of|with)\s+\Z"
 )
-_ARTICLE_BEFORE = re.compile(r"(?:\b(?:the|a|an|its|their|his|her|our|this|that)|'s)\s+\Z")
-_PLURAL_AFTER = re.compile(
+_ARTICLE_BEFORE = rx.compile(r"(?:\b(?:the|a|an|its|their|his|her|our|this|that)|'s)\s+\Z")
+_PLURAL_AFTER = rx.compile(
     r"\s+(?!(?:was|has|is|as|its|his|this|thus|us|across|plus|less|unless|whereas|always)\b)"
     r"[a-z]{2,}s\b|\s+(?:people|men|women|children)\b"
 )
-_EVENT_AFTER = re.compile(
+_EVENT_AFTER = rx.compile(
     r"\s+(?:general\s+|presidential\s+|parliamentary\s+|local\s+)?(?:elections?|polls?|vote|"
     r"census|summit|games|olympics|floods?|earthquake|quake|attacks?|war|campaign|season)\b"
 )
-_CHANGE_BEFORE = re.compile(
+_CHANGE_BEFORE = rx.compile(
     r"\b(?:up|down|increase|rise|rose|fell|fall|drop|dropped|decline|gain|higher|lower|"
     r"compared)\b[\w\s,]{0,12}\Z"
 )
-_NAME_BEFORE = re.compile(r"\b([A-Z][\w.]*)\s+\Z")
-_CAPITAL_AFTER = re.compile(r"\s+[A-Z][a-z]")
+_NAME_BEFORE = rx.compile(r"\b([A-Z][\w.]*)\s+\Z")
+_CAPITAL_AFTER = rx.compile(r"\s+[A-Z][a-z]")
 
 
 def _lean(prep: str, mod: str, lowered: str, start: int) -> str:
@@ -264,7 +265,7 @@ def _future_clause(lowered: str, start: int) -> bool:
     return _FUTURE.search(head) is not None
 
 
-_CLOCK_OR_RATE_AFTER = re.compile(r"\s*(?:GMT|UTC|hrs|%|percent|per\s+cent|local\s+time)")
+_CLOCK_OR_RATE_AFTER = rx.compile(r"\s*(?:GMT|UTC|hrs|%|percent|per\s+cent|local\s+time)")
 
 
 def _bare_year_ok(text: str, lowered: str, start: int, end: int) -> bool:

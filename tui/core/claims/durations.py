@@ -15,6 +15,7 @@ from datetime import date, timedelta
 from functools import cache
 
 from tui.core.claims import periods as per
+from tui.core.claims import rx
 from tui.core.claims.date_words import lead_starts
 from tui.core.claims.numbers import parse_digits, parse_spelled
 from tui.core.claims.periods import DateFigure
@@ -108,12 +109,12 @@ _OLD_THINGS = frozenset(
     " programme program mission government presidency civil uprising revolution".split()
 )
 _DAY_AFTER = frozenset("after before later earlier into of long since ago,".split())
-_YOY_BEFORE = re.compile(r"\b(?:from|with|than|on|to)\s+\Z")
-_PLURAL_RATE_BEFORE = re.compile(
+_YOY_BEFORE = rx.compile(r"\b(?:from|with|than|on|to)\s+\Z")
+_PLURAL_RATE_BEFORE = rx.compile(
     r"\b(?!(?:was|has|is|as|this|its|his|us|thus|across|perhaps|always|plus|less)\s)"
     r"[a-z]{2,}s\s+\Z"
 )
-_RATE_BEFORE = re.compile(
+_RATE_BEFORE = rx.compile(
     r"(?:\b(?:once|twice|thrice|times|per|cent|percent|minutes|hours|days|weeks|months)|[0-9%])\s+\Z"
 )
 
@@ -135,7 +136,7 @@ def _duration_re(foreign: bool) -> re.Pattern[str]:
     )
     mods = [w for w in _MODS if foreign or w in _EN_MODS]
     units = [w for w in _UNITS if foreign or w in _EN_UNIT_WORDS]
-    return re.compile(
+    return rx.compile(
         r"(?<![\w-])"
         rf"(?P<mods>(?:(?:{_alt(mods)})\s+){{0,2}})"
         rf"(?:(?P<num>{number})(?:\s*(?:-|to|or|and|à|bis)\s*(?P<num2>{number}))?"
@@ -146,9 +147,9 @@ def _duration_re(foreign: bool) -> re.Pattern[str]:
     )
 
 
-_EN_UNIT_ANCHOR = re.compile("minute|hour|day|week|fortnight|month|year|decade|centur")
+_EN_UNIT_ANCHOR = rx.compile("minute|hour|day|week|fortnight|month|year|decade|centur")
 _FOREIGN_UNITS = frozenset(w for w in _UNITS if not _EN_UNIT_ANCHOR.match(w))
-_WORD = re.compile(r"[a-zäöüéèàçñíóúâêôûìß]+")
+_WORD = rx.compile(r"[a-zäöüéèàçñíóúâêôûìß]+")
 
 
 def _anchors(lowered: str, foreign: bool) -> list[int]:
@@ -163,7 +164,7 @@ def _anchors(lowered: str, foreign: bool) -> list[int]:
 
 @cache
 def _mods_re() -> re.Pattern[str]:
-    return re.compile(rf"(?:{_alt(_MODS)})(?=\s)")
+    return rx.compile(rf"(?:{_alt(_MODS)})(?=\s)")
 
 
 def _number(text: str) -> float | None:
@@ -209,7 +210,7 @@ _LEAD_WORDS = frozenset(
     for phrase in [*_MODS, *_EN_UNITS, *_EN_TENS, *_OTHER_NUMBERS, *_VAGUE]
     for word in phrase.split()
 ) | frozenset("a an one half hundred - to or and à bis".split())
-_DIGITS = re.compile(r"[0-9][0-9.,]*")
+_DIGITS = rx.compile(r"[0-9][0-9.,]*")
 
 
 def _starts(lowered: str, a_start: int, floor: int) -> list[int]:

@@ -8,8 +8,7 @@ Every function reads one ``Window`` (see ``window.py``), with positions relative
 
 from __future__ import annotations
 
-import re
-
+from tui.core.claims import rx
 from tui.core.claims.regex_speed import compile_guarded
 from tui.core.claims.window import Window
 
@@ -19,7 +18,7 @@ SPELLED = (
     r"(?:[0-9][0-9,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"a\s+dozen|dozens|scores|several|hundreds|thousands)"
 )
-_EVENT_AFTER = re.compile(
+_EVENT_AFTER = rx.compile(
     # an insert between the phrase and its verb: "40 people, including six residents of
     # a care home, perished", "1,061 people (among them 360 children) died"
     r"(?P<insert>,\s*(?:including|among\s+them|(?:most|many|some|all)\s+of\s+them|mostly|"
@@ -66,7 +65,7 @@ _EVENT_BEFORE = compile_guarded(
 )
 # Earlier items of a list, back to the verb that governs them: "13 US soldiers and ",
 # "27 boys, three school employees and ".
-_LIST_BEFORE = re.compile(
+_LIST_BEFORE = rx.compile(
     rf"(?:{SPELLED}\s+(?:[^\W\d_][\w'-]*\s+){{0,3}}?[^\W\d_][\w'-]*(?:\s*,\s*|,?\s+and\s+)){{1,3}}"
     r"(?:(?:some|about|around|nearly|almost|at\s+least|more\s+than|over|another)\s+)*$"
 )
@@ -105,19 +104,19 @@ EVENT_THING = {
     "hospitalised": "hospitalized",
     "hospitalized": "hospitalized",
 }
-_AND = re.compile(r"\b(?:and|or)\b")
-_AND_VERB = re.compile(r"\band\s+[a-z]+ed\b")
-_OWN_OBJECT = re.compile(
+_AND = rx.compile(r"\b(?:and|or)\b")
+_AND_VERB = rx.compile(r"\band\s+[a-z]+ed\b")
+_OWN_OBJECT = rx.compile(
     rf"\s+(?:(?:at\s+least|more\s+than|about|some|nearly|another|over)\s+)?{SPELLED}\b"
 )
-_KILLED_OR_WOUNDED = re.compile(
+_KILLED_OR_WOUNDED = rx.compile(
     r"[\"'”’]?\s*(?:(?:have|has|had|were|was|are|is|been|being|either|reportedly|allegedly|"
     r"also|now|all)\s+)*"
     r"(?:(?:killed|dead)\s+(?:or|and)\s+(?:wounded|injured)|"
     r"(?:[^\W\d_][\w-]*\s+){0,4}?(?:getötet|tués|muertos)\s+(?:oder|ou|o)\s+"
     r"(?:verwundet|verletzt|blessés|heridos))\b"
 )
-_LEFT_THEM = re.compile(r"\s+(?:people\s+|others\s+)?(dead|injured|wounded|homeless|missing)\b")
+_LEFT_THEM = rx.compile(r"\s+(?:people\s+|others\s+)?(dead|injured|wounded|homeless|missing)\b")
 # Heads an event replaces: people counted as dead are deaths, soldiers counted as wounded
 # are injured ("injured service members" are not the troop count).
 FOLDABLE = frozenset(
@@ -137,7 +136,7 @@ FOLDABLE = frozenset(
 # The same events in the other languages the extractor reads: "15 soldats ont été tués".
 # The auxiliary may be absent where the participle follows its noun as an adjective does:
 # "52 personas desaparecidas", "30 personnes blessées".
-_FOREIGN_EVENT = re.compile(
+_FOREIGN_EVENT = rx.compile(
     r"\s+(?:(?:[^\W\d_][\w'-]*\s+){0,2}?(?:ont\s+été|ont|sont|han\s+sido|fueron|han|foram|"
     r"resultaron|quedaron|wurden|sind|seien)\s+(?:[^\W\d_][\w'-]*\s+)?)?"
     # a finite verb of dying: "95 personas murieron", "200 Menschen starben"

@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Protocol
 
+from tui.core.claims import rx
 from tui.core.claims.actors import canonical_actor
 from tui.core.claims.lexicon import CURRENCY_THING, EVENTS, THINGS, norm
 from tui.core.models import Claim, FigureKey
@@ -117,12 +118,12 @@ def _gazetteer() -> tuple[Callable[[str], str | None], Callable[[str, str], bool
 
 
 # A direction before a place's name names a part of it: "southern Turkey" is in Turkey.
-_PART_OF = re.compile(
+_PART_OF = rx.compile(
     r"^(?:the\s+)?(?:north|south|east|west|central|northern|southern|eastern|western|"
     r"(?:north|south)-?(?:east|west)(?:ern)?|upper|lower|coastal|rural)\s+(?=\S)"
 )
 # Places written as one list: "Turkey and Syria", "Mali, Niger and Chad".
-_LIST_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*")
+_LIST_SPLIT = rx.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*")
 
 
 def _parts(place: str) -> list[str]:
@@ -161,7 +162,7 @@ def same_or_within(inner: str, outer: str) -> bool:
 # The nouns a part of a country goes by: a user's "government-held areas" are the text's
 # "government-held regions" or "government-held parts" too.
 _AREA_NOUNS = ("areas", "regions", "parts", "territories", "zones")
-_AREA_NOUN = re.compile(rf"\b(?:{'|'.join(_AREA_NOUNS)})$")
+_AREA_NOUN = rx.compile(rf"\b(?:{'|'.join(_AREA_NOUNS)})$")
 
 
 def place_variants(place: str) -> tuple[str, ...]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from tui.core.claims import rx
 from tui.core.claims.actors import Mention
 
 # Short name -> "|"-separated stems and forms. A stem ending in "-" takes its language's
@@ -83,10 +84,10 @@ _NAMES: dict[str, str] = {
 _ENDINGS = "(?:e|en|er|es|em|o|a|os|as|i|s|es|ie|ich|ym|ej|ego|ą|scy|cy)?"
 # Function words of English, and of the other languages (one of which a sentence of any
 # length all but always has).
-_ENGLISH = re.compile(
+_ENGLISH = rx.compile(
     r"\b(?:the|and|of|to|was|were|is|are|has|have|said|with|for|that|at|on|by|from|will)\b"
 )
-_OTHER = re.compile(
+_OTHER = rx.compile(
     r"\b(?:und|der|die|das|den|dem|ein|eine|nicht|mit|von|auf|für|ist|wurden|hatte|el|los|de|"
     r"unos|unas|cerca|alrededor|más|según|plus|environ|selon|mais|cerca|sekitar|"
     r"las|del|una|por|para|con|que|les|une|dans|pour|avec|est|sont|não|uma|em|com|foi|il|"
@@ -115,14 +116,14 @@ def _demonym_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
             forms[stem] = country
             parts.append(re.escape(stem) + (_ENDINGS if word.endswith("-") else ""))
     parts.sort(key=len, reverse=True)
-    return re.compile(rf"(?<![\w-])(?:{'|'.join(parts)})(?![\w-])"), forms
+    return rx.compile(rf"(?<![\w-])(?:{'|'.join(parts)})(?![\w-])"), forms
 
 
 @cache
 def _name_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
     names = {n: c for c, words in _NAMES.items() for n in words.split("|")}
     alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])"), names
+    return rx.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])"), names
 
 
 def foreign_mentions(text: str, lower: str) -> list[Mention]:

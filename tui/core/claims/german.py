@@ -6,19 +6,18 @@ and English plurals do not apply), so a German sentence has its own reading.
 
 from __future__ import annotations
 
-import re
-
+from tui.core.claims import rx
 from tui.core.claims.foreign import english_words
 
 # Function words only German has among the languages the extractor reads, and German
 # words English spells too ("die", "will", "hat"), which count only beside another.
-_GERMAN = re.compile(
+_GERMAN = rx.compile(
     r"\b(?:und|der|das|dem|den|ein|eine|einen|nicht|mit|für|ist|sind|wurde|wurden|"
     r"werden|wird|haben|hatte|sich|auch|bei|nach|zum|zur|im|vom|teilte|laut|rund|etwa)\b"
 )
-_SHARED = re.compile(r"\b(?:die|will|hat|an|war)\b")
+_SHARED = rx.compile(r"\b(?:die|will|hat|an|war)\b")
 # The head, after at most two lower-case adjectives ("weitere", "neue", "schwer verletzte").
-_HEAD = re.compile(r"\s*(?:[a-zäöüß][\wäöüß-]*\s+){0,2}([A-ZÄÖÜ][\wäöüßÄÖÜ-]*)")
+_HEAD = rx.compile(r"\s*(?:[a-zäöüß][\wäöüß-]*\s+){0,2}([A-ZÄÖÜ][\wäöüßÄÖÜ-]*)")
 # German heads the labelled set's conventions give an English thing.
 GERMAN_THINGS = {
     **dict.fromkeys("stellen arbeitsplätze jobs".split(), "jobs"),

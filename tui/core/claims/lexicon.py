@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 
+from tui.core.claims import rx
 from tui.core.claims.actors import actor_aliases
 from tui.core.claims.words import (
     ANAPHORA,
@@ -89,7 +90,7 @@ def lower_same_length(text: str) -> str:
 # The patterns below are lower-case and case-sensitive: match them against
 # ``lower_same_length(text)`` (``Window.lower``), never against the original text.
 def _lower_words_re(words: Iterable[str]) -> re.Pattern[str]:
-    return re.compile(rf"\b(?:{alternation(w.lower() for w in words)})\b")
+    return rx.compile(rf"\b(?:{alternation(w.lower() for w in words)})\b")
 
 
 @cache

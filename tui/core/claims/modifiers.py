@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from tui.core.claims import rx
 from tui.core.claims.regex_speed import search_last_words
 from tui.core.claims.window import Window
 from tui.core.models import Bound
@@ -22,7 +23,7 @@ RISING_PAST = (
 _BOUNDS: list[tuple[Bound, re.Pattern[str]]] = [
     (
         "upper",
-        re.compile(
+        rx.compile(
             r"(?:\bup\s+to|\bunder|\bfewer\s+than|\bless\s+than|\bnearly|\balmost|\bbelow|"
             r"\bno\s+more\s+than|\bnot\s+(?:[a-z]+\s+){0,2}more\s+than|\bas\s+many\s+as|"
             r"\bas\s+much\s+as|\bas\s+high\s+as|"
@@ -33,7 +34,7 @@ _BOUNDS: list[tuple[Bound, re.Pattern[str]]] = [
     ),
     (
         "lower",
-        re.compile(
+        rx.compile(
             r"(?:\bover|\bmore\s+than|\bat\s+least|\bupwards\s+of|\bin\s+excess\s+of|\babove|"
             r"\bno\s+fewer\s+than|\bno\s+less\s+than|\bnorth\s+of|>|\bas\s+few\s+as|"
             r"\bexceed(?:ed|ing|s)?|\bsurpass(?:ed|ing|es)?|\bpassed|\btopped|\btopping|\btops|"
@@ -44,7 +45,7 @@ _BOUNDS: list[tuple[Bound, re.Pattern[str]]] = [
     ),
     (
         "approx",
-        re.compile(
+        rx.compile(
             r"(?:\babout|\baround|\broughly|\bsome|\ban\s+estimated|\bapproximately|\bapprox\.?|"
             r"\bcirca|\bestimated|~|\brund|\betwa|\bungefähr|\bschätzungsweise|"
             r"\balrededor\s+de|\bcerca\s+de|\bunos|\bunas|\baproximadamente|\benviron|"
@@ -52,7 +53,7 @@ _BOUNDS: list[tuple[Bound, re.Pattern[str]]] = [
         ),
     ),
 ]
-_POSTFIX_BOUND = re.compile(r"(\+|-plus|\s+or\s+more|\s+or\s+so)")
+_POSTFIX_BOUND = rx.compile(r"(\+|-plus|\s+or\s+more|\s+or\s+so)")
 # The last word of each pattern's modifiers above, the sign it may end on, and how many
 # words its longest modifier has ("not much more than": 5): a pattern can match only when
 # the word right before the number is one of its own (its match ends there), and only in

@@ -7,15 +7,14 @@ by default; these are the exceptions.
 
 from __future__ import annotations
 
-import re
-
+from tui.core.claims import rx
 from tui.core.claims.lexicon import alternation
 from tui.core.claims.nouns import PLACE_KINDS
 from tui.core.claims.regex_speed import search_last_words
 from tui.core.claims.window import Window
 
 # After the number: a unit of measurement, a clock, an age, a ratio or a scale.
-_AFTER = re.compile(
+_AFTER = rx.compile(
     r"(?:-|\s)?(?:"
     r"(?:years?|yrs?)[\s-]+old|year-old|-year-old|"  # ages
     r"a\.?m\b\.?|p\.?m\b\.?|o'clock|gmt\b|utc\b|hrs\b|h\b|"  # clock times
@@ -41,7 +40,7 @@ _AFTER = re.compile(
     r")"
 )
 # Before the number: what makes it a measurement or a label.
-_BEFORE = re.compile(
+_BEFORE = rx.compile(
     # "dies at 91", not "put the number of dead at 3,166"
     r"(?:\bdie[sd]?\s+at|(?<!of\s)\bdead\s+at|\bdeath\s+at|\bpassed\s+away\s+at|"
     r"\bmagnitude(?:\s+of)?|\bmagnitude-|\bintensity(?:\s+of)?|\bscale\s+of|\baged|"
@@ -58,9 +57,9 @@ _BEFORE_ENDS = tuple(
     "phase category version km score scored rank ranked season grade war chapter article "
     "section resolution unscr minus suite top".split()
 )
-_SPELLED_DEFINITE = re.compile(r"\b(?:the|these|those|both|its|their|all|our|his|her)\s+$")
-_SPELLED = re.compile(r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|both)$")
-_SAID_AFTER = re.compile(
+_SPELLED_DEFINITE = rx.compile(r"\b(?:the|these|those|both|its|their|all|our|his|her)\s+$")
+_SPELLED = rx.compile(r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|both)$")
+_SAID_AFTER = rx.compile(
     r"(?:\s+[\w'-]+){0,6}?\s+(?:said|say|says|told|reported|confirmed|stated|added)\b"
 )
 _SOURCE_HEADS = frozenset(
@@ -129,19 +128,19 @@ def not_a_figure(window: Window, start: int, end: int, thing: str | None) -> boo
     return bool(thing and thing.split()[-1] in _SOURCE_HEADS and _SAID_AFTER.match(low, end))
 
 
-_CLOCK_SPAN = re.compile(
+_CLOCK_SPAN = rx.compile(
     r"\bfrom\s+[0-9]{1,2}\s+(?:to|until|till)\s+[0-9]{1,2}\s+(?:in\s+the\s+)?"
     r"(?:morning|evening|afternoon|night|hours|o'clock)"
 )
-_AGE_APPOSITION = re.compile(r"[A-Z][\w'’-]+,\s$")
-_PERSON_APPOSITION = re.compile(
+_AGE_APPOSITION = rx.compile(r"[A-Z][\w'’-]+,\s$")
+_PERSON_APPOSITION = rx.compile(
     r"\b(?:man|woman|boy|girl|teenager|teen|pensioner|mother|father|son|daughter|wife|"
     r"husband|driver|student|victim|suspect|grandmother|grandfather|farmer|mum|dad|"
     r"widow|cyclist|motorist|pedestrian)\s*,\s$"
 )
-_PRONOUN_AGE = re.compile(r"\b(?:he|she)\s+(?:was|is|turned|turns)\s+$")
-_NAME_BEFORE_BRACKET = re.compile(r"\b[A-Z][a-z'’-]+\s\($")
-_PLACE_KIND = re.compile(rf"\b(?:{alternation(PLACE_KINDS)})\b")
+_PRONOUN_AGE = rx.compile(r"\b(?:he|she)\s+(?:was|is|turned|turns)\s+$")
+_NAME_BEFORE_BRACKET = rx.compile(r"\b[A-Z][a-z'’-]+\s\($")
+_PLACE_KIND = rx.compile(rf"\b(?:{alternation(PLACE_KINDS)})\b")
 
 
 def _bracketed_age(window: Window, start: int, end: int) -> bool:
@@ -159,13 +158,13 @@ def _bracketed_age(window: Window, start: int, end: int) -> bool:
 
 
 # After an age in apposition: a comma, or the sentence's end ("said Roman Borshch, 29.").
-_COMMA_AFTER = re.compile(r",|\.(?:\s|$)|\s*$")
-_ADDRESS_AFTER = re.compile(
+_COMMA_AFTER = rx.compile(r",|\.(?:\s|$)|\s*$")
+_ADDRESS_AFTER = rx.compile(
     r"(?:\s[A-Z][\w'-]+){1,3}\s(?:Rd|St|Ave|Avenue|Street|Road|Blvd|Boulevard|Lane|Drive)\b"
 )
-_LIST_MARKER = re.compile(r"\)\s")
-_PHONE_BEFORE = re.compile(r"\(\d{3}\)\s?$")
-_GROUP_OF = re.compile(r"\bGroup\s+of\s+$")  # capitalised: a name, not "a group of 40"
+_LIST_MARKER = rx.compile(r"\)\s")
+_PHONE_BEFORE = rx.compile(r"\(\d{3}\)\s?$")
+_GROUP_OF = rx.compile(r"\bGroup\s+of\s+$")  # capitalised: a name, not "a group of 40"
 
 
 def _between_names(window: Window, start: int, end: int) -> bool:
@@ -190,10 +189,10 @@ _NOT_NAMES = frozenset(
     "january february march april may june july august september october november december "
     "monday tuesday wednesday thursday friday saturday sunday".split()
 )
-_DIGITS_AROUND = re.compile(r"(?:[0-9]|\+)\s?$")
-_DIGITS_NEXT = re.compile(r"\s[0-9]")
-_SCORE = re.compile(r"\s?[-–:]\s?[0-9]")
-_SCORE_BEFORE = re.compile(r"[0-9]\s?[-–:x×]\s?$")  # also the second side of "1920 x 1080"
+_DIGITS_AROUND = rx.compile(r"(?:[0-9]|\+)\s?$")
+_DIGITS_NEXT = rx.compile(r"\s[0-9]")
+_SCORE = rx.compile(r"\s?[-–:]\s?[0-9]")
+_SCORE_BEFORE = rx.compile(r"[0-9]\s?[-–:x×]\s?$")  # also the second side of "1920 x 1080"
 _LABEL_WORDS = frozenset(
     "flight route highway road bus line gate room apartment unit platform terminal "
     "version model channel chapter page item act phase lot area zone sector block "
@@ -201,13 +200,13 @@ _LABEL_WORDS = frozenset(
 )
 
 
-_DECIMAL = re.compile(r"[0-9][.,][0-9]$")
-_QUAKE_AFTER = re.compile(
+_DECIMAL = rx.compile(r"[0-9][.,][0-9]$")
+_QUAKE_AFTER = rx.compile(
     r"(?:-|\s)(?:magnitude\s+)?(?:earthquakes?|quakes?|tremors?|aftershocks?)\b"
 )
-_ROAD_AFTER = re.compile(r"\s(?:Freeway|Highway|Motorway|Expressway|Turnpike|Parkway)\b")
+_ROAD_AFTER = rx.compile(r"\s(?:Freeway|Highway|Motorway|Expressway|Turnpike|Parkway)\b")
 # French storage units, capitalised (lower case, "to" and "go" are English words).
-_UNIT_AFTER = re.compile(r"\s(?:Go|To|Mo|Ko)\b")
+_UNIT_AFTER = rx.compile(r"\s(?:Go|To|Mo|Ko)\b")
 # Capitalised words that sit before a count without naming it: modifiers, articles.
 _COUNT_OPENERS = frozenset(
     "about around some nearly almost over under more fewer less only just at least up to "
@@ -253,6 +252,6 @@ def _clock_like(window: Window, start: int, end: int) -> bool:
     return _CLOCK_CONTEXT.match(window.lower, end) is not None
 
 
-_CLOCK_CONTEXT = re.compile(
+_CLOCK_CONTEXT = rx.compile(
     r"\s*(?:on|this|that|local|sharp|last|yesterday|today|tonight|in\s+the\s+(?:morning|evening|afternoon))\b"
 )

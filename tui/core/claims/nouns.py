@@ -7,7 +7,7 @@ Pure data and two small functions; ``things.py`` does the reading.
 
 from __future__ import annotations
 
-import re
+from tui.core.claims import rx
 
 # Words after which the next word is no longer part of the noun phrase a number counts.
 STOP = frozenset(
@@ -64,7 +64,7 @@ ADJECTIVES = frozenset(
     male female adult underage
     """.split()
 )
-_ADJECTIVE_SUFFIX = re.compile(
+_ADJECTIVE_SUFFIX = rx.compile(
     r"(?:al|ial|ic|ical|ous|ive|ful|less|able|ible|ary|ese|ish|ian|ean|i|ern|ly)$"
 )
 # Words that look adjectival by suffix but are nouns that head or name counted things.

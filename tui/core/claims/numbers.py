@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from tui.core.claims import rx
 from tui.core.claims.lexicon import CURRENCY_SYMBOLS, SCALES, VAGUE, alternation
 from tui.core.models import Kind
 
@@ -76,7 +77,7 @@ def _digits_re() -> re.Pattern[str]:
     # It starts with a digit, which lets the regex engine skip to digits quickly; a
     # currency prefix is looked for behind each match (an optional prefix group in front
     # made this pattern ~10x slower: it was tried at every position of the text).
-    return re.compile(
+    return rx.compile(
         r"(?P<num>[0-9]{1,3}(?:[ \u202f\u00a0][0-9]{3}(?![0-9]))+(?![0-9]|[.,][0-9])"
         r"|[0-9](?:[0-9]|[.,](?=[0-9]))*)"
         r"(?P<scale>(?:(?:\s?|-)(?:thousand|millions|million|billion|trillion|mln|mn|millones|"
@@ -105,12 +106,12 @@ def _spelled_re() -> re.Pattern[str]:
     # most word boundaries at one character test (see ``regex_speed``; the optional
     # article hides those letters from ``compile_guarded``).
     first = "".join(sorted({"a", *(w[0] for w in [*_WORD_VALUE, *_WORD_SCALE])}))
-    return re.compile(rf"\b(?=[{first}])(?:an?\s+)?{word}(?:(?:\s+and\s+|\s+|-){word})*\b")
+    return rx.compile(rf"\b(?=[{first}])(?:an?\s+)?{word}(?:(?:\s+and\s+|\s+|-){word})*\b")
 
 
 @cache
 def _fraction_re() -> re.Pattern[str]:
-    return re.compile(
+    return rx.compile(
         r"\b(?:(?:a|one)[\s-]?(?:third|quarter|fifth)|(?:two)[\s-]?thirds|"
         r"(?:three)[\s-]?quarters|half)\b"
     )
@@ -118,20 +119,20 @@ def _fraction_re() -> re.Pattern[str]:
 
 # "one in seven": a share written as a ratio (the percent is 100 / N).
 # (r"\b(?:one|1)\s+in..." written to start with a character class: much faster to search.)
-_ONE_IN = re.compile(
+_ONE_IN = rx.compile(
     r"[o1](?<!\w.)(?:(?<=o)ne|(?<=1))"
     r"\s+in\s+(two|three|four|five|six|seven|eight|nine|ten|[0-9]{1,3})\b"
 )
 # "nine out of 10", "two out of three": a share written as a count of a whole.
 _SMALL = r"one|two|three|four|five|six|seven|eight|nine|ten|[0-9]{1,3}"
-_OUT_OF = re.compile(rf"\b({_SMALL})\s+out\s+of\s+(?:every\s+)?({_SMALL})\b(?![.,][0-9])")
+_OUT_OF = rx.compile(rf"\b({_SMALL})\s+out\s+of\s+(?:every\s+)?({_SMALL})\b(?![.,][0-9])")
 # "half a million", "a half million": the fraction scales the word after it.
-_HALF_SCALE = re.compile(r"\b(?:a\s+)?half\s+(?:a\s+)?(thousand|million|billion)\b")
+_HALF_SCALE = rx.compile(r"\b(?:a\s+)?half\s+(?:a\s+)?(thousand|million|billion)\b")
 
 
 @cache
 def _vague_re() -> re.Pattern[str]:
-    return re.compile(rf"\b(?:{alternation(VAGUE)})\b")
+    return rx.compile(rf"\b(?:{alternation(VAGUE)})\b")
 
 
 @cache
@@ -139,14 +140,14 @@ def _vague_needles() -> re.Pattern[str]:
     """The longest word of each vague phrase, anywhere (no word boundaries): a text holding
     none of them has no vague count, and one search for the 37 of them as a trie is much
     cheaper than trying the pattern at every word (and than 37 substring tests)."""
-    return re.compile(alternation({max(phrase.split(), key=len) for phrase in VAGUE}))
+    return rx.compile(alternation({max(phrase.split(), key=len) for phrase in VAGUE}))
 
 
-_EN_THOUSANDS = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?")
-_DE_THOUSANDS = re.compile(r"[0-9]{1,3}(?:\.[0-9]{3})+(?:,[0-9]+)?")
-_DECIMAL = re.compile(r"[0-9]+(?:\.[0-9]+)?")
-_DE_DECIMAL = re.compile(r"[0-9]+,[0-9]{1,2}")
-_COMMA_DECIMAL = re.compile(r"[0-9]+,[0-9]+")
+_EN_THOUSANDS = rx.compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?")
+_DE_THOUSANDS = rx.compile(r"[0-9]{1,3}(?:\.[0-9]{3})+(?:,[0-9]+)?")
+_DECIMAL = rx.compile(r"[0-9]+(?:\.[0-9]+)?")
+_DE_DECIMAL = rx.compile(r"[0-9]+,[0-9]{1,2}")
+_COMMA_DECIMAL = rx.compile(r"[0-9]+,[0-9]+")
 # Scale words of the other languages the extractor reads: their numbers group with dots
 # and mark decimals with commas.
 _FOREIGN_SCALES = frozenset(
@@ -155,7 +156,7 @@ _FOREIGN_SCALES = frozenset(
 )
 
 
-_SPACE_THOUSANDS = re.compile(r"[0-9]{1,3}(?:[ \u202f\u00a0][0-9]{3})+")
+_SPACE_THOUSANDS = rx.compile(r"[0-9]{1,3}(?:[ \u202f\u00a0][0-9]{3})+")
 
 
 def parse_digits(run: str, *, scaled: bool, foreign_scale: bool = False) -> float | None:
@@ -201,7 +202,7 @@ def spelled_length(phrase: str) -> int:
     return len(phrase)
 
 
-_FRACTION_NEXT = re.compile(r"[\s-](?:thirds?|quarters?|fifths?)\b")
+_FRACTION_NEXT = rx.compile(r"[\s-](?:thirds?|quarters?|fifths?)\b")
 # What a number word may be followed by in one number: "twenty" by 1-9 ("twenty-two").
 _UNIT_AFTER = {w: 10 for w in _WORD_VALUE if _WORD_VALUE[w] >= 20}
 
@@ -252,7 +253,7 @@ def _glued(text: str, start: int, end: int) -> bool:
 
 
 # A number glued to one of these counts what it sizes.
-_SIZE_SUFFIX = re.compile(r"-(?:strong|member|seat|man|person)\b", re.IGNORECASE)
+_SIZE_SUFFIX = rx.compile(r"-(?:strong|member|seat|man|person)\b", re.IGNORECASE)
 
 
 def _signed(text: str, num_start: int) -> bool:
@@ -264,7 +265,7 @@ def _signed(text: str, num_start: int) -> bool:
     )
 
 
-_CURRENCY_BEFORE = re.compile(
+_CURRENCY_BEFORE = rx.compile(
     r"(?:(?:us|a|au|c|ca|nz|hk|s|r)?\$|€|£|₹|\b(?:usd|eur|gbp|iqd|inr)\s?|\brs\.?\s?)\Z"
 )
 _CURRENCY_REACH = 4  # the longest prefix: "usd "
@@ -338,8 +339,8 @@ _DOLLARS = {
     "s": "SGD",
     "r": "BRL",
 }
-_FOREIGN_OF = re.compile(r"^(?:de|d['’])\s?")
-_VAGUE_MONEY = re.compile(r"\s+(?:of\s+)?(dollars|euros|pounds)\b")
+_FOREIGN_OF = rx.compile(r"^(?:de|d['’])\s?")
+_VAGUE_MONEY = rx.compile(r"\s+(?:of\s+)?(dollars|euros|pounds)\b")
 
 
 def _word_quantities(text: str) -> list[Quantity]:

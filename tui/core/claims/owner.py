@@ -20,9 +20,9 @@ never one inside a source phrase: "Iraqi sources said" speaks, it does not own):
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
+from tui.core.claims import rx
 from tui.core.claims.actors import Mention
 from tui.core.claims.lexicon import FORCE_THINGS
 from tui.core.claims.sources import SourceMention
@@ -48,8 +48,8 @@ _FORCE_WORDS = frozenset(
 _PEOPLE_WORDS = _FORCE_WORDS | frozenset(
     "people workers employees volunteers members staff".split()
 )
-_WORD = re.compile(r"[A-Za-z][\w'’-]*")
-_SPACED_WORD = re.compile(r"[ \t]{0,2}([A-Za-z][\w'’-]*)")
+_WORD = rx.compile(r"[A-Za-z][\w'’-]*")
+_SPACED_WORD = rx.compile(r"[ \t]{0,2}([A-Za-z][\w'’-]*)")
 # Words that end the noun phrase after a number (a verb, a preposition, a conjunction).
 _NP_END = frozenset(
     "of in at to for from on by with were was are is be been will would could should have "
@@ -59,10 +59,10 @@ _NP_END = frozenset(
     "beim through across near toward towards via inside outside against between among "
     "throughout including alongside amid despite".split()
 )
-_AGENT_BEFORE = re.compile(
+_AGENT_BEFORE = rx.compile(
     r"\b(?:by|blamed\s+on|attributed\s+to)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}$"
 )
-_ATTACK_AFTER = re.compile(
+_ATTACK_AFTER = rx.compile(
     r"[\s-]+(?:[a-z]+\s+)?(attacks?|strikes?|airstrikes?|air\s+strikes?|bombardments?|"
     r"bombings?|shelling|fire|offensive|raids?|assaults?|forces|army|military|troops|"
     r"soldiers|drones?|missiles?|rockets?|aggression|occupation|invasion|bombs?|"
@@ -70,22 +70,22 @@ _ATTACK_AFTER = re.compile(
 )
 # A force named by its side elsewhere in the sentence: "the US presence in South Korea,
 # where about 28,500 troops are stationed", "the German brigade ... of 5,000 soldiers".
-_FORCE_UNIT_AFTER = re.compile(
+_FORCE_UNIT_AFTER = rx.compile(
     r"(?:'s|’s)?\s+(?:[a-z]+\s+)?(?:presence|contingent|deployment|brigade|battalion|"
     r"garrison|mission|force|forces|troops|army|military)\b"
 )
-_RELEASE_BEFORE = re.compile(
+_RELEASE_BEFORE = rx.compile(
     r"\b(?:releas\w*|free[ds]?|freeing|hand(?:ed|s|ing)?\s+over|hand-?over|return(?:ed|s|ing)?|"
     r"exchang\w*|swap\w*|transfer\w*)\s+(?:\w+\s+){0,6}$"
 )
-_PARTITIVE = re.compile(r"\s+of\s+(?:the|its|their|his|her|these|those)?\s*")
+_PARTITIVE = rx.compile(r"\s+of\s+(?:the|its|their|his|her|these|those)?\s*")
 # Things whose side a sentence may leave to the one before, and words that point back.
 _CARRY_THINGS = FORCE_THINGS | frozenset({"seats", "bases", "drones", "missiles", "rockets"})
-_ANAPHOR = re.compile(
+_ANAPHOR = rx.compile(
     r"\b(?:the\s+(?:party|group|alliance|bloc|country|militants|rebels|militia|army|"
     r"military|government|movement|coalition)|this\s+outcome|it|they|its|their)\b"
 )
-_ARMED_BODY = re.compile(r"\b(?:army|military)\b")  # "the Israeli army", not "Rapid Support Forces"
+_ARMED_BODY = rx.compile(r"\b(?:army|military)\b")  # "the Israeli army", not "Rapid Support Forces"
 # Victims whose toll the text may blame on someone (the displaced and the rescued fled or
 # were saved from something, not by someone).
 _PERPETRATED = frozenset(
@@ -94,8 +94,8 @@ _PERPETRATED = frozenset(
 )  # fmt: skip
 # A number whose noun phrase is only an event ("47 injured") shares the one before it.
 _EVENT_WORDS = frozenset("killed dead died injured wounded hurt missing".split())
-_SHARED_BEFORE = re.compile(r"(\d[\d,.]*)[^\d;]{1,80}?\s+and\s+$")
-_RELATION = re.compile(
+_SHARED_BEFORE = rx.compile(r"(\d[\d,.]*)[^\d;]{1,80}?\s+and\s+$")
+_RELATION = rx.compile(
     r"(?:allies|partners|neighbou?rs|enemies|rivals|opponents|critics|donors|backers)\b"
 )
 # Counted places and nationals: an actor beside them names where or whose nationals they
@@ -109,20 +109,20 @@ _NATIONALS = frozenset(
     "citizens nationals residents tourists expatriates expats students passengers "
     "pilgrims fans workers".split()
 )
-_GAP_BREAK = re.compile(r"[,;.:()\d]")
-_MAKER_AFTER = re.compile(r"\s+(?:origin|design|make|manufacture|built|made)\b")
-_COUNTED_BEFORE = re.compile(r"\d[\d,.]*\s+$")
-_DIGIT = re.compile(r"\d")
-_IN_EXCHANGE = re.compile(r"\b(?:in\s+exchange\s+for|in\s+return\s+for|for\s+the\s+release\s+of)\b")
-_OTHER_SIDE = re.compile(r"\b(?:exchange|return|for|while|whereas|compared|than|versus|against)\b")
-_SUBORDINATE = re.compile(r"\b(?:after|when|as|because|since|while|which|who|before|until)\b")
+_GAP_BREAK = rx.compile(r"[,;.:()\d]")
+_MAKER_AFTER = rx.compile(r"\s+(?:origin|design|make|manufacture|built|made)\b")
+_COUNTED_BEFORE = rx.compile(r"\d[\d,.]*\s+$")
+_DIGIT = rx.compile(r"\d")
+_IN_EXCHANGE = rx.compile(r"\b(?:in\s+exchange\s+for|in\s+return\s+for|for\s+the\s+release\s+of)\b")
+_OTHER_SIDE = rx.compile(r"\b(?:exchange|return|for|while|whereas|compared|than|versus|against)\b")
+_SUBORDINATE = rx.compile(r"\b(?:after|when|as|because|since|while|which|who|before|until)\b")
 # A possessive naming a place rather than an owner: "Russia's Kursk region".
-_FIGURE_NOUN_AFTER_POSSESSIVE = re.compile(
+_FIGURE_NOUN_AFTER_POSSESSIVE = rx.compile(
     r"\s+(?:[a-z]+\s+){0,2}(?:share|vote|votes|tally|total|majority|seats|budget|target|count|"
     r"toll|forces|troops|army|spending|aid|contribution|pledge|release|arsenal|stockpile|"
     r"reserves|losses|haul)\b"
 )
-_MOVEMENT_BEFORE = re.compile(
+_MOVEMENT_BEFORE = rx.compile(
     r"\b(?:withdraw\w*|withdrew|pull\w*|remov\w*|evacuat\w*|bring\w*|brought|mov\w*|redeploy\w*|"
     r"relocat\w*|cut\w*|reduc\w*)\b"
 )
@@ -319,7 +319,7 @@ def _possessive(window: Window, mentions: list[Mention], lo: int, start: int) ->
     return None
 
 
-_FROM_AFTER = re.compile(r"\s+(?:from|of)\s+(?:the\s+)?(?:neighbou?ring\s+)?")
+_FROM_AFTER = rx.compile(r"\s+(?:from|of)\s+(?:the\s+)?(?:neighbou?ring\s+)?")
 
 
 def _origin(
@@ -365,7 +365,7 @@ def _agent(window: Window, mentions: list[Mention], end: int, hi: int, victim: b
 
 
 # Who brings the sides together is neither's: "a swap brokered by Qatar".
-_GO_BETWEEN = re.compile(
+_GO_BETWEEN = rx.compile(
     r"\b(?:mediated|brokered|facilitated|hosted|arranged|overseen|negotiated|supervised)\s+"
     r"by\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}$"
 )

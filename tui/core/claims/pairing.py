@@ -4,23 +4,23 @@ ranges ("between 2,000 and 2,500") and changes ("down from around 900")."""
 from __future__ import annotations
 
 import itertools
-import re
 from dataclasses import dataclass
 
 from tui.core.claims import modifiers as mod
+from tui.core.claims import rx
 from tui.core.claims import window as win
 from tui.core.claims.dates import DateFigure
 from tui.core.claims.numbers import Quantity
 from tui.core.models import Bound, Kind
 
-_FROM_BEFORE = re.compile(
+_FROM_BEFORE = rx.compile(
     r"(?:\b(?:down|up)\s+from|\bfrom(?:\s+a\s+(?:peak|high|low)\s+of)?|"
     r"\bcompared\s+(?:with|to))\s+$"
 )
-_RANGE_GAP = re.compile(r"\s*(?:-|to|bis|à|a|al|hasta|do)\s*")
+_RANGE_GAP = rx.compile(r"\s*(?:-|to|bis|à|a|al|hasta|do)\s*")
 _AND_GAP = frozenset([" and ", " y ", " e ", " et ", " und ", " i "])
 _BETWEEN = ("between", "entre", "zwischen", "między")
-_FRACTION_GAP = re.compile(r"\s+of\s+(?:the|its|their|an\s+estimated|some|about|around)?\s*")
+_FRACTION_GAP = rx.compile(r"\s+of\s+(?:the|its|their|an\s+estimated|some|about|around)?\s*")
 
 
 @dataclass(slots=True)

@@ -7,9 +7,7 @@ linked to it ("turnout was 60%"); failing both, the nearest measure word of the 
 
 from __future__ import annotations
 
-import re
-
-from tui.core.claims import things
+from tui.core.claims import rx, things
 from tui.core.claims import window as win
 from tui.core.claims.lexicon import alternation
 from tui.core.claims.nouns import SYNONYMS
@@ -79,9 +77,9 @@ _MEASURES: dict[str, str] = {
     "victims": "victims",
     "of the dead": "deaths",
 }
-_MEASURE_RE = re.compile(rf"\b(?:{alternation(_MEASURES)})\b")
-_ASIDE = re.compile(r",\s*(?:which|who|that|including|excluding)\b[^,;]*,")
-_OF_AFTER = re.compile(r"\s+of\s+(?:the\s+|all\s+|its\s+|their\s+)?")
+_MEASURE_RE = rx.compile(rf"\b(?:{alternation(_MEASURES)})\b")
+_ASIDE = rx.compile(r",\s*(?:which|who|that|including|excluding)\b[^,;]*,")
+_OF_AFTER = rx.compile(r"\s+of\s+(?:the\s+|all\s+|its\s+|their\s+)?")
 
 
 def _measure(text: str) -> str:
@@ -90,7 +88,7 @@ def _measure(text: str) -> str:
 
 # An election story: a party's bare percentage is its share of the vote. (Not a survey of
 # experts: "economists polled by Reuters", "a Bloomberg poll of analysts".)
-_ELECTION = re.compile(
+_ELECTION = rx.compile(
     r"\b(?:votes?|voters?|voting|polls?(?!\s+of\s+(?:economists|analysts|experts|forecasters))|"
     r"ballots?|elections?|electoral|seats?|parties|party|constituenc(?:y|ies))\b"
 )
@@ -120,8 +118,8 @@ def percent_thing(
     return found
 
 
-_POINT_GAP = re.compile(r"\s+(gap|lead|swing|margin)\b")
-_ON_BEFORE = re.compile(r"\bon\s+\Z")
+_POINT_GAP = rx.compile(r"\s+(gap|lead|swing|margin)\b")
+_ON_BEFORE = rx.compile(r"\bon\s+\Z")
 
 
 def _measure_near(window: win.Window, start: int, end: int, clause: tuple[int, int]) -> str | None:

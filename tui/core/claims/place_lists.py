@@ -16,6 +16,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from tui.core.claims import rx
 from tui.core.claims.gazetteer import gazetteer
 from tui.core.claims.places import PlaceMention
 
@@ -36,9 +37,9 @@ def _same_thing(a: str | None, b: str | None) -> bool:
 
 
 # "three of the 251 who died in X": the whole a part is counted from shares its place.
-_PARTITIVE = re.compile(r"\s+of\s+(?:the|these|those|its|their)\s+(?:[\w-]+\s+){0,2}?\Z")
+_PARTITIVE = rx.compile(r"\s+of\s+(?:the|these|those|its|their)\s+(?:[\w-]+\s+){0,2}?\Z")
 # "with another 1,602 dead in Syria": an item of its own, apart from the figure before it.
-_ANOTHER = re.compile(r"\b(?:another|a\s+further|an\s+additional|further)\s+(?:[\w-]+\s+)?\Z")
+_ANOTHER = rx.compile(r"\b(?:another|a\s+further|an\s+additional|further)\s+(?:[\w-]+\s+)?\Z")
 
 
 def taken(
@@ -72,10 +73,10 @@ def taken(
 
 # A total of the figures before it: "bringing the total to", "the total number of deaths
 # is", "the overall toll", "the combined toll", "in all".
-_TOTAL_BEFORE = re.compile(
+_TOTAL_BEFORE = rx.compile(
     r"\b(?:total|overall|combined|altogether|cumulative)\b(?:\W+\w+){0,6}?\W+\Z"
 )
-_TOTAL_AFTER = re.compile(r"\s+(?:\w+\s+){0,2}?(?:in\s+(?:all|total)|altogether|combined)\b")
+_TOTAL_AFTER = rx.compile(r"\s+(?:\w+\s+){0,2}?(?:in\s+(?:all|total)|altogether|combined)\b")
 
 
 def is_total(lower: str, start: int, end: int, lo: int) -> bool:
@@ -99,10 +100,10 @@ _DIRECTION = (
     r"(?:north|south|east|west|central|northern|southern|eastern|western|"
     r"(?:north|south)-?(?:east|west)(?:ern)?|neighbou?ring|nearby|adjacent)"
 )
-_COORDINATOR = re.compile(
+_COORDINATOR = rx.compile(
     rf"\s*(?:,\s*(?:and\s+)?|\s+(?:and|&)\s+|\s*/\s*)(?:the\s+)?(?:{_DIRECTION}\s+)?"
 )
-_SPACE_ONLY = re.compile(r"\s+")  # "Turkey Syria earthquake": two countries in a headline
+_SPACE_ONLY = rx.compile(r"\s+")  # "Turkey Syria earthquake": two countries in a headline
 
 
 def coordinated(
@@ -163,12 +164,12 @@ def _nested(a: PlaceMention, b: PlaceMention) -> bool:
 
 # A country's own voice on its own toll: its state media, health ministry, civil defence,
 # its national Red Crescent or Red Cross society ("the Libyan Red Crescent").
-_NATIONAL_VOICE = re.compile(
+_NATIONAL_VOICE = rx.compile(
     r"\b(?:state[-\s](?:run\s+)?(?:media|television|tv|news\s+agency|broadcaster)|"
     r"health\s+ministry|ministry\s+of\s+health|civil\s+defen[cs]e|red\s+cr(?:escent|oss))\b",
     re.IGNORECASE,
 )
-_FIRST_WORD = re.compile(r"(?:[Tt]he\s+)?([A-Z][\w-]*?)(?:'s|’s)?\b")
+_FIRST_WORD = rx.compile(r"(?:[Tt]he\s+)?([A-Z][\w-]*?)(?:'s|’s)?\b")
 
 
 def speakers_home(source: str | None) -> str | None:
@@ -184,7 +185,7 @@ def speakers_home(source: str | None) -> str | None:
 
 
 # A country's leader or national office: its president, minister, disaster agency.
-_LEADER = re.compile(
+_LEADER = rx.compile(
     r"\b(?:(?:vice[-\s])?president|prime\s+minister|premier|minister|ministry|"
     r"disaster\s+(?:and\s+emergency\s+)?(?:management\s+|response\s+)?"
     r"(?:agency|authority|presidency))\b",
@@ -192,7 +193,7 @@ _LEADER = re.compile(
 )
 # After the number, the people it counts: "11,000 people are injured", "912 have died".
 # Not soldiers or police: a country's troops are counted wherever they serve.
-_PEOPLE_AFTER = re.compile(
+_PEOPLE_AFTER = rx.compile(
     r"\s+(?:(?:people|persons|civilians|residents|citizens|others)\b|"
     r"(?:were|are|was|is|have|has|had|died|perished)\b)",
     re.IGNORECASE,

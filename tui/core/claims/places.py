@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import cache
 
+from tui.core.claims import rx
 from tui.core.claims.gazetteer import Gazetteer, gazetteer, place_key
 from tui.core.claims.gazetteer_data import ORDINARY_WORDS, QUALIFIERS
 from tui.core.claims.regex_speed import compile_guarded
@@ -28,9 +29,9 @@ _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔ�
 # One character class first: the pattern fails fast at the many lower-case positions.
 _TOKEN = rf"[{_UPPER}](?:\.(?:[A-Z]\.)+|[\w'’-]*)"
 _CONNECT = r"of|de|del|la|le|du|da|do|di|al|el|upon|the|and|y"
-_RUN = re.compile(rf"{_TOKEN}(?:\s(?:(?:{_CONNECT})\s)*(?:(?:[ae][ldnrstz]|ash)-|d')?{_TOKEN})*")
-_PIECE = re.compile(r"\S+")
-_ARTICLE_BEFORE = re.compile(r"(?<![\w-])(?:[ae][ldnrstz]|ash)-\Z")
+_RUN = rx.compile(rf"{_TOKEN}(?:\s(?:(?:{_CONNECT})\s)*(?:(?:[ae][ldnrstz]|ash)-|d')?{_TOKEN})*")
+_PIECE = rx.compile(r"\S+")
+_ARTICLE_BEFORE = rx.compile(r"(?<![\w-])(?:[ae][ldnrstz]|ash)-\Z")
 _POSSESSIVE = ("'s", "’s")
 # The locative words that let a name which is also a word be a place ("in Reading").
 _SURE_CUES = frozenset(
@@ -65,7 +66,7 @@ _SURE_CUES = frozenset(
 _UNKNOWN_CUES = (" in ", " at ", " near ")
 _CONNECTORS = frozenset(_CONNECT.split("|"))
 # A lower-case qualifier right after a name: "Niger state", "Kursk region", "Gaskinde area".
-_AFTER = re.compile(
+_AFTER = rx.compile(
     r"\s+(state|region|province|county|district|oblast|governorate|prefecture|area|town|"
     r"village|city)\b"
 )
@@ -135,7 +136,7 @@ def _user_pattern(places: tuple[str, ...]) -> re.Pattern[str]:
     # A hyphen and a space are one ("government controlled areas" is the user's
     # "government-controlled areas"); `place_key` folds them alike for the name.
     alternation = "|".join(re.sub(r"(?:\\ |\\?-)+", r"[\\s-]+", re.escape(w)) for w in words)
-    return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])")
+    return rx.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])")
 
 
 def _with_user_mentions(
@@ -164,7 +165,7 @@ def _surface(text: str) -> str:
 
 
 # "the city of el-Fasher", "the outskirts of Kyiv": "of" after these is as good as "in".
-_OF_PLACE = re.compile(
+_OF_PLACE = rx.compile(
     r"\b(?:city|cities|towns?|villages?|regions?|provinces?|states?|districts?|areas?"
     r"|county|counties|prefectures|capital|port"
     r"|islands?|municipality|outskirts|suburbs?|streets|neighbou?rhood|camp|prefecture"
@@ -172,20 +173,20 @@ _OF_PLACE = re.compile(
 )
 
 # "50 km south of Beirut", "southwest of Marrakech": a reference point, not the place.
-_BEARING = re.compile(
+_BEARING = rx.compile(
     r"(?<!the )\b(?:north|south|east|west|(?:north|south)-?(?:east|west))(?:ern)?\s+\Z"
 )
 
 
 # Verbs whose object is a place: "crossed the Channel", "the quake that struck Al Haouz".
-_PLACE_VERB = re.compile(
+_PLACE_VERB = rx.compile(
     r"\b(?:cross(?:ed|es|ing)?|fle(?:d|e|es|eing)|hit(?:s|ting)?|str(?:uck|ikes?|iking)|"
     r"battered|ravaged|pounded|entered|reached|invaded|evacuated|leaving|left)\s+"
     r"(?:the\s+)?(?:(?:north|south|east|west|central|northern|southern|eastern|western)\s+)?\Z"
 )
 
 
-_MOVING = re.compile(
+_MOVING = rx.compile(
     r"\b(?:send|sends|sent|sending|deploy\w*|mov(?:e|ed|es|ing)|transferr?\w*|return\w*|"
     r"arriv\w*|dispatch\w*|evacuat\w*|flown|flew|relocat\w*|redeploy\w*)\b"
 )
@@ -208,7 +209,7 @@ def _cue(lower: str, start: int, text: str = "") -> str | None:
     return m.group(1)
 
 
-_WORD_BEFORE = re.compile(r"([\w.'’-]+)\s+\Z")
+_WORD_BEFORE = rx.compile(r"([\w.'’-]+)\s+\Z")
 
 
 def _inside_a_name(text: str, at: int) -> bool:
@@ -483,10 +484,10 @@ def _lookup(
 
 # An unknown word that may be a small town's name: capitalised, then lower case ("Suzu",
 # "al-Hasima"), not an acronym or CamelCase product ("WWDC", "SmartThings").
-_NAME_SHAPE = re.compile(r"(?:(?:[ae][ldnrstz]|ash)-)?[A-Z][a-z]{2,}(?:-[A-Za-z][a-z]+)*\Z")
+_NAME_SHAPE = rx.compile(r"(?:(?:[ae][ldnrstz]|ash)-)?[A-Z][a-z]{2,}(?:-[A-Za-z][a-z]+)*\Z")
 # ... and ends a phrase: "in Suzu, while", "in Alamo." (not "in Parliament Square"), or
 # a clause goes on after it ("died in Derna after the dams burst", "in Suzu when").
-_NAME_END = re.compile(
+_NAME_END = rx.compile(
     r"\s*(?:[,.;:)]|\Z|\s+(?:and|on|last|this|earlier|late|early|after|before|when|where"
     r"|while|as|since|following|during|amid|but|until)\b)"
 )
@@ -496,13 +497,13 @@ _NAME_END = re.compile(
 # locative word before it governs the noun after it, so it says whose or which, not where.
 # The nouns are those a side or a town's name usually modifies in news: attacks and the
 # forces that make them, and institutions named after a place that may lie elsewhere.
-_MODIFIED_NOUN = re.compile(
+_MODIFIED_NOUN = rx.compile(
     r"(?:-(?:led|backed|made|based)\b|\s+(?:air|drone|missile|rocket|artillery)?\s*"
     r"(?:strikes?|airstrikes?|attacks?|raids?|bombings?|bombardments?|shelling|offensives?|"
     r"operations?|assaults?|custody|detention|captivity|forces|troops|soldiers|military|"
     r"army|navy|police|officials|authorities|government|embassy|jails?|prisons?)\b)"
 )
-_NAMED_INSTITUTION = re.compile(r"\s+(?:University|College|Institute|Academy|School)\b")
+_NAMED_INSTITUTION = rx.compile(r"\s+(?:University|College|Institute|Academy|School)\b")
 
 
 def _modifies_noun(text: str, lower: str, end: int) -> bool:

@@ -16,6 +16,8 @@ import re
 import sys
 from typing import Any
 
+from tui.core.claims import rx
+
 _MAX_FIRST = 40  # a longer set of first characters filters too little to pay
 
 
@@ -27,8 +29,8 @@ def compile_guarded(pattern: str, flags: int = 0) -> re.Pattern[str]:
         first = _first_chars(pattern, flags)
         if first and len(first) <= _MAX_FIRST:
             chars = "".join(_class_char(ch) for ch in sorted(first))
-            return re.compile(rf"\b(?=[{chars}]){pattern[2:]}", flags)
-    return re.compile(pattern, flags)
+            return rx.compile(rf"\b(?=[{chars}]){pattern[2:]}", flags)
+    return rx.compile(pattern, flags)
 
 
 def _class_char(ch: str) -> str:
@@ -108,7 +110,7 @@ class Gated:
 def gated(pattern: str, needles: str, flags: int = 0) -> Gated:
     """``re.compile(pattern, flags)`` behind a gate of `needles` (space-separated words:
     every match of `pattern` must hold one of them)."""
-    return Gated(re.compile(pattern, flags), tuple(needles.split()))
+    return Gated(rx.compile(pattern, flags), tuple(needles.split()))
 
 
 def search_last_words(pattern: re.Pattern[str], text: str, words: int) -> re.Match[str] | None:

@@ -5,18 +5,18 @@ cannot be paired, no figure takes a place that is only one part's."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from tui.core.claims import rx
 from tui.core.claims.places import UserPlaces, find_places
 from tui.core.claims.sentences import Spans
 from tui.core.models import Claim
 
-_RESPECTIVELY = re.compile(r"\brespectively\b")
+_RESPECTIVELY = rx.compile(r"\brespectively\b")
 # Between two figures of one list: "40 and 25", "40, 25 and 13".
-_LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)\s*")
-_SPEAKERS_JOIN = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+_LIST_JOIN = rx.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)\s*")
+_SPEAKERS_JOIN = rx.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 
 
 def paired_respectively(

@@ -14,7 +14,9 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-_BOUNDARY = re.compile(r"[.!?][\"'”’)\]]*[ \t]+(?=[\"'“‘(\[]?[A-Z0-9])|\n")
+from tui.core.claims import rx
+
+_BOUNDARY = rx.compile(r"[.!?][\"'”’)\]]*[ \t]+(?=[\"'“‘(\[]?[A-Z0-9])|\n")
 _ABBREVIATIONS = frozenset(
     [
         "u.s",
@@ -65,17 +67,17 @@ _ABBREVIATIONS = frozenset(
         "al",
     ]
 )
-_BOILER_HEADER = re.compile(
+_BOILER_HEADER = rx.compile(
     r"^[ \t]*(?:read\s+also|also\s+read|read\s+more|most\s+read|"
     r"related(?:\s+(?:articles|stories|news))?|more|see\s+also|more\s+on\s+this\s+story|"
     r"recommended|you\s+may\s+also\s+like)"
     r"[ \t]*:[^\n]*$",
     re.IGNORECASE | re.MULTILINE,
 )
-_LIST_LINE = re.compile(r"[ \t]*(?:[-*•·▪►]|\d+[.)])[ \t]+\S")
+_LIST_LINE = rx.compile(r"[ \t]*(?:[-*•·▪►]|\d+[.)])[ \t]+\S")
 HEADLINE_MAX = 200  # characters; a longer line is a paragraph of the article
 # A line ending like a sentence is prose, not a headline ("?" stays: headlines ask).
-_SENTENCE_END = re.compile(r"[.!][\"'”’)\]]*\s*$")
+_SENTENCE_END = rx.compile(r"[.!][\"'”’)\]]*\s*$")
 
 
 @dataclass(frozen=True, slots=True)

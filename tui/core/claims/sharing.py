@@ -6,11 +6,10 @@ main count. Each pass reads the drafts of one window after their own things are 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from itertools import pairwise
 
-from tui.core.claims import events, things
+from tui.core.claims import events, rx, things
 from tui.core.claims import modifiers as mod
 from tui.core.claims import window as win
 from tui.core.claims.antecedent import Antecedent
@@ -28,13 +27,13 @@ def modifier_start(window: win.Window, d: Draft) -> int:
 
 
 # Between two figures of one list: "39 in Wajima, 22 in Suzu", "Al Haouz (394),".
-_LIST_GAP = re.compile(r"[^.;:!?]{0,80}$")
+_LIST_GAP = rx.compile(r"[^.;:!?]{0,80}$")
 # A verb of its own between two figures starts a new clause, not the list's next item:
 # "killed 5,000 and left millions homeless".
-_NEW_VERB = re.compile(r"\band\s+(?:[a-z]+ed|left|leaving|made|saw|sent|took|forced)\b")
+_NEW_VERB = rx.compile(r"\band\s+(?:[a-z]+ed|left|leaving|made|saw|sent|took|forced)\b")
 
 
-_RUNNING_TOTAL = re.compile(
+_RUNNING_TOTAL = rx.compile(
     r"\b(?:bringing|brings|brought|taking|takes|took)\s+the\s+[^.;:]{0,40}$"
 )
 
@@ -74,7 +73,7 @@ def inherit_listed_things(window: win.Window, drafts: list[Draft]) -> set[int]:
     return listed
 
 
-_OF_A = re.compile(r"\s+of\s+(?:a|an|the|its|their)\s+(?:[a-z]+\s+)?")
+_OF_A = rx.compile(r"\s+of\s+(?:a|an|the|its|their)\s+(?:[a-z]+\s+)?")
 
 
 def shares_of_sized_wholes(window: win.Window, drafts: list[Draft]) -> None:
@@ -90,13 +89,13 @@ def shares_of_sized_wholes(window: win.Window, drafts: list[Draft]) -> None:
 
 # A part of an earlier figure: "killed 1,061 people (including 360 children)", "205 of
 # them", "$1.3 billion in aid, including $500 million for the grid".
-_SUBSET_BEFORE = re.compile(
+_SUBSET_BEFORE = rx.compile(
     r"(?:\b(?:including|includes|included|include|among\s+them|among\s+whom|of\s+whom|"
     r"of\s+which)\s+(?:[^\W\d_][\w'-]*\s+){0,3}|\(\s*)$"
 )
 # The next item of a subset's list: "(102 men, 17 women and 12 children)".
-_NEXT_ITEM = re.compile(r"[^.;:()]{0,40}?(?:,\s*|\s+and\s+)$")
-_OF_THEM_AFTER = re.compile(r"\s+of\s+(?:them|whom)\b")
+_NEXT_ITEM = rx.compile(r"[^.;:()]{0,40}?(?:,\s*|\s+and\s+)$")
+_OF_THEM_AFTER = rx.compile(r"\s+of\s+(?:them|whom)\b")
 
 
 def subsets_share_event(window: win.Window, drafts: list[Draft]) -> None:
@@ -126,11 +125,11 @@ def subsets_share_event(window: win.Window, drafts: list[Draft]) -> None:
 _CURRENCY_NAMES = frozenset(CURRENCY_THING.values()) | {"money"}
 # A percent that says how a count changed: "a 64% decrease", "30% lower than", "was down
 # about 52%". It measures what that count counts.
-_CHANGE_AFTER = re.compile(
+_CHANGE_AFTER = rx.compile(
     r"\s*(?:monthly\s+|annual\s+|yearly\s+)?(?:increase|decrease|rise|drop|fall|decline|"
     r"jump|gain|reduction|cut|surge|plunge|lower|higher|down|up|more|fewer|less|below|above)\b"
 )
-_CHANGE_BEFORE = re.compile(
+_CHANGE_BEFORE = rx.compile(
     r"\b(?:down|up|fell|rose|dropped|increased|decreased|declined|climbed|jumped|grew|"
     r"surged|plunged|soared|slid|slumped)\s+(?:by\s+)?(?:about|around|nearly|some|roughly|"
     r"almost|more\s+than|over|just|only)?\s*$"

@@ -4,8 +4,7 @@ covers its clause, and what "he said" or "the paper said" points to in the same 
 
 from __future__ import annotations
 
-import re
-
+from tui.core.claims import rx
 from tui.core.claims import source_names as nm
 from tui.core.claims import source_words as sw
 from tui.core.claims.lexicon import lower_same_length
@@ -15,7 +14,7 @@ _QUOTES_OPEN = '"“«'
 _QUOTES_CLOSE = '"”»'
 
 
-_QUOTE_MARK = re.compile('[“«"”»]')
+_QUOTE_MARK = rx.compile('[“«"”»]')
 
 
 def quote_around(text: str, pos: int) -> tuple[int, int] | None:
@@ -101,7 +100,7 @@ def needs_antecedent(s: SourceMention) -> bool:
     return s.kind == "pronoun" or s.name.lower() in sw.PAPER_WORDS
 
 
-_OUTLET = re.compile(
+_OUTLET = rx.compile(
     r"\b(?:Times|Post|Journal|News|Tribune|Herald|Guardian|Telegraph|Gazette|Shimbun|"
     r"Reuters|AFP|AP|BBC|CNN|Xinhua|Yonhap|Kyodo|Bloomberg|Press|[Nn]ews\s+[Aa]gency|paper|"
     r"newspaper|[Dd]aily|Courier|Chronicle|Observer|Express|Mirror|Independent|Standard|"

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from tui.core.claims import rx
 from tui.core.claims import source_words as sw
 
 
@@ -85,7 +86,7 @@ def clean(chunk: str, max_words: int = 12) -> str | None:
     return None
 
 
-_TO_CLAUSE_END = re.compile(r"[^.;!?\n,“”\"]*")
+_TO_CLAUSE_END = rx.compile(r"[^.;!?\n,“”\"]*")
 
 
 def rest_is_adjunct(text: str, pos: int) -> bool:

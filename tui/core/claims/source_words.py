@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from tui.core.claims import rx
+
 # Nouns that can head a lower-case source ("the health ministry said", "officials say",
 # "data shows"). A capitalised name needs none of them; a lower-case subject without one
 # ("troops reported", "the deal said", "cases have been confirmed") is no source.
@@ -115,7 +117,7 @@ MONTHS = frozenset(
 WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 # Time adjuncts at a subject's or a name's end ("officials on Monday said", "according to
 # the ministry late on Friday", "a military official said Saturday").
-TRAILING_TIME = re.compile(
+TRAILING_TIME = rx.compile(
     rf"(?:\s+(?:on|late|early|last|this|earlier|later|in|at|during|by|over)?\s*"
     rf"(?:(?:{WEEKDAYS})(?:\s+(?:morning|afternoon|evening|night))?|today|tonight|yesterday|"
     r"(?:this|that|last)\s+(?:week|month|year|morning|afternoon|evening|night)|"
@@ -133,11 +135,11 @@ DOCUMENT_HEADS = frozenset(
 )
 # "a statement issued by the army": the participle between a document and its issuer.
 ISSUED = frozenset("made issued released published shared signed posted sent".split())
-DOCUMENT_BY = re.compile(
+DOCUMENT_BY = rx.compile(
     rf"\b(?:{'|'.join(sorted(DOCUMENT_HEADS))})\s+(?:(?:{'|'.join(sorted(ISSUED))})\s+)?"
     r"(?:from|by)\s+\S"
 )
-TRAILING_WHERE = re.compile(
+TRAILING_WHERE = rx.compile(
     r"\s+(?:in|at|on|from|near)\s+(?:the\s+|a\s+|an\s+)?[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*)*\s*$"
 )
 # Sentence-initial capitalised words that are no source on their own ("Troops reported").
@@ -152,10 +154,10 @@ AUX_ADVERBS = frozenset(
     "themselves officially publicly".split()
 )
 RELATIVE = frozenset("who which whose whom que qui quien quienes cuyo der die das".split())
-TOKEN = re.compile(r"[^\s,;:()\[\]\"“”«»]+")
-HARD_STOP = re.compile(r"[,;:()\[\]\"“”«»!?<>|•*]|\s[-—–]+\s|[—–]|\.\s|\S*(?:https?:|www\.|=|/)\S*")
-COLON_PREFIX = re.compile(r"[^.:\n]{1,60}\):\s*|[A-Z][^.:\n]{0,40}:\s+")
-EVIDENCE_FROM = re.compile(
+TOKEN = rx.compile(r"[^\s,;:()\[\]\"“”«»]+")
+HARD_STOP = rx.compile(r"[,;:()\[\]\"“”«»!?<>|•*]|\s[-—–]+\s|[—–]|\.\s|\S*(?:https?:|www\.|=|/)\S*")
+COLON_PREFIX = rx.compile(r"[^.:\n]{1,60}\):\s*|[A-Z][^.:\n]{0,40}:\s+")
+EVIDENCE_FROM = rx.compile(
     # any two words before the noun: "the latest", "an early", "a preliminary UN"
     r"^(?:(?:the|a|an)\s+)?(?:[\w'’-]+\s+){0,2}?"
     r"(?:data|figures|information|statistics|numbers|estimates?|tally|count|records|"
@@ -171,9 +173,9 @@ FRONTED = frozenset(
 
 ORG_WORDS = SOURCE_HEADS - ROLE_WORDS - {"spokesman", "spokeswoman", "spokesperson"}
 
-DOMAIN = re.compile(r"[a-z0-9-]+\.(?:com|org|net|gov|us|uk|int|io|info)")
+DOMAIN = rx.compile(r"[a-z0-9-]+\.(?:com|org|net|gov|us|uk|int|io|info)")
 
-BRACKET_END = re.compile(r"\s*\([^()]{1,80}\)$")
+BRACKET_END = rx.compile(r"\s*\([^()]{1,80}\)$")
 
 TIME_ENDINGS = frozenset(
     f"{WEEKDAYS}|morning|afternoon|evening|night|today|tonight|yesterday|week|month|year|"

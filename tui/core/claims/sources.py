@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Literal
 
+from tui.core.claims import rx
 from tui.core.claims import source_names as nm
 from tui.core.claims import source_words as sw
 from tui.core.claims.lexicon import alternation
@@ -28,7 +29,7 @@ Kind = Literal["subject", "according", "inverted", "citing", "pronoun", "partici
 # A dateline opens a paragraph: an all-caps place, maybe ", Iraq" or "(Reuters)", then a
 # dash ("BAGHDAD — ", "ERBIL, Iraq - "; dashes are normalised to "-"). It says where the
 # report was filed, never who says so.
-_DATELINE = re.compile(
+_DATELINE = rx.compile(
     r"\s*[A-Z][A-Z'.]{2,}(?:[ -][A-Z][A-Z'.]+)*(?:,\s*[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+)*)?"
     r"(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?(?:\s*\([A-Za-z .&/-]+\))?\s*[-—–]+\s*"
     r"(?=[A-Z\"'“‘])"
@@ -67,13 +68,13 @@ _ACCORDING = (
     r"nach\s+angaben(?:\s+(?:des|der|von|eines|einer))?"
 )
 # What follows "according to" up to the first stop: punctuation or a new clause.
-_NAME_SPAN = re.compile(r"(?:(?:[A-Z]\.){2,}|\.(?=[a-z])|[^,.;:!?()\[\]\n\"“”]){2,140}")
+_NAME_SPAN = rx.compile(r"(?:(?:[A-Z]\.){2,}|\.(?=[a-z])|[^,.;:!?()\[\]\n\"“”]){2,140}")
 
 
 # "per the ministry", "per Reuters": "per" attributes only before an article or a name.
-_PER_SOURCE = re.compile(r"(?:the\s+|[A-Z])(?!ent\b)")
-_AGENT = re.compile(r"\s+by\s+")
-_NAME_SPAN_AGENT = re.compile(r"(?:(?:[A-Z]\.){2,}|\.(?=[a-z])|[^,.;:!?()\[\]\n\"“”]){2,100}")
+_PER_SOURCE = rx.compile(r"(?:the\s+|[A-Z])(?!ent\b)")
+_AGENT = rx.compile(r"\s+by\s+")
+_NAME_SPAN_AGENT = rx.compile(r"(?:(?:[A-Z]\.){2,}|\.(?=[a-z])|[^,.;:!?()\[\]\n\"“”]){2,100}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,12 +93,12 @@ def _verb_re() -> re.Pattern[str]:
     # Lower case, matched against the lower-cased text.
     # Each alternative ends at a word's end, so their order does not change the matches.
     verbs = f"{alternation([*_EN_WORDS, *_OTHER_WORDS])}|{_EN_PHRASES}|{_OTHER_PHRASES}"
-    return re.compile(rf"(?<![\w'’-])(?:(?P<v>{verbs})|(?P<p>{_PARTICIPLES}))(?![\w-])")
+    return rx.compile(rf"(?<![\w'’-])(?:(?P<v>{verbs})|(?P<p>{_PARTICIPLES}))(?![\w-])")
 
 
 @cache
 def _according_re() -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w-])(?P<k>{_ACCORDING})\s+")
+    return rx.compile(rf"(?<![\w-])(?P<k>{_ACCORDING})\s+")
 
 
 def find_sources(text: str, lowered: str) -> list[SourceMention]:
@@ -149,8 +150,8 @@ def _after_comma(text: str, pos: int, body: int) -> bool:
     return bool(before) and before[-1] in ',”"»-—–'
 
 
-_DETERMINER_BEFORE = re.compile(r"(?:^|\s)(?:a|an|the|its|their|his|her|this)\s+$")
-_COPULA_AFTER = re.compile(
+_DETERMINER_BEFORE = rx.compile(r"(?:^|\s)(?:a|an|the|its|their|his|her|this)\s+$")
+_COPULA_AFTER = rx.compile(
     r"^(?:\s+(?!(?:that|they|it|he|she|we|the|a|an|its|their|his|her)\b)(?:[a-z]+|\d{4})){0,3}?\s+"
     r"(?:is|was|were|are|has|have|had)\b"
 )
@@ -171,8 +172,8 @@ _EVIDENCE_HEADS = frozenset(
 )
 
 
-_REMARK_AFTER = re.compile(r"\s*(?:[,.;:\"“”]|that\b|in\b|on\b|$)")
-_NEXT_WORD = re.compile(r"\s+([a-z]+)")
+_REMARK_AFTER = rx.compile(r"\s*(?:[,.;:\"“”]|that\b|in\b|on\b|$)")
+_NEXT_WORD = rx.compile(r"\s+([a-z]+)")
 
 
 def _is_reporting_verb(text: str, lowered: str, m: re.Match[str]) -> bool:

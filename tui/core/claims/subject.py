@@ -12,48 +12,49 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from tui.core.claims import rx
 from tui.core.claims.actors import Mention
 from tui.core.claims.sources import SourceMention
 from tui.core.claims.window import Window
 
 # Before a country, capital or party: it is a place or a recipient there, not a subject.
-PLACE_BEFORE = re.compile(
+PLACE_BEFORE = rx.compile(
     r"(?:^|[\s(,])(?:in|into|at|to|from|across|near|toward|towards|inside|within|throughout|"
     r"against|for|between|of|on|over|around|outside|via|through|than|like|including|"
     r"among|beyond|fled|entered|left|visited|invaded|struck|hit|leave|leaving|reach|reached|"
     r"cross|crossed|crossing|enter)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
-_APPOSITIVE_BEFORE = re.compile(r"[A-Z][\w'-]+,\s+$")
+_APPOSITIVE_BEFORE = rx.compile(r"[A-Z][\w'-]+,\s+$")
 # A state body named by its demonym, speaking for its own figures: "the German army".
-_SPEAKING_BODY = re.compile(
+_SPEAKING_BODY = rx.compile(
     r"\s+(?:army|military|armed\s+forces|government|navy|air\s+force|defen[cs]e\s+ministry)"
 )
 # A hold or release the subject intends after the number: "the 20 hostages it intends to
 # release" (a participle there is the victims' own: "2,500 people killed").
-_HARM_AHEAD = re.compile(
+_HARM_AHEAD = rx.compile(
     r".{0,40}?\b(?:to|will|would)\s+(?:be\s+)?(?:\w+\s+)?(?:releas|free|hand|return|exchang|swap)"
 )
 # Between a subject and the number: a clause with a subject of its own ("with air
 # defences destroying 28 drones", "adding that its air defence systems destroyed 18"), or
 # membership of the counted set ("M23 is the most effective of more than 100 groups").
-_NOT_THE_SUBJECT = re.compile(
+_NOT_THE_SUBJECT = rx.compile(
     r",\s+with\s+(?!the\s+[A-Z])[a-z][a-z ]{0,40}?\b\w+ing\b"
     r"|\bthat\s+(?:its|their|the)\s+[a-z][a-z ]{2,40}?\s+\w+ed\b"
     r"|^\s+(?:is|are|was|were)\s+(?:one|among|the\s+\w+est|the\s+most\s+\w+)\b.*\bof\b"
 )
 # A speaker owns captives it frees or hands over, not ones it receives.
-_RELEASING = re.compile(r"\b(?:releas|free|hand|transfer|swap|exchang|return)")
-_FOREIGN_PLACE_BEFORE = re.compile(
+_RELEASING = rx.compile(r"\b(?:releas|free|hand|transfer|swap|exchang|return)")
+_FOREIGN_PLACE_BEFORE = rx.compile(
     r"(?:^|\s)(?:nach|aus|en|dans|au|aux|em|no|na|para|ke|di|dari|w|do|z|desde|hacia|à|im|ins|"
     r"vers|verso|nel|nella|sur|del|du|des|von|vom)\s+$"
 )
-_RESULT_FOR = re.compile(
+_RESULT_FOR = rx.compile(
     r"\b(?:win|victory|landslide|majority|triumph|defeat|loss|blow|setback)\s+for\s+(?:the\s+)?$"
 )
-_WITH_BEFORE = re.compile(r"\bwith\s+(?:the\s+)?$", re.IGNORECASE)
-_CONJUNCT = re.compile(r"\s*(?:,\s*(?:and|or)\s+|\s+and\s+|\s+or\s+|,\s+)(?:the\s+)?")
-_LIST_GOES_ON = re.compile(r"\s*(?:,|\band\b|\bor\b)")
+_WITH_BEFORE = rx.compile(r"\bwith\s+(?:the\s+)?$", re.IGNORECASE)
+_CONJUNCT = rx.compile(r"\s*(?:,\s*(?:and|or)\s+|\s+and\s+|\s+or\s+|,\s+)(?:the\s+)?")
+_LIST_GOES_ON = rx.compile(r"\s*(?:,|\band\b|\bor\b)")
 # A state body after a demonym or country: "the Spanish government has mobilized".
 _STATE_BODY = (
     r"(?:\s+(?:government|army|military|armed\s+forces|forces|troops|navy|air\s+force|"
@@ -67,8 +68,8 @@ _LEADER = (
     r"Defen[cs]e\s+Minister|Finance\s+Minister|Minister|Secretary|leader|King)"
     r"(?:\s+(?:of\s+)?[A-Z][\w'’-]+){0,3})"
 )
-_BODY_OR_LEADER = re.compile(rf"(?:'s|’s)?(?:{_STATE_BODY}|{_LEADER})")
-_SUBJECT_TAIL = re.compile(
+_BODY_OR_LEADER = rx.compile(rf"(?:'s|’s)?(?:{_STATE_BODY}|{_LEADER})")
+_SUBJECT_TAIL = rx.compile(
     rf"(?:'s|’s)?\)?(?:{_STATE_BODY}|{_LEADER})?\s*(?:\([^()]{{1,40}}\)\s*)?(?:,(?:[^,;]|(?<=\d),(?=\d)){{1,120}},\s*)?"
     r"(?:,?\s*(?:which|who|that)\s+)?(?:(?:on|last|this|next)\s+\w+day\s+)?"
     r"(?:(?:\w+ly|now|already|still|also|just|then|again)\s+)?(\w+)"
@@ -84,35 +85,35 @@ VERBS = frozenset(
     "hatte hat haben ist sind wird werden war waren a ha han es son fue "
     "tem foi são est sont telah akan sudah berjanji".split()
 )
-_HARM = re.compile(
+_HARM = rx.compile(
     r"\b(?:kill|murder|massacr|shot|shoot|wound|injur|abduct|kidnap|seiz|captur|execut|"
     r"attack|target|strik|struck|bomb|shell|destroy|displac|detain|arrest|held|hold|took|"
     r"take|releas|free|hand|return|exchang|swap|transfer|launch|fire|fir|brought|bring|"
     r"repatriat|receiv)"
 )
-_AND = re.compile(r",?\s+and\s+(?:the\s+)?")
-_PRONOUN = re.compile(r"\b(?:it|they|its|their)\b")
-_PRONOUN_AFTER = re.compile(
+_AND = rx.compile(r",?\s+and\s+(?:the\s+)?")
+_PRONOUN = rx.compile(r"\b(?:it|they|its|their)\b")
+_PRONOUN_AFTER = rx.compile(
     r"(?:\s+[a-z]+){0,2}?\s+(it|they)\s+(?:has\s+|had\s+|have\s+)?[a-z]+ed\b|\s+(?:it|they)\s+won\b"
 )
 # A figure before its subject: "Despite gaining over 200 seats, Labour's vote share ...".
 # "the DA on 21.7%", "AfD - 151"; "the Labour Party, with a majority of 174".
-_LIST_ITEM = re.compile(r"(?:'s|’s)?\s*(?:\([^()]{1,40}\)\s*)?(?:on|with|at|-|:)?\s*")
-_WITH_FIGURE = re.compile(
+_LIST_ITEM = rx.compile(r"(?:'s|’s)?\s*(?:\([^()]{1,40}\)\s*)?(?:on|with|at|-|:)?\s*")
+_WITH_FIGURE = rx.compile(
     r"(?:\s*\([^()]{1,40}\))?,?\s+with\s+(?:an?\s+|its\s+|their\s+)?(?:[a-z-]+\s+){0,3}(?:of\s+)?"
 )
-_FRONTED = re.compile(
+_FRONTED = rx.compile(
     r"\W*(?:despite|after|before|by|while|since|on)?\s*\w+ing\s+(?:[a-z]+\s+){0,3}", re.I
 )
-_TITLE = re.compile(
+_TITLE = rx.compile(
     r"(?:'s|’s)?\s+(?:President|Prime\s+Minister|Minister|Secretary|Chancellor|Foreign\s+Minister|"
     r"Defen[cs]e\s+Minister|spokes(?:man|woman|person)|chief|head|leader|ambassador|envoy|"
     r"Commissioner|Governor|Mayor)\b"
 )
 # Clause breaks a subject does not reach across (", and" and dashes it does).
-_HARD_BREAK = re.compile(r";|\s(?:while|whereas)\s")
-_OWN_WORD = re.compile(r"\b(?:it|its|they|their|we|our)\b")
-_OWN_COUNTRY = re.compile(r"\b(?:his|her|their|its|our)\s+(?:country|nation|government)\b")
+_HARD_BREAK = rx.compile(r";|\s(?:while|whereas)\s")
+_OWN_WORD = rx.compile(r"\b(?:it|its|they|their|we|our)\b")
+_OWN_COUNTRY = rx.compile(r"\b(?:his|her|their|its|our)\s+(?:country|nation|government)\b")
 
 
 def blocked_mentions(window: Window, mentions: list[Mention]) -> set[int]:

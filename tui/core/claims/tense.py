@@ -12,8 +12,7 @@ after its counted phrase ("another 120 are expected").
 
 from __future__ import annotations
 
-import re
-
+from tui.core.claims import rx
 from tui.core.claims.regex_speed import compile_guarded
 from tui.core.claims.window import Window
 from tui.core.models import AsOf
@@ -38,15 +37,15 @@ _PLAN_BEFORE = compile_guarded(
 )
 # A headline's future: a name, then "to" and a verb ("US to cut troops", "Pentagon to
 # withdraw 500", "Hamas to free 33 hostages").
-_HEADLINE_TO = re.compile(
+_HEADLINE_TO = rx.compile(
     r"(?:[A-Z][\w.'’-]*\s+){1,4}to\s+(?:cut|withdraw|reduce|send|deploy|pull|keep|leave|"
     r"end|halve|double|boost|raise|add|remove|release|free|hand|close|expand|shrink|slash)\b"
 )
 # Words that end the verb group a plan cue governs: a new finite verb or clause.
-_CLAUSE_TURN = re.compile(
+_CLAUSE_TURN = rx.compile(
     r"\b(?:after|since|when|because|as|which|who|that|while|but|and\s+(?:has|have|had|was|were))\b"
 )
-_PLAN_AFTER = re.compile(
+_PLAN_AFTER = rx.compile(
     r"[^.;:]{0,50}?\b(?:(?:is|are|were|was)\s+(?:also\s+)?(?:expected|due|set|scheduled|slated|"
     r"to\s+be|likely|planned)|expected\s+(?:in|to|by|later|next|soon)|"
     r"to\s+be\s+(?:released|freed|sent|deployed|built|delivered)|"
@@ -62,7 +61,7 @@ _PLAN_AFTER = re.compile(
 # The counted phrase is the subject of a future: "some 3,000 soldiers will take part",
 # "about 500 troops will join". Only words of the phrase may come between, no new clause
 # ("30 were killed and the toll will rise" is no plan for the 30).
-_SUBJECT_WILL = re.compile(
+_SUBJECT_WILL = rx.compile(
     r"(?:\s+(?!(?:and|or|but|as|while|who|which|that|when|after|before|if|were|was|are|is|"
     r"have|has|had)\b)[a-z][\w'-]*){0,4}?\s+(?:will|'ll|shall)\s+"
     r"(?!have\b)(?:(?:also|now|soon|then|still|eventually|initially|later|each|all|not)\s+)*"
@@ -77,7 +76,7 @@ _EXPECT_TOTAL = compile_guarded(
     r"[^.;:]{0,30})?$"
 )
 # A forecast overtaken by events, or a state that used to hold.
-_OVERTAKEN = re.compile(
+_OVERTAKEN = rx.compile(
     r"\b(?:had\s+(?:earlier\s+|previously\s+|initially\s+|originally\s+)?"
     r"(?:predicted|forecast|projected|expected|estimated|said|put)|"
     r"earlier\s+(?:predicted|forecast|estimate[sd]?|put)|initially\s+(?:said|put|reported)|"
@@ -93,43 +92,43 @@ _HISTORIC_BEFORE = compile_guarded(
     r"nearly|roughly|just|over|more|than))*\s*$"
 )
 # Cues after the figure that it belongs to an earlier time ("it won in 2019").
-_HISTORIC_AFTER = re.compile(
+_HISTORIC_AFTER = rx.compile(
     r"[^.;:]{0,40}?\b(?:(?:in|during|of|at)\s+(?:the\s+)?((?:19|20)[0-9]{2})\b|"
     r"(?:a\s+year|a\s+decade|the\s+day|the\s+week|the\s+month)\s+(?:earlier|before|ago)|"
     r"years\s+ago|last\s+(?:year|election|time)\b(?!['’]s))"
 )
 # A verb of change right before the number: the number is the change, now.
-_CHANGED_BY = re.compile(
+_CHANGED_BY = rx.compile(
     r"\b(?:rose|risen|fell|fallen|grew|grown|increased|decreased|dropped|declined|climbed|"
     r"jumped|slid|surged|plunged|gained|shrank|expanded|contracted|up|down)\s+(?:by\s+)?"
     r"(?:about\s+|around\s+|nearly\s+|some\s+|almost\s+|just\s+|roughly\s+)?$"
 )
 # A clause that opens in an earlier year: "In 2010, floods killed more than 2,000."
-_OPENS_IN_YEAR = re.compile(r"\s*(?:in|during|back\s+in)\s+((?:19|20)[0-9]{2})\b")
+_OPENS_IN_YEAR = rx.compile(r"\s*(?:in|during|back\s+in)\s+((?:19|20)[0-9]{2})\b")
 
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _DAY = rf"({'|'.join(_WEEKDAYS)})"
 # A clause that opens on an earlier moment: "On Tuesday the toll stood at", "Earlier, the
 # ministry reported", "By Monday night, it was".
-_OPENS_ON_DAY = re.compile(
+_OPENS_ON_DAY = rx.compile(
     rf"\s*[\"“']?\s*(?:(?:on|by|as\s+of|until)\s+)?{_DAY}(?:\s+(?:night|morning|evening|"
     rf"afternoon))?\s*,?\s"
 )
-_OPENS_EARLIER = re.compile(r"\s*[\"“']?\s*(?:earlier|previously|initially|at\s+first)\s*,")
+_OPENS_EARLIER = rx.compile(r"\s*[\"“']?\s*(?:earlier|previously|initially|at\s+first)\s*,")
 # ... or closes on one: "had risen to 1,200 by Tuesday".
-_CLOSES_ON_DAY = re.compile(rf"[^.;:]{{0,25}}?\b(?:by|on|as\s+of|until)\s+{_DAY}\b")
+_CLOSES_ON_DAY = rx.compile(rf"[^.;:]{{0,25}}?\b(?:by|on|as\s+of|until)\s+{_DAY}\b")
 # A level stated in the past: "stood at", "was", "had risen to".
-_PAST_LEVEL = re.compile(
+_PAST_LEVEL = rx.compile(
     r"\b(?:stood|was|were|had|totall?ed|reached|rose|climbed|numbered|came\s+to)\b"
 )
-_NOW = re.compile(r"\b(?:now|currently|so\s+far|as\s+of\s+now|today)\b")
+_NOW = rx.compile(r"\b(?:now|currently|so\s+far|as\s+of\s+now|today)\b")
 
 
 # A figure of an earlier time named just before it, across the clause's comma: "in 1997,
 # when Labour won 43%", "down on 2022, when 21,344 were recorded", "the same period in 2024
 # (2,983)", "the figure recorded last year, which was 17,620".
-_EARLIER_TIME_BEFORE = re.compile(
+_EARLIER_TIME_BEFORE = rx.compile(
     r"(?:\b((?:19|20)[0-9]{2})|\blast\s+(?:year|month|week|time|election))"
     r"(?:\s*\(\s*|\s*,?\s+(?:when|which\s+(?:was|were|stood\s+at|saw))\b[^.;:(),]{0,50}?)\Z"
 )
@@ -213,7 +212,7 @@ def as_of(
 
 # A sentence that opens on an earlier period, set off by a comma: "Last year alone, gangs
 # killed 4,000", "During the 2010 floods, 1,200 homes were lost", "A year ago, ...".
-_OPENS_IN_THE_PAST = re.compile(
+_OPENS_IN_THE_PAST = rx.compile(
     r"\s*[\"“']?\s*(?:(?:at\s+the\s+(?:end|start|beginning|height)\s+of\s+)?"
     r"last\s+(?:year|month|summer|winter|spring|autumn|january|february|march|april|may|june|"
     r"july|august|september|october|november|december)|a\s+year\s+(?:ago|earlier)|"

@@ -16,6 +16,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from itertools import islice
 
+from tui.core.claims import rx
 from tui.core.claims.events import (
     EVENT_THING,
     FOLDABLE,
@@ -40,7 +41,7 @@ from tui.core.claims.window import Window
 MAX_NP_WORDS = 5  # "2,500 more US combat troops": a counted phrase is short
 # One token: a word (letters first, may hold hyphens and apostrophes), a number, or one
 # other character. Leading spaces are skipped by the pattern itself.
-_TOKEN = re.compile(r"\s*(?:(U\.S\.|U\.K\.|[^\W\d_][\w'’.-]*[^\W_]|[^\W\d_])|([0-9][0-9.,]*)|(\S))")
+_TOKEN = rx.compile(r"\s*(?:(U\.S\.|U\.K\.|[^\W\d_][\w'’.-]*[^\W_]|[^\W\d_])|([0-9][0-9.,]*)|(\S))")
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +66,7 @@ class _Word:
 
 
 # Things an anaphoric subject points back to when the number is linked to it.
-_LINK_BEFORE = re.compile(
+_LINK_BEFORE = rx.compile(
     r"(?:\b(?:at|to|of|is|was|were|are|be|been|numbering|numbered|totaling|totalling|totals|"
     r"totalled|totaled|total|reached|reach|reaches|reaching|stood|stands|stand|hit|hits|"
     r"topped|tops|exceeded|exceeds|exceeding|surpassed|passed|touched|rose|risen|climbed|"
@@ -77,23 +78,23 @@ _LINK_BEFORE = re.compile(
     r"sitting|sits|standing|now|just|only|as|on|has|have|had)\s*|[:=(]\s*)$"
 )
 _LINK_WORDS = 2  # the most words a link above has ("rose to")
-_LINKING_MODIFIER = re.compile(
+_LINKING_MODIFIER = rx.compile(
     r"(?:passed|exceeded|exceeding|topped|tops|surpassed|surpassing|reached|hit|crossed|neared|"
     rf"nearing|approached|approaching|{RISING_PAST})\b"
 )
 # Count words that point at what they count: "the number of missing", "the death toll".
 # Count words that point at what they count: "the number of missing", "total of deaths".
 # The counted phrase itself is read by ``phrase_after`` from the end of the match.
-_NUMBER_OF = re.compile(r"\b(?:number|total|tally|count|toll|figure|estimate)\s+of\s")
-_TOLL = re.compile(r"\b(death\s+toll|toll|body\s+count|fatalit(?:y|ies))\b")
-_THOSE_WHO = re.compile(
+_NUMBER_OF = rx.compile(r"\b(?:number|total|tally|count|toll|figure|estimate)\s+of\s")
+_TOLL = rx.compile(r"\b(death\s+toll|toll|body\s+count|fatalit(?:y|ies))\b")
+_THOSE_WHO = rx.compile(
     r"(?:the\s+)?(?:those|people|persons|others)\s+(?:who|that)\s+(?:have\s+|had\s+|were\s+|"
     r"was\s+|are\s+)?(?:been\s+)?(died|killed|injured|wounded|missing|displaced|arrested|"
     r"detained|evacuated|fled)\b"
 )
 # The size of a force named as a level: "troop levels", "its military presence", "the
 # force's strength".
-_FORCE_LEVEL = re.compile(
+_FORCE_LEVEL = rx.compile(
     r"\b(?:troops?|military|force|forces|soldiers|personnel)(?:'s|’s)?\s+"
     r"(?:presence|levels?|numbers|strength|count|deployment|footprint|size)\b|"
     # a country's presence cut to a count: "plans to cut its presence to fewer than 2,000"
@@ -323,7 +324,7 @@ def thing_after(
 
 
 # The numbers before a shared head: "303 and 282 seats", "16, 12 and 9 seats".
-_COORDINATED = re.compile(
+_COORDINATED = rx.compile(
     rf"(?:\s*,\s*{SPELLED})*\s*,?\s+(?:and|or)\s+(?:some\s+|about\s+|nearly\s+)?{SPELLED}"
     r"(?=\s)"
 )
@@ -423,7 +424,7 @@ def _changed_subject(head: str, clause_start: int) -> Thing | None:
 
 
 # A noun right before a verb of change that takes the number: "payrolls rose by 150,000".
-_SUBJECT_CHANGED = re.compile(
+_SUBJECT_CHANGED = rx.compile(
     r"\b([a-z][a-z-]+)\s+(?:has\s+|have\s+|had\s+)?(?:rose|risen|grew|grown|fell|fallen|"
     r"increased|decreased|dropped|declined|climbed|jumped|surged|plunged|soared|totaled|"
     r"totalled|numbered|reached|topped|exceeded|stood|stand|stands|were|was|are|is)\s+"
@@ -432,7 +433,7 @@ _SUBJECT_CHANGED = re.compile(
 )
 # The same with where in between: "arrivals to Italy by sea fell to 66,000", "cases in
 # the county climbed to 124". Only verbs of change: "X in Y were 40" says too little.
-_SUBJECT_WHERE_CHANGED = re.compile(
+_SUBJECT_WHERE_CHANGED = rx.compile(
     r"\b([a-z][a-z-]+)\s+(?:to|in|into|across|at|from)\s+(?:the\s+)?[a-z][\w'-]*"
     r"(?:\s+by\s+(?:sea|land|air|boat|road))?\s+(?:has\s+|have\s+|had\s+)?"
     r"(?:rose|risen|grew|grown|fell|fallen|increased|decreased|dropped|declined|climbed|"
@@ -441,7 +442,7 @@ _SUBJECT_WHERE_CHANGED = re.compile(
     r"more\s+than\s+|over\s+|just\s+)?$"
 )
 # "floods in Valencia and other regions has risen to 225": the noun is a preposition's.
-_IN_PHRASE = re.compile(
+_IN_PHRASE = rx.compile(
     r"\b(?:in|of|from|at|on|for|with|across|following|to|by|near|among|between|after)\s+"
     r"(?:[\w'-]+,?\s+){0,3}$"
 )
@@ -462,10 +463,10 @@ _NOT_COUNTED = frozenset(
 
 
 # "the injured at 9,733", "the dead numbered 40": a state word standing for its people.
-_THE_COUNTED = re.compile(r"\bthe\s+(dead|injured|wounded|missing|displaced)\b")
+_THE_COUNTED = rx.compile(r"\bthe\s+(dead|injured|wounded|missing|displaced)\b")
 
 
-_MONEY_FOR = re.compile(
+_MONEY_FOR = rx.compile(
     r"\)?(?:\s*\([^()]{0,40}\))?\s+(?:in|for|of|worth\s+of|worth|as)\s+(?:new\s+|additional\s+)?"
 )
 # Stories of exchanges: the soldiers or people freed are prisoners ("a swap of 150 each").
@@ -475,7 +476,7 @@ _SWAP = gated(
     "change swap prisoner pow troca intercambio canje austausch gefangenen",
 )
 # Soldiers released or handed back are prisoners ("Ukraine released 55 Russian soldiers").
-_RELEASED_BEFORE = re.compile(
+_RELEASED_BEFORE = rx.compile(
     r"\b(?:released|freed|frees|free|repatriated|returned|handed\s+over|brought\s+home|"
     r"swapped|exchanged)\s+(?:[\w'-]+\s+){0,3}$"
 )
@@ -494,7 +495,7 @@ _ABDUCTED = gated(
 )
 # People in shelters (not "without shelter"), in the count's own clause: "9,000 are
 # affected, while 4,000 are being evacuated" makes evacuees of the 4,000 only.
-_SHELTERED = re.compile(
+_SHELTERED = rx.compile(
     r"\b(?:evacuat\w*|(?:in|at|into|to|inside)\s+(?:[\w-]+\s+){0,2}?shelters?|relief\s+camps?)\b"
 )
 
@@ -521,7 +522,7 @@ def money_thing(
 
 # Nouns a sum of money is the amount of: "the cost of rebuilding at $400 billion".
 _MONEY_NOUNS = {"costs": "cost", "damages": "damage", "loss": "losses", "bills": "bill"}
-_MONEY_NOUN = re.compile(
+_MONEY_NOUN = rx.compile(
     r"\b(cost|costs|damage|damages|losses|loss|bill|bills|budget|funding|aid|assistance|"
     r"package|deficit|debt|spending|revenue|revenues|compensation|fine|ransom|bail|"
     r"reward|pledge|pledges|loan|loans|grant|grants)\b"
@@ -552,13 +553,13 @@ def in_context(window: Window, thing: str | None, start: int = 0) -> str | None:
     return thing
 
 
-_BOATS = re.compile(r"\bboats?\b")
-_ARRIVING = re.compile(r"\b(?:arriv(?:ed|ing|als?|es)|landed|landing)\b")
-_POLICE = re.compile(r"\bpolice\b")
+_BOATS = rx.compile(r"\bboats?\b")
+_ARRIVING = rx.compile(r"\b(?:arriv(?:ed|ing|als?|es)|landed|landing)\b")
+_POLICE = rx.compile(r"\bpolice\b")
 
 
 # A bare count as a clause's subject counts people: "About 28,000 are still in shelters".
-_PERSON_VERB = re.compile(
+_PERSON_VERB = rx.compile(
     r"\s+(?:are|were|remain|remained|have|had|live|lived|stay|stayed|fled|died|voted)\b"
 )
 _NOT_A_THING = frozenset(
@@ -569,17 +570,17 @@ _NOT_A_THING = frozenset(
 )
 
 
-_AFTER_NAME = re.compile(r"[A-Z][\w'’-]+\s?\($")
+_AFTER_NAME = rx.compile(r"[A-Z][\w'’-]+\s?\($")
 # A bare count as the object of a verb that takes people: "left thousands without power",
 # "affected more than 2 million", "a boat carrying up to 400".
-_PEOPLE_OBJECT = re.compile(
+_PEOPLE_OBJECT = rx.compile(
     r"\b(?:left|leaving|leaves|affected|affecting|affects|carrying|carried)\s+"
     r"(?:(?:about|around|some|nearly|almost|more\s+than|over|up\s+to|an\s+estimated|"
     r"at\s+least|as\s+many\s+as|another)\s+)*$"
 )
 # Between a noun and a bare count that is a subject, a clause boundary: the noun is the
 # speaker's ("aid groups warned that thousands are at risk"), not the count's head.
-_NEW_CLAUSE = re.compile(r"\b(?:that|said|says|say|warned|warn|warns)\b|[:;]")
+_NEW_CLAUSE = rx.compile(r"\b(?:that|said|says|say|warned|warn|warns)\b|[:;]")
 
 
 def takes_people(window: Window, start: int) -> bool:

@@ -15,6 +15,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, TypeVar
 
+from tui.core.claims import rx
 from tui.core.claims.actors import Lexicon, Mention, find_mentions, lexicon
 from tui.core.claims.foreign import foreign_mentions, reads_english
 from tui.core.claims.gazetteer import gazetteer
@@ -38,7 +39,7 @@ if TYPE_CHECKING:
 
 # r";|\s(?:while|whereas|but)\s|,\s+and\s|\s[-–—]\s", written to start with a character
 # class (the engine then skips to candidate characters; the branch checks which it was).
-_CLAUSE_BREAK = re.compile(
+_CLAUSE_BREAK = rx.compile(
     r"[;,\s](?:(?<=;)|(?<=\s)(?:while|whereas|but)\s|(?<=,)\s+and\s|(?<=\s)[-–—]\s)"
 )
 
@@ -49,22 +50,22 @@ _MENTION_SOURCES: dict[str, Callable[[], tuple[re.Pattern[str], Mapping[str, str
 }
 # A dateline opens a wire story: "KYIV, Ukraine (AP) - ". Its place is where the reporter
 # files from, not what a figure is about.
-_DATELINE = re.compile(
+_DATELINE = rx.compile(
     r"\s*[A-Z][A-Z .'-]{2,}(?:,\s*[A-Z][\w .'-]{1,30}?)?(?:,\s*[A-Z][a-z]{2,8}\.? \d{1,2})?"
     r"\s*(?:\([\w .&-]{1,30}\)\s*)?(?:-{1,2}|[–—])\s"
     # "Istanbul, (APP - Agency News - 4th Feb, 2024)": a city and the agency's bracket
     r"|\s*[A-Z][\w.'-]+(?:\s[A-Z][\w.'-]+)?,\s*\([^()]{2,80}\)\s*(?:[-–—]\s)?"
 )
 # A participle opening on where the speaker is: "Speaking in Sanliurfa on Saturday, ...".
-_SPEAKING_IN = re.compile(
+_SPEAKING_IN = rx.compile(
     r"\s*(?:speaking|addressing\s+\w+|talking\s+to\s+\w+)\s+(?:in|at|from|during)\s+[^,]{1,80},"
 )
-_INCLUDING = re.compile(r"\bincluding\s+(?:the\s+)?\Z")
+_INCLUDING = rx.compile(r"\bincluding\s+(?:the\s+)?\Z")
 # Locative words that tie a place to what happens there. "from", "to" and "of" are weaker
 # ("up from 5,000", "data from Ukraine"): they count when no other place does.
 # What may stand between two names that are one place: "Wajima, Ishikawa", "Russia's Kursk",
 # "Ishikawa's Wajima", "the High Atlas in Morocco".
-_JOINER = re.compile(r",\s*|'s\s+|\s+in\s+(?:the\s+)?")
+_JOINER = rx.compile(r",\s*|'s\s+|\s+in\s+(?:the\s+)?")
 _STRONG_CUES = frozenset(
     [
         "in",
@@ -389,7 +390,7 @@ _BOTH_PARTS = gated(
     r"(?:areas?|regions?|parts?|zones?|territor(?:y|ies))\s+(?:in|of)\s+(?:the\s+)?",
     "both",
 )
-_DIRECTION_WORD = re.compile(
+_DIRECTION_WORD = rx.compile(
     r"^(?:(?:north|south|east|west|central|northern|southern|eastern|western|"
     r"(?:north|south)-?(?:east|west)(?:ern)?)\s+)+(?=\S)",
     re.IGNORECASE,
@@ -407,12 +408,12 @@ def _both_parts_of(window: Window, mentions: list[PlaceMention], lo: int, hi: in
 # "stationed there", "in the country": a place named before. Not "the country's
 # north-west" (a possessive names a part of it), nor an existential "there" ("there were
 # 17,134 deaths in Turkey", "and there have been"): see `_points_back`.
-_WHO_THERE = re.compile(r"\b(?:that|who|which)\s+(?:[a-z]+\s+){1,2}\Z")
-_THERE = re.compile(r"\bthere\b|\b(?:in|across|inside|throughout) the country\b(?!['’]s)")
+_WHO_THERE = rx.compile(r"\b(?:that|who|which)\s+(?:[a-z]+\s+){1,2}\Z")
+_THERE = rx.compile(r"\bthere\b|\b(?:in|across|inside|throughout) the country\b(?!['’]s)")
 # "there were 17,134", "there have been around 4,000 deaths", "there are still more than":
 # a "there" whose verb introduces a quantity names no place (unlike "the troops there are
 # leaving").
-_EXISTENTIAL = re.compile(
+_EXISTENTIAL = rx.compile(
     r"there\s+(?:(?:still|now|also|already|reportedly|so\s+far)\s+)?"
     r"(?:is|are|was|were|(?:has|have|had)\s+been|will\s+be|may\s+be|might\s+be|could\s+be|"
     r"remains?|remained)\s+(?:(?:still|now|also|already|reportedly|so\s+far)\s+)?"
@@ -451,16 +452,16 @@ def _points_back(window: Window, m: re.Match[str]) -> bool:
     return _EXISTENTIAL.match(window.lower, m.start()) is None
 
 
-_SPEAKERS = re.compile(
+_SPEAKERS = rx.compile(
     r"(?:'s)?\s+(?:officials?|sources?|spokes\w+|officers?|diplomats?|commanders?|analysts?"
     r"|media|leaders?|intelligence|envoys?|ministers?|president|authorities|military|army)\b"
     r"(?!-)"
 )
 # r"\b[A-Z][a-z]+...", written to start with a character class (2x faster to search).
-_CAPITALISED = re.compile(r"[A-Z](?<!\w.)[a-z]+(?:-[A-Z][a-z]+)?\b")
+_CAPITALISED = rx.compile(r"[A-Z](?<!\w.)[a-z]+(?:-[A-Z][a-z]+)?\b")
 # A demonym that says whose people are counted ("the number of American soldiers",
 # "Palestinian prisoners") names their side (the actor), not where the figure is.
-_NATIONALS_AFTER = re.compile(
+_NATIONALS_AFTER = rx.compile(
     r"\s+(?:[a-z][\w-]*\s+)?(?:troops|soldiers|forces|personnel|service\s+members|"
     r"servicemen|marines|sailors|airmen|advisers|advisors|trainers|contractors|diplomats|"
     r"citizens|nationals|hostages|captives|prisoners|detainees|fighters|mercenaries)\b"

@@ -10,8 +10,8 @@ from typing import Any
 
 import pytest
 
+from tui.core.claims import cache_files, gazetteer_build
 from tui.core.claims import gazetteer as gz
-from tui.core.claims import gazetteer_build
 from tui.core.claims.gazetteer import canonical_place, place_key, place_within
 
 
@@ -183,7 +183,7 @@ def test_stale_cache_files_are_removed(tmp_path: Path, counted_build: list[int])
     old.write_text("{}", encoding="utf-8")
     recent = tmp_path / "gazetteer-otherinstall.json"
     recent.write_text("{}", encoding="utf-8")
-    long_ago = time.time() - gz.STALE_AFTER - 60
+    long_ago = time.time() - cache_files.STALE_AFTER - 60
     os.utime(old, (long_ago, long_ago))
     gz.load(tmp_path / "gazetteer-new.marshal")
     names = sorted(p.name for p in tmp_path.iterdir())
@@ -193,7 +193,7 @@ def test_stale_cache_files_are_removed(tmp_path: Path, counted_build: list[int])
 def test_cache_name_follows_the_environment(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv(gz.CACHE_ENV, str(tmp_path))
+    monkeypatch.setenv(cache_files.CACHE_ENV, str(tmp_path))
     path = gz.cache_path()
     assert path.parent == tmp_path and path.name.startswith("gazetteer-")
     assert gz.cache_path() == path, "the name is stable while the inputs are"

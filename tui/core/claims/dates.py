@@ -66,7 +66,7 @@ class _Found:
 
 
 def _alt(words: list[str] | set[str]) -> str:
-    ordered = sorted(set(words), key=len, reverse=True)
+    ordered = sorted(set(words), key=lambda w: (-len(w), w))  # no tie in set (hash) order
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
 
 

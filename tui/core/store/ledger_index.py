@@ -395,3 +395,8 @@ _INSERT_CLAIM = f"""INSERT INTO claims ({_CLAIM_COLUMNS}) VALUES ({", ".join("?"
 _INSERT_CHANGE = """INSERT INTO changes (id, claim_id, old_claim_id, key, figure, verdict,
     within_margin, detected_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"""
 _UPDATE_CHANGE = "UPDATE changes SET verdict = ?, old_claim_id = ?, within_margin = ? WHERE id = ?"
+
+
+def existing_index(store: Store) -> LedgerIndex | None:
+    """The store's index if one was made, else None (nothing is made)."""
+    return _INDEXES.get(store)

@@ -160,3 +160,54 @@ def test_path_precedence(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
     monkeypatch.setenv("STORYWATCH_DB", "/env.db")
     assert resolve_db_path(None, config) == Path("/env.db")
     assert resolve_db_path("/cli.db", config) == Path("/cli.db")
+
+
+def test_the_plain_sections_default_as_the_schema_does() -> None:
+    from tui.core.config import Config, Settings, StorySection
+
+    assert Settings() == Settings.model_validate({})
+    assert StorySection() == StorySection.model_validate({})
+    assert Config() == Config.model_validate({})
+    assert Config.model_validate({"settings": {"interval": 5}}).settings.interval == 5.0
+
+
+def test_a_validated_file_is_remembered_by_its_bytes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The second load of the same file reads the remembered values: no TOML, no pydantic.
+    An edited file is validated anew; a file with problems is never remembered."""
+    from tui.core import config_schema
+
+    monkeypatch.setenv("STORYWATCH_CACHE", str(tmp_path / "cache"))
+    path = tmp_path / "feeds.toml"
+    path.write_text(GOOD)
+    first = load_config(path)
+    assert len(list((tmp_path / "cache").glob("validated-config-*.json"))) == 1
+
+    def refuse(*args: object) -> None:
+        raise AssertionError("validated again")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(config_schema, "validated", refuse)
+        again = load_config(path)
+    assert again == first and type(again.settings.interval) is float
+    assert again.feeds[1].is_local and again.story.keyword_groups() == first.story.keyword_groups()
+
+    path.write_text(GOOD.replace("interval = 600", "interval = 0"))
+    for _ in range(2):  # a bad file says so every time
+        with pytest.raises(ConfigError, match=r"settings\.interval"):
+            load_config(path)
+    assert len(list((tmp_path / "cache").glob("validated-config-*.json"))) == 1
+
+
+def test_an_unreadable_remembered_file_is_validated_anew(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("STORYWATCH_CACHE", str(tmp_path / "cache"))
+    path = tmp_path / "feeds.toml"
+    path.write_text(GOOD)
+    first = load_config(path)
+    (remembered,) = (tmp_path / "cache").glob("validated-config-*.json")
+    for broken in ("{", '{"story": {}}', "[]", '{"story": {"nope": 1}}'):
+        remembered.write_text(broken)
+        assert load_config(path) == first

@@ -113,13 +113,18 @@ class InTurn:
         self._finished = [False] * len(self._position)
         self._next = 0  # every position before it is done or passed over
         self._hold = hold
-        self._moved = asyncio.Event()
+        # A waiter's own future, resolved when its turn comes: a move wakes only those
+        # whose turn it brings, not every waiter (an all-304 poll of 100 feeds woke
+        # waiters ~800 times, each a new task and timer, for ~100 turns).
+        self._waiting: dict[int, asyncio.Future[None]] = {}
 
     def _advance(self) -> None:
         while self._next < len(self._finished) and self._finished[self._next]:
             self._next += 1
-        self._moved.set()
-        self._moved = asyncio.Event()
+        for position in [p for p in self._waiting if p <= self._next]:
+            future = self._waiting.pop(position)
+            if not future.done():
+                future.set_result(None)
 
     async def wait(self, name: str) -> None:
         position = self._position.get(name)
@@ -134,8 +139,14 @@ class InTurn:
                     self._finished[i] = True
                 self._advance()
                 return
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._moved.wait(), left)
+            future = self._waiting[position] = loop.create_future()
+            try:
+                with contextlib.suppress(TimeoutError):
+                    async with asyncio.timeout(left):
+                        await future
+            finally:
+                if self._waiting.get(position) is future:
+                    del self._waiting[position]
 
     @property
     def all_done(self) -> bool:

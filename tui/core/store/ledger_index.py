@@ -74,7 +74,7 @@ class LedgerIndex:
         self._names: dict[tuple[str, str], NameWords] = {}
         self._reports: dict[int, list[Word]] = {}
         self._spans: dict[tuple[datetime, timedelta], tuple[str, str]] = {}
-        self._observed: dict[int, None] = {}  # words holding their observation, oldest first
+        self._observed: dict[int, None] = {}  # words holding their observation, LRU first
         self._claims: list[tuple[object, ...]] = []
         self._changes: list[tuple[object, ...]] = []
         self._latest: list[tuple[object, ...]] = []
@@ -337,7 +337,14 @@ class LedgerIndex:
         """The words' observations, read again for those that let theirs go. No flush is
         needed first: a word lets its observation go only at a commit, after its row was
         sent (and words loaded from the file hold none until read here)."""
-        missing = [w.id for w in words if w.observation is None]
+        observed = self._observed
+        missing = []
+        for word in words:
+            if word.observation is None:
+                missing.append(word.id)
+            else:  # asked for again: the last to let its observation go (least recently used)
+                observed.pop(word.id, None)
+                observed[word.id] = None
         if missing:
             if len(missing) == 1:  # most reads: one word, by a statement SQLite keeps
                 rows = self._conn.execute(_OBSERVATION_SQL + "c.id = ?", missing)

@@ -115,6 +115,16 @@ def _first(text: str) -> tuple[str, str | None]:
         pytest.param("The group freed 20 hostages.", ("20", "hostages"), id="hostages-stay"),
         # Non-English heads come first and are still read.
         pytest.param("Llegaron 150 soldados españoles.", ("150", "troops"), id="spanish-head"),
+        # A make or model before the head is a modifier, not the thing.
+        pytest.param("Poland bought 96 Apache helicopters.", ("96", "helicopters"), id="make"),
+        pytest.param("Kyiv got 31 Abrams tanks.", ("31", "tanks"), id="make-ending-in-s"),
+        pytest.param("It sent 14 Leopard 2 tanks.", ("14", "tanks"), id="model-number"),
+        pytest.param("The base holds 24 F-35 jets.", ("24", "jets"), id="hyphenated-model"),
+        pytest.param("It flew in 4 C-130s.", ("4", "c-130s"), id="model-not-celsius"),
+        pytest.param("It sent 50 Bradley fighting vehicles.", ("50", "vehicles"), id="make-ing"),
+        pytest.param(
+            "Voters found 20 polling stations shut.", ("20", "polling stations"), id="ing-compound"
+        ),
     ],
 )
 def test_counted_thing(text: str, expected: tuple[str, str | None]) -> None:

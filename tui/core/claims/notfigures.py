@@ -22,7 +22,8 @@ _AFTER = rx.compile(
     r"centimet(?:er|re)s?|cm|millimet(?:er|re)s?|mm|yards?|nautical)\b|"  # distances
     r"(?:mph|km/h|kph|knots)\b|"  # speeds
     r"(?:[kmgt]b|[kmg]hz|mah|[kmg]wh?|megapixels?)\b|"  # storage, frequency, power
-    r"(?:degrees?|°|c\b|f\b|celsius|fahrenheit)|"  # temperatures
+    # temperatures; not a model glued by a hyphen ("20 F-16 jets", "four C-130s")
+    r"(?:degrees?|°|c\b(?!-)|f\b(?!-)|celsius|fahrenheit)|"
     r"(?:-|\s)?magnitude\b|on\s+the\s+richter|"  # quake scales
     r"(?:times|fold)\b|-fold\b|"  # ratios
     r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries)\b|"  # spans

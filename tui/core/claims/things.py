@@ -239,16 +239,27 @@ def phrase_after(window: Window, end: int, *, allow_of: bool) -> list[_Word]:
         i += 1
         text, start, stop, cls = token
         low = text.lower()
+        if cls == "n" and words and _kind_follows(words[-1].text, tokens.get(i)):
+            continue  # a model's number: "18 Leopard 2 tanks"
         if cls != "w" or (low in STOP and not (len(text) > 1 and text.isupper())):
             break  # an acronym ("US", "UN") is a modifier even when it spells a stop word
-        if words and (low.endswith("ed") or low.endswith("ing")) and low not in _NOUN_ING:
-            break  # "people killed", "families seeking shelter": the verb after the head
+        if (
+            words
+            and (low.endswith("ed") or low.endswith("ing"))
+            and low not in _NOUN_ING
+            and not (_modifying_ing(low, words[-1].text) and _plural_next(tokens.get(i)))
+        ):
+            # "people killed", "families seeking shelter": the verb after the head; but
+            # "40 Bradley fighting vehicles" goes on to its head
+            break
         if low.endswith("ly") and len(low) > 4 and text.islower():
             break  # an adverb ("landed safely", "12 badly hurt")
         if low.endswith(("'s", "’s")) and not words:
             continue  # a possessive before the head: "90% of the company's employees"
         words.append(_Word(text, start, stop))
-        if len(words) >= MAX_NP_WORDS or _is_plural_head(low):
+        if len(words) >= MAX_NP_WORDS:
+            break
+        if _is_plural_head(low) and not _kind_follows(text, tokens.get(i)):
             break  # English puts the plural head last: "4,000 soldiers guard the base"
     # A phrase never ends on a participle ("155 died", "the first seven handed over"),
     # unless it is a counted state on its own ("300 injured"), nor on a modifier ("12
@@ -278,6 +289,32 @@ _NUMBER_WORDS = frozenset(
 )
 _MILITARY = frozenset("guard army navy military marine marines forces force armed".split())
 _PLURAL_HEADS = frozenset("people personnel children men women".split())
+
+
+def _kind_follows(name: str, token: tuple[str, int, int, str] | None) -> bool:
+    """A capitalised name ("Abrams", "HIMARS", "Leopard") names the make of the plural
+    noun after it ("31 Abrams tanks", "12 HIMARS launchers"): that noun is the head."""
+    return name[:1].isupper() and _plural_next(token)
+
+
+def _modifying_ing(low: str, before: str) -> bool:
+    """An -ing word that modifies the noun after it: after a make's name ("Bradley
+    fighting vehicles") or one of the usual compounds ("polling stations")."""
+    return low.endswith("ing") and (before[:1].isupper() or low in _ING_MODIFIERS)
+
+
+# -ing words that mostly open a compound noun rather than a verb phrase.
+_ING_MODIFIERS = frozenset(
+    "fighting parking operating landing training polling voting shipping housing nursing "
+    "boarding launching firing cooking drinking sleeping".split()
+)
+
+
+def _plural_next(token: tuple[str, int, int, str] | None) -> bool:
+    """The next token is a lower-case plural noun."""
+    return (
+        token is not None and token[3] == "w" and token[0].islower() and _is_plural_head(token[0])
+    )
 
 
 def _is_plural_head(low: str) -> bool:

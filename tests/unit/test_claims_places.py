@@ -455,6 +455,24 @@ def _place(text: str, surface: str, **kwargs: object) -> str | None:
             "Lebanon",
             id="a-locative-place-still-wins-over-the-owner",
         ),
+        pytest.param(
+            "Norway sent 24 armoured vehicles.",
+            "24",
+            None,
+            id="a-giver-is-not-where-its-gift-goes",
+        ),
+        pytest.param(
+            "Norway sent 24 armoured vehicles to Poland.",
+            "24",
+            "Poland",
+            id="where-a-gift-goes-is-its-place",
+        ),
+        pytest.param(
+            "Norway has 24 armoured vehicles.",
+            "24",
+            "Norway",
+            id="what-a-country-holds-is-in-it",
+        ),
     ],
 )
 def test_place_of_a_figure(text: str, surface: str, place: str | None) -> None:

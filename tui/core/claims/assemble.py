@@ -32,6 +32,7 @@ from tui.core.claims.place_lists import (
     narrowed_to_home,
     speakers_home,
 )
+from tui.core.claims.regex_speed import search_last_words
 from tui.core.claims.sharing import Inherit, modifier_start
 from tui.core.claims.source_choice import source_of_figure
 from tui.core.claims.sources import SourceMention
@@ -163,6 +164,15 @@ def _actor_for(
 
 
 _THE_COUNTRY = rx.compile(r"\b(?:in|across|inside|throughout|out\s+of|from)\s+the\s+country\b")
+
+
+# A giving verb before the number: what a country sends, pledges or delivers goes
+# elsewhere ("Germany sent 14 tanks"), so the giver is not the figure's place.
+_GIVEN = rx.compile(
+    r"\b(?:sen[dt]s?|sending|deliver(?:s|ed|ing)?|suppl(?:y|ies|ied|ying)|pledg(?:e|es|ed|ing)|"
+    r"donat(?:e|es|ed|ing)|provid(?:e|es|ed|ing)|ship(?:s|ped|ping)?|transferr?(?:s|ed|ing)?|"
+    r"g[ia]ve|gives?|giving|dispatch(?:es|ed|ing)?)\b(?:\s+\S+){0,3}\s*$"
+)
 
 
 def _owner_not_place(window: win.Window, d: Draft, place: str, clause: tuple[int, int]) -> bool:
@@ -375,7 +385,14 @@ def _claim(
     own_start = None if listed else d.thing_start
     items: list[str] = []  # "..., with another 1,602 in Syria": the items it holds
     found = win.place_for(window, d.start, d.end, clause, between, d.thing, mine, own_start, items)
-    if found is not None and thing in FORCE_THINGS and _owner_not_place(window, d, found, clause):
+    if (
+        found is not None
+        and (
+            thing in FORCE_THINGS
+            or search_last_words(_GIVEN, window.lower[clause[0] : start], 4) is not None
+        )
+        and _owner_not_place(window, d, found, clause)
+    ):
         found = None
     place = found or place
     source = _source_for(window, d, clause, text)

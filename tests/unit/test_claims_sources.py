@@ -62,6 +62,12 @@ CASES = [
         "'according to X' at the end",
     ),
     (
+        "About 80,000 homes had no power, according to the monitoring site GridWatch.",
+        "About 80,000",
+        "monitoring site GridWatch",
+        "an -ing word after an article modifies the name, it opens no clause",
+    ),
+    (
         "According to local officials, about 300 families fled the valley.",
         "about 300",
         "local officials",

@@ -278,7 +278,10 @@ def name_after(span: str, max_words: int = 14) -> str | None:
         if (
             (word in ("as", "to", "on") and m.start() > 0)
             or is_verb_like(word)
-            or (_is_ing(word) and following not in sw.SOURCE_HEADS)  # "a report revealing"
+            # "a report revealing"; not a modifier after an article ("the tracking site")
+            or (
+                _is_ing(word) and following not in sw.SOURCE_HEADS and not _after_article(tokens, i)
+            )
             or any(ch.isdigit() for ch in word)  # "laut dem Ministerium wurden 120 ..."
             or (word.lower() in sw.MONTHS and following[:1].isdigit())  # "News January 17"
         ):
@@ -290,6 +293,10 @@ def name_after(span: str, max_words: int = 14) -> str | None:
                 end = modifier_before(span.lower(), end)
             break
     return clean(span[:end], max_words)
+
+
+def _after_article(tokens: list[re.Match[str]], i: int) -> bool:
+    return i > 0 and tokens[i - 1].group().lower() in ("the", "a", "an")
 
 
 def name_inverted(text: str, pos: int) -> tuple[str, int] | None:

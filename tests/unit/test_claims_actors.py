@@ -224,6 +224,12 @@ _THINGS = {w: w for w in ("hostages", "seats", "homes", "police officers", "vill
                      None, id="what-the-subject-gets-back-is-not-its-own"),
         pytest.param("Hamas will free 12 hostages in exchange for 300 prisoners.", "12",
                      "Hamas", id="what-the-subject-frees-is-its-own"),
+        pytest.param("In the swap, 230 Armenian soldiers were brought home.", "230", "Armenia",
+                     id="soldiers-home-from-a-swap-are-their-sides"),
+        pytest.param("Azerbaijan freed 230 Armenian soldiers in the swap.", "230", "Azerbaijan",
+                     id="who-frees-soldiers-in-a-swap-owns-the-figure"),
+        pytest.param("In the swap, 40 Armenian citizens were brought home.", "40", None,
+                     id="civilians-of-a-swap-are-no-sides"),
     ],
 )  # fmt: skip
 def test_actor_of_figure(text: str, surface: str, actor: str | None) -> None:

@@ -219,6 +219,7 @@ def _owner_here(
     head = {w.lower() for w in _WORD.findall(window.text, end, np_end)}
     forces = bool(head & _FORCE_WORDS) or thing in FORCE_THINGS
     # 1. a modifier inside the noun phrase the number starts (or of its linked thing)
+    side: str | None = None  # the captives' own side ("150 Russian servicemen")
     for m in mentions:
         if end <= m.start < np_end:
             if m.kind == "people" and not (captive or victim):
@@ -240,6 +241,7 @@ def _owner_here(
                 or head & _NATIONALS
                 or _MAKER_AFTER.match(window.text, m.end)
             ):
+                side = m.actor if captive and not head & _NATIONALS else None
                 break
             if thing in _AREA_THINGS and not window.text.startswith(" member", m.end):
                 return None
@@ -291,9 +293,14 @@ def _owner_here(
         # what it frees (the count before), not what it gets back, whose holder goes unnamed
         return None
     # 6-7. the clause's subject, the speaker
-    return clause_owner(
+    found = clause_owner(
         window, mentions, sources, clause, (start, end), victim=victim, captive=captive
     )
+    if found is None and thing == "prisoners":
+        # Soldiers brought home in a swap, with no side named that frees them, are their
+        # own side's: "1,100 Ukrainian soldiers were returned" (Ukraine's).
+        return side
+    return found
 
 
 def _possessive(window: Window, mentions: list[Mention], lo: int, start: int) -> str | None:

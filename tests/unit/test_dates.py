@@ -140,6 +140,21 @@ CASES = [
         "since gives a lower bound",
     ),
     (
+        "It was the party's worst result since 1887.",
+        [("since 1887", D, "lower", "1887-01-01", None)],
+        "a year before 1900 after 'since' is a year",
+    ),
+    (
+        "The bridge opened in 1883.",
+        [("in 1883", D, "range", "1883-01-01", "1883-12-31")],
+        "an old year that ends the clause is a year",
+    ),
+    (
+        "Fire destroyed 1500 homes in 1500 streets.",
+        [],
+        "an old-looking number before a noun counts",
+    ),
+    (
         "The pullout will be over by December.",
         [("by December", D, "upper", None, "2025-12-31")],
         "a deadline with a future verb is the next December, though the last is as near",

@@ -109,6 +109,8 @@ def _date_re(foreign: bool) -> re.Pattern[str]:
         rf"|(?P<iso>{_YEAR}-[01][0-9]-[0-3][0-9])"
         rf"|(?P<nd>{day})(?P<ns>[./])(?P<nm>[0-3]?[0-9])(?P=ns)(?P<ny>{_YEAR})"
         rf"|(?P<y3>{_YEAR})(?:(?P<decade>s)|[-/](?P<y3b>(?:19|20)?[0-9]{{2}})(?![0-9]))?"
+        # an older year only after a preposition ("since 1887"); `_read` narrows it
+        r"|(?(prep)(?P<oy>1[0-8][0-9]{2})(?![0-9])|(?!))"
         r")"
         r"(?!\w|-(?!early|late|mid)[a-z0-9])"
     )
@@ -134,7 +136,8 @@ def _anchor_res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     # word by word, and only in text that looks foreign (``looks_foreign``).
     capitalised = {w for w in set(MONTHS) | set(WRITTEN_WEEKDAYS) if w[0].isupper()}
     return (
-        rx.compile(_YEAR),
+        # a year before 1900 anchors only after a preposition ("since 1887", "in 1865")
+        rx.compile(rf"{_YEAR}|(?:(?<=since )|(?<=in )|(?<=until ))1[0-8][0-9]{{2}}(?![0-9])"),
         rx.compile(rf"(?:{_alt(capitalised)})(?!\w)"),  # the boundary in front is checked by hand
         rx.compile(r"week|month|year|summer|winter|spring|autumn|fall|christmas|easter"),
     )
@@ -298,6 +301,13 @@ def _norm(group: str | None) -> str:
     return " ".join((group or "").lower().replace("-", " ").split())
 
 
+def _older_year_ok(prep: str, text: str, end: int) -> bool:
+    """A year before 1900 is one after "since" ("the worst result since 1887"), or after
+    another preposition when the clause ends there ("founded in 1865."); "in 1500 homes"
+    is a count written without its comma."""
+    return prep == "since" or text[end : end + 1] in ("", ",", ".", ";", ")")
+
+
 def _read(m: re.Match[str], text: str, lowered: str, today: date) -> _Found | None:
     g = m.groupdict()
     prep, edge, mod = _norm(g["prep"]), _norm(g["edge"]), _norm(g["mod"])
@@ -305,6 +315,10 @@ def _read(m: re.Match[str], text: str, lowered: str, today: date) -> _Found | No
     if ("ed" in before or ":" in before) and _CITATION.search(before):
         return None
     lean = "near"
+    if g["oy"]:
+        if not _older_year_ok(prep, text, m.end()):
+            return None
+        g["y3"] = g["oy"]  # from here on, read as any year
     if not (g["y1"] or g["y2"] or g["y3"] or g["iso"] or g["ny"] or g["qy"] or g["sy"] or g["hy"]):
         lean = _lean(prep, mod, lowered, m.start())  # the year or week must be chosen
     has_day = False
@@ -394,7 +408,7 @@ def _read(m: re.Match[str], text: str, lowered: str, today: date) -> _Found | No
             return None
         period, has_day = per.days(first, first), True
     elif g["y3"]:
-        start = m.start("y3")
+        start = m.start("y3" if g["oy"] is None else "oy")
         if not (prep or edge or mod) and not _bare_year_ok(text, lowered, start, m.end()):
             return None
         year = int(g["y3"])

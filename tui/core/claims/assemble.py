@@ -166,6 +166,7 @@ def _actor_for(
 _THE_COUNTRY = rx.compile(r"\b(?:in|across|inside|throughout|out\s+of|from)\s+the\s+country\b")
 
 
+_OF_A_POINT = rx.compile(r"\s+(?:of\s+)?an?\s+(?:percentage\s+|per\s*cent(?:age)?\s+)?point\b")
 # A giving verb before the number: what a country sends, pledges or delivers goes
 # elsewhere ("Germany sent 14 tanks"), so the giver is not the figure's place.
 _GIVEN = rx.compile(
@@ -342,7 +343,9 @@ def _claim(
         if d.kind == "count" and ctx.is_label_number(window, d.start) and q.vague is None:
             return None
         if q.fraction is not None and d.partner is None:
-            d.kind, d.value = "percent", q.fraction * 100
+            # "half of the votes" is 50%, but "half a percentage point" is 0.5 points
+            of_a_point = _OF_A_POINT.match(window.lower, d.end) is not None
+            d.kind, d.value = "percent", q.fraction * (1 if of_a_point else 100)
         bound = d.bound or ("vague" if q.vague else "exact")
         if d.bound is None:
             pre = mod.bound_before(window, d.start)

@@ -259,6 +259,16 @@ def test_items_of_a_list_share_the_thing() -> None:
             id="would-stay-in-reported-speech",
         ),
         pytest.param(
+            "The army said some 6,000 reservists would be called up.",
+            "planned",
+            id="the-count-is-the-subject-of-would",
+        ),
+        pytest.param(
+            "In the survey, 40% of voters would back the deal.",
+            "current",
+            id="a-polls-would-is-an-opinion-now",
+        ),
+        pytest.param(
             "Forecasters expect the number of visitors to pass 2 million.",
             "planned",
             id="expect-a-named-total-to-pass",
@@ -452,6 +462,21 @@ def test_a_change_in_percentage_points_is_a_percent_not_a_range() -> None:
         ("0.4 percentage point", "percent", 0.4),
         ("5.1 percent", "percent", 5.1),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        pytest.param("The bank cut its rate by half a percentage point.", 0.5, id="half-a-point"),
+        pytest.param(
+            "Prices rose by a quarter of a percentage point.", 0.25, id="quarter-of-a-point"
+        ),
+        pytest.param("Half of the voters stayed home.", 50.0, id="half-of-a-whole"),
+    ],
+)
+def test_a_fraction_of_a_point_is_that_many_points(text: str, value: float) -> None:
+    [claim] = extract_claims(text)
+    assert (claim.kind, claim.low) == ("percent", value)
 
 
 def test_a_poll_gap_in_points_is_a_percent_of_the_gap() -> None:

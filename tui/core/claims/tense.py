@@ -59,12 +59,15 @@ _PLAN_AFTER = rx.compile(
     r"(?:is|are)\s+to\s+be\s+[a-z]+ed)\b"
 )
 # The counted phrase is the subject of a future: "some 3,000 soldiers will take part",
-# "about 500 troops will join". Only words of the phrase may come between, no new clause
-# ("30 were killed and the toll will rise" is no plan for the 30).
+# "about 500 troops will join", "said 4,000 reservists would be called up". Only words
+# of the phrase may come between, no new clause ("30 were killed and the toll will
+# rise" is no plan for the 30).
 _SUBJECT_WILL = rx.compile(
     r"(?:\s+(?!(?:and|or|but|as|while|who|which|that|when|after|before|if|were|was|are|is|"
-    r"have|has|had)\b)[a-z][\w'-]*){0,4}?\s+(?:will|'ll|shall)\s+"
-    r"(?!have\b)(?:(?:also|now|soon|then|still|eventually|initially|later|each|all|not)\s+)*"
+    r"have|has|had)\b)[a-z][\w'-]*){0,4}?\s+(?:will|'ll|shall|would)\s+"
+    # a poll's "would" is an opinion now: "19 percent of voters would back him"
+    r"(?!have\b|(?:say|vote|back|support|agree|oppose|prefer|choose|consider|like|welcome|"
+    r"accept|favou?r)\b)(?:(?:also|now|soon|then|still|eventually|initially|later|each|all|not)\s+)*"
     r"[a-z]+\b"
 )
 # A forecast of a named total: "officials expect the number of arrivals to top 50,000".

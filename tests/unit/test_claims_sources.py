@@ -68,6 +68,12 @@ CASES = [
         "an -ing word after an article modifies the name, it opens no clause",
     ),
     (
+        "At least 90 civilians were killed, the UN observer mission said.",
+        "At least 90",
+        "UN observer mission",
+        "a mission can speak",
+    ),
+    (
         "According to local officials, about 300 families fled the valley.",
         "about 300",
         "local officials",

@@ -29,7 +29,8 @@ SOURCE_HEADS = frozenset(
     studies results release bulletin update website media newspaper paper broadcaster
     television tv radio channel broadcasters newspapers wire
     fighters militants rebels insurgents campaigners protesters
-    network outlet coastguard guard group groups organisation organization organisations
+    mission missions network outlet coastguard guard group groups organisation organization
+    organisations
     organizations charity charities ngo union alliance coalition party tribunal court
     prosecutor prosecutors investigators inspectors watchdog regulator institute centre
     center team teams crew crews staff personnel officer officers soldier soldiers

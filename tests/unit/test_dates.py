@@ -140,6 +140,16 @@ CASES = [
         "since gives a lower bound",
     ),
     (
+        "Exports fell 3% in October.",
+        [("in October", D, "range", "2024-10-01", "2024-10-31")],
+        "a change told in the past happened in the last October, not the next",
+    ),
+    (
+        "Talks resume in October.",
+        [("in October", D, "range", "2025-10-01", "2025-10-31")],
+        "with no past verb, the nearer October is the one to come",
+    ),
+    (
         "It was the party's worst result since 1887.",
         [("since 1887", D, "lower", "1887-01-01", None)],
         "a year before 1900 after 'since' is a year",

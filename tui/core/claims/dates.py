@@ -227,6 +227,11 @@ _FUTURE = rx.compile(
     r"\b(?:will|would|shall|due|scheduled|expected|set\s+to|plans?|planned|aims?\s+to|"
     r"intends?\s+to|going\s+to|upcoming|deadline|to\s+be\s+held)\b"
 )
+_PAST_EVENT = rx.compile(
+    r"\b(?:rose|fell|eased|grew|dropped|jumped|climbed|declined|slowed|shrank|surged|"
+    r"increased|decreased|accelerated|peaked|reached|stood|was|were|had\s+been|happened|"
+    r"occurred|struck|killed|died)\b"
+)
 _ACRONYM_BEFORE = rx.compile(r"\b[A-Z]{2,}\s+\Z")
 _CITATION = rx.compile(
     r"\b(?:retrieved|accessed|archived)\b[^.]{0,12}\Z|(?:updated|published):\s*\Z"
@@ -257,15 +262,26 @@ def _lean(prep: str, mod: str, lowered: str, start: int) -> str:
         return "next" if mod == "next" else "future"
     if prep in _LOWER or mod == "last":
         return "last" if mod == "last" else "past"
-    return "future" if _future_clause(lowered, start) else "near"
+    if _future_clause(lowered, start):
+        return "future"
+    return "past" if _past_clause(lowered, start) else "near"
+
+
+def _own_clause(lowered: str, start: int) -> str:
+    head = lowered[max(0, start - 100) : start]
+    return head[max(head.rfind(". "), head.rfind(","), head.rfind(";")) + 1 :]
 
 
 def _future_clause(lowered: str, start: int) -> bool:
     """A future verb in the date's own clause: "talks will resume on Monday", but not
     "the withdrawal will end in 2026, officials said on Monday"."""
-    head = lowered[max(0, start - 100) : start]
-    head = head[max(head.rfind(". "), head.rfind(","), head.rfind(";")) + 1 :]
-    return _FUTURE.search(head) is not None
+    return _FUTURE.search(_own_clause(lowered, start)) is not None
+
+
+def _past_clause(lowered: str, start: int) -> bool:
+    """A change or event told in the past in the date's own clause: "inflation eased to
+    2.4% in November" read in September is last November, not the one to come."""
+    return _PAST_EVENT.search(_own_clause(lowered, start)) is not None
 
 
 _CLOCK_OR_RATE_AFTER = rx.compile(r"\s*(?:GMT|UTC|hrs|%|percent|per\s+cent|local\s+time)")

@@ -88,7 +88,8 @@ def _digits_re() -> re.Pattern[str]:
         # "3 thousand 385", "20 thousand 426": the hundreds written after the scale word
         r"(?P<rest>(?<=thousand)[ -][0-9]{1,3}(?![0-9]|[.,][0-9]))?"
         # a change in a share is a percent too: "fell by 0.4 percentage point"
-        r"(?P<pct>\s?%|\s(?:percent|per\s+cent|pct|percentage\s+points?)\b|"
+        r"(?P<pct>\s?%|\s(?:percent|per\s+cent|pct|percentage\s+points?|"
+        r"prozent|prozentpunkte|pour\s+cent|por\s+ciento|por\s+cento|procent|persen)\b|"
         r"[\s-]points?(?=\s+(?:gap|lead|swing|drop|fall|rise|margin)\b))?"
         # "$"-less money: "40 euros", and after a scale word in French, Spanish, Portuguese
         # and German: "173 millions d'euros", "2.500 millones de dólares", "5 Milliarden Euro"

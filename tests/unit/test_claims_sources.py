@@ -411,6 +411,18 @@ CASES = [
         "Innenministerium",
         "German 'laut X'",
     ),
+    (
+        "Mindestens 23 Menschen starben, teilte die Feuerwehr mit.",
+        "Mindestens 23",
+        "Feuerwehr",
+        "German 'teilte X mit': the particle closes the verb, not the name",
+    ),
+    (
+        "Die Quote sank auf 3,1 Prozent, wie das Arbeitsamt mitteilte.",
+        "3,1 Prozent",
+        "Arbeitsamt",
+        "German 'wie X mitteilte'",
+    ),
     ("Segundo a polícia, 45 pessoas foram detidas.", "45", "polícia", "Portuguese 'segundo X'"),
     (
         "El ministerio de defensa dijo que 60 soldados murieron.",

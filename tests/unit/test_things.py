@@ -465,6 +465,21 @@ def test_a_change_in_percentage_points_is_a_percent_not_a_range() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        pytest.param("Die Quote stieg auf 5,9 Prozent.", "5,9 Prozent", 5.9, id="de-prozent"),
+        pytest.param("Le taux atteint 7,1 pour cent.", "7,1 pour cent", 7.1, id="fr-pour-cent"),
+        pytest.param(
+            "La tasa bajó al 11,4 por ciento.", "11,4 por ciento", 11.4, id="es-por-ciento"
+        ),
+    ],
+)
+def test_a_percent_spelled_in_other_languages(text: str, surface: str, value: float) -> None:
+    [claim] = extract_claims(text)
+    assert (claim.surface, claim.kind, claim.low) == (surface, "percent", value)
+
+
+@pytest.mark.parametrize(
     ("text", "value"),
     [
         pytest.param("The bank cut its rate by half a percentage point.", 0.5, id="half-a-point"),
@@ -922,6 +937,15 @@ def _thing_of(text: str, surface: str) -> str | None:
         ),
         pytest.param(
             "Bei dem Unglück sollen 9 Menschen starben.", "9", "deaths", id="de-starben-after"
+        ),
+        pytest.param(
+            "Mindestens 14 Menschen kamen ums Leben.", "Mindestens 14", "deaths", id="de-ums-leben"
+        ),
+        pytest.param(
+            "Im Hochwasser sind 31 Menschen ums Leben gekommen.",
+            "31",
+            "deaths",
+            id="de-ums-leben-gekommen",
         ),
         pytest.param(
             "Arrivals to Malta by sea fell to 3,100 last year.",

@@ -141,6 +141,7 @@ _FOREIGN_EVENT = rx.compile(
     r"resultaron|quedaron|wurden|sind|seien)\s+(?:[^\W\d_][\w'-]*\s+)?)?"
     # a finite verb of dying: "95 personas murieron", "200 Menschen starben"
     r"(murieron|fallecieron|perecieron|morreram|faleceram|starben|"
+    r"(?:kamen\s+)?ums\s+leben(?:\s+gekommen)?|"  # "kamen ums Leben": died
     r"tués|tuées|morts|mortes|blessés|blessées|disparus|disparues|muertos|muertas|"
     r"fallecidos|fallecidas|heridos|heridas|desaparecidos|desaparecidas|asesinados|"
     r"asesinadas|mortos|mortas|feridos|feridas|getötet|verletzt|vermisst|evakuiert|"
@@ -201,7 +202,8 @@ def event_for(window: Window, start: int, end: int, phrase_end: int) -> str | No
         return EVENT_THING.get(" ".join(words)) or EVENT_THING.get(words[0])
     foreign = _FOREIGN_EVENT.match(window.lower, phrase_end)
     if foreign is not None:
-        return _FOREIGN_EVENT_THING[foreign.group(1)]
+        verb = foreign.group(1)
+        return "deaths" if "leben" in verb else _FOREIGN_EVENT_THING[verb]
     b = before  # the verb before the number, searched above
     if b is None:  # a later item of the verb's list: "killed 13 soldiers and 169 Afghans"
         listed = _LIST_BEFORE.search(window.lower, max(0, start - 120), start)

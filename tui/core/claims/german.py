@@ -13,7 +13,8 @@ from tui.core.claims.foreign import english_words
 # words English spells too ("die", "will", "hat"), which count only beside another.
 _GERMAN = rx.compile(
     r"\b(?:und|der|das|dem|den|ein|eine|einen|nicht|mit|für|ist|sind|wurde|wurden|"
-    r"werden|wird|haben|hatte|sich|auch|bei|nach|zum|zur|im|vom|teilte|laut|rund|etwa)\b"
+    r"werden|wird|haben|hatte|sich|auch|bei|nach|zum|zur|im|vom|teilte|laut|rund|etwa|"
+    r"mindestens|ums|kamen)\b"
 )
 _SHARED = rx.compile(r"\b(?:die|will|hat|an|war)\b")
 # The head, after at most two lower-case adjectives ("weitere", "neue", "schwer verletzte").

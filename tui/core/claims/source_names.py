@@ -64,6 +64,8 @@ def clean(chunk: str, max_words: int = 12) -> str | None:
         if not (issued and trailing is sw.TRAILING_WHERE):
             chunk = trailing.sub("", chunk)
     words = _strip_front(chunk.split())
+    if len(words) >= 2 and words[-1] == "mit":
+        words = words[:-1]  # "teilte die Polizei mit": German's verb particle, not the name's
     if len(words) >= 3 and _present_verb(words[-1], words[-2]):
         words = words[:-1]  # "Dorothy Jacks disagrees, saying ...": the name, not its verb
     if not words or len(words) > max_words:

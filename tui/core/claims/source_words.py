@@ -66,6 +66,7 @@ LEADING_NOISE = frozenset(
     un una unos unas el la los las le les l' des der die das dem den o os as
     january february march april may june july august september october november december
     when while if after before because although though since once until unless whether
+    wie comme como
     """.split()
 )
 # A lower-case word inside a subject chunk that ends it: verbs, auxiliaries, conjunctions,

@@ -53,7 +53,7 @@ _EN_PHRASES = (
 _OTHER_WORDS = (
     "dijo dijeron afirmó informó informaron declaró señaló indicó aseguró anunció "
     "confirmó explicó reportó detalló precisó disse disseram informou informaram afirmou "
-    "declarou anunciou confirmou sagte sagten erklärte berichtete teilte "
+    "declarou anunciou confirmou sagte sagten erklärte berichtete teilte teilten mitteilte "
     "powiedział powiedziała zapowiedział poinformował poinformowała przekazał "
     "mengatakan menyatakan berjanji"
 ).split()

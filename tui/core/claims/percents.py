@@ -71,6 +71,27 @@ _MEASURES: dict[str, str] = {
         ],
         "interest rate",
     ),
+    # The same measures in the other languages the extractor reads.
+    **dict.fromkeys(
+        [
+            "arbeitslosenquote",
+            "arbeitslosigkeit",
+            "chômage",
+            "taux de chômage",
+            "desempleo",
+            "tasa de paro",
+            "desemprego",
+            "taxa de desemprego",
+        ],
+        "unemployment",
+    ),
+    **dict.fromkeys(["inflationsrate", "inflación", "inflação", "teuerung"], "inflation"),
+    **dict.fromkeys(
+        ["wahlbeteiligung", "taux de participation", "participación", "participação"], "turnout"
+    ),
+    **dict.fromkeys(
+        ["der stimmen", "des voix", "des suffrages", "de los votos", "dos votos"], "votes"
+    ),
     "approval": "approval",
     "support": "support",
     "population": "population",

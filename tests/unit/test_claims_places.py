@@ -456,6 +456,12 @@ def _place(text: str, surface: str, **kwargs: object) -> str | None:
             id="a-locative-place-still-wins-over-the-owner",
         ),
         pytest.param(
+            "Fighting in South Kivu displaced 9,000 people.",
+            "9,000",
+            "South Kivu",
+            id="a-french-iso-region-under-its-english-compass-word",
+        ),
+        pytest.param(
             "Norway sent 24 armoured vehicles.",
             "24",
             None,

@@ -143,6 +143,19 @@ def _clean_iso_name(name: str) -> list[str]:
 _ARTICLE = rx.compile(r"^(?:al|el|as|ash|ad|an|ar|at|az)[- ](?=\w{3})", re.IGNORECASE)
 
 
+# ISO writes French regions in French; English news turns their compass word into
+# English: "Nord-Kivu" is "North Kivu". (Not "Nord-Ouest": "North-West" alone is a
+# direction word, never a place.)
+_FRENCH_COMPASS = rx.compile(r"^(Nord|Sud)-(?=[A-Z][a-z])(?!(?:Est|Ouest)\b)")
+
+
+def _english_compass(name: str) -> str | None:
+    m = _FRENCH_COMPASS.match(name)
+    if m is None:
+        return None
+    return f"{'North' if m.group(1) == 'Nord' else 'South'} {name[m.end() :]}"
+
+
 def _without_article(name: str) -> str | None:
     bare = _ARTICLE.sub("", name)
     return bare if bare != name else None
@@ -210,6 +223,8 @@ def build() -> dict[str, Any]:
                 b.alias(row, name)
                 if bare := _without_article(name):  # "Al Anbar" is also "Anbar"
                     b.alias(row, bare)
+                if english := _english_compass(name):  # "Nord-Kivu" is "North Kivu"
+                    b.alias(row, english)
             for alias in REGION_EXONYMS.get((s.country_code, s.name.split(",")[0]), []):
                 b.alias(row, alias)
             if names[0] != s.name.split("[")[0].strip():

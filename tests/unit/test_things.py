@@ -115,6 +115,10 @@ def _first(text: str) -> tuple[str, str | None]:
         pytest.param("The group freed 20 hostages.", ("20", "hostages"), id="hostages-stay"),
         # Non-English heads come first and are still read.
         pytest.param("Llegaron 150 soldados españoles.", ("150", "troops"), id="spanish-head"),
+        # Forecasters after a number expected it: they are not what it counts.
+        pytest.param(
+            "The 120,000 economists had expected was beaten.", ("120,000", None), id="expected-by"
+        ),
         # A make or model before the head is a modifier, not the thing.
         pytest.param("Poland bought 96 Apache helicopters.", ("96", "helicopters"), id="make"),
         pytest.param("Kyiv got 31 Abrams tanks.", ("31", "tanks"), id="make-ending-in-s"),
@@ -289,6 +293,15 @@ def test_items_of_a_list_share_the_thing() -> None:
 )
 def test_as_of(text: str, as_of: str) -> None:
     assert extract_claims(text, published=PUB)[0].as_of == as_of
+
+
+def test_what_forecasters_expected_is_a_forecast_of_the_count_before() -> None:
+    text = "Firms hired 91,000 staff, short of the 120,000 analysts had expected."
+    claims = extract_claims(text, published=PUB)
+    assert [(c.surface, c.thing, c.as_of) for c in claims] == [
+        ("91,000", "staff", "current"),
+        ("120,000", "staff", "planned"),
+    ]
 
 
 @pytest.mark.parametrize(

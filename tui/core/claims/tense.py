@@ -70,6 +70,13 @@ _SUBJECT_WILL = rx.compile(
     r"accept|favou?r)\b)(?:(?:also|now|soon|then|still|eventually|initially|later|each|all|not)\s+)*"
     r"[a-z]+\b"
 )
+# The forecasters after a number are who expected it, not what it counts: "far more than
+# the 150,000 economists had expected" is a forecast of the thing counted before.
+EXPECTED_BY = rx.compile(
+    r"\s+(?:economists|analysts|experts|forecasters|markets|traders|investors|pollsters)\s+"
+    r"(?:had\s+|have\s+|were\s+|are\s+)?(?:expected|expecting|forecast|predicted|"
+    r"projected|anticipated|estimated|pencilled\s+in|penciled\s+in)\b"
+)
 # A forecast of a named total: "officials expect the number of arrivals to top 50,000".
 _EXPECT_TOTAL = compile_guarded(
     r"\b(?:expects?|expected|predicts?|predicted|forecasts?|projects?|projected|fears?|feared)"
@@ -192,7 +199,7 @@ def as_of(
     after = _PLAN_AFTER.match(low, end) or _SUBJECT_WILL.match(low, end)
     if after is not None and after.end() <= hi:
         return "planned"
-    if _EXPECT_TOTAL.search(before):
+    if _EXPECT_TOTAL.search(before) or EXPECTED_BY.match(low, end):
         return "planned"
     if _HISTORIC_BEFORE.search(low, max(lo, start - 60), start):
         return "historic"

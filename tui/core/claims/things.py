@@ -36,6 +36,7 @@ from tui.core.claims.nouns import (
     plural,
 )
 from tui.core.claims.regex_speed import gated, search_last_words
+from tui.core.claims.tense import EXPECTED_BY
 from tui.core.claims.window import Window
 
 MAX_NP_WORDS = 5  # "2,500 more US combat troops": a counted phrase is short
@@ -216,6 +217,8 @@ def canonical(words: list[_Word]) -> str | None:
 def phrase_after(window: Window, end: int, *, allow_of: bool) -> list[_Word]:
     """The words of the noun phrase right after a number ("2,500 American combat troops",
     "hundreds of people"), modifiers then head; [] when none follows."""
+    if EXPECTED_BY.match(window.lower, end):
+        return []  # "the 150,000 economists had expected": a forecast, not a count of them
     words: list[_Word] = []
     tokens = _TokensAfter(window.text, end, MAX_NP_WORDS + 3)
     i = 0

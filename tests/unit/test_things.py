@@ -115,6 +115,9 @@ def _first(text: str) -> tuple[str, str | None]:
         pytest.param("The group freed 20 hostages.", ("20", "hostages"), id="hostages-stay"),
         # Non-English heads come first and are still read.
         pytest.param("Llegaron 150 soldados españoles.", ("150", "troops"), id="spanish-head"),
+        # "Claimed" kills only lives: a group that claimed attacks claimed attacks.
+        pytest.param("The group claimed 48 attacks.", ("48", "attacks"), id="claimed-attacks"),
+        pytest.param("The storm claimed 48 lives.", ("48", "deaths"), id="claimed-lives"),
         # Forecasters after a number expected it: they are not what it counts.
         pytest.param(
             "The 120,000 economists had expected was beaten.", ("120,000", None), id="expected-by"

@@ -220,6 +220,8 @@ def event_for(window: Window, start: int, end: int, phrase_end: int) -> str | No
             return "injured"
         if verb in ("evacuar", "evacuate"):
             return "evacuees"
+        if verb in ("claimed", "claiming") and not _counts_lives(window.lower[end:phrase_end]):
+            return None  # "claimed 170 attacks": a claim; "claimed 40 lives" is a toll
         if verb in _INFECTING:
             # "the outbreak has infected 1,200 people": cases. (Only as the verb before the
             # number: "18 of the infected individuals were hospitalised" counts the latter.)
@@ -229,6 +231,12 @@ def event_for(window: Window, start: int, end: int, phrase_end: int) -> str | No
 
 
 _INFECTING = frozenset({"infecting", "infected", "infects", "sickening"})
+
+
+def _counts_lives(phrase: str) -> bool:
+    """The phrase after "claimed N" counts lives or people (or nothing is named)."""
+    words = phrase.split()
+    return not words or words[-1] in ("lives", "victims") or words[-1] in FOLDABLE
 
 
 def fold_event(thing: str | None, event: str | None) -> str | None:

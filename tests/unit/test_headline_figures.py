@@ -26,7 +26,7 @@ ROWS = [
     # the same number in the body: the body's figure says who and where, it is judged
     ("restated-by-body", "Flood toll passes 1,200",
      "The death toll from the floods passed 1,200 on Thursday, the ministry said.",
-     {"1,200"}),
+     {"passes 1,200"}),
 ]  # fmt: skip
 
 

@@ -118,6 +118,7 @@ def _first(text: str) -> tuple[str, str | None]:
         # "Claimed" kills only lives: a group that claimed attacks claimed attacks.
         pytest.param("The group claimed 48 attacks.", ("48", "attacks"), id="claimed-attacks"),
         pytest.param("The storm claimed 48 lives.", ("48", "deaths"), id="claimed-lives"),
+        pytest.param("Storm toll passes 48", ("passes 48", "deaths"), id="toll-passes"),
         # Forecasters after a number expected it: they are not what it counts.
         pytest.param(
             "The 120,000 economists had expected was beaten.", ("120,000", None), id="expected-by"

@@ -37,7 +37,7 @@ _BOUNDS: list[tuple[Bound, re.Pattern[str]]] = [
         rx.compile(
             r"(?:\bover|\bmore\s+than|\bat\s+least|\bupwards\s+of|\bin\s+excess\s+of|\babove|"
             r"\bno\s+fewer\s+than|\bno\s+less\s+than|\bnorth\s+of|>|\bas\s+few\s+as|"
-            r"\bexceed(?:ed|ing|s)?|\bsurpass(?:ed|ing|es)?|\bpassed|\btopped|\btopping|\btops|"
+            r"\bexceed(?:ed|ing|s)?|\bsurpass(?:ed|ing|es)?|\bpass(?:ed|es|ing)|\btopped|\btopping|\btops|"
             rf"\bcross(?:ed|ing|es)|\b{RISING_PAST}|"
             r"\büber|\bmehr\s+als|\bmindestens|\bmás\s+de|\bal\s+menos|\bpor\s+lo\s+menos|"
             r"\bmais\s+de|\bpelo\s+menos|\bau\s+moins|\bplus\s+de|\bponad)\s*$"
@@ -75,7 +75,8 @@ _LAST_WORDS: dict[Bound, tuple[frozenset[str], str, int]] = {
         frozenset(
             """
             over than least of above as exceed exceeded exceeding exceeds surpass surpassed
-            surpassing surpasses passed topped topping tops crossed crossing crosses past
+            surpassing surpasses passed passes passing topped topping tops crossed crossing
+            crosses past
             beyond über als mindestens de menos moins ponad
             """.split()
         ),

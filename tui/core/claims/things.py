@@ -70,7 +70,7 @@ class _Word:
 _LINK_BEFORE = rx.compile(
     r"(?:\b(?:at|to|of|is|was|were|are|be|been|numbering|numbered|totaling|totalling|totals|"
     r"totalled|totaled|total|reached|reach|reaches|reaching|stood|stands|stand|hit|hits|"
-    r"topped|tops|exceeded|exceeds|exceeding|surpassed|passed|touched|rose|risen|climbed|"
+    r"topped|tops|exceeded|exceeds|exceeding|surpassed|passed|passes|touched|rose|risen|climbed|"
     r"jumped|soared|fell|dropped|declined|increased|decreased|grew|went|put|estimated|"
     r"surpassing|rising|climbing|nearing|approaching|exceed|surpass|crossed|crossing|"
     r"crosses|past|beyond|above|exceeds|increased\s+to|rose\s+to|by|"
@@ -80,7 +80,8 @@ _LINK_BEFORE = rx.compile(
 )
 _LINK_WORDS = 2  # the most words a link above has ("rose to")
 _LINKING_MODIFIER = rx.compile(
-    r"(?:passed|exceeded|exceeding|topped|tops|surpassed|surpassing|reached|hit|crossed|neared|"
+    r"(?:passed|passes|exceeded|exceeding|topped|tops|surpassed|surpassing|reached|hit|crossed|"
+    r"neared|"
     rf"nearing|approached|approaching|{RISING_PAST})\b"
 )
 # Count words that point at what they count: "the number of missing", "the death toll".

@@ -230,6 +230,10 @@ _THINGS = {w: w for w in ("hostages", "seats", "homes", "police officers", "vill
                      id="who-frees-soldiers-in-a-swap-owns-the-figure"),
         pytest.param("In the swap, 40 Armenian citizens were brought home.", "40", None,
                      id="civilians-of-a-swap-are-no-sides"),
+        pytest.param("Hamas frees four hostages", "four", "Hamas",
+                     id="a-headlines-present-verb-right-before-the-figure"),
+        pytest.param("Canada to send 200 more troops to Latvia", "200", "Canada",
+                     id="a-headlines-infinitive"),
     ],
 )  # fmt: skip
 def test_actor_of_figure(text: str, surface: str, actor: str | None) -> None:

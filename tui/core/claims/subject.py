@@ -170,7 +170,26 @@ def is_subject(window: Window, m: Mention, limit: int | None = None) -> bool:
     word = tail.group(1).lower()
     if word.endswith("s") and window.text.startswith(" to ", tail.end()):
         return True  # "continues to bombard", "plans to send", "vows to"
-    return word in VERBS or word.endswith(("ed", "ing"))
+    if word in VERBS or word.endswith(("ed", "ing")):
+        return True
+    # A headline's verb right before the figure: "Hamas frees three hostages", "US to
+    # pull 1,000 troops" (an -s word further from the number may be a plural noun).
+    if limit is None or not tail.group(1).islower():
+        return False
+    gap = window.text[tail.end() : limit]
+    if word == "to":
+        return _HEADLINE_VERB_GAP.fullmatch(gap) is not None
+    return word.endswith("s") and not word.endswith("ss") and _BOUND_GAP.fullmatch(gap) is not None
+
+
+# Between a headline's verb and its number: nothing but a bound ("at least", "over").
+_BOUND_GAP = rx.compile(
+    r"\s*(?:(?:at\s+least|more\s+than|over|about|around|nearly|some|another|up\s+to|almost)\s+)?"
+)
+_HEADLINE_VERB_GAP = rx.compile(
+    r"\s+[a-z]+\s*(?:(?:at\s+least|more\s+than|over|about|around|nearly|some|another|up\s+to|"
+    r"almost)\s+)?"
+)
 
 
 def _subject(

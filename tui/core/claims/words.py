@@ -144,10 +144,14 @@ PREDICATES: dict[str, str] = {
     **dict.fromkeys(
         [
             "withdraw",
+            "withdraws",
             "withdrawing",
             "withdrawn",
             "withdrew",
             "withdrawal",
+            # a headline's present: "Germany sends 300 soldiers" ("pulls", "leaves" are
+            # mostly something else: "research that pulls from", "that leaves 11")
+            "sends",
             "leave",
             "leaving",
             "left",

@@ -657,6 +657,7 @@ def test_normalising_by_replacement_is_the_tables_translation() -> None:
     [
         pytest.param("The US will withdraw 500 troops from Iraq.", "movement", id="a-move"),
         pytest.param("About 1,000 troops will leave Iraq.", "movement", id="troops-leaving"),
+        pytest.param("Spain sends 150 soldiers to Latvia", "movement", id="a-headlines-present"),
         pytest.param("The US will cut its troops in Iraq to 2,000.", "presence", id="cut-to"),
         pytest.param(
             "The plan would reduce the force in Iraq to about 2,000 troops.",

@@ -68,6 +68,18 @@ CASES = [
         "an -ing word after an article modifies the name, it opens no clause",
     ),
     (
+        "Air strikes killed 61 civilians last year, says an army review.",
+        "61",
+        "army review",
+        "a review speaks, as a report or a survey does",
+    ),
+    (
+        "Staffing is short by 30 per cent, according to an audit by the Treasury.",
+        "30 per cent",
+        "Treasury",
+        "'according to an audit by X' is X's word",
+    ),
+    (
         "At least 90 civilians were killed, the UN observer mission said.",
         "At least 90",
         "UN observer mission",

@@ -119,6 +119,9 @@ def _first(text: str) -> tuple[str, str | None]:
         pytest.param("The group claimed 48 attacks.", ("48", "attacks"), id="claimed-attacks"),
         pytest.param("The storm claimed 48 lives.", ("48", "deaths"), id="claimed-lives"),
         pytest.param("Storm toll passes 48", ("passes 48", "deaths"), id="toll-passes"),
+        pytest.param(
+            "It needs 12 more ambulances.The plan says so.", ("12", "ambulances"), id="no-space"
+        ),
         # Forecasters after a number expected it: they are not what it counts.
         pytest.param(
             "The 120,000 economists had expected was beaten.", ("120,000", None), id="expected-by"

@@ -27,6 +27,7 @@ SOURCE_HEADS = frozenset(
     data figures figure statistics numbers tally count census records estimate estimates
     forecast forecasts forecasters projection projections survey surveys poll polls study
     studies results release bulletin update website media newspaper paper broadcaster
+    review reviews assessment assessments analysis audit inquiry investigation
     television tv radio channel broadcasters newspapers wire
     fighters militants rebels insurgents campaigners protesters
     mission missions network outlet coastguard guard group groups organisation organization
@@ -164,7 +165,7 @@ EVIDENCE_FROM = rx.compile(
     r"^(?:(?:the|a|an)\s+)?(?:[\w'’-]+\s+){0,2}?"
     r"(?:data|figures|information|statistics|numbers|estimates?|tally|count|records|"
     # "according to a preliminary assessment by the health office": the office says it
-    r"assessments?|analys[ie]s|surveys?|reviews?|stud(?:y|ies)|updates?|calculations?)\s+"
+    r"assessments?|analys[ie]s|surveys?|reviews?|stud(?:y|ies)|updates?|calculations?|audits?)\s+"
     r"(?:[\w'’.]+\s+){0,3}?(?:from|by|of)\s+",
     re.IGNORECASE,
 )

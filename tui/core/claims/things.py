@@ -42,7 +42,12 @@ from tui.core.claims.window import Window
 MAX_NP_WORDS = 5  # "2,500 more US combat troops": a counted phrase is short
 # One token: a word (letters first, may hold hyphens and apostrophes), a number, or one
 # other character. Leading spaces are skipped by the pattern itself.
-_TOKEN = rx.compile(r"\s*(?:(U\.S\.|U\.K\.|[^\W\d_][\w'’.-]*[^\W_]|[^\W\d_])|([0-9][0-9.,]*)|(\S))")
+# A word may hold a dot ("e.g", "PowerOutage.us"), but not one that starts a sentence
+# ("12 more stations.The report said": no space after the full stop).
+_TOKEN = rx.compile(
+    r"\s*(?:(U\.S\.|U\.K\.|[^\W\d_](?:[\w'’-]|\.(?![A-Z][a-z]))*[^\W_]|[^\W\d_])|"
+    r"([0-9][0-9.,]*)|(\S))"
+)
 
 
 @dataclass(frozen=True, slots=True)

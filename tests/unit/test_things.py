@@ -270,6 +270,12 @@ def test_items_of_a_list_share_the_thing() -> None:
             id="would-stay-in-reported-speech",
         ),
         pytest.param(
+            "Sales fell 12% compared with the same months of 2021.",
+            "current",
+            id="a-change-against-a-past-year-is-now",
+        ),
+        pytest.param("Sales fell 12% in 2021.", "historic", id="a-change-in-a-past-year"),
+        pytest.param(
             "The army said some 6,000 reservists would be called up.",
             "planned",
             id="the-count-is-the-subject-of-would",

@@ -113,6 +113,7 @@ _CHANGED_BY = rx.compile(
     r"jumped|slid|surged|plunged|gained|shrank|expanded|contracted|up|down)\s+(?:by\s+)?"
     r"(?:about\s+|around\s+|nearly\s+|some\s+|almost\s+|just\s+|roughly\s+)?$"
 )
+_BASE_OF_CHANGE = rx.compile(r"\b(?:compared|from|than|versus|vs|over|on)\b")
 # A clause that opens in an earlier year: "In 2010, floods killed more than 2,000."
 _OPENS_IN_YEAR = rx.compile(r"\s*(?:in|during|back\s+in)\s+((?:19|20)[0-9]{2})\b")
 
@@ -208,8 +209,11 @@ def as_of(
     after_cue = _HISTORIC_AFTER.match(low, end)
     if after_cue is not None and after_cue.end() <= hi:
         cue_year = after_cue.group(1)
-        if cue_year is None and _CHANGED_BY.search(low, max(lo, start - 40), start):
-            pass  # "fell 3.1% from a year earlier": the earlier time is the change's base
+        changed = _CHANGED_BY.search(low, max(lo, start - 40), start) is not None
+        if changed and (cue_year is None or _BASE_OF_CHANGE.search(after_cue.group())):
+            # "fell 3.1% from a year earlier", "fell 60% compared with the same period of
+            # 2023": the earlier time is the change's base
+            pass
         elif cue_year is None or (year is not None and int(cue_year) < year):
             return "historic"
     opening = _OPENS_IN_YEAR.match(low, lo)

@@ -256,7 +256,10 @@ def find_places(text: str, lower: str, extra: UserPlaces | None = None) -> list[
         if start >= 3 and text[start - 1] == "-":  # "el-Fasher": the article is the name's
             article = _ARTICLE_BEFORE.search(lower, start - 4, start)
             start = article.start() if article else start
-        for group in _groups(text, start, end):
+        groups = _groups(text, start, end)
+        if len(groups) > 1:  # cut after a possessive; but "Cox's Bazar" is one name
+            groups = _across_possessive(g, user, text, lower, groups, out)
+        for group in groups:
             i = 0
             while i < len(group):
                 found = _longest(g, user, text, lower, group, i)
@@ -269,6 +272,30 @@ def find_places(text: str, lower: str, extra: UserPlaces | None = None) -> list[
     if user:
         out = _with_user_mentions(lower, user, out)
     return out
+
+
+def _across_possessive(
+    g: Gazetteer,
+    user: dict[str, str],
+    text: str,
+    lower: str,
+    groups: list[list[tuple[int, int]]],
+    out: list[PlaceMention],
+) -> list[list[tuple[int, int]]]:
+    """The groups to look up, after taking a name that runs across the first possessive
+    ("Cox's Bazar", "Martha's Vineyard") into `out`; unchanged when there is none."""
+    first = groups[0]
+    run_end = groups[-1][-1][1]
+    whole = [m.span() for m in _PIECE.finditer(text, first[0][0], run_end)]
+    for i in range(len(first)):
+        found = _longest(g, user, text, lower, whole, i)
+        if found is None or i + found[1] <= len(first):
+            continue  # none, or one that ends before the possessive: looked up as usual
+        out.append(found[0])
+        rest = whole[i + found[1] :]
+        before = [first[:i]] if i else []
+        return before + (_groups(text, rest[0][0], run_end) if rest else [])
+    return groups
 
 
 def _groups(text: str, start: int, end: int) -> list[list[tuple[int, int]]]:

@@ -456,6 +456,24 @@ def _place(text: str, surface: str, **kwargs: object) -> str | None:
             id="a-locative-place-still-wins-over-the-owner",
         ),
         pytest.param(
+            "Aid reached 9,000 families in Cox's Bazar.",
+            "9,000",
+            "Cox's Bazar",
+            id="a-name-that-runs-across-a-possessive",
+        ),
+        pytest.param(
+            "Fighting in Tigray displaced 9,000 people.",
+            "9,000",
+            "Tigray",
+            id="a-region-under-its-english-spelling",
+        ),
+        pytest.param(
+            "Fires in Catalonia forced 900 people out.",
+            "900",
+            "Catalonia",
+            id="an-exonym-keyed-by-the-first-of-two-iso-names",
+        ),
+        pytest.param(
             "Fighting in South Kivu displaced 9,000 people.",
             "9,000",
             "South Kivu",

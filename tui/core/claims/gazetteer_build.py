@@ -225,10 +225,10 @@ def build() -> dict[str, Any]:
                     b.alias(row, bare)
                 if english := _english_compass(name):  # "Nord-Kivu" is "North Kivu"
                     b.alias(row, english)
-            for alias in REGION_EXONYMS.get((s.country_code, s.name.split(",")[0]), []):
-                b.alias(row, alias)
-            if names[0] != s.name.split("[")[0].strip():
-                for alias in REGION_EXONYMS.get((s.country_code, names[0]), []):
+            # The table is keyed by ISO's whole name ("wallonne, Région"), its name up to
+            # a comma, or its first name ("Catalunya" of "Catalunya [Cataluña]").
+            for key in dict.fromkeys((s.name, s.name.split(",")[0], names[0])):
+                for alias in REGION_EXONYMS.get((s.country_code, key), []):
                     b.alias(row, alias)
         if len(later) == len(pending):
             break

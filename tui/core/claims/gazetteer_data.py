@@ -174,6 +174,16 @@ REGION_EXONYMS: dict[tuple[str, str], list[str]] = {
     ("BE", "wallonne, Région"): ["Wallonia"],
     ("MA", "Marrakech-Safi"): ["Marrakesh-Safi"],
     ("GB", "Wales"): ["Wales"],
+    # Regions of wars and disasters, as English news spells them.
+    ("ET", "Tigrai"): ["Tigray"],
+    ("ET", "Amara"): ["Amhara"],
+    ("SY", "Ar Raqqah"): ["Raqqa"],
+    ("SY", "Dar'ā"): ["Daraa", "Deraa", "Dara'a"],
+    ("IQ", "Nīnawá"): ["Nineveh", "Ninewa", "Nineveh Governorate"],
+    ("IQ", "Şalāḩ ad Dīn"): ["Salahuddin", "Salah al-Din", "Salaheddine"],
+    ("IQ", "Iqlīm Kūrdistān"): ["Kurdistan Region"],
+    ("RU", "Chechenskaya Respublika"): ["Chechnya"],
+    ("IR", "Sīstān va Balūchestān"): ["Sistan and Baluchestan", "Sistan-Baluchestan"],
 }
 
 # Qualifiers that make a capitalised name a place ("Kerr County", "Noto Peninsula",

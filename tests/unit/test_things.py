@@ -275,6 +275,9 @@ def test_items_of_a_list_share_the_thing() -> None:
             id="a-change-against-a-past-year-is-now",
         ),
         pytest.param("Sales fell 12% in 2021.", "historic", id="a-change-in-a-past-year"),
+        pytest.param("Au moins 2 000 soldats seront déployés.", "planned", id="fr-future-subject"),
+        pytest.param("El Gobierno enviará 500 militares.", "planned", id="es-future-verb"),
+        pytest.param("Rund 30 Menschen werden vermisst.", "current", id="de-passive-is-now"),
         pytest.param(
             "The army said some 6,000 reservists would be called up.",
             "planned",
@@ -982,6 +985,15 @@ def _thing_of(text: str, surface: str) -> str | None:
             "3,100",
             "arrivals",
             id="subject-with-where-between-it-and-its-verb",
+        ),
+        pytest.param(
+            "Según la policía, 19 personas siguen desaparecidas.",
+            "19",
+            "missing",
+            id="es-remain-missing",
+        ),
+        pytest.param(
+            "Los guardacostas rescataron a 85 migrantes.", "85", "migrants", id="es-migrants"
         ),
         pytest.param(
             "Tras la tormenta siguen 52 personas desaparecidas.",

@@ -138,7 +138,8 @@ FOLDABLE = frozenset(
 # "52 personas desaparecidas", "30 personnes blessées".
 _FOREIGN_EVENT = rx.compile(
     r"\s+(?:(?:[^\W\d_][\w'-]*\s+){0,2}?(?:ont\s+été|ont|sont|han\s+sido|fueron|han|foram|"
-    r"resultaron|quedaron|wurden|sind|seien)\s+(?:[^\W\d_][\w'-]*\s+)?)?"
+    r"resultaron|quedaron|siguen|permanecen|restent|seguem|continuam|wurden|sind|seien)\s+"
+    r"(?:[^\W\d_][\w'-]*\s+)?)?"
     # a finite verb of dying: "95 personas murieron", "200 Menschen starben"
     r"(murieron|fallecieron|perecieron|morreram|faleceram|starben|"
     r"(?:kamen\s+)?ums\s+leben(?:\s+gekommen)?|"  # "kamen ums Leben": died

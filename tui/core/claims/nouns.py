@@ -124,6 +124,8 @@ SYNONYMS: dict[str, str] = {
     **dict.fromkeys(["evacuated", "evacuees", "evacuados", "évacués"], "evacuees"),
     **dict.fromkeys(["desplazados", "deslocados", "déplacés"], "displaced"),
     **dict.fromkeys(["prisioneros", "prisioneiros", "prisonniers"], "prisoners"),
+    **dict.fromkeys(["migrantes", "migranti", "migranten"], "migrants"),
+    **dict.fromkeys(["refugiados", "réfugiés", "flüchtlinge", "rifugiati"], "refugees"),
     **dict.fromkeys(["casas", "viviendas", "maisons"], "homes"),
     **dict.fromkeys(["infections", "infection", "cases"], "cases"),
     **dict.fromkeys(["corpses", "bodies", "remains"], "bodies"),

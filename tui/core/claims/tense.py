@@ -13,7 +13,7 @@ after its counted phrase ("another 120 are expected").
 from __future__ import annotations
 
 from tui.core.claims import rx
-from tui.core.claims.regex_speed import compile_guarded
+from tui.core.claims.regex_speed import compile_guarded, search_last_words
 from tui.core.claims.window import Window
 from tui.core.models import AsOf
 
@@ -69,6 +69,16 @@ _SUBJECT_WILL = rx.compile(
     r"(?!have\b|(?:say|vote|back|support|agree|oppose|prefer|choose|consider|like|welcome|"
     r"accept|favou?r)\b)(?:(?:also|now|soon|then|still|eventually|initially|later|each|all|not)\s+)*"
     r"[a-z]+\b"
+)
+# The future in French, Spanish and Portuguese: the counted phrase as the subject of
+# "seront", "serán", "serão" ("3 000 soldats seront déployés"), and a future verb before
+# the number ("enviará 500 militares"). Not German: "werden" and "sollen" are as often a
+# passive ("werden vermisst") or hearsay ("400 Opfer sollen es sein").
+_FOREIGN_FUTURE_AFTER = rx.compile(
+    r"(?:\s+[^\W\d_][\w'-]*){0,3}?\s+(?:seront|sera|vont|serán|será|van\s+a|serão|vão)\s"
+)
+_FOREIGN_FUTURE_BEFORE = rx.compile(
+    r"\b[^\W\d_]+(?:ará|erá|irá|arán|erán|irán|arão|erão|irão)\s+(?:[^\W\d_]+\s+){0,2}$"
 )
 # The forecasters after a number are who expected it, not what it counts: "far more than
 # the 150,000 economists had expected" is a forecast of the thing counted before.
@@ -197,9 +207,15 @@ def as_of(
         plan = m
     if plan is not None and not _CLAUSE_TURN.search(before, plan.end()):
         return "planned"
-    after = _PLAN_AFTER.match(low, end) or _SUBJECT_WILL.match(low, end)
+    after = (
+        _PLAN_AFTER.match(low, end)
+        or _SUBJECT_WILL.match(low, end)
+        or _FOREIGN_FUTURE_AFTER.match(low, end)
+    )
     if after is not None and after.end() <= hi:
         return "planned"
+    if search_last_words(_FOREIGN_FUTURE_BEFORE, before, 3):
+        return "planned"  # "El Gobierno enviará 500 militares"
     if _EXPECT_TOTAL.search(before) or EXPECTED_BY.match(low, end):
         return "planned"
     if _HISTORIC_BEFORE.search(low, max(lo, start - 60), start):

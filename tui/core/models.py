@@ -7,13 +7,21 @@ loose dicts or raw HTTP objects.
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, fields
 from datetime import datetime
 from operator import attrgetter
-from typing import TYPE_CHECKING, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 if TYPE_CHECKING:
     from _typeshed import DataclassInstance
+
+    from tui.core.events import CycleFinished as CycleFinished
+    from tui.core.events import Event as Event
+    from tui.core.events import FeedFailed as FeedFailed
+    from tui.core.events import FeedPolled as FeedPolled
+    from tui.core.events import FigureChanged as FigureChanged
+    from tui.core.events import NewReport as NewReport
+    from tui.core.events import NewRevision as NewRevision
 
 Kind = Literal["count", "money", "percent", "date", "duration"]
 Bound = Literal["exact", "approx", "lower", "upper", "range", "vague"]
@@ -139,65 +147,18 @@ class Verdict(enum.StrEnum):
     REVISED = "revised"
 
 
-# ---------------------------------------------------------------------------
-# Events: what one poll cycle did, for any listener (the TUI, the CLI, tests).
-# ---------------------------------------------------------------------------
+# A poll cycle's events live in tui.core.events (see there why); asked for here, they
+# are imported then.
+_EVENTS = frozenset(
+    "CycleFinished Event FeedFailed FeedPolled FigureChanged NewReport NewRevision".split()
+)
 
 
-@dataclass(frozen=True, slots=True)
-class FeedPolled:
-    feed: str
-    status: Literal["ok", "not_modified", "error"]
-    new_reports: int = 0
-    new_revisions: int = 0
-    new_changes: int = 0
-    error: str | None = None
+def __getattr__(name: str) -> Any:
+    if name not in _EVENTS:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from tui.core import events
 
-
-@dataclass(frozen=True, slots=True)
-class NewReport:
-    feed: str
-    report_id: int
-    title: str
-    on_story: bool
-
-
-@dataclass(frozen=True, slots=True)
-class NewRevision:
-    feed: str
-    report_id: int
-    title: str
-    revision: int
-
-
-@dataclass(frozen=True, slots=True)
-class FeedFailed:
-    feed: str
-    error: str
-    consecutive_failures: int
-
-
-@dataclass(frozen=True, slots=True)
-class FigureChanged:
-    """A ledger change: raised for changed / disputed / revised (never for confirmed)."""
-
-    change_id: int
-    figure: str
-    verdict: Verdict
-    old_value: str | None
-    new_value: str
-    feed: str
-    within_margin: bool
-
-
-@dataclass(frozen=True, slots=True)
-class CycleFinished:
-    feeds_polled: int
-    feeds_failed: int
-    new_reports: int
-    new_revisions: int
-    new_changes: int
-    errors: tuple[tuple[str, str], ...] = field(default_factory=tuple)
-
-
-Event = FeedPolled | NewReport | NewRevision | FeedFailed | FigureChanged | CycleFinished
+    value = getattr(events, name)
+    globals()[name] = value
+    return value

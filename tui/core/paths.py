@@ -4,6 +4,7 @@ so commands that only need a path (or no config at all) start fast."""
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -16,9 +17,29 @@ DB_ENV = "STORYWATCH_DB"
 
 
 def default_config_path() -> Path:
+    fast = xdg_dir("XDG_CONFIG_HOME", "~/.config")
+    if fast is not None:
+        return fast / "feeds.toml"
     import platformdirs
 
     return Path(platformdirs.user_config_dir(APP_NAME)) / "feeds.toml"
+
+
+def xdg_dir(variable: str, default: str) -> Path | None:
+    """This app's directory under an XDG base directory (`variable` when it holds an
+    absolute path, else `default` under the home), as platformdirs finds it on Linux,
+    without importing platformdirs (~5 ms of every start of `storywatch extract`, which
+    looks up the config and the cache). None elsewhere, or when the home is no absolute
+    path: then ask platformdirs."""
+    if sys.platform != "linux" or hasattr(sys, "getandroidapilevel"):
+        return None
+    base = os.environ.get(variable, "")
+    if not os.path.isabs(base):
+        home = os.environ.get("HOME")
+        if home is not None and not os.path.isabs(home):
+            return None
+        base = os.path.expanduser(default)
+    return Path(base) / APP_NAME if os.path.isabs(base) else None
 
 
 def default_db_path() -> Path:

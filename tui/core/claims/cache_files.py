@@ -9,21 +9,27 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
 import time
 from pathlib import Path
+
+from tui.core.paths import APP_NAME, xdg_dir
 
 CACHE_ENV = "STORYWATCH_CACHE"
 STALE_AFTER = 7 * 24 * 3600  # seconds before an unused cache file of another version goes
 
 
 def cache_dir() -> Path:
+    """``$STORYWATCH_CACHE``, else platformdirs' user cache dir (found without importing
+    platformdirs on Linux: see ``paths.xdg_dir``)."""
     explicit = os.environ.get(CACHE_ENV)
     if explicit:
         return Path(explicit)
+    fast = xdg_dir("XDG_CACHE_HOME", "~/.cache")
+    if fast is not None:
+        return fast
     import platformdirs
 
-    return Path(platformdirs.user_cache_dir("storywatch"))
+    return Path(platformdirs.user_cache_dir(APP_NAME))
 
 
 def write_atomic(path: Path, data: bytes, *, family: str) -> bool:
@@ -31,6 +37,8 @@ def write_atomic(path: Path, data: bytes, *, family: str) -> bool:
     files of the same `family` (a glob, "gazetteer-*") not written for a week: an upgrade
     changes the name, but another install of storywatch (a tool install beside a project
     venv) may still be using its own. False when the file could not be written."""
+    import tempfile  # only when writing: ~3 ms of every start otherwise
+
     tmp = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

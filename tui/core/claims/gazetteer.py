@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import contextlib
 import gc
-import hashlib
 import importlib.util
 import marshal
 import sys
 import unicodedata
+import zlib
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -127,8 +127,9 @@ def _inputs_digest() -> str:
     importlib.metadata for the versions costs 25 ms of every cold start; this costs <1.)
     File times are left out on purpose: two installs of the same versions (a tool install
     and a project venv) then share one cache instead of rebuilding and deleting each
-    other's on every run."""
-    h = hashlib.sha1(usedforsecurity=False)
+    other's on every run. The key is a CRC-32 and an Adler-32 of all that (zlib, in C):
+    a cache name, not a security check, and hashlib would load OpenSSL (~3 ms)."""
+    parts: list[bytes] = []
     for package, files in _DATA_FILES.items():
         spec = importlib.util.find_spec(package)
         if spec is None or spec.origin is None:
@@ -136,13 +137,14 @@ def _inputs_digest() -> str:
         root = Path(spec.origin).parent
         for name in files:
             st = (root / name).stat()
-            h.update(f"{package}/{name}:{st.st_size}|".encode())
+            parts.append(f"{package}/{name}:{st.st_size}|".encode())
     here = Path(__file__).parent
     for name in ("gazetteer_build.py", "gazetteer_data.py", "words.py"):
-        h.update((here / name).read_bytes())
+        parts.append((here / name).read_bytes())
     # The file is in marshal's format, which may change with the Python version.
-    h.update(f"marshal {marshal.version} python {sys.version_info[:2]}".encode())
-    return h.hexdigest()[:16]
+    parts.append(f"marshal {marshal.version} python {sys.version_info[:2]}".encode())
+    inputs = b"".join(parts)
+    return f"{zlib.crc32(inputs):08x}{zlib.adler32(inputs):08x}"
 
 
 def cache_path() -> Path:
@@ -179,11 +181,11 @@ def _write(path: Path, data: dict[str, Any]) -> None:
 
 def load(path: Path | None = None) -> Gazetteer:
     """The gazetteer from its cache file, (re)building and caching it when needed."""
-    from tui.core.claims.gazetteer_build import build
-
     path = path or cache_path()
     data = _read(path)
     if data is None:
+        from tui.core.claims.gazetteer_build import build  # and its tables: only to build
+
         data = build()
         _write(path, data)
     return Gazetteer(data)

@@ -8,7 +8,7 @@ same-length lower-cased copy of the text (see ``lower_same_length``).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 
@@ -89,8 +89,10 @@ def lower_same_length(text: str) -> str:
 
 # The patterns below are lower-case and case-sensitive: match them against
 # ``lower_same_length(text)`` (``Window.lower``), never against the original text.
-def _lower_words_re(words: Iterable[str]) -> re.Pattern[str]:
-    return rx.compile(rf"\b(?:{alternation(w.lower() for w in words)})\b")
+def _lower_words_re(
+    words: Iterable[str], compiler: Callable[[str], re.Pattern[str]] = rx.compile
+) -> re.Pattern[str]:
+    return compiler(rf"\b(?:{alternation(w.lower() for w in words)})\b")
 
 
 @cache
@@ -112,7 +114,8 @@ def thing_words(extra: frozenset[tuple[str, str]] = frozenset()) -> ThingWords:
     if not extra:
         return ThingWords(thing_re(), THINGS)
     table = {**THINGS, **dict(extra)}
-    return ThingWords(_lower_words_re(table), table)
+    # A report's own words: re.compile, not rx (whose file keeps the code's patterns).
+    return ThingWords(_lower_words_re(table, re.compile), table)
 
 
 def new_thing_synonyms(synonyms: Mapping[str, str]) -> frozenset[tuple[str, str]]:

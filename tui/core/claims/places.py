@@ -136,7 +136,8 @@ def _user_pattern(places: tuple[str, ...]) -> re.Pattern[str]:
     # A hyphen and a space are one ("government controlled areas" is the user's
     # "government-controlled areas"); `place_key` folds them alike for the name.
     alternation = "|".join(re.sub(r"(?:\\ |\\?-)+", r"[\\s-]+", re.escape(w)) for w in words)
-    return rx.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])")
+    # The user's words: re.compile, not rx (whose file keeps the code's patterns).
+    return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])")
 
 
 def _with_user_mentions(

@@ -13,7 +13,7 @@ Safe by construction, and any doubt means ``re.compile`` as if there were no cac
 - the file's name and content carry the interpreter's build (``sys.version``, the
   engine's ``MAGIC`` and limits, the sizes and times of the ``re`` package's files):
   another Python reads and writes another file;
-- the content carries a digest of itself: a corrupt or truncated file is ignored, and
+- the content carries a checksum of itself: a corrupt or truncated file is ignored, and
   replaced when the process ends;
 - a program is saved only when ``_sre.compile`` of it equals what ``re.compile`` built
   (a pattern's equality compares its flags and its whole program);
@@ -27,21 +27,23 @@ from __future__ import annotations
 
 import atexit
 import contextlib
-import hashlib
 import importlib
 import marshal
 import re
 import sys
+import zlib
 from pathlib import Path
 from typing import Any
 
 from tui.core.claims.cache_files import cache_dir, write_atomic
 
-_MAGIC = b"storywatch compiled patterns 1\n"
-_DIGEST = 16  # bytes of blake2b over the rest of the file
+_MAGIC = b"storywatch compiled patterns 2\n"
+# Then the CRC-32 of the rest (4 bytes, big-endian): a check against a damaged file, not
+# an attacker (who could write the cache dir could as well write the code).
+_CHECK = 4
 # A bound on the file (read at every start): this process's programs are kept first,
 # then the file's others (an edited pattern leaves its old program behind) up to this.
-MAX_PROGRAMS = 1000
+MAX_PROGRAMS = 600  # about twice what the extractor compiles
 # The flags whose compiled program depends on more than the pattern (or that print).
 _NOT_CACHED = re.DEBUG | re.LOCALE
 
@@ -139,7 +141,7 @@ class Programs:
 
     def path(self) -> Path:
         if self._path is None:
-            name = hashlib.blake2b(self.build().encode(), digest_size=8).hexdigest()
+            name = f"{zlib.crc32(self.build().encode()):08x}"
             self._path = cache_dir() / f"regex-{name}.marshal"
         return self._path
 
@@ -170,17 +172,17 @@ class Programs:
 
 def dump(programs: dict[tuple[str, int], Program], build: str) -> bytes:
     body = marshal.dumps((build, programs))
-    return _MAGIC + hashlib.blake2b(body, digest_size=_DIGEST).digest() + body
+    return _MAGIC + zlib.crc32(body).to_bytes(_CHECK, "big") + body
 
 
 def read(data: bytes, build: str) -> dict[tuple[str, int], Program]:
     """The programs of a file's `data`, or none when it is not whole, not ours, or of
     another build. (Each program is checked again by ``_sre.compile`` when used.)"""
-    head = len(_MAGIC) + _DIGEST
+    head = len(_MAGIC) + _CHECK
     if not data.startswith(_MAGIC) or len(data) <= head:
         return {}
-    body = data[head:]
-    if hashlib.blake2b(body, digest_size=_DIGEST).digest() != data[len(_MAGIC) : head]:
+    body = memoryview(data)[head:]  # not a copy of the whole file
+    if zlib.crc32(body) != int.from_bytes(data[len(_MAGIC) : head], "big"):
         return {}
     try:
         content = marshal.loads(body)

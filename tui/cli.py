@@ -23,9 +23,6 @@ from tui.cli_common import (
     came_from_env,
     path_options,
 )
-from tui.cli_figures import ack, figures
-from tui.cli_formats import metadata
-from tui.cli_opml import opml
 
 CONTEXT = {"help_option_names": ["-h", "--help"]}
 ENVIRONMENT = """\b
@@ -36,7 +33,46 @@ Environment variables:
 """
 
 
-@click.group(invoke_without_command=True, context_settings=CONTEXT, epilog=ENVIRONMENT)
+# The commands written in modules of their own, and where.
+_ELSEWHERE = {
+    "ack": "tui.cli_figures",
+    "figures": "tui.cli_figures",
+    "metadata": "tui.cli_formats",
+    "opml": "tui.cli_opml",
+    "prune": "tui.cli_prune",
+    "suggest": "tui.suggest_command",
+}
+
+
+class _Commands(click.Group):
+    """`_ELSEWHERE`'s commands are imported when one is asked for (or `--help` lists them
+    all): a start of `storywatch extract` does not pay for them."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *_ELSEWHERE})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        home = _ELSEWHERE.get(cmd_name)
+        if home is not None and cmd_name not in self.commands:
+            import importlib
+
+            command: click.Command = getattr(importlib.import_module(home), cmd_name)
+            self.add_command(command)
+        return super().get_command(ctx, cmd_name)
+
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        if args and args[0] not in self.commands and args[0] not in _ELSEWHERE:
+            # No such command: click suggests one among those it holds, so hold them all.
+            for name in _ELSEWHERE:
+                self.get_command(ctx, name)
+        return super().resolve_command(ctx, args)
+
+
+@click.group(
+    cls=_Commands, invoke_without_command=True, context_settings=CONTEXT, epilog=ENVIRONMENT
+)
 @click.option(
     "--config",
     "config_arg",
@@ -369,25 +405,9 @@ def demo(paths: Paths, speed: float, once: bool) -> None:
     raise SystemExit(run_demo_tui(db_path=db_path, speed=speed))
 
 
-main.add_command(figures)
-main.add_command(ack)
-main.add_command(opml)
-main.add_command(metadata)
-
-# storywatch suggest lives in its own module (tui/suggest_command.py).
-from tui.suggest_command import suggest as _suggest  # noqa: E402
-
-main.add_command(_suggest)
-
-
 def entry() -> None:  # pragma: no cover - `python -m tui`
     main(prog_name="storywatch")
 
 
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())
-
-# storywatch prune lives in its own module (tui/cli_prune.py).
-from tui.cli_prune import prune as _prune  # noqa: E402
-
-main.add_command(_prune)

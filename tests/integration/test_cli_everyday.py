@@ -265,12 +265,18 @@ def test_poll_once_on_a_terminal_draws_a_bar_and_rings(
 
 def test_every_subcommand_takes_config_and_db_after_it() -> None:
     """The group's --config/--db, after any subcommand (new ones included)."""
+    import click
+
     from tui.cli import main
 
-    def leaves(group: object, prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
+    ctx = click.Context(main)
+
+    def leaves(group: click.Group, prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
         out = []
-        for name, command in group.commands.items():  # type: ignore[attr-defined]
-            if hasattr(command, "commands"):
+        # list_commands/get_command, not .commands: some are imported only when asked for.
+        for name in group.list_commands(ctx):
+            command = group.get_command(ctx, name)
+            if isinstance(command, click.Group):
                 out += leaves(command, (*prefix, name))
             else:
                 out.append((*prefix, name))

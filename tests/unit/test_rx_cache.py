@@ -38,7 +38,7 @@ def _same_as_re(compiled: list[re.Pattern[str]]) -> None:
 
 
 def _saved(path: Path) -> dict[tuple[str, int], rx.Program]:
-    return rx.read(path.read_bytes(), rx.build_key())
+    return rx.read(path.read_bytes(), rx.build_key())[0]
 
 
 def test_programs_are_saved_then_used(tmp_path: Path) -> None:
@@ -119,7 +119,7 @@ def test_another_python_reads_another_file(monkeypatch: pytest.MonkeyPatch) -> N
     assert here.parent == Path("/somewhere") and here.name.startswith("regex-")
     monkeypatch.setattr(sys, "version", "3.99.0 (other build)")
     assert rx.Programs().path() != here
-    assert rx.read(rx.dump({}, rx.build_key()), "3.99.0 (other build)") == {}
+    assert rx.read(rx.dump({}, rx.build_key()), "3.99.0 (other build)") == ({}, {})
 
 
 def test_an_unwritable_cache_dir_only_means_compiling(tmp_path: Path) -> None:
@@ -197,3 +197,32 @@ def test_a_second_extractor_start_compiles_nothing(tmp_path: Path) -> None:
     assert first_missed > 200
     second_missed, second_claims = run()
     assert second_missed == 0 and second_claims == first_claims
+
+
+def _shout(pattern: str, flags: int) -> str:
+    return pattern.upper()
+
+
+def test_a_derived_text_is_kept_under_its_tag(tmp_path: Path) -> None:
+    path = tmp_path / "regex-x.marshal"
+    made: list[str] = []
+
+    def make(pattern: str, flags: int) -> str:
+        made.append(pattern)
+        return _shout(pattern, flags)
+
+    first = rx.Programs(path)
+    assert first.derived("shout 1", "abc", 0, make) == "ABC"
+    first.save()
+    second = rx.Programs(path)
+    assert second.derived("shout 1", "abc", 0, make) == "ABC"
+    assert made == ["abc"], "read from the file, not made again"
+    assert second.derived("shout 2", "abc", 0, make) == "ABC"
+    assert made == ["abc", "abc"], "another tag (the rewriting changed): made again"
+
+
+def test_a_derived_text_of_the_wrong_type_is_made_again(tmp_path: Path) -> None:
+    path = tmp_path / "regex-x.marshal"
+    bad = {("shout 1", "abc", 0): 42}
+    path.write_bytes(rx.dump({}, rx.build_key(), bad))  # type: ignore[arg-type]
+    assert rx.Programs(path).derived("shout 1", "abc", 0, _shout) == "ABC"

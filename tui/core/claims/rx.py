@@ -32,23 +32,27 @@ import marshal
 import re
 import sys
 import zlib
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from tui.core.claims.cache_files import cache_dir, write_atomic
 
-_MAGIC = b"storywatch compiled patterns 2\n"
+_MAGIC = b"storywatch compiled patterns 3\n"
 # Then the CRC-32 of the rest (4 bytes, big-endian): a check against a damaged file, not
 # an attacker (who could write the cache dir could as well write the code).
 _CHECK = 4
 # A bound on the file (read at every start): this process's programs are kept first,
 # then the file's others (an edited pattern leaves its old program behind) up to this.
 MAX_PROGRAMS = 600  # about twice what the extractor compiles
+MAX_TEXTS = 100  # patterns rewritten before compiling (see `derived`)
 # The flags whose compiled program depends on more than the pattern (or that print).
 _NOT_CACHED = re.DEBUG | re.LOCALE
 
 # (flags, code, groups, groupindex, indexgroup): _sre.compile's arguments after the pattern
 Program = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
+Programs_ = dict[tuple[str, int], Program]
+Texts = dict[tuple[str, str, int], str]  # (tag, pattern, flags) -> what `make` made of it
 
 
 def _engine() -> tuple[Any, Any, Any]:
@@ -82,8 +86,10 @@ class Programs:
 
     def __init__(self, path: Path | None = None) -> None:
         self._path = path  # None: found in the cache dir on first use
-        self._loaded: dict[tuple[str, int], Program] | None = None
-        self._used: dict[tuple[str, int], Program] = {}  # this process's, in order of use
+        self._loaded: Programs_ | None = None
+        self._used: Programs_ = {}  # this process's, in order of use
+        self._texts: Texts = {}
+        self._used_texts: Texts = {}
         self._new = False
         self._saving = False
         self._build: str | None = None
@@ -130,9 +136,27 @@ class Programs:
         if not same or again.groups != compiled.groups:
             return
         self._used[key] = program
+        self._changed()
+
+    def _changed(self) -> None:
         if not self._new:
             self._new = True
             atexit.register(self.save)
+
+    def derived(self, tag: str, pattern: str, flags: int, make: Callable[[str, int], str]) -> str:
+        """``make(pattern, flags)``, kept in the file under `tag`, which names `make` and
+        must change whenever its result may (a digest of its module's source)."""
+        key = (tag, pattern, int(flags))
+        if self._loaded is None:
+            self._load()
+        text = self._texts.get(key)
+        if not isinstance(text, str):
+            text = make(pattern, flags)
+            if len(self._used_texts) < MAX_TEXTS:
+                self._changed()
+        if len(self._used_texts) < MAX_TEXTS:
+            self._used_texts[key] = text
+        return text
 
     def build(self) -> str:
         if self._build is None:
@@ -141,15 +165,17 @@ class Programs:
 
     def path(self) -> Path:
         if self._path is None:
-            name = f"{zlib.crc32(self.build().encode()):08x}"
+            # The format is in the name too: two versions of storywatch on one machine
+            # (a tool install and a project venv) must not replace each other's file.
+            name = f"{zlib.crc32(_MAGIC + self.build().encode()):08x}"
             self._path = cache_dir() / f"regex-{name}.marshal"
         return self._path
 
-    def _load(self) -> dict[tuple[str, int], Program]:
+    def _load(self) -> Programs_:
         self._loaded = {}
         try:
             data = self.path().read_bytes()
-            self._loaded = read(data, self.build())
+            self._loaded, self._texts = read(data, self.build())
         except OSError:
             pass
         return self._loaded
@@ -164,34 +190,42 @@ class Programs:
             if len(programs) >= MAX_PROGRAMS:
                 break
             programs.setdefault(key, program)
+        texts = dict(self._used_texts)
+        for text_key, text in self._texts.items():
+            if len(texts) >= MAX_TEXTS:
+                break
+            texts.setdefault(text_key, text)
         with contextlib.suppress(OSError, ValueError):  # no stat, or a value marshal refuses
-            write_atomic(self.path(), dump(programs, self.build()), family="regex-*")
+            data = dump(programs, self.build(), texts)
+            write_atomic(self.path(), data, family="regex-*")
         self._new = False
         self._saving = False
 
 
-def dump(programs: dict[tuple[str, int], Program], build: str) -> bytes:
-    body = marshal.dumps((build, programs))
+def dump(programs: Programs_, build: str, texts: Texts | None = None) -> bytes:
+    body = marshal.dumps((build, programs, texts or {}))
     return _MAGIC + zlib.crc32(body).to_bytes(_CHECK, "big") + body
 
 
-def read(data: bytes, build: str) -> dict[tuple[str, int], Program]:
-    """The programs of a file's `data`, or none when it is not whole, not ours, or of
-    another build. (Each program is checked again by ``_sre.compile`` when used.)"""
+def read(data: bytes, build: str) -> tuple[Programs_, Texts]:
+    """The programs and texts of a file's `data`, or none when it is not whole, not ours,
+    or of another build. (Each program is checked again by ``_sre.compile`` when used.)"""
     head = len(_MAGIC) + _CHECK
     if not data.startswith(_MAGIC) or len(data) <= head:
-        return {}
+        return {}, {}
     body = memoryview(data)[head:]  # not a copy of the whole file
     if zlib.crc32(body) != int.from_bytes(data[len(_MAGIC) : head], "big"):
-        return {}
+        return {}, {}
     try:
         content = marshal.loads(body)
     except (ValueError, EOFError, TypeError):
-        return {}
-    if not (isinstance(content, tuple) and len(content) == 2 and content[0] == build):
-        return {}
-    programs = content[1]
-    return programs if isinstance(programs, dict) else {}
+        return {}, {}
+    if not (isinstance(content, tuple) and len(content) == 3 and content[0] == build):
+        return {}, {}
+    programs, texts = content[1], content[2]
+    if not (isinstance(programs, dict) and isinstance(texts, dict)):
+        return {}, {}
+    return programs, texts
 
 
 _PROGRAMS = Programs()
@@ -200,3 +234,10 @@ _PROGRAMS = Programs()
 def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:  # re's name, on purpose
     """``re.compile(pattern, flags)``, from the saved program when there is one."""
     return _PROGRAMS.compile(pattern, flags)
+
+
+def derived(tag: str, pattern: str, flags: int, make: Callable[[str, int], str]) -> str:
+    """``make(pattern, flags)`` for a pattern rewritten before it is compiled, kept in
+    the same file: `tag` must change whenever `make`'s result may (see
+    ``regex_speed.compile_guarded``, whose rewriting parses the whole pattern)."""
+    return _PROGRAMS.derived(tag, pattern, flags, make)

@@ -176,12 +176,11 @@ _GIVEN = rx.compile(
 )
 
 
-def _owner_not_place(window: win.Window, d: Draft, place: str, clause: tuple[int, int]) -> bool:
-    """Is `place` only the country whose forces are counted, named with no locative word?
-    "The US plans to cut its presence to 2,000", "France will withdraw its 600 soldiers
-    from the country": whose the troops are, not where; that is said elsewhere (an earlier
-    sentence's place, inherited)."""
-    actor = _actor_for(window, d, "troops", clause, window.sources(), None, False)
+def _owner_not_place(window: win.Window, actor: str | None, place: str) -> bool:
+    """Is `place` only the country whose forces are counted (`actor`: the figure's actor as
+    a count of troops), named with no locative word? "The US plans to cut its presence to
+    2,000", "France will withdraw its 600 soldiers from the country": whose the troops
+    are, not where; that is said elsewhere (an earlier sentence's place, inherited)."""
     if actor is None or norm(actor) != norm(place):
         return False
     return not any(m.name == place and m.cue not in (None, "of") for m in window.places())
@@ -388,15 +387,18 @@ def _claim(
     own_start = None if listed else d.thing_start
     items: list[str] = []  # "..., with another 1,602 in Syria": the items it holds
     found = win.place_for(window, d.start, d.end, clause, between, d.thing, mine, own_start, items)
-    if (
-        found is not None
-        and (
-            thing in FORCE_THINGS
-            or search_last_words(_GIVEN, window.lower[clause[0] : start], 4) is not None
-        )
-        and _owner_not_place(window, d, found, clause)
+    # The actor of the figure read as a count of troops, when asked: the final actor is
+    # the same question when the figure counts troops of its own (not an inherited thing's).
+    troops_actor: str | None = None
+    asked_troops = False
+    if found is not None and (
+        thing in FORCE_THINGS
+        or search_last_words(_GIVEN, window.lower[clause[0] : start], 4) is not None
     ):
-        found = None
+        troops_actor = _actor_for(window, d, "troops", clause, window.sources(), None, False)
+        asked_troops = True
+        if _owner_not_place(window, troops_actor, found):
+            found = None
     place = found or place
     source = _source_for(window, d, clause, text)
     if place is None and d.date is None:
@@ -426,7 +428,10 @@ def _claim(
     if d.date is None and predicate == "other" and thing in FORCE_THINGS and place:
         predicate = "presence"
     sources = window.sources()
-    actor = _actor_for(window, d, thing, clause, sources, inherited_actor, thing_inherited)
+    if asked_troops and thing == "troops" and not (thing_inherited and inherited_actor is not None):
+        actor = troops_actor
+    else:
+        actor = _actor_for(window, d, thing, clause, sources, inherited_actor, thing_inherited)
     if not math.isfinite(low) or (high is not None and not math.isfinite(high)):
         return None
     base = window.base

@@ -175,9 +175,13 @@ def _carried(
     """Rule 8: a sentence that names no side takes the paragraph's: the perpetrator for
     victims, the subject for forces, seats, votes and weapons or after an anaphor ("The
     party is set to gain 208 seats")."""
-    avoid = [(s.start, s.end) for s in sources]
-    if any(not any(a <= m.start < b for a, b in avoid) for m in window.actors()):
-        return None
+    if sources is window.sources():
+        if window.unsourced_actors():
+            return None
+    else:
+        avoid = [(s.start, s.end) for s in sources]
+        if any(not any(a <= m.start < b for a, b in avoid) for m in window.actors()):
+            return None
     assert window.earlier is not None
     head = {w.lower() for w in _WORD.findall(window.text, end, noun_phrase_end(window, end))}
     if thing in VICTIM_THINGS and not head & _FORCE_WORDS:  # soldiers' deaths: their side
@@ -204,8 +208,11 @@ def _owner_here(
     every = window.actors()
     if not every:
         return None
-    avoid = [(s.start, s.end) for s in sources]
-    mentions = [m for m in every if not any(a <= m.start < b for a, b in avoid)]
+    if sources is window.sources():  # the window's own (every caller's): found once
+        mentions = window.unsourced_actors()
+    else:
+        avoid = [(s.start, s.end) for s in sources]
+        mentions = [m for m in every if not any(a <= m.start < b for a, b in avoid)]
     released = _RELEASE_BEFORE.search(window.lower, max(0, start - 40), start) is not None
     captive = thing in CAPTIVE_THINGS or released
     victim = thing in VICTIM_THINGS and not captive

@@ -346,7 +346,12 @@ def clause_owner(
     after a fronted "Despite gaining 200 seats, ..."), the speaker, a pronoun's antecedent."""
     lo, hi = clause
     start, end = figure
-    blocked = blocked_mentions(window, mentions)
+    if mentions is window.unsourced_actors():  # the same for every figure of the window
+        if window.blocked_unsourced is None:
+            window.blocked_unsourced = blocked_mentions(window, mentions)
+        blocked = window.blocked_unsourced
+    else:
+        blocked = blocked_mentions(window, mentions)
     harm = victim or captive
     found = _subject(window, mentions, blocked, (lo, start), (start, end, hi), harm)
     back = lo

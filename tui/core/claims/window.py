@@ -144,6 +144,7 @@ class Window:
     earlier: Callable[[], Carried] | None = None
     scans: Scans | None = None  # shared with the text's other windows
     breaks: list[int] = field(init=False)
+    span: tuple[int, int] = field(init=False)  # (base, base + len(text)): its key in `scans`
     _mentions: dict[str, list[tuple[int, int, str]]] = field(init=False, default_factory=dict)
     _sources: list[SourceMention] | None = field(init=False, default=None)
     _places: list[PlaceMention] | None = field(init=False, default=None)
@@ -152,18 +153,23 @@ class Window:
     bounds: dict[int, tuple[Bound, int] | None] = field(init=False, default_factory=dict)
     _english: bool | None = field(init=False, default=None)
     _german: bool | None = field(init=False, default=None)
+    _unsourced: list[Mention] | None = field(init=False, default=None)
+    _source_spans: list[tuple[int, int]] | None = field(init=False, default=None)
+    _place_pool: tuple[list[PlaceMention], list[PlaceMention]] | None = field(
+        init=False, default=None
+    )
+    # ``subject.blocked_mentions`` of `unsourced_actors()`, set by its first caller.
+    blocked_unsourced: set[int] | None = field(init=False, default=None)
 
     def __post_init__(self) -> None:
         if len(self.lower) != len(self.text):
             self.lower = lower_same_length(self.text)
+        self.span = (self.base, self.base + len(self.text))
         self.breaks = _scanned(
             self.scans.breaks if self.scans is not None else None,
-            self._span(),
+            self.span,
             lambda: [m.start() for m in _CLAUSE_BREAK.finditer(self.text)],
         )
-
-    def _span(self) -> tuple[int, int]:
-        return (self.base, self.base + len(self.text))
 
     def mentions(self, kind: str) -> list[tuple[int, int, str]]:
         """(start, end, canonical) of every place/predicate/thing in the window, found once:
@@ -187,7 +193,7 @@ class Window:
         if self._places is None:
             self._places = _scanned(
                 self.scans.places if self.scans is not None else None,
-                (*self._span(), self.user_places is not None),
+                (*self.span, self.user_places is not None),
                 lambda: find_places(self.text, self.lower, self.user_places),
             )
         return self._places
@@ -197,7 +203,7 @@ class Window:
         if self._sources is None:
             self._sources = _scanned(
                 self.scans.sources if self.scans is not None else None,
-                self._span(),
+                self.span,
                 lambda: find_sources(self.text, self.lower),
             )
         return self._sources
@@ -207,7 +213,7 @@ class Window:
         if self._actors is None:
             self._actors = _scanned(
                 self.scans.actors if self.scans is not None else None,
-                self._span(),
+                self.span,
                 self._find_actors,
             )
         return self._actors
@@ -224,12 +230,44 @@ class Window:
             found.sort(key=lambda m: m.start)
         return found
 
+    def unsourced_actors(self) -> list[Mention]:
+        """The actor mentions outside every source phrase ("Iraqi sources said" speaks, it
+        does not own), found once for all the figures of the window."""
+        if self._unsourced is None:
+            avoid = [(s.start, s.end) for s in self.sources()]
+            self._unsourced = [
+                m for m in self.actors() if not any(a <= m.start < b for a, b in avoid)
+            ]
+        return self._unsourced
+
+    def source_spans(self) -> list[tuple[int, int]]:
+        """(start, end) of every attribution in the window."""
+        if self._source_spans is None:
+            self._source_spans = [(s.start, s.end) for s in self.sources()]
+        return self._source_spans
+
+    def place_pool(self) -> tuple[list[PlaceMention], list[PlaceMention]]:
+        """The places a figure's place may be chosen from, the same for every figure of the
+        window: those after a dateline and a "Speaking in X," opening, and of them those
+        outside every source phrase."""
+        if self._place_pool is None:
+            dateline = _DATELINE.match(self.text)
+            skip = dateline.end() if dateline else 0
+            usable = [m for m in self.places() if m.start >= skip]
+            speaking = _SPEAKING_IN.match(self.lower)
+            if speaking is not None:
+                usable = [m for m in usable if m.start >= speaking.end()]
+            sources = self.source_spans()
+            outside = [m for m in usable if not any(a <= m.start < b for a, b in sources)]
+            self._place_pool = usable, outside
+        return self._place_pool
+
     def english(self) -> bool:
         """``foreign.reads_english`` of the window, asked once."""
         if self._english is None:
             self._english = _scanned(
                 self.scans.english if self.scans is not None else None,
-                self._span(),
+                self.span,
                 lambda: reads_english(self.lower),
             )
         return self._english
@@ -239,7 +277,7 @@ class Window:
         if self._german is None:
             self._german = _scanned(
                 self.scans.german if self.scans is not None else None,
-                self._span(),
+                self.span,
                 lambda: reads_german(self.lower),
             )
         return self._german
@@ -283,18 +321,14 @@ def place_for(
         home = _speakers_country(window, mentions)
         if home is not None:
             return home
-    sources = [(s.start, s.end) for s in window.sources()]
+    sources = window.source_spans()
     if not mentions:
         return _demonym_place(window, start, end, clause, [*sources, attributive or (0, 0)])
-    dateline = _DATELINE.match(window.text)
-    skip = dateline.end() if dateline else 0
-    usable = [m for m in mentions if m.start >= skip]
-    speaking = _SPEAKING_IN.match(window.lower)
-    if speaking is not None:
-        usable = [m for m in usable if m.start >= speaking.end()]
+    usable, outside = window.place_pool()
     if attributive is not None:
-        usable = [m for m in usable if not attributive[0] <= m.start < attributive[1]]
-    outside = [m for m in usable if not any(a <= m.start < b for a, b in sources)]
+        a_lo, a_hi = attributive
+        usable = [m for m in usable if not a_lo <= m.start < a_hi]
+        outside = [m for m in outside if not a_lo <= m.start < a_hi]
     if not outside:
         # A place's own institution speaking ("the Election Commission of India said",
         # "Gaza's health ministry said") is about that place; the speakers' nationality

@@ -226,11 +226,15 @@ _NEXT_WORD = rx.compile(r"[ \t]+([\w.&/()'’-]+)")
 _GROUP = rx.compile(r"\b(?:international coalition|coalition|armed groups|armed gangs|gangs)\b")
 _POSSESSIVE = ("'s", "’s", "'", "’")
 _MAY_HIDE = frozenset("s'’.)")
+# The last characters `_clean` may drop: a bracket, a dot, a possessive's ("'s", "'").
+_CLEAN_ENDS = frozenset(")." + "".join(ending[-1] for ending in _POSSESSIVE))
 
 
 def _clean(token: str) -> tuple[str, bool]:
     """A token without its possessive ending or the punctuation that closes a sentence or
     a bracket ("Russia's" -> "Russia", "(ANC)." -> "ANC"; "U.S." keeps its dots)."""
+    if token[-1:] not in _CLEAN_ENDS:  # most tokens ("Iraq", "Pentagon"): nothing to drop
+        return token, False
     while token and (
         (token[-1] == ")" and token.count(")") > token.count("("))
         or (token[-1] == "." and token.count(".") == 1)

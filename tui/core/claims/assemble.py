@@ -198,9 +198,12 @@ def build_claims(
 ) -> list[Claim]:
     """Claims for the drafts of one window; numbers that count nothing are dropped."""
     clauses = [window.clause(d.start) for d in drafts]
-    # The paragraph before this sentence: a percent's measure may be named there.
-    earlier = text[max(0, window.base - EARLIER_CHARS) : window.base]
-    earlier = lower_same_length(earlier[earlier.rfind("\n\n") + 1 :])
+    # The paragraph before this sentence: a percent's measure may be named there (only a
+    # percent reads it).
+    earlier = ""
+    if any(d.kind == "percent" for d in drafts):
+        earlier = text[max(0, window.base - EARLIER_CHARS) : window.base]
+        earlier = lower_same_length(earlier[earlier.rfind("\n\n") + 1 :])
     for d, clause in zip(drafts, clauses, strict=True):
         if d.q is not None and not d.dropped:
             _thing_for(window, d, clause, earlier)

@@ -182,14 +182,11 @@ def is_subject(window: Window, m: Mention, limit: int | None = None) -> bool:
     return word.endswith("s") and not word.endswith("ss") and _BOUND_GAP.fullmatch(gap) is not None
 
 
-# Between a headline's verb and its number: nothing but a bound ("at least", "over").
-_BOUND_GAP = rx.compile(
-    r"\s*(?:(?:at\s+least|more\s+than|over|about|around|nearly|some|another|up\s+to|almost)\s+)?"
-)
-_HEADLINE_VERB_GAP = rx.compile(
-    r"\s+[a-z]+\s*(?:(?:at\s+least|more\s+than|over|about|around|nearly|some|another|up\s+to|"
-    r"almost)\s+)?"
-)
+# Between a headline's verb and its number: nothing but a bound ("at least", "over"); after
+# "to", the verb itself and then that.
+_BOUND = r"(?:(?:at\s+least|more\s+than|over|about|around|nearly|some|another|up\s+to|almost)\s+)?"
+_BOUND_GAP = rx.compile(rf"\s*{_BOUND}")
+_HEADLINE_VERB_GAP = rx.compile(rf"\s+[a-z]+\s*{_BOUND}")
 
 
 def _subject(

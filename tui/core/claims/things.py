@@ -86,8 +86,7 @@ _LINK_BEFORE = rx.compile(
 _LINK_WORDS = 2  # the most words a link above has ("rose to")
 _LINKING_MODIFIER = rx.compile(
     r"(?:passed|passes|exceeded|exceeding|topped|tops|surpassed|surpassing|reached|hit|crossed|"
-    r"neared|"
-    rf"nearing|approached|approaching|{RISING_PAST})\b"
+    rf"neared|nearing|approached|approaching|{RISING_PAST})\b"
 )
 # Count words that point at what they count: "the number of missing", "the death toll".
 # Count words that point at what they count: "the number of missing", "total of deaths".

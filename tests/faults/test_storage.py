@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import itertools
 import sqlite3
 import subprocess
 import sys
@@ -399,13 +400,20 @@ async def test_a_lock_held_past_the_busy_timeout_fails_the_cycle_not_the_app(
 
 @pytest.mark.slow
 def test_a_reader_and_a_writer_share_the_file_for_1000_commits(tmp_path: Path) -> None:
-    """A dashboard-like reader (frequent short queries) beside 1,000 ingest commits."""
+    """A dashboard-like reader (frequent short queries) beside 1,000 ingest commits.
+
+    Each commit stands for one poll cycle, so after it the writer does what the poller does
+    after a cycle: `keep_wal_bounded`. SQLite's own passive checkpoint alone cannot restart
+    the log while a reader is always inside it; how far the WAL then grows depends on how
+    the two threads happen to interleave (seen in CI: 8.2 MB once, under 8 MB before).
+    """
     from datetime import timedelta
 
     from tests.pipeline import NOW
     from tui.core.analyse import analyse_feed
     from tui.core.claims import FigureNamer
     from tui.core.store.poll_writer import LedgerContext, PollRecord, ensure_feeds, write_feed_poll
+    from tui.core.store.wal import WAL_LIMIT_BYTES, keep_wal_bounded
 
     db = tmp_path / "sw.db"
     config = config_for({"Wire": "https://example.com/wire.xml"})
@@ -450,6 +458,7 @@ def test_a_reader_and_a_writer_share_the_file_for_1000_commits(tmp_path: Path) -
                 record = PollRecord("Wire", NOW, 1, "ok", 200, len(body))
                 write_feed_poll(store, record, analysed, ledger, now=NOW + timedelta(minutes=i))
                 sizes.append(wal.stat().st_size if wal.exists() else 0)
+                keep_wal_bounded(store)
         finally:
             stop.set()
             reader.join()
@@ -461,6 +470,10 @@ def test_a_reader_and_a_writer_share_the_file_for_1000_commits(tmp_path: Path) -
     )
     assert reader_errors == []
     assert reads > 100
-    assert max(sizes) < 8e6
+    # Unbounded, 1,000 of these commits (about 128 kB each) would leave a WAL of over 100 MB.
+    # A forced checkpoint that finds the database busy is retried after the next commit, so
+    # the log may pass the limit by a few commits (seen on a loaded machine: one or two).
+    one_commit = max(later - earlier for earlier, later in itertools.pairwise(sizes))
+    assert max(sizes) <= WAL_LIMIT_BYTES + 4 * one_commit
     assert one(db, "SELECT count(*) FROM reports") == 1000
     assert one(db, "SELECT count(*) FROM polls") == 1000

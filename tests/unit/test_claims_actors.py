@@ -234,6 +234,10 @@ _THINGS = {w: w for w in ("hostages", "seats", "homes", "police officers", "vill
                      id="a-headlines-present-verb-right-before-the-figure"),
         pytest.param("Canada to send 200 more troops to Latvia", "200", "Canada",
                      id="a-headlines-infinitive"),
+        pytest.param("Tokyo lent Manila $300 million last spring.", "$300 million", "Japan",
+                     id="the-giver-owns-a-gift-not-its-first-object"),
+        pytest.param("Norway gave Estonia 24 armoured vehicles.", "24", "Norway",
+                     id="a-recipient-before-the-gift-is-not-a-list-item"),
     ],
 )  # fmt: skip
 def test_actor_of_figure(text: str, surface: str, actor: str | None) -> None:

@@ -497,6 +497,12 @@ def _place(text: str, surface: str, **kwargs: object) -> str | None:
             "Norway",
             id="what-a-country-holds-is-in-it",
         ),
+        pytest.param(
+            "Norway gave Estonia 24 armoured vehicles.",
+            "24",
+            "Estonia",
+            id="the-first-object-of-a-giving-verb-is-where-the-gift-goes",
+        ),
     ],
 )
 def test_place_of_a_figure(text: str, surface: str, place: str | None) -> None:

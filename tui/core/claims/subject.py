@@ -53,6 +53,18 @@ _RESULT_FOR = rx.compile(
     r"\b(?:win|victory|landslide|majority|triumph|defeat|loss|blow|setback)\s+for\s+(?:the\s+)?$"
 )
 _WITH_BEFORE = rx.compile(r"\bwith\s+(?:the\s+)?$", re.IGNORECASE)
+# The first object of a giving verb, with what is given right after it: "Washington gave
+# Kyiv $61 billion", "Germany sent Ukraine 14 tanks": a recipient, not the giver.
+_GIVING_VERB_BEFORE = rx.compile(
+    r"\b(?:g[ia]ve|gives|giving|sen[dt]s?|sending|lent|lends?|lending|offer(?:s|ed|ing)?|"
+    r"promis(?:e|es|ed|ing)|grant(?:s|ed|ing)?|award(?:s|ed|ing)?|pa(?:ys?|id|ying)|owe[sd]?|owing|"
+    r"hand(?:s|ed|ing)|sold|sells?|selling|loan(?:s|ed|ing)?)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_GIFT_AFTER = rx.compile(
+    r"\s+(?:(?:a\s+further|another|an\s+additional|an\s+extra|more\s+than|over|some|about|"
+    r"nearly|almost|around|at\s+least|up\s+to)\s+)?(?:[$€£¥]|(?:US|USD|EUR|GBP)\s*\d|\d)"
+)
 _CONJUNCT = rx.compile(r"\s*(?:,\s*(?:and|or)\s+|\s+and\s+|\s+or\s+|,\s+)(?:the\s+)?")
 _LIST_GOES_ON = rx.compile(r"\s*(?:,|\band\b|\bor\b)")
 # A state body after a demonym or country: "the Spanish government has mobilized".
@@ -78,7 +90,7 @@ VERBS = frozenset(
     "is was are were has have had will would could can may might must shall should did "
     "does do says said plans keeps heads holds wants needs sends deploys provides gives "
     "pledges spends gets wins leads faces controls maintains claims remains stands "
-    "receives launches fires fields contributes commits offers won sent came got took gave "
+    "receives launches fires fields contributes commits offers won sent came got took gave lent "
     "made lost saw held fell rose kept left became began brought paid put set spent led met "
     "ran stood told went drew grew hit cut fought bought sought dominate control hold own "
     "plan want need flew struck shot drove sold swept dealt chose spoke wrote bore "
@@ -142,6 +154,8 @@ def _names_place(window: Window, m: Mention, blocked_before: Mention | None) -> 
     before = window.text[max(0, m.start - 25) : m.start]
     if PLACE_BEFORE.search(before):
         return not _RESULT_FOR.search(before)  # "a historic win for the Labour Party"
+    if _GIVING_VERB_BEFORE.search(before) and _GIFT_AFTER.match(window.text, m.end):
+        return True
     if (
         m.kind == "country"
         and _APPOSITIVE_BEFORE.search(before)

@@ -58,6 +58,36 @@ CASES = [
         "'said' is no future: the past Monday",
     ),
     (
+        "The toll had risen to 1,200 by Tuesday.",
+        [("by Tuesday", D, "upper", None, "2025-06-10")],
+        "a deadline closing on a past count is the one just passed",
+    ),
+    (
+        "The toll will rise to 1,200 by Tuesday.",
+        [("by Tuesday", D, "upper", None, "2025-06-17")],
+        "a deadline with a future verb is the one ahead",
+    ),
+    (
+        "By August, 40,000 people had fled the area.",
+        [("By August", D, "upper", None, "2024-08-31")],
+        "a deadline opening its clause takes the tense of the clause after it",
+    ),
+    (
+        "If the road is not cleared by Friday, the vote moves.",
+        [("by Friday", D, "upper", None, "2025-06-13")],
+        "a condition keeps a deadline ahead, passive past participle or not",
+    ),
+    (
+        "The envoys were told to finish by Friday.",
+        [("by Friday", D, "upper", None, "2025-06-13")],
+        "a plan told in the past (an infinitive before the date) is still ahead",
+    ),
+    (
+        "Payrolls grew by 204,000 in August.",
+        [("in August", D, "range", "2024-08-01", "2024-08-31")],
+        "a thousands comma is no clause break: the past verb before it counts",
+    ),
+    (
         "The army took the city last week.",
         [("last week", D, "range", "2025-06-02", "2025-06-08")],
         "last week is the Monday-to-Sunday week before this one",

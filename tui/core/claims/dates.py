@@ -257,9 +257,11 @@ _NAME_BEFORE = rx.compile(r"\b([A-Z][\w.]*)\s+\Z")
 _CAPITAL_AFTER = rx.compile(r"\s+[A-Z][a-z]")
 
 
-def _lean(prep: str, mod: str, lowered: str, start: int) -> str:
-    if prep in _UPPER or mod == "next":
-        return "next" if mod == "next" else "future"
+def _lean(prep: str, mod: str, lowered: str, start: int, end: int) -> str:
+    if mod == "next":
+        return "next"
+    if prep in _UPPER:
+        return "past" if _deadline_told_in_the_past(lowered, start, end) else "future"
     if prep in _LOWER or mod == "last":
         return "last" if mod == "last" else "past"
     if _future_clause(lowered, start):
@@ -269,13 +271,50 @@ def _lean(prep: str, mod: str, lowered: str, start: int) -> str:
 
 def _own_clause(lowered: str, start: int) -> str:
     head = lowered[max(0, start - 100) : start]
-    return head[max(head.rfind(". "), head.rfind(","), head.rfind(";")) + 1 :]
+    # A comma with no space after it is a thousands separator ("1,200"), not a break.
+    return head[max(head.rfind(". "), head.rfind(", "), head.rfind(";")) + 1 :]
 
 
 def _future_clause(lowered: str, start: int) -> bool:
     """A future verb in the date's own clause: "talks will resume on Monday", but not
     "the withdrawal will end in 2026, officials said on Monday"."""
     return _FUTURE.search(_own_clause(lowered, start)) is not None
+
+
+# A count told as done by the date: "the toll had risen to 1,200 by Tuesday", "By
+# mid-October, 40,000 residents had fled". Not a plan told in the past ("talks were meant
+# to conclude by Friday"): an infinitive right before the date keeps it ahead, and so
+# does a condition or need.
+_DONE_BY = rx.compile(
+    r"\b(?:had|was|were|rose|fell|grew|climbed|reached|stood|fled|left|withdrew|arrived|"
+    r"crossed|returned|died|killed|recorded|registered|counted)\b"
+)
+_INFINITIVE_BEFORE = rx.compile(r"\bto\s+[a-z]+(?:\s+[a-z]+){0,4}\s+\Z")
+# A condition or need told in the present: "if a verdict isn't reached by Thursday".
+_NOT_YET_DONE = rx.compile(
+    r"\b(?:if|unless|is|isn't|isn’t|are|aren't|aren’t|be|must|should|needs?|has\s+to|have\s+to)\b"
+)
+_FRONTED_DATE_CLAUSE = rx.compile(r"\s*,?\s*([^.;:]{1,120})")
+
+
+def _deadline_told_in_the_past(lowered: str, start: int, end: int) -> bool:
+    """Whether "by <date>" closes on a past count (its clause before it, or for a date
+    that opens its clause, the clause after its comma), with no future verb there."""
+    head = _own_clause(lowered, start)
+    if head.strip(" \"“'\n") == "":
+        after = _FRONTED_DATE_CLAUSE.match(lowered, end)
+        if after is None:
+            return False
+        clause = after.group(1)
+    else:
+        if _INFINITIVE_BEFORE.search(head):
+            return False
+        clause = head
+    return (
+        _DONE_BY.search(clause) is not None
+        and _FUTURE.search(clause) is None
+        and _NOT_YET_DONE.search(clause) is None
+    )
 
 
 def _past_clause(lowered: str, start: int) -> bool:
@@ -336,7 +375,7 @@ def _read(m: re.Match[str], text: str, lowered: str, today: date) -> _Found | No
             return None
         g["y3"] = g["oy"]  # from here on, read as any year
     if not (g["y1"] or g["y2"] or g["y3"] or g["iso"] or g["ny"] or g["qy"] or g["sy"] or g["hy"]):
-        lean = _lean(prep, mod, lowered, m.start())  # the year or week must be chosen
+        lean = _lean(prep, mod, lowered, m.start(), m.end())  # the year or week must be chosen
     has_day = False
     period: per.Period | None = None
     month_name = g["m1"] or g["m2"]

@@ -480,6 +480,30 @@ def _place(text: str, surface: str, **kwargs: object) -> str | None:
             id="a-french-iso-region-under-its-english-compass-word",
         ),
         pytest.param(
+            "Officials in Sichuan moved 9,000 people to shelters.",
+            "9,000",
+            "Sichuan",
+            id="an-iso-region-without-its-local-type-word",
+        ),
+        pytest.param(
+            "Landslides in Central Sulawesi buried 14 homes.",
+            "14",
+            "Central Sulawesi",
+            id="an-indonesian-province-with-its-compass-word-in-english",
+        ),
+        pytest.param(
+            "Clashes in Tibet left 6 injured.",
+            "6",
+            "Tibet",
+            id="an-exonym-keyed-by-the-name-without-its-type-word",
+        ),
+        pytest.param(
+            "The typhoon destroyed 800 homes on Luzon.",
+            "800",
+            "Luzon",
+            id="an-island-in-the-news",
+        ),
+        pytest.param(
             "Norway sent 24 armoured vehicles.",
             "24",
             None,

@@ -149,11 +149,56 @@ _ARTICLE = rx.compile(r"^(?:al|el|as|ash|ad|an|ar|at|az)[- ](?=\w{3})", re.IGNOR
 _FRENCH_COMPASS = rx.compile(r"^(Nord|Sud)-(?=[A-Z][a-z])(?!(?:Est|Ouest)\b)")
 
 
+def _names_a_country(b: _Builder, name: str) -> bool:
+    return any(b.places[row][1] == "country" for row in b.keys.get(place_key(name), []))
+
+
 def _english_compass(name: str) -> str | None:
     m = _FRENCH_COMPASS.match(name)
     if m is None:
         return None
     return f"{'North' if m.group(1) == 'Nord' else 'South'} {name[m.end() :]}"
+
+
+# ISO keeps a region's type word in the local language where news drops it: "Sichuan
+# Sheng" is Sichuan, "Xinjiang Uygur Zizhiqu" Xinjiang, "Gyeonggi-do" Gyeonggi,
+# "Michoacán de Ocampo" Michoacán.
+_LOCAL_TYPE_WORD = rx.compile(
+    r"(?:\s+(?:(?:Huizu|Zhuangzu|Uygur)\s+)?(?:Sheng|Shi|Zizhiqu|SAR)"
+    r"|-(?:do|gwangyeoksi|teukbyeolsi|teukbyeoljachido)"
+    r"|\s+de\s+(?:Ignacio\s+de\s+la\s+Llave|Zaragoza|Ocampo))$"
+)
+
+
+def _without_type_word(name: str) -> str | None:
+    bare = _LOCAL_TYPE_WORD.sub("", name)
+    return bare if bare != name else None
+
+
+# Indonesia's provinces put the compass word after the island: "Jawa Barat" is West
+# Java, "Sulawesi Tengah" Central Sulawesi.
+_INDONESIAN_COMPASS = {
+    "Barat": "West",
+    "Timur": "East",
+    "Utara": "North",
+    "Selatan": "South",
+    "Tengah": "Central",
+    "Tenggara": "Southeast",
+    "Barat Daya": "Southwest",
+}
+_INDONESIAN_ISLANDS = {"Jawa": "Java", "Sumatera": "Sumatra"}
+_INDONESIAN_PROVINCE = rx.compile(
+    r"^(Jawa|Sumatera|Sulawesi|Kalimantan|Papua|Maluku|Nusa Tenggara)"
+    r" (Barat Daya|Barat|Timur|Utara|Selatan|Tengah|Tenggara)$"
+)
+
+
+def _english_indonesian(name: str) -> str | None:
+    m = _INDONESIAN_PROVINCE.match(name)
+    if m is None:
+        return None
+    island = _INDONESIAN_ISLANDS.get(m.group(1), m.group(1))
+    return f"{_INDONESIAN_COMPASS[m.group(2)]} {island}"
 
 
 def _without_article(name: str) -> str | None:
@@ -217,6 +262,9 @@ def build() -> dict[str, Any]:
             names = _clean_iso_name(s.name)
             if not names:
                 continue
+            bare_type = _without_type_word(names[0])
+            if bare_type is not None and not _names_a_country(b, bare_type):
+                names.append(bare_type)  # (not "Taiwan Sheng": Taiwan is its own entry)
             row = b.add(names[0], "region", parent, 0)
             region_row[s.code] = row
             for name in names:
@@ -225,9 +273,12 @@ def build() -> dict[str, Any]:
                     b.alias(row, bare)
                 if english := _english_compass(name):  # "Nord-Kivu" is "North Kivu"
                     b.alias(row, english)
+                if s.country_code == "ID" and (english := _english_indonesian(name)):
+                    b.alias(row, english)
             # The table is keyed by ISO's whole name ("wallonne, Région"), its name up to
-            # a comma, or its first name ("Catalunya" of "Catalunya [Cataluña]").
-            for key in dict.fromkeys((s.name, s.name.split(",")[0], names[0])):
+            # a comma, its first name ("Catalunya" of "Catalunya [Cataluña]"), or its name
+            # without a type word ("Xizang" of "Xizang Zizhiqu").
+            for key in dict.fromkeys((s.name, s.name.split(",")[0], names[0], names[-1])):
                 for alias in REGION_EXONYMS.get((s.country_code, key), []):
                     b.alias(row, alias)
         if len(later) == len(pending):

@@ -61,14 +61,18 @@ _PLAN_AFTER = rx.compile(
 # The counted phrase is the subject of a future: "some 3,000 soldiers will take part",
 # "about 500 troops will join", "said 4,000 reservists would be called up". Only words
 # of the phrase may come between, no new clause ("30 were killed and the toll will
-# rise" is no plan for the 30).
+# rise" is no plan for the 30). A possibility done to the phrase looks ahead too: "up to
+# 1,000 troops could be sent", "2,000 jobs may be cut" (not "may have died": an estimate).
 _SUBJECT_WILL = rx.compile(
     r"(?:\s+(?!(?:and|or|but|as|while|who|which|that|when|after|before|if|were|was|are|is|"
-    r"have|has|had)\b)[a-z][\w'-]*){0,4}?\s+(?:will|'ll|shall|would)\s+"
+    r"have|has|had)\b)[a-z][\w'-]*){0,4}?\s+(?:"
+    r"(?:will|'ll|shall|would)\s+"
     # a poll's "would" is an opinion now: "19 percent of voters would back him"
     r"(?!have\b|(?:say|vote|back|support|agree|oppose|prefer|choose|consider|like|welcome|"
     r"accept|favou?r)\b)(?:(?:also|now|soon|then|still|eventually|initially|later|each|all|not)\s+)*"
     r"[a-z]+\b"
+    r"|(?:could|may|might)\s+(?:(?:also|now|soon|still|eventually|later|not)\s+)?be\s+"
+    r"(?!(?:seen|heard|felt|spotted|observed)\b)[a-z]+(?:ed|en|wn|nt|ut)\b)"
 )
 # The future in French, Spanish and Portuguese: the counted phrase as the subject of
 # "seront", "serán", "serão" ("3 000 soldats seront déployés"), and a future verb before

@@ -289,6 +289,21 @@ def test_items_of_a_list_share_the_thing() -> None:
             id="a-polls-would-is-an-opinion-now",
         ),
         pytest.param(
+            "As many as 800 reservists could be mobilised this winter.",
+            "planned",
+            id="a-possibility-done-to-the-count-looks-ahead",
+        ),
+        pytest.param(
+            "Up to 9,000 people may have died in the floods.",
+            "current",
+            id="may-have-is-an-estimate-of-now",
+        ),
+        pytest.param(
+            "About 60 fires could be seen from the ridge.",
+            "current",
+            id="could-be-seen-is-no-plan",
+        ),
+        pytest.param(
             "Forecasters expect the number of visitors to pass 2 million.",
             "planned",
             id="expect-a-named-total-to-pass",
@@ -345,6 +360,35 @@ def test_a_sentence_opened_in_the_past_can_turn_to_now() -> None:
         ("300", "historic"),
         ("45", "current"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("A third of the crop was lost.", 33.3), ("Two-thirds of voters agreed.", 66.7)],
+)
+def test_a_fractions_percent_is_the_figure_news_writes_not_a_float_artefact(
+    text: str, value: float
+) -> None:
+    # extract --json prints the value: 33.3, never 33.300000000000004
+    assert repr(extract_claims(text, published=PUB)[0].low) == repr(value)
+
+
+@pytest.mark.parametrize(
+    ("text", "shares"),
+    [
+        ("The mayor won a third term in office.", []),
+        ("She scored a third-period winner.", []),
+        ("The clinic gave a fourth dose and a fifth booster shot.", []),
+        ("Critics called them a fifth column.", []),
+        ("A third are under five years old.", ["A third"]),
+        ("Bills are a third higher than last year.", ["a third"]),
+        ("Rents rose by a quarter in two years.", ["a quarter"]),
+        ("A fifth of the harvest was lost.", ["A fifth"]),
+    ],
+)
+def test_an_ordinal_is_no_share(text: str, shares: list[str]) -> None:
+    found = extract_claims(text, published=PUB)
+    assert [c.surface for c in found if c.kind == "percent"] == shares
 
 
 @pytest.mark.parametrize(

@@ -347,7 +347,8 @@ def _claim(
         if q.fraction is not None and d.partner is None:
             # "half of the votes" is 50%, but "half a percentage point" is 0.5 points
             of_a_point = _OF_A_POINT.match(window.lower, d.end) is not None
-            d.kind, d.value = "percent", q.fraction * (1 if of_a_point else 100)
+            # (rounded: 0.333 * 100 is 33.300000000000004 in binary floating point)
+            d.kind, d.value = "percent", round(q.fraction * (1 if of_a_point else 100), 6)
         bound = d.bound or ("vague" if q.vague else "exact")
         if d.bound is None:
             pre = mod.bound_before(window, d.start)

@@ -118,6 +118,18 @@ def _fraction_re() -> re.Pattern[str]:
     )
 
 
+# After "a third", "a quarter", "a fifth": a word that makes it an ordinal ("a third
+# term", "a third-period tie", "a quarter century") rather than a share ("a third of the
+# town", "a third are children", "a third bigger", "a quarter point").
+_ORDINAL_AFTER = rx.compile(
+    r"(?:-[a-z]|\s+(?!(?:of|are|were|is|was|have|has|had|live|lives|lived|say|said|says|do|"
+    r"did|does|will|would|could|can|may|might|must|bigger|smaller|larger|higher|lower|more|"
+    r"less|fewer|cheaper|longer|shorter|point|percentage|remain|remained|also|now|still|"
+    r"already|again|think|believe|want|support|oppose|back|backed|voted|went|came|"
+    r"or|and|to|than|in|on|at|from|by|with)\b)[a-z])"
+)
+
+
 # "one in seven": a share written as a ratio (the percent is 100 / N).
 # (r"\b(?:one|1)\s+in..." written to start with a character class: much faster to search.)
 _ONE_IN = rx.compile(
@@ -373,6 +385,8 @@ def _word_quantities(text: str) -> list[Quantity]:
             found.append(Quantity(m.start(), m.end(), share, "count", fraction=share))
     shares = half or any(word in text for word in ("third", "quarter", "fifth"))
     for m in _fraction_re().finditer(text) if shares else ():
+        if _ORDINAL_AFTER.match(text, m.end()) and not m.group().lower().endswith(("s", "half")):
+            continue  # "a third term", "a third-period goal": an ordinal, not a share
         word = m.group().lower().replace("-", " ")
         key = next(k for k in sorted(_FRACTIONS, key=len, reverse=True) if word.endswith(k))
         share = round(_FRACTIONS[key], 3)  # a third is 33.3 percent, as news writes it

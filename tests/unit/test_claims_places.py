@@ -522,6 +522,18 @@ def _place(text: str, surface: str, **kwargs: object) -> str | None:
             id="what-a-country-holds-is-in-it",
         ),
         pytest.param(
+            "Iran launched 40 drones overnight.",
+            "40",
+            None,
+            id="who-launches-is-not-where-it-lands",
+        ),
+        pytest.param(
+            "Iran launched 40 drones at Iraq overnight.",
+            "40",
+            "Iraq",
+            id="where-a-launch-is-aimed-is-its-place",
+        ),
+        pytest.param(
             "Norway gave Estonia 24 armoured vehicles.",
             "24",
             "Estonia",

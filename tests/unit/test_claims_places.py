@@ -522,6 +522,12 @@ def _place(text: str, surface: str, **kwargs: object) -> str | None:
             id="what-a-country-holds-is-in-it",
         ),
         pytest.param(
+            "Shelling in Gaza City wounded 30 people.",
+            "30",
+            "Gaza City",
+            id="a-city-the-gazetteer-names-otherwise",
+        ),
+        pytest.param(
             "Iran launched 40 drones overnight.",
             "40",
             None,

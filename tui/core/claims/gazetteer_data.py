@@ -75,6 +75,7 @@ FEATURES: dict[str, tuple[str, list[str]]] = {
     "Gaza Strip": ("PS", ["Gaza Strip"]),
     "West Bank": ("PS", ["West Bank", "occupied West Bank"]),
     "Gaza": ("PS", ["Gaza"]),
+    "Gaza City": ("PS", ["Gaza City"]),  # GeoNames names the city "Gaza"
     "Donbas": ("UA", ["Donbas", "Donbass"]),
     "Crimea": ("UA", ["Crimea", "Crimean Peninsula"]),
     "Darfur": ("SD", ["Darfur"]),

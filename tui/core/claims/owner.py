@@ -215,7 +215,8 @@ def _owner_here(
         mentions = [m for m in every if not any(a <= m.start < b for a, b in avoid)]
     released = _RELEASE_BEFORE.search(window.lower, max(0, start - 40), start) is not None
     captive = thing in CAPTIVE_THINGS or released
-    victim = thing in VICTIM_THINGS and not captive
+    # "suspected cholera cases", "child refugees": victims by their head noun
+    victim = (thing in VICTIM_THINGS or _head_noun(thing) in VICTIM_THINGS) and not captive
     np_end = noun_phrase_end(window, end)
     partitive = _PARTITIVE.match(window.text, np_end)
     of_end = np_end
@@ -308,6 +309,10 @@ def _owner_here(
         # own side's: "1,100 Ukrainian soldiers were returned" (Ukraine's).
         return side
     return found
+
+
+def _head_noun(thing: str | None) -> str | None:
+    return thing.rpartition(" ")[2] if thing else None
 
 
 def _possessive(window: Window, mentions: list[Mention], lo: int, start: int) -> str | None:

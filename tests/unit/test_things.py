@@ -136,6 +136,9 @@ def _first(text: str) -> tuple[str, str | None]:
         pytest.param(
             "Voters found 20 polling stations shut.", ("20", "polling stations"), id="ing-compound"
         ),
+        pytest.param(
+            "Clinics logged 90 mumps infections.", ("90", "mumps cases"), id="singular-in-s"
+        ),
     ],
 )
 def test_counted_thing(text: str, expected: tuple[str, str | None]) -> None:

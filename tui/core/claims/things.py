@@ -338,7 +338,10 @@ def _is_plural_head(low: str) -> bool:
 
 
 # Words ending in -s that are not plural heads (modifiers or singulars).
-_NOT_PLURAL = frozenset("its this has was does gas news series species aids".split())
+_NOT_PLURAL = frozenset(
+    "its this has was does gas news series species aids measles mumps rabies scabies "
+    "diabetes herpes shingles rickets lens economics politics physics athletics".split()
+)  # (diseases and fields named in the singular: "640 measles cases")
 # Heads of phrases in languages that put adjectives after the noun.
 _FOREIGN_HEADS = frozenset(
     "soldados soldats soldaten militares militaires muertos mortos morts heridos feridos "

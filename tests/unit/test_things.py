@@ -292,6 +292,11 @@ def test_items_of_a_list_share_the_thing() -> None:
             id="a-polls-would-is-an-opinion-now",
         ),
         pytest.param(
+            "Most said they would vote for the mayor, and 31% for her rival.",
+            "current",
+            id="a-polls-would-before-the-figure-is-an-opinion-now-too",
+        ),
+        pytest.param(
             "As many as 800 reservists could be mobilised this winter.",
             "planned",
             id="a-possibility-done-to-the-count-looks-ahead",

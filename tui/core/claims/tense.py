@@ -19,8 +19,9 @@ from tui.core.models import AsOf
 
 # A modal or plan verb governing the number: "would deploy", "plans to send", "is to free".
 _PLAN_BEFORE = compile_guarded(
-    r"\b(?:will|would|'ll|shall|could|might|"
-    r"(?:is|are|was|were|be|been)\s+(?:(?:now|still|also|widely)\s+)?"
+    # (a poll's "would vote" is an opinion now: "45% would vote for X, against 39% for Y")
+    r"\b(?:will|would(?!\s+(?:say|vote|back|support|oppose|prefer|choose)\b)|'ll|shall|could|"
+    r"might|(?:is|are|was|were|be|been)\s+(?:(?:now|still|also|widely)\s+)?"
     r"(?:expected|set|due|scheduled|slated|poised|projected|predicted|forecast|likely|"
     r"planned|planning|going|about|supposed|tipped|on\s+course|on\s+track)\s+to|"
     r"(?:is|are|was|were)\s+to|"

@@ -292,7 +292,7 @@ def test_items_of_a_list_share_the_thing() -> None:
             id="a-polls-would-is-an-opinion-now",
         ),
         pytest.param(
-            "Most said they would vote for the mayor, and 31% for her rival.",
+            "Most said they would vote for the mayor, against 31% for her rival.",
             "current",
             id="a-polls-would-before-the-figure-is-an-opinion-now-too",
         ),

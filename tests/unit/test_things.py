@@ -601,6 +601,11 @@ def test_a_poll_gap_in_points_is_a_percent_of_the_gap() -> None:
         pytest.param("Le taux de chômage atteint 7,3 %.", "unemployment", id="fr-chomage"),
         pytest.param("Die Wahlbeteiligung lag bei 76,2 Prozent.", "turnout", id="de-turnout"),
         pytest.param("Sie holte 31,0 Prozent der Stimmen.", "votes", id="de-votes"),
+        pytest.param("Imports slid 4.1% in May.", "imports", id="trade"),
+        pytest.param("The bank cut rates by a point to 3%.", "interest rate", id="cut-rates"),
+        pytest.param("Retail sales grew 0.6% last month.", "sales", id="retail-sales"),
+        pytest.param("Bids for sales jobs jumped 40%.", None, id="sales-modifying-another-noun"),
+        pytest.param("Factory output fell 1.2% in March.", "industrial output", id="output"),
     ],
 )
 def test_what_a_bare_percent_measures(text: str, thing: str | None) -> None:

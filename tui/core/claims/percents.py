@@ -71,6 +71,25 @@ _MEASURES: dict[str, str] = {
         ],
         "interest rate",
     ),
+    **dict.fromkeys(
+        ["raised rates", "cut rates", "lowered rates", "hiked rates", "raises rates", "cuts rates"],
+        "interest rate",
+    ),
+    # Trade, sales, pay and output: each is its own measure.
+    "exports": "exports",
+    "imports": "imports",
+    # ("sales" alone may modify another noun: "applicants for sales roles rose 103%")
+    **dict.fromkeys(
+        ["retail sales"]
+        + [f"sales {verb}" for verb in ("rose", "rise", "rises", "fell", "fall", "falls", "grew")]
+        + [f"sales {verb}" for verb in ("jumped", "dropped", "increased", "declined", "slumped")],
+        "sales",
+    ),
+    **dict.fromkeys(["wages", "pay growth", "earnings growth"], "wages"),
+    **dict.fromkeys(
+        ["industrial output", "industrial production", "factory output", "manufacturing output"],
+        "industrial output",
+    ),
     # The same measures in the other languages the extractor reads.
     **dict.fromkeys(
         [

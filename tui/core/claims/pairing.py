@@ -20,6 +20,13 @@ _FROM_BEFORE = rx.compile(
 _RANGE_GAP = rx.compile(r"\s*(?:-|to|bis|à|a|al|hasta|do)\s*")
 _AND_GAP = frozenset([" and ", " y ", " e ", " et ", " und ", " i "])
 _BETWEEN = ("between", "entre", "zwischen", "między")
+# A verb of change right before a percent: what follows "to" is the new level ("rose
+# 1.1% to $74.20", "fell 0.3% to 4.5%"), not the top of a range.
+_CHANGED_BY_BEFORE = rx.compile(
+    r"\b(?:rose|rise|rises|risen|fell|fall|falls|fallen|grew|climbed|jumped|gained|dropped|"
+    r"slipped|slid|declined|eased|surged|soared|plunged|tumbled|added|lost|up|down|rising|falling|"
+    r"growing|climbing|jumping|gaining|dropping|declining|sliding)\s+(?:by\s+)?$"
+)
 _FRACTION_GAP = rx.compile(r"\s+of\s+(?:the|its|their|an\s+estimated|some|about|around)?\s*")
 
 
@@ -103,8 +110,11 @@ def pair_quantities(window: win.Window, drafts: list[Draft]) -> None:
         if from_a and _RANGE_GAP.fullmatch(to_b) and "to" in to_b:
             a.historic, b.current, a.partner, b.partner = True, True, b_i, a_i
         elif (
-            is_between or (_RANGE_GAP.fullmatch(gap) and a.q.vague is None)
-        ) and a_value < b.value:
+            (is_between or (_RANGE_GAP.fullmatch(gap) and a.q.vague is None))
+            and a_value < b.value
+            and (a.kind == "count" or a.kind == b.kind)  # not "1.1% to $74.20"
+            and not (a.kind == "percent" and _CHANGED_BY_BEFORE.search(before_a))
+        ):
             if b.kind != "count" and a.kind == "count":
                 a.kind = b.kind
             a.value, a.high, a.bound, a.end = a_value, b.value, "range", b.end

@@ -80,7 +80,7 @@ def _digits_re() -> re.Pattern[str]:
     return rx.compile(
         r"(?P<num>[0-9]{1,3}(?:[ \u202f\u00a0][0-9]{3}(?![0-9]))+(?![0-9]|[.,][0-9])"
         r"|[0-9](?:[0-9]|[.,](?=[0-9]))*)"
-        r"(?P<scale>(?:(?:\s?|-)(?:thousand|millions|million|billion|trillion|mln|mn|millones|"
+        r"(?P<scale>(?:(?:\s?|-)(?:thousand|millions|million|billion|trillion|mln|mn|bn|millones|"
         r"millón|millon|"
         r"milhões|milhão|millionen|milliarden|milliards?|mil|tys\.?|mio\.?|mrd\.?|lakhs?|"
         r"crores?)|"
@@ -306,7 +306,8 @@ def _digit_quantities(text: str, lowered: str) -> list[Quantity]:
         if value is None:
             continue
         if scale_word:
-            value *= SCALES[scale_word]
+            # rounded: 531.7 * 1e6 is 531700000.00000006 in binary floating point
+            value = round(value * SCALES[scale_word], 6)
         if rest:
             value += int(rest[1:])
         cur = prefix.group() if prefix else curword

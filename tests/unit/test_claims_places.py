@@ -528,6 +528,12 @@ def _place(text: str, surface: str, **kwargs: object) -> str | None:
             id="a-city-the-gazetteer-names-otherwise",
         ),
         pytest.param(
+            "Brent crude rose 3% on Monday.",
+            "3%",
+            None,
+            id="an-oil-grade-is-no-place",
+        ),
+        pytest.param(
             "Iran launched 40 drones overnight.",
             "40",
             None,

@@ -382,6 +382,26 @@ def test_a_fractions_percent_is_the_figure_news_writes_not_a_float_artefact(
 
 
 @pytest.mark.parametrize(
+    ("text", "surfaces"),
+    [
+        ("Shares rose 1.1% to $74.20.", ["1.1%", "$74.20"]),
+        ("Sales were down 6 percent to $531.7 million.", ["6 percent", "$531.7 million"]),
+        ("The index fell 0.8% to 4,310 points.", ["0.8%"]),  # (an index level is no figure)
+        ("Support rose 2% to 41%.", ["2%", "41%"]),
+        ("Prices rose 10 to 20%.", ["10 to 20%"]),
+        ("Turnout was 60% to 65%.", ["60% to 65%"]),
+    ],
+)
+def test_a_change_then_its_new_level_is_no_range(text: str, surfaces: list[str]) -> None:
+    assert [c.surface for c in extract_claims(text, published=PUB)] == surfaces
+
+
+def test_a_scaled_figure_is_the_value_news_writes_not_a_float_artefact() -> None:
+    (claim,) = extract_claims("Revenue was $531.7 million.", published=PUB)
+    assert repr(claim.low) == "531700000.0"
+
+
+@pytest.mark.parametrize(
     ("text", "shares"),
     [
         ("The mayor won a third term in office.", []),
@@ -471,6 +491,11 @@ def test_an_ordinal_is_no_share(text: str, shares: list[str]) -> None:
             "Payrolls changed by -140,000 jobs.",
             ("-140,000", "exact", -140000, -140000),
             id="minus",
+        ),
+        pytest.param(
+            "Reserves stood at $12.5 bn in June.",
+            ("$12.5 bn", "exact", 12.5e9, 12.5e9),
+            id="bn-after-a-space",
         ),
     ],
 )

@@ -479,6 +479,8 @@ def _lookup(
     if rows:
         if span.isupper() and len(span) <= 4 and g.kind(rows[0]) != "country":
             return None  # an acronym ("RSF", "UN") is not a small town's name
+        if lower.startswith(" crude", end) and g.kind(rows[0]) != "country":
+            return None  # "Brent crude" is a grade of oil, not the London borough
         if after is None and (
             (key in g.weak and cue not in _SURE_CUES)  # "in Reading", not "to Reading"
             or (cue is None and _actor_only(g, key, rows))

@@ -297,6 +297,11 @@ def test_items_of_a_list_share_the_thing() -> None:
             id="a-polls-would-before-the-figure-is-an-opinion-now-too",
         ),
         pytest.param(
+            "Chile has sent 90 medics, with 40 more due next week.",
+            "current",
+            id="a-plan-after-another-number-is-that-numbers",
+        ),
+        pytest.param(
             "As many as 800 reservists could be mobilised this winter.",
             "planned",
             id="a-possibility-done-to-the-count-looks-ahead",

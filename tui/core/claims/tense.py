@@ -46,8 +46,9 @@ _HEADLINE_TO = rx.compile(
 _CLAUSE_TURN = rx.compile(
     r"\b(?:after|since|when|because|as|which|who|that|while|but|and\s+(?:has|have|had|was|were))\b"
 )
+# (Not across another number: "has deployed 400, with 600 more expected" plans the 600.)
 _PLAN_AFTER = rx.compile(
-    r"[^.;:]{0,50}?\b(?:(?:is|are|were|was)\s+(?:also\s+)?(?:expected|due|set|scheduled|slated|"
+    r"[^.;:0-9]{0,50}?\b(?:(?:is|are|were|was)\s+(?:also\s+)?(?:expected|due|set|scheduled|slated|"
     r"to\s+be|likely|planned)|expected\s+(?:in|to|by|later|next|soon)|"
     r"to\s+be\s+(?:released|freed|sent|deployed|built|delivered)|"
     r"to\s+come|to\s+follow|to\s+arrive|in\s+the\s+coming|"

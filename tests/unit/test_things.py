@@ -297,7 +297,7 @@ def test_items_of_a_list_share_the_thing() -> None:
             id="a-polls-would-before-the-figure-is-an-opinion-now-too",
         ),
         pytest.param(
-            "Chile has sent 90 medics, with 40 more due next week.",
+            "Chile has sent 90 medics, with 40 more expected in the coming days.",
             "current",
             id="a-plan-after-another-number-is-that-numbers",
         ),

@@ -528,6 +528,18 @@ def _place(text: str, surface: str, **kwargs: object) -> str | None:
             id="a-city-the-gazetteer-names-otherwise",
         ),
         pytest.param(
+            "Troops killed 8 militants in South Waziristan, the army said.",
+            "8",
+            "South Waziristan",
+            id="a-district-the-gazetteer-lacks-named-by-its-part",
+        ),
+        pytest.param(
+            "About 40 people live in North Street.",
+            "About 40",
+            None,
+            id="a-street-is-no-compass-district",
+        ),
+        pytest.param(
             "Brent crude rose 3% on Monday.",
             "3%",
             None,

@@ -454,7 +454,7 @@ def _lookup(
     # Most sub-runs name nothing: give up before reading the words around them.
     after = None
     if not rows and key not in user and qualifier not in QUALIFIERS:
-        if words > 1:
+        if words > 1 and not (words == 2 and _COMPASS_NAME.fullmatch(span)):
             return None
         after = _AFTER.match(lower, end)
         if (
@@ -502,6 +502,14 @@ def _lookup(
     # "in the Gaskinde area", "in Zamfara state", "the village of Kurilovka": a place the
     # gazetteer does not know.
     known_word = key in g.weak or key in ORDINARY_WORDS or key in _actor_words()
+    compass = _COMPASS_NAME.fullmatch(span) if words == 2 else None
+    if (  # "in North Waziristan,": a district too small for the gazetteer, named by its part
+        compass is not None
+        and cue in ("in", "at", "near")
+        and _NAME_END.match(text, end)
+        and place_key(compass.group(1)) not in ORDINARY_WORDS
+    ):
+        return PlaceMention(start, end, span, 0, cue)
     if words > 1 or known_word or not _NAME_SHAPE.match(span):
         return None
     if (after is not None and cue is not None) or cue == "of-place":
@@ -512,6 +520,9 @@ def _lookup(
     return None
 
 
+_COMPASS_NAME = rx.compile(
+    r"(?:North|South|East|West|Upper|Lower|Central)\s+((?:(?:[ae][ldnrstz]|ash)-)?[A-Z][a-z]{2,})"
+)
 # An unknown word that may be a small town's name: capitalised, then lower case ("Suzu",
 # "al-Hasima"), not an acronym or CamelCase product ("WWDC", "SmartThings").
 _NAME_SHAPE = rx.compile(r"(?:(?:[ae][ldnrstz]|ash)-)?[A-Z][a-z]{2,}(?:-[A-Za-z][a-z]+)*\Z")

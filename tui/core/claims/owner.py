@@ -258,12 +258,17 @@ def _owner_here(
         found = _modifying(window, mentions, thing_span[0])
         if found is not None and not captive and (not victim or forces):
             return found
-    if not head - _EVENT_WORDS:  # "50 North Korean soldiers were killed and 47 injured"
+    events_only = not head - _EVENT_WORDS
+    if events_only or not (victim or captive):
+        # "50 North Korean soldiers were killed and 47 injured", "destroyed 41 Russian
+        # tanks and 12 artillery systems": the second item shares the first's side (a
+        # victim's own nationality is not shared: it is not whose the figure is).
         shared = _SHARED_BEFORE.search(window.text, clause[0], start)
+        kinds = ("demonym", "country") if events_only else ("demonym",)
         if shared is not None:
             at = shared.end(1)
             for m in mentions:
-                if at <= m.start < noun_phrase_end(window, at) and m.kind in ("demonym", "country"):
+                if at <= m.start < noun_phrase_end(window, at) and m.kind in kinds:
                     return m.actor
     if modifiers_only:
         return None

@@ -80,6 +80,18 @@ CASES = [
         "'according to an audit by X' is X's word",
     ),
     (
+        "An EU report found that 3.4 million children go hungry.",
+        "3.4 million",
+        "EU report",
+        "evidence that 'found' something says it",
+    ),
+    (
+        "Divers found 9 bodies near the pier.",
+        "9",
+        None,
+        "what people found is their find, not their word",
+    ),
+    (
         "At least 90 civilians were killed, the UN observer mission said.",
         "At least 90",
         "UN observer mission",

@@ -42,7 +42,8 @@ _EN_WORDS = (
     "declares explained warned warns recorded records registered tallied counted showed "
     "shows show suggested suggests suggest predicted predicts projected projects expects "
     "expect expected believes believe read reads published suggesting showing indicating "
-    "insisted insists admitted admits acknowledged acknowledges disclosed discloses"
+    "insisted insists admitted admits acknowledged acknowledges disclosed discloses "
+    "found finds find"
 ).split()
 # ... and those that report only with their object: "put the number at", "gave it at".
 _EN_PHRASES = (
@@ -160,15 +161,16 @@ _NOUN_THEN_VERB = frozenset(
     "begin reveal revealed put puts released published obtained seen compiled are were have "
     "has will would can could may might keep remain continue".split()
 )
-# "show" attributes a figure only to evidence: "data show", "the poll showed" ("the
-# scrapped show", "horror shows keep" are nouns).
-_EVIDENCE_VERBS = frozenset("show shows showed showing".split())
+# "show" and "find" attribute a figure only to evidence: "data show", "the poll showed",
+# "a UN report found" ("the scrapped show", "horror shows keep" are nouns; "rescuers
+# found 12 bodies" is what they found, not what they say).
+_EVIDENCE_VERBS = frozenset("show shows showed showing found finds find".split())
 _EVIDENCE_HEADS = frozenset(
     "data figures figure statistics numbers study studies survey surveys poll polls report "
     "reports records research results estimates estimate analysis census tally count "
     "evidence documents document forecasts forecast projections projection models model "
     "images footage video tests filings statement release bulletin update maps tallies "
-    "calculations assessment review".split()
+    "calculations assessment review inquiry investigation audit probe".split()
 )
 
 

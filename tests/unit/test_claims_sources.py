@@ -86,6 +86,12 @@ CASES = [
         "evidence that 'found' something says it",
     ),
     (
+        "Stewards put the crowd at 8,000.",
+        "8,000",
+        "Stewards",
+        "'put the crowd at' gives a figure as 'put the number at' does",
+    ),
+    (
         "Divers found 9 bodies near the pier.",
         "9",
         None,

@@ -139,6 +139,9 @@ def _first(text: str) -> tuple[str, str | None]:
         pytest.param(
             "Clinics logged 90 mumps infections.", ("90", "mumps cases"), id="singular-in-s"
         ),
+        pytest.param(
+            "Stewards put the crowd at 8,000.", ("8,000", "people"), id="a-crowd-counts-people"
+        ),
     ],
 )
 def test_counted_thing(text: str, expected: tuple[str, str | None]) -> None:

@@ -49,7 +49,8 @@ _EN_WORDS = (
 _EN_PHRASES = (
     r"(?:put|puts|placed|places|raised|raises|revised|revises|updated|updates|lowered|"
     r"lowers|gave|gives)(?=\s+(?:the|their|its|that|this|a)\s+(?:\w+\s+){0,2}"
-    r"(?:number|figure|total|toll|count|tally|estimate)|\s+it\s+at)"
+    r"(?:number|figure|total|toll|count|tally|estimate|crowd|crowds|turnout|attendance)|"
+    r"\s+it\s+at)"
 )
 _OTHER_WORDS = (
     "dijo dijeron afirmó informó informaron declaró señaló indicó aseguró anunció "

@@ -91,6 +91,7 @@ _LINKING_MODIFIER = rx.compile(
 # Count words that point at what they count: "the number of missing", "the death toll".
 # Count words that point at what they count: "the number of missing", "total of deaths".
 # The counted phrase itself is read by ``phrase_after`` from the end of the match.
+_CROWD = rx.compile(r"\b(?:crowds?|attendance)\b")
 _NUMBER_OF = rx.compile(r"\b(?:number|total|tally|count|toll|figure|estimate)\s+of\s")
 _TOLL = rx.compile(r"\b(death\s+toll|toll|body\s+count|fatalit(?:y|ies))\b")
 _THOSE_WHO = rx.compile(
@@ -449,6 +450,9 @@ def thing_before(
     for m in _THE_COUNTED.finditer(window.lower, clause_start, start):
         if best is None or m.start() > best.start:
             best = Thing(EVENT_THING[m.group(1)], m.start(1), m.end(1), False)
+    for m in _CROWD.finditer(window.lower, clause_start, start):
+        if best is None or m.start() > best.start:  # "police put the crowd at 15,000"
+            best = Thing("people", m.start(), m.end(), False)
     if best is None:  # "payrolls rose by 150,000", "arrivals climbed to 21,000"
         best = _changed_subject(head, clause_start)
     return best

@@ -676,3 +676,22 @@ def test_the_level_a_move_leaves_is_a_presence(text: str, predicate: str) -> Non
     # to 2,000" as its planned level, and never the size of a move as the level.
     (claim,) = [c for c in extract_claims(text, published=PUB) if c.kind == "count"]
     assert claim.predicate == predicate
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate"),
+    [
+        pytest.param("Greens won 40 seats, leaving them short of a majority.", "other", id="short"),
+        pytest.param("Gales left 80,000 homes without heat.", "other", id="without"),
+        pytest.param("About 900 troops left the base.", "movement", id="a-departure"),
+    ],
+)
+def test_leave_as_a_result_is_no_movement(text: str, predicate: str) -> None:
+    claim = next(c for c in extract_claims(text, published=PUB) if c.kind == "count")
+    assert claim.predicate == predicate
+
+
+def test_a_date_beside_leave_as_a_result_dates_no_withdrawal() -> None:
+    text = "Greens won 40 seats in 2021, leaving them short of a majority."
+    (date,) = [c for c in extract_claims(text, published=PUB) if c.kind == "date"]
+    assert date.thing is None

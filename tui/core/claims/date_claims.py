@@ -12,7 +12,7 @@ from datetime import datetime
 
 from tui.core.claims import rx
 from tui.core.claims import window as win
-from tui.core.claims.lexicon import EVENTS, event_re, norm
+from tui.core.claims.lexicon import EVENTS, event_re, left_as_result, norm
 from tui.core.claims.pairing import Draft
 from tui.core.claims.periods import DAY, DateFigure
 from tui.core.models import AsOf, Claim
@@ -47,7 +47,11 @@ _MISSION_WILL_END = rx.compile(
 
 def _events(lower: str, lo: int, hi: int) -> list[tuple[int, str]]:
     """The events named in lower[lo:hi]: (where, which)."""
-    found = [(m.start(), EVENTS[norm(m.group())]) for m in event_re().finditer(lower, lo, hi)]
+    found = [
+        (m.start(), EVENTS[key])
+        for m in event_re().finditer(lower, lo, hi)
+        if not left_as_result(lower, key := norm(m.group()), m.end())
+    ]
     found += [(m.start(), "mission end") for m in _MISSION_WILL_END.finditer(lower, lo, hi)]
     return found
 

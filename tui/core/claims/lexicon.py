@@ -155,6 +155,22 @@ def event_re() -> re.Pattern[str]:
     return _lower_words_re(EVENTS)
 
 
+# "leaving it short of a majority", "left thousands without power": a result, not a
+# departure (no movement, no withdrawal).
+_LEFT_AS_RESULT = rx.compile(
+    r"\s+(?:it|them|him|her|us|many|most|thousands|millions|hundreds|(?:the|its|their)\s+[a-z]+|"
+    r"(?:(?:about|some|nearly|over|more\s+than|at\s+least)\s+)?\d[\d,.]*(?:\s+[a-z]+){1,2}|"
+    r"[a-z]+)\s+(?:short|without|with|stranded|homeless|dead|exposed|vulnerable|unable|"
+    r"trapped|in\s+(?:the\s+)?(?:dark|limbo|ruins|rubble))\b"
+)
+_LEAVE_WORDS = frozenset({"leave", "leaves", "leaving", "left"})
+
+
+def left_as_result(lower: str, word: str, end: int) -> bool:
+    """Whether `word`, a form of "leave" ending at `end` of `lower`, names a result."""
+    return word in _LEAVE_WORDS and _LEFT_AS_RESULT.match(lower, end) is not None
+
+
 def norm(phrase: str) -> str:
     """Lower case with single spaces: the form every table is keyed by."""
     return " ".join(phrase.lower().split())

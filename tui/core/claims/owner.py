@@ -59,6 +59,10 @@ _NP_END = frozenset(
     "beim through across near toward towards via inside outside against between among "
     "throughout including alongside amid despite".split()
 )
+_IRREGULAR_PAST = frozenset(
+    "left fled went came took sent held fell rose won lost got made saw met ran began led "
+    "fought struck stood drew grew flew kept brought bought caught sought told gave".split()
+)
 _AGENT_BEFORE = rx.compile(
     r"\b(?:by|blamed\s+on|attributed\s+to)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}$"
 )
@@ -136,8 +140,9 @@ def noun_phrase_end(window: Window, end: int) -> int:
         m = _SPACED_WORD.match(window.text, pos)
         if m is None or m.group(1).lower() in _NP_END:
             return pos
-        if pos > end and m.group(1).endswith("ed"):  # "4,000 soldiers | passed through"
-            return pos
+        word = m.group(1).lower()
+        if pos > end and (word.endswith("ed") or word in _IRREGULAR_PAST):
+            return pos  # "4,000 soldiers | passed through", "2,000 troops | left Niger"
         pos = m.end()
         if window.text[pos : pos + 1] in (",", ";", ".", ":", ")"):
             return pos

@@ -546,6 +546,12 @@ def _place(text: str, surface: str, **kwargs: object) -> str | None:
             id="an-oil-grade-is-no-place",
         ),
         pytest.param(
+            "Israel freed 90 Palestinian prisoners.",
+            "90",
+            None,
+            id="who-frees-captives-is-not-where-they-are",
+        ),
+        pytest.param(
             "Iran launched 40 drones overnight.",
             "40",
             None,

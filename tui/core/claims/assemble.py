@@ -167,13 +167,14 @@ _THE_COUNTRY = rx.compile(r"\b(?:in|across|inside|throughout|out\s+of|from)\s+th
 
 
 _OF_A_POINT = rx.compile(r"\s+(?:of\s+)?an?\s+(?:percentage\s+|per\s*cent(?:age)?\s+)?point\b")
-# A giving verb before the number: what a country sends, pledges, delivers or launches
-# goes elsewhere ("Germany sent 14 tanks", "Russia launched 90 drones"), so the giver is
-# not the figure's place.
+# A giving verb before the number: what a country sends, pledges, delivers, launches or
+# frees goes elsewhere ("Germany sent 14 tanks", "Russia launched 90 drones", "Israel
+# freed 183 prisoners"), so the giver is not the figure's place.
 _GIVEN = rx.compile(
     r"\b(?:sen[dt]s?|sending|deliver(?:s|ed|ing)?|suppl(?:y|ies|ied|ying)|pledg(?:e|es|ed|ing)|"
     r"donat(?:e|es|ed|ing)|provid(?:e|es|ed|ing)|ship(?:s|ped|ping)?|transferr?(?:s|ed|ing)?|"
-    r"g[ia]ve|gives?|giving|dispatch(?:es|ed|ing)?|launch(?:es|ed|ing)?|fir(?:es|ed|ing))\b"
+    r"g[ia]ve|gives?|giving|dispatch(?:es|ed|ing)?|launch(?:es|ed|ing)?|fir(?:es|ed|ing)|"
+    r"releas(?:e|es|ed|ing)|free[ds]?|freeing)\b"
     r"(?:\s+\S+){0,3}\s*$"
 )
 

@@ -177,6 +177,16 @@ def test_context_and_anaphora() -> None:
             id="anaphora-inherits-actor",
         ),
         pytest.param(
+            "About 2,500 US troops are in Iraq. It will keep 2,000 there.",
+            ("2,000", "troops", "Iraq", "US", None),
+            id="a-pronoun-keeping-a-number-inherits-the-thing",
+        ),
+        pytest.param(
+            "Britain has 900 soldiers in Estonia. It plans to bring them to 1,500.",
+            ("1,500", "troops", "Estonia", "UK", None),
+            id="changing-them-to-a-number-inherits-the-thing",
+        ),
+        pytest.param(
             "The US government reported approximately 2,500 American soldiers stationed in "
             "Iraq, while Iraqi sources put the number at over 3,000.",
             ("over 3,000", "troops", "Iraq", "US", "Iraqi sources"),

@@ -51,6 +51,16 @@ _OPENS_ON_ANAPHORA = rx.compile(
     r"\s*(?:the|this|that|its|their)\s+(?:latest\s+|new\s+|overall\s+|official\s+)?"
     r"(?:number|total|figure|tally|count)\b(?!\s+of\b)"
 )
+# A pronoun that holds or changes what an earlier sentence counted: "It currently has
+# roughly 2,500 there", "they will keep 2,000", "plans to cut that to 2,000".
+_HOLDS_WHAT_WAS_NAMED = rx.compile(
+    r"(?:\b(?:it|they)\s+(?:(?:now|currently|still|also|already|only)\s+)?(?:has|have|had|keeps?|"
+    r"kept|maintains?|will\s+(?:keep|have|retain|leave|maintain))|"
+    r"\b(?:cut|cuts|cutting|reduce|reduces|reducing|bring|brings|bringing|lower|raise|"
+    r"raises|raising|increase|increases|double|halve)\s+(?:that|it|this|them|those)\s+to)"
+    r"\s+(?:about\s+|around\s+|roughly\s+|some\s+|nearly\s+|almost\s+|more\s+than\s+|"
+    r"fewer\s+than\s+|under\s+|over\s+|just\s+)?\Z"
+)
 _ONE_EACH = rx.compile(r"\s+[a-z]+\s+each\b")
 _ONE_BEFORE = rx.compile(r"\b(?:the|this|that|no|any|every|each|which|at)\s+\Z")
 # ... and "one of the deadliest quakes", "one of the 10 worst": a rank among others.
@@ -320,7 +330,11 @@ def _claim(
             if q.year_like:
                 return None
             points_back = _OPENS_ON_ANAPHORA.match(window.lower, 0, d.start) is not None
-            if points_back or _ANAPHORA.search(window.lower, clause[0], d.start):
+            if (
+                points_back
+                or _ANAPHORA.search(window.lower, clause[0], d.start)
+                or _HOLDS_WHAT_WAS_NAMED.search(window.lower, clause[0], d.start)
+            ):
                 # "put the number at": the thing named last before, in this sentence or
                 # the previous ones of the paragraph.
                 mention = win.last_thing_before(window, d.start)

@@ -501,6 +501,11 @@ def test_an_ordinal_is_no_share(text: str, shares: list[str]) -> None:
             id="minus",
         ),
         pytest.param(
+            "Medics said four-thousand-215 people were hurt.",
+            ("four-thousand-215", "exact", 4215, 4215),
+            id="spelled-thousands-then-digits",
+        ),
+        pytest.param(
             "Reserves stood at $12.5 bn in June.",
             ("$12.5 bn", "exact", 12.5e9, 12.5e9),
             id="bn-after-a-space",

@@ -118,6 +118,7 @@ def _fraction_re() -> re.Pattern[str]:
     )
 
 
+_SPELLED_THEN_DIGITS = rx.compile(r"-([0-9]{1,3})(?![0-9,.])")
 # After "a third", "a quarter", "a fifth": a word that makes it an ordinal ("a third
 # term", "a third-period tie", "a quarter century") rather than a share ("a third of the
 # town", "a third are children", "a third bigger", "a quarter point").
@@ -404,6 +405,9 @@ def _word_quantities(text: str) -> list[Quantity]:
         if value is None:
             continue
         q = Quantity(m.start(), m.start() + used, value, "count", spelled_one=value == 1)
+        tail = _SPELLED_THEN_DIGITS.match(text, q.end) if value >= 1000 else None
+        if tail is not None:  # "three-thousand-162", as Korean wire copy writes 3,162
+            q.value, q.end = value + int(tail.group(1)), tail.end()
         tail = text[q.end : q.end + 12].lower()
         for word, factor in (("percent", 1.0), ("per cent", 1.0)):
             if tail.startswith(" " + word):

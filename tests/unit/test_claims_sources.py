@@ -86,6 +86,12 @@ CASES = [
         "evidence that 'found' something says it",
     ),
     (
+        "The toll has passed 9,000, as the WHO warns that cases could rise.",
+        "9,000",
+        None,
+        "', as the X warns' opens a clause of its own: X does not say the figure before it",
+    ),
+    (
         "Stewards put the crowd at 8,000.",
         "8,000",
         "Stewards",

@@ -38,10 +38,12 @@ if TYPE_CHECKING:
     from tui.core.claims.carry import Carried
     from tui.core.models import Bound
 
-# r";|\s(?:while|whereas|but)\s|,\s+and\s|\s[-–—]\s", written to start with a character
-# class (the engine then skips to candidate characters; the branch checks which it was).
+# r";|\s(?:while|whereas|but)\s|,\s+and\s|,\s+as\s+the\s|\s[-–—]\s", written to start
+# with a character class (the engine then skips to candidate characters; the branch checks
+# which it was). ", as the UN warns that ..." opens a clause of its own; "as well as", "as
+# many as" and "as of" do not take "the".
 _CLAUSE_BREAK = rx.compile(
-    r"[;,\s](?:(?<=;)|(?<=\s)(?:while|whereas|but)\s|(?<=,)\s+and\s|(?<=\s)[-–—]\s)"
+    r"[;,\s](?:(?<=;)|(?<=\s)(?:while|whereas|but)\s|(?<=,)\s+(?:and|as\s+the)\s|(?<=\s)[-–—]\s)"
 )
 
 

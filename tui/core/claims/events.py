@@ -53,6 +53,7 @@ _EVENT_AFTER = rx.compile(
 # An event before the number (and its modifier): "killing at least 12", "left 3 dead".
 _EVENT_BEFORE = compile_guarded(
     r"\b(killing|killed|kills|kill|claimed|claiming|took\s+the\s+lives\s+of|shot\s+dead|"
+    r"(?:claimed|claiming|cost|costing)\s+the\s+lives\s+of|"
     r"injuring|injured|injures|wounding|wounded|wounds|"
     r"displacing|displaced|displaces|forcing|forced|evacuating|evacuated|uprooting|uprooted|"
     r"rescuing|rescued|saving|saved|infecting|infected|infects|sickening|sickened|"
@@ -212,6 +213,8 @@ def event_for(window: Window, start: int, end: int, phrase_end: int) -> str | No
             b = _EVENT_BEFORE.search(window.lower, max(0, listed.start() - 60), listed.start())
     if b is not None:
         verb = b.group(1).split()[0]
+        if b.group(1).endswith("lives of"):  # "claimed the lives of 45,000 people"
+            return "deaths"
         if verb in ("left", "leaving", "leaves"):
             tail = _LEFT_THEM.match(window.lower, phrase_end)
             return EVENT_THING.get(tail.group(1)) if tail else None

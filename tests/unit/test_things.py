@@ -142,6 +142,11 @@ def _first(text: str) -> tuple[str, str | None]:
         pytest.param(
             "Stewards put the crowd at 8,000.", ("8,000", "people"), id="a-crowd-counts-people"
         ),
+        pytest.param(
+            "The storm claimed the lives of 64 villagers.",
+            ("64", "deaths"),
+            id="claimed-the-lives-of",
+        ),
     ],
 )
 def test_counted_thing(text: str, expected: tuple[str, str | None]) -> None:
@@ -499,6 +504,11 @@ def test_an_ordinal_is_no_share(text: str, shares: list[str]) -> None:
             "Payrolls changed by -140,000 jobs.",
             ("-140,000", "exact", -140000, -140000),
             id="minus",
+        ),
+        pytest.param(
+            "Nearly four lakh homes lost power.",
+            ("Nearly four lakh", "upper", 0, 4e5),
+            id="spelled-lakh",
         ),
         pytest.param(
             "Medics said four-thousand-215 people were hurt.",

@@ -118,6 +118,7 @@ def _fraction_re() -> re.Pattern[str]:
     )
 
 
+_INDIAN_SCALE_AFTER = rx.compile(r"\s+(lakhs?|crores?)\b")
 _SPELLED_THEN_DIGITS = rx.compile(r"-([0-9]{1,3})(?![0-9,.])")
 # After "a third", "a quarter", "a fifth": a word that makes it an ordinal ("a third
 # term", "a third-period tie", "a quarter century") rather than a share ("a third of the
@@ -408,6 +409,11 @@ def _word_quantities(text: str) -> list[Quantity]:
         tail = _SPELLED_THEN_DIGITS.match(text, q.end) if value >= 1000 else None
         if tail is not None:  # "three-thousand-162", as Korean wire copy writes 3,162
             q.value, q.end = value + int(tail.group(1)), tail.end()
+        indian = (
+            _INDIAN_SCALE_AFTER.match(text, q.end) if "lakh" in text or "crore" in text else None
+        )
+        if indian is not None:  # "three lakh apartments": 300,000
+            q.value, q.end, q.spelled_one = value * SCALES[indian.group(1)], indian.end(), False
         tail = text[q.end : q.end + 12].lower()
         for word, factor in (("percent", 1.0), ("per cent", 1.0)):
             if tail.startswith(" " + word):

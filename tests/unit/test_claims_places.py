@@ -546,6 +546,12 @@ def _place(text: str, surface: str, **kwargs: object) -> str | None:
             id="an-oil-grade-is-no-place",
         ),
         pytest.param(
+            "At least 900 died in the quake that jolted Peru, and many homes in Lima fell.",
+            "At least 900",
+            "Peru",
+            id="what-a-quake-jolted-is-its-place-before-a-locative-of-another-clause",
+        ),
+        pytest.param(
             "Israel freed 90 Palestinian prisoners.",
             "90",
             None,

@@ -182,7 +182,10 @@ _BEARING = rx.compile(
 # Verbs whose object is a place: "crossed the Channel", "the quake that struck Al Haouz".
 _PLACE_VERB = rx.compile(
     r"\b(?:cross(?:ed|es|ing)?|fle(?:d|e|es|eing)|hit(?:s|ting)?|str(?:uck|ikes?|iking)|"
-    r"battered|ravaged|pounded|entered|reached|invaded|evacuated|leaving|left)\s+"
+    r"battered|ravaged|pounded|entered|reached|invaded|evacuated|leaving|left|"
+    # what a quake or storm does to a place: "the earthquake that slammed Turkey and Syria"
+    r"slam(?:med|s)|rock(?:ed|s)|jolt(?:ed|s)|sh(?:ook|akes)|devastat(?:ed|es)|lash(?:ed|es)|"
+    r"hammer(?:ed|s)|pummell?(?:ed|s)|inundat(?:ed|es)|engulf(?:ed|s)|flood(?:ed|s))\s+"
     r"(?:the\s+)?(?:(?:north|south|east|west|central|northern|southern|eastern|western)\s+)?\Z"
 )
 

@@ -92,6 +92,12 @@ CASES = [
         "', as the X warns' opens a clause of its own: X does not say the figure before it",
     ),
     (
+        "At least 30 homes burned, the radio quoted the fire brigade as saying.",
+        "At least 30",
+        "fire brigade",
+        "'X quoted Y as saying': Y says it, not the outlet quoting",
+    ),
+    (
         "Stewards put the crowd at 8,000.",
         "8,000",
         "Stewards",

@@ -73,6 +73,9 @@ _ACCORDING = (
 _NAME_SPAN = rx.compile(r"(?:(?:[A-Z]\.){2,}|\.(?=[a-z])|[^,.;:!?()\[\]\n\"“”]){2,140}")
 
 
+_QUOTED_AS_SAYING = rx.compile(
+    r"\bquot(?:ed|es|ing)\s+(?P<name>[^,.;:!?\"“”]{2,80}?)\s+as\s+(?:saying|telling|stating)\b"
+)
 # "per the ministry", "per Reuters": "per" attributes only before an article or a name.
 _PER_SOURCE = rx.compile(r"(?:the\s+|[A-Z])(?!ent\b)")
 _AGENT = rx.compile(r"\s+by\s+")
@@ -136,6 +139,11 @@ def _find_sources(text: str, lowered: str) -> tuple[SourceMention, ...]:
         last = text.find(words[-1], max(first, m.end()), span_end)
         end = last + len(words[-1]) if last >= 0 else span_end
         out.append(SourceMention(m.start(), end, name, kind, "after" if fronted else "both"))
+    for m in _QUOTED_AS_SAYING.finditer(text) if "quot" in lowered else ():
+        # "CNN quoted the White Helmets as saying": the quoted say it, not the outlet
+        name = nm.name_after(m.group("name"))
+        if name:
+            out.append(SourceMention(m.start(), m.end("name"), name, "according", "both"))
     for m in _verb_re().finditer(lowered):
         if m.start() < body or not _is_reporting_verb(text, lowered, m):
             continue

@@ -234,6 +234,8 @@ _THINGS = {w: w for w in ("hostages", "seats", "homes", "police officers", "vill
                      id="a-headlines-present-verb-right-before-the-figure"),
         pytest.param("Canada to send 200 more troops to Latvia", "200", "Canada",
                      id="a-headlines-infinitive"),
+        pytest.param("Chile sent aid after a storm that killed 40 people.", "40", None,
+                     id="a-disaster-that-killed-is-no-ones-harm"),
         pytest.param("About 600 troops left Chad in May.", "600", None,
                      id="a-country-after-an-irregular-past-verb-is-no-modifier"),
         pytest.param("Kyiv said it downed 30 Russian drones and 4 missiles.", "4", "Russia",

@@ -103,6 +103,13 @@ _HARM = rx.compile(
     r"take|releas|free|hand|return|exchang|swap|transfer|launch|fire|fir|brought|bring|"
     r"repatriat|receiv)"
 )
+# A disaster or accident that did the harm itself, in a clause of its own.
+_NATURE_HARMED = rx.compile(
+    r"\b(?:earthquakes?|quakes?|tremors?|floods?|flooding|storms?|hurricanes?|typhoons?|"
+    r"cyclones?|landslides?|mudslides?|avalanches?|wildfires?|fires?|blazes?|heatwaves?|"
+    r"tsunamis?|eruptions?|crash(?:es)?|accidents?|collapse|outbreaks?|epidemic)\s+"
+    r"(?:that|which)\s+(?:\w+\s+){0,2}?(?:kill|claim|injur|wound|left|displac)"
+)
 _AND = rx.compile(r",?\s+and\s+(?:the\s+)?")
 _PRONOUN = rx.compile(r"\b(?:it|they|its|their)\b")
 _PRONOUN_AFTER = rx.compile(
@@ -237,6 +244,8 @@ def _subject(
             or _HARM_AHEAD.match(window.lower, end, min(hi, end + 60))
         ):
             continue
+        if harm and _NATURE_HARMED.search(window.lower, m.end, start):
+            continue  # "Iran offered condolences after an earthquake that killed hundreds"
         return m.actor
     return None
 

@@ -192,6 +192,8 @@ def test_counted_thing(text: str, expected: tuple[str, str | None]) -> None:
         pytest.param("One ferry, an old wooden hull, was turned back.", id="one-thing-mentioned"),
         pytest.param("At least one analyst called the vote close.", id="at-least-one-mention"),
         pytest.param("I am 100 percent certain of that.", id="percent-idiom"),
+        pytest.param("It won a five-star rating and a two-win lead.", id="spelled-compounds"),
+        pytest.param("Identity is no zero-sum game.", id="zero-sum"),
         pytest.param(
             "Two security sources in the northern province told reporters of it.",
             id="counted-sources-with-a-long-place",

@@ -405,7 +405,14 @@ def _word_quantities(text: str) -> list[Quantity]:
         value = parse_spelled(phrase)
         if value is None:
             continue
-        q = Quantity(m.start(), m.start() + used, value, "count", spelled_one=value == 1)
+        end = m.start() + used
+        if (
+            text.startswith("-", end)
+            and text[end + 1 : end + 2].isalpha()
+            and not _SIZE_SUFFIX.match(text, end)
+        ):
+            continue  # "a two-win gap", "a five-star hotel": a compound word, as "45-year-old"
+        q = Quantity(m.start(), end, value, "count", spelled_one=value == 1)
         tail = _SPELLED_THEN_DIGITS.match(text, q.end) if value >= 1000 else None
         if tail is not None:  # "three-thousand-162", as Korean wire copy writes 3,162
             q.value, q.end = value + int(tail.group(1)), tail.end()

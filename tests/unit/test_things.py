@@ -204,6 +204,11 @@ def test_not_a_figure(text: str) -> None:
     assert [c.surface for c in extract_claims(text, published=PUB) if c.kind == "count"] == []
 
 
+def test_an_age_in_apposition_after_a_counted_noun_is_still_an_age() -> None:
+    text = "We met two nurses: Lena Park, 41, of Dover works nights."
+    assert [c.surface for c in extract_claims(text, published=PUB)] == ["two"]
+
+
 def test_the_nearest_named_total_wins() -> None:
     """ "the death toll rose to 40 and the injured to 120": each counts its own total."""
     claims = extract_claims("The death toll rose to 40 and the injured to 120.", published=PUB)

@@ -21,7 +21,7 @@ from tui.core.claims.lexicon import (
     lower_same_length,
     norm,
 )
-from tui.core.claims.notfigures import not_a_figure
+from tui.core.claims.notfigures import age_in_apposition, not_a_figure
 from tui.core.claims.owner import owner
 from tui.core.claims.pairing import Draft
 from tui.core.claims.percents import percent_thing
@@ -357,6 +357,13 @@ def _claim(
         own_thing = None if guessed else thing
         if d.kind == "count" and not_a_figure(window, d.start, d.end, own_thing):
             return None
+        if (
+            d.kind == "count"
+            and d.thing_start is not None
+            and d.thing_start < d.start
+            and age_in_apposition(window, d.start, d.end)
+        ):
+            return None  # "three residents: Herbert Walker, 49, of Frederick": still an age
         if d.kind == "count" and q.year_like and not _plural_thing(window, d):
             return None  # "the 2024 budget", "in 2003": a year, not a count
         if d.kind == "count" and ctx.is_label_number(window, d.start) and q.vague is None:

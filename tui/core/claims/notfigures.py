@@ -91,10 +91,7 @@ def not_a_figure(window: Window, start: int, end: int, thing: str | None) -> boo
         return True  # "voted 170-4", "won 3-1": a score or a tally of votes
     if thing is None and _CLOCK_SPAN.search(low, max(0, start - 12), min(len(low), end + 30)):
         return True  # "from 9 to 5 in the evening": hours of a day
-    apposition = _AGE_APPOSITION.search(window.text, max(0, start - 30), start) or (
-        _PERSON_APPOSITION.search(window.lower, max(0, start - 30), start)
-    )
-    if thing is None and apposition and _COMMA_AFTER.match(window.text, end):
+    if thing is None and age_in_apposition(window, start, end):
         return True  # "Yu Hu, 32, said", "a man, 33, was stabbed": an age in apposition
     if thing is None and _PRONOUN_AGE.search(head) and _COMMA_AFTER.match(window.text, end):
         return True  # "He was 38.": an age
@@ -133,6 +130,17 @@ _CLOCK_SPAN = rx.compile(
     r"\bfrom\s+[0-9]{1,2}\s+(?:to|until|till)\s+[0-9]{1,2}\s+(?:in\s+the\s+)?"
     r"(?:morning|evening|afternoon|night|hours|o'clock)"
 )
+
+
+def age_in_apposition(window: Window, start: int, end: int) -> bool:
+    """ "Yu Hu, 32, said", "a man, 33, was stabbed": a number set off by commas after a
+    name or a person."""
+    apposition = _AGE_APPOSITION.search(window.text, max(0, start - 30), start) or (
+        _PERSON_APPOSITION.search(window.lower, max(0, start - 30), start)
+    )
+    return apposition is not None and _COMMA_AFTER.match(window.text, end) is not None
+
+
 _AGE_APPOSITION = rx.compile(r"[A-Z][\w'’-]+,\s$")
 _PERSON_APPOSITION = rx.compile(
     r"\b(?:man|woman|boy|girl|teenager|teen|pensioner|mother|father|son|daughter|wife|"

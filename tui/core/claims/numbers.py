@@ -413,9 +413,9 @@ def _word_quantities(text: str) -> list[Quantity]:
         ):
             continue  # "a two-win gap", "a five-star hotel": a compound word, as "45-year-old"
         q = Quantity(m.start(), end, value, "count", spelled_one=value == 1)
-        tail = _SPELLED_THEN_DIGITS.match(text, q.end) if value >= 1000 else None
-        if tail is not None:  # "three-thousand-162", as Korean wire copy writes 3,162
-            q.value, q.end = value + int(tail.group(1)), tail.end()
+        digits = _SPELLED_THEN_DIGITS.match(text, q.end) if value >= 1000 else None
+        if digits is not None:  # "three-thousand-162", as Korean wire copy writes 3,162
+            q.value, q.end = value + int(digits.group(1)), digits.end()
         indian = (
             _INDIAN_SCALE_AFTER.match(text, q.end) if "lakh" in text or "crore" in text else None
         )

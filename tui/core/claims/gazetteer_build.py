@@ -58,6 +58,9 @@ class _Builder:
         self.places: list[list[Any]] = []
         self.keys: dict[str, list[int]] = {}
         self.strong: set[str] = set()  # keys that count without a locative cue
+        # The hand table's features: the place news means by a name it shares with a
+        # region far away ("Gaza" the strip, not the province of Mozambique).
+        self.hand_made: set[int] = set()
 
     def add(self, name: str, kind: str, parent: int, population: int) -> int:
         self.places.append([name, kind, parent, population])
@@ -76,9 +79,13 @@ class _Builder:
             self.strong.add(key)
 
     def result(self) -> dict[str, Any]:
-        def rank(row: int) -> tuple[int, int]:
+        def rank(row: int) -> tuple[int, bool, int]:
             _, kind, _, population = self.places[row]
-            return (_KIND_RANK[kind], -population)
+            hand_made = row in self.hand_made
+            kind_rank = (
+                min(_KIND_RANK[kind], _KIND_RANK["region"]) if hand_made else _KIND_RANK[kind]
+            )
+            return (kind_rank, not hand_made, -population)
 
         for rows in self.keys.values():
             rows.sort(key=rank)
@@ -293,6 +300,7 @@ def build() -> dict[str, Any]:
 
     for name, (code, aliases) in FEATURES.items():
         row = b.add(name, "feature", country_row[code] if code else -1, 0)
+        b.hand_made.add(row)
         for alias in [name, *aliases]:
             b.alias(row, alias)
 

@@ -11,6 +11,7 @@ from tui.core.claims import context as ctx
 from tui.core.claims import events, rx, sharing, tense, things
 from tui.core.claims import modifiers as mod
 from tui.core.claims import window as win
+from tui.core.claims.actors import canonical_actor
 from tui.core.claims.date_claims import bare_claim, date_as_of, event_thing
 from tui.core.claims.gazetteer import country_of_place
 from tui.core.claims.lexicon import (
@@ -22,7 +23,7 @@ from tui.core.claims.lexicon import (
     norm,
 )
 from tui.core.claims.notfigures import age_in_apposition, not_a_figure
-from tui.core.claims.owner import owner
+from tui.core.claims.owner import owner, soldiers_counted
 from tui.core.claims.pairing import Draft
 from tui.core.claims.percents import percent_thing
 from tui.core.claims.place_lists import (
@@ -187,6 +188,17 @@ _GIVEN = rx.compile(
     r"releas(?:e|es|ed|ing)|free[ds]?|freeing)\b"
     r"(?:\s+\S+){0,3}\s*$"
 )
+
+
+_TOLLS = frozenset({"deaths", "injured", "casualties", "missing"})
+
+
+def _country_itself(place: str) -> str | None:
+    """`place` as an actor when it names a country (not a region or town in one)."""
+    country = country_of_place(place)
+    if country is None or canonical_actor(country) != canonical_actor(place):
+        return None
+    return canonical_actor(country)
 
 
 def _owner_not_place(window: win.Window, actor: str | None, place: str) -> bool:
@@ -460,6 +472,10 @@ def _claim(
         actor = troops_actor
     else:
         actor = _actor_for(window, d, thing, clause, sources, inherited_actor, thing_inherited)
+    if actor is None and place is not None and thing in _TOLLS and soldiers_counted(window, d.end):
+        # "killed five soldiers in Niger", "15 soldats ont été tués ... au Burkina Faso":
+        # soldiers whose side goes unnamed, killed in a country, are that country's
+        actor = _country_itself(place)
     if not math.isfinite(low) or (high is not None and not math.isfinite(high)):
         return None
     base = window.base

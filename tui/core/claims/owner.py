@@ -45,6 +45,11 @@ _FORCE_WORDS = frozenset(
     "airmen pilots personnel forces officers policemen police peacekeepers guards "
     "guardsmen lives army military service".split()  # ("service members")
 )
+# Soldiers, in the languages the extractor reads: see `soldiers_counted`.
+_SOLDIER_WORDS = frozenset(
+    "troops soldiers soldier servicemen serviceman servicemembers marines sailors airmen "
+    "peacekeepers guardsmen soldats soldaten soldados militares tentara prajurit".split()
+)
 _PEOPLE_WORDS = _FORCE_WORDS | frozenset(
     "people workers employees volunteers members staff".split()
 )
@@ -147,6 +152,12 @@ def noun_phrase_end(window: Window, end: int) -> int:
         if window.text[pos : pos + 1] in (",", ";", ".", ":", ")"):
             return pos
     return pos
+
+
+def soldiers_counted(window: Window, end: int) -> bool:
+    """Whether the noun phrase after the number at `end` counts soldiers."""
+    words = _WORD.findall(window.text, end, noun_phrase_end(window, end))
+    return any(w.lower() in _SOLDIER_WORDS for w in words)
 
 
 def owner(

@@ -143,6 +143,11 @@ def _first(text: str) -> tuple[str, str | None]:
             "Stewards put the crowd at 8,000.", ("8,000", "people"), id="a-crowd-counts-people"
         ),
         pytest.param(
+            "The toll of the storm in Leyte, Samar, and nearby islands has risen to 84.",
+            ("84", "deaths"),
+            id="a-plural-before-has-is-not-its-subject",
+        ),
+        pytest.param(
             "The storm claimed the lives of 64 villagers.",
             ("64", "deaths"),
             id="claimed-the-lives-of",

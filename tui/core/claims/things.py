@@ -466,6 +466,8 @@ def _changed_subject(head: str, clause_start: int) -> Thing | None:
         if subject is None or _IN_PHRASE.search(head, 0, subject.start(1)):
             continue
         word = subject.group(1)
+        if word.endswith("s") and _SINGULAR_VERB.match(head, subject.end(1)):
+            continue  # "... in Valencia and other regions has risen to 225": not its subject
         name = _COUNT_SUBJECTS.get(word)
         if name is None and _is_plural_head(word) and word not in STOP:
             name = SYNONYMS.get(word, word)
@@ -475,6 +477,7 @@ def _changed_subject(head: str, clause_start: int) -> Thing | None:
     return None
 
 
+_SINGULAR_VERB = rx.compile(r"\s(?:has|is|was)\s")
 # A noun right before a verb of change that takes the number: "payrolls rose by 150,000".
 _SUBJECT_CHANGED = rx.compile(
     r"\b([a-z][a-z-]+)\s+(?:has\s+|have\s+|had\s+)?(?:rose|risen|grew|grown|fell|fallen|"

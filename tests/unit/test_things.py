@@ -312,6 +312,16 @@ def test_items_of_a_list_share_the_thing() -> None:
             id="a-polls-would-is-an-opinion-now",
         ),
         pytest.param(
+            "That is a 12% rise on the total recorded last year.",
+            "current",
+            id="a-change-on-last-year-is-now",
+        ),
+        pytest.param(
+            "Arrivals are 9% lower than in the same months of 2023.",
+            "current",
+            id="a-change-against-a-past-year-written-after-it-is-now",
+        ),
+        pytest.param(
             "Most said they would vote for the mayor, against 31% for her rival.",
             "current",
             id="a-polls-would-before-the-figure-is-an-opinion-now-too",

@@ -312,6 +312,11 @@ def test_items_of_a_list_share_the_thing() -> None:
             id="a-polls-would-is-an-opinion-now",
         ),
         pytest.param(
+            "About 90 fishermen who were seized off the coast last spring are to be freed.",
+            "planned",
+            id="a-plan-after-a-relative-clause",
+        ),
+        pytest.param(
             "That is a 12% rise on the total recorded last year.",
             "current",
             id="a-change-on-last-year-is-now",

@@ -46,10 +46,13 @@ _HEADLINE_TO = rx.compile(
 _CLAUSE_TURN = rx.compile(
     r"\b(?:after|since|when|because|as|which|who|that|while|but|and\s+(?:has|have|had|was|were))\b"
 )
-# (Not across another number: "has deployed 400, with 600 more expected" plans the 600.)
+# Not across another number ("has deployed 400, with 600 more expected" plans the 600);
+# past a comma only nearby, but across a relative clause further ("150 women and children
+# that were detained in Israeli prisons are to be released").
 _PLAN_AFTER = rx.compile(
-    r"[^.;:0-9]{0,50}?\b(?:(?:is|are|were|was)\s+(?:also\s+)?(?:expected|due|set|scheduled|slated|"
-    r"to\s+be|likely|planned)|expected\s+(?:in|to|by|later|next|soon)|"
+    r"(?:[^.;:0-9]{0,50}?|[^.;:0-9,]{0,80}?)\b(?:(?:is|are|were|was)\s+(?:also\s+)?"
+    r"(?:expected|due|set|scheduled|slated|to\s+be|likely|planned)|"
+    r"expected\s+(?:in|to|by|later|next|soon)|"
     r"to\s+be\s+(?:released|freed|sent|deployed|built|delivered)|"
     r"to\s+come|to\s+follow|to\s+arrive|in\s+the\s+coming|"
     # "the 20 hostages it intends to release", "$400 billion will be needed"

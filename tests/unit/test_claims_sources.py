@@ -663,3 +663,27 @@ def test_an_according_mention_ends_with_its_name() -> None:
     text = "Laut Berichten wurden 400 kanadische Soldaten verlegt."
     (mention,) = find_sources(text, lower_same_length(text))
     assert text[mention.start : mention.end] == "Laut Berichten"
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        pytest.param(
+            "It reached 40 by 9 a.m. Monday, officials said. Rain fell.",
+            ["It reached 40 by 9 a.m. Monday, officials said.", "Rain fell."],
+            id="a-clock-time-then-a-day-goes-on",
+        ),
+        pytest.param(
+            "The blast came at 9 p.m. The army said 12 died.",
+            ["The blast came at 9 p.m.", "The army said 12 died."],
+            id="a-clock-time-then-a-new-sentence-ends-it",
+        ),
+    ],
+)
+def test_a_clock_time_ends_a_sentence_only_when_a_new_one_starts(
+    text: str, sentences: list[str]
+) -> None:
+    from tui.core.claims.sentences import sentence_spans
+
+    spans = sentence_spans(text)
+    assert [text[a:b] for a, b in zip(spans.starts, spans.ends, strict=True)] == sentences

@@ -75,6 +75,11 @@ _BOILER_HEADER = rx.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 _LIST_LINE = rx.compile(r"[ \t]*(?:[-*•·▪►]|\d+[.)])[ \t]+\S")
+# After "a.m." or "p.m.", what shows the sentence goes on: a day, a zone, lower case.
+_CLOCK_GOES_ON = rx.compile(
+    r"\s*(?:[a-z(,]|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|GMT|UTC|"
+    r"local|[A-Z]{2,4}T)\b)"
+)
 HEADLINE_MAX = 200  # characters; a longer line is a paragraph of the article
 # A line ending like a sentence is prose, not a headline ("?" stays: headlines ask).
 _SENTENCE_END = rx.compile(r"[.!][\"'”’)\]]*\s*$")
@@ -110,6 +115,8 @@ def sentence_spans(text: str) -> Spans:
             word = text[word_start + 1 : m.start()].lower().lstrip("(\"'")
             if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
                 continue
+            if word in ("a.m", "p.m") and _CLOCK_GOES_ON.match(text, m.end()):
+                continue  # "as of 9 a.m. Monday, according to ...": one sentence
         end = m.start() + 1 if m.group() != "\n" else m.start()
         if end > cursor:
             starts.append(cursor)

@@ -683,7 +683,5 @@ def test_an_according_mention_ends_with_its_name() -> None:
 def test_a_clock_time_ends_a_sentence_only_when_a_new_one_starts(
     text: str, sentences: list[str]
 ) -> None:
-    from tui.core.claims.sentences import sentence_spans
-
     spans = sentence_spans(text)
     assert [text[a:b] for a, b in zip(spans.starts, spans.ends, strict=True)] == sentences

@@ -98,6 +98,18 @@ CASES = [
         "'X quoted Y as saying': Y says it, not the outlet quoting",
     ),
     (
+        "New data bring the total for the year to 8,412.",
+        "8,412",
+        "New data",
+        "evidence that takes or brings a total to a figure says it",
+    ),
+    (
+        "The new arrivals bring the total to 610.",
+        "610",
+        None,
+        "what brings a total up is no speaker",
+    ),
+    (
         "Stewards put the crowd at 8,000.",
         "8,000",
         "Stewards",

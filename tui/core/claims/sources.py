@@ -48,7 +48,8 @@ _EN_WORDS = (
 # ... and those that report only with their object: "put the number at", "gave it at".
 _EN_PHRASES = (
     r"(?:put|puts|placed|places|raised|raises|revised|revises|updated|updates|lowered|"
-    r"lowers|gave|gives)(?=\s+(?:the|their|its|that|this|a)\s+(?:\w+\s+){0,2}"
+    r"lowers|gave|gives|take|takes|took|bring|brings|brought)"
+    r"(?=\s+(?:the|their|its|that|this|a)\s+(?:\w+\s+){0,2}"
     r"(?:number|figure|total|toll|count|tally|estimate|crowd|crowds|turnout|attendance)|"
     r"\s+it\s+at)"
 )

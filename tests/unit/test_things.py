@@ -147,6 +147,10 @@ def _first(text: str) -> tuple[str, str | None]:
             ("84", "deaths"),
             id="a-plural-before-has-is-not-its-subject",
         ),
+        pytest.param("Floods displace 40,000 in Chad", ("40,000", "displaced"), id="displace"),
+        pytest.param("Gales injure 12 in Cork", ("12", "injured"), id="injure"),
+        pytest.param("Fires force 8,000 to flee", ("8,000", "displaced"), id="force-to-flee"),
+        pytest.param("It would injure 14 more.", ("14", "injured"), id="injure-base-form"),
         pytest.param(
             "The storm claimed the lives of 64 villagers.",
             ("64", "deaths"),

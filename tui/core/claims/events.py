@@ -55,7 +55,8 @@ _EVENT_BEFORE = compile_guarded(
     r"\b(killing|killed|kills|kill|claimed|claiming|took\s+the\s+lives\s+of|shot\s+dead|"
     r"(?:claimed|claiming|cost|costing)\s+the\s+lives\s+of|"
     r"injuring|injured|injures|wounding|wounded|wounds|"
-    r"displacing|displaced|displaces|forcing|forced|evacuating|evacuated|uprooting|uprooted|"
+    r"displacing|displaced|displaces|displace|forcing|forced|forces|force|evacuating|evacuated|"
+    r"uprooting|uprooted|injure|wound|"
     r"rescuing|rescued|saving|saved|infecting|infected|infects|sickening|sickened|"
     r"arresting|arrested|arrests|detaining|detained|abducting|abducted|kidnapping|kidnapped|"
     r"deaths?\s+of|killing\s+of|lost\s+the\s+lives\s+of|injuries\s+to|the\s+loss\s+of|"
@@ -77,13 +78,14 @@ EVENT_THING = {
         "deaths",
     ),
     **dict.fromkeys(
-        "injured wounded hurt injuring injures wounding wounds".split(),
+        "injured wounded hurt injuring injures injure wounding wounds wound".split(),
         "injured",
     ),
     "missing": "missing",
     "unaccounted": "missing",
     **dict.fromkeys(
-        "displaced fled uprooted homeless displacing displaces forcing forced".split(),
+        "displaced fled uprooted homeless displacing displaces displace forcing forced "
+        "forces force".split(),
         "displaced",
     ),
     **dict.fromkeys("evacuated evacuating".split(), "evacuees"),
@@ -215,6 +217,8 @@ def event_for(window: Window, start: int, end: int, phrase_end: int) -> str | No
         verb = b.group(1).split()[0]
         if b.group(1).endswith("lives of"):  # "claimed the lives of 45,000 people"
             return "deaths"
+        if verb in ("force", "forces") and not _TO_LEAVE.match(window.lower, phrase_end):
+            return None  # "Floods force 20,000 to flee"; not "the air force 200 jets"
         if verb in ("left", "leaving", "leaves"):
             tail = _LEFT_THEM.match(window.lower, phrase_end)
             return EVENT_THING.get(tail.group(1)) if tail else None
@@ -234,6 +238,7 @@ def event_for(window: Window, start: int, end: int, phrase_end: int) -> str | No
     return None
 
 
+_TO_LEAVE = rx.compile(r"\s+(?:to\s+(?:flee|leave|evacuate)|from\s+their\s+homes)\b")
 _INFECTING = frozenset({"infecting", "infected", "infects", "sickening"})
 
 

@@ -110,6 +110,24 @@ CASES = [
         "what brings a total up is no speaker",
     ),
     (
+        "Measles cases pass 2,000 in Chad: WHO",
+        "2,000",
+        "WHO",
+        "a headline's closing tag names who gives its figure",
+    ),
+    (
+        "Storm toll rises to 31 - health ministry",
+        "31",
+        "health ministry",
+        "a dashed tag that ends on a source noun",
+    ),
+    (
+        "Storm toll rises to 31 - Daily Courier",
+        "31",
+        None,
+        "a dashed outlet name is who ran the story, not who gave the figure",
+    ),
+    (
         "Stewards put the crowd at 8,000.",
         "8,000",
         "Stewards",

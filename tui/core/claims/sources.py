@@ -74,6 +74,31 @@ _ACCORDING = (
 _NAME_SPAN = rx.compile(r"(?:(?:[A-Z]\.){2,}|\.(?=[a-z])|[^,.;:!?()\[\]\n\"“”]){2,140}")
 
 
+_HEADLINE_MAX = 200  # characters: a longer line is prose
+_HEADLINE_SOURCE = rx.compile(
+    r"(?:\s*:|\s+[-–—])\s+(?P<name>(?:the\s+)?[A-Za-z][\w.&'’-]*(?:\s+[A-Za-z][\w.&'’-]*){0,4})"
+    r"\s*$"
+)
+_ACRONYM = rx.compile(r"[A-Z]{2,6}")
+
+
+def _tags_a_source(text: str, tag: re.Match[str]) -> bool:
+    """Whether a headline's closing tag names who gives the figure before it: a body by its
+    acronym ("WHO", "UN report") or a phrase that ends on a source noun ("health ministry",
+    "officials"). Not the outlet that ran it ("- CNN", "- Washington Post"): a publisher, a
+    bare name, is no attribution; nor a subtitle after a colon."""
+    if not any(c.isdigit() for c in text[: tag.start()]):
+        return False
+    words = tag.group("name").split()
+    if words[0].lower() == "the":
+        words = words[1:]
+    if not words or len(words) > 3:
+        return False
+    if _ACRONYM.fullmatch(words[0]) and (len(words) == 1 or words[-1] in sw.SOURCE_HEADS):
+        return text[tag.start() : tag.start() + 2].strip() == ":" or len(words) > 1
+    return words[-1] in sw.SOURCE_HEADS and all(w.islower() for w in words[1:])
+
+
 _QUOTED_AS_SAYING = rx.compile(
     r"\bquot(?:ed|es|ing)\s+(?P<name>[^,.;:!?\"“”]{2,80}?)\s+as\s+(?:saying|telling|stating)\b"
 )
@@ -140,6 +165,13 @@ def _find_sources(text: str, lowered: str) -> tuple[SourceMention, ...]:
         last = text.find(words[-1], max(first, m.end()), span_end)
         end = last + len(words[-1]) if last >= 0 else span_end
         out.append(SourceMention(m.start(), end, name, kind, "after" if fronted else "both"))
+    tag = _HEADLINE_SOURCE.search(text) if len(text) <= _HEADLINE_MAX else None
+    if tag is not None and _tags_a_source(text, tag):
+        # A headline's closing tag says who gives its figure: "Cholera cases top 10,000 in
+        # Yemen: WHO", "Gaza toll passes 40,000 - health ministry"
+        name = nm.name_after(tag.group("name"))
+        if name:
+            out.append(SourceMention(tag.start(), tag.end("name"), name, "according", "both"))
     for m in _QUOTED_AS_SAYING.finditer(text) if "quot" in lowered else ():
         # "CNN quoted the White Helmets as saying": the quoted say it, not the outlet
         name = nm.name_after(m.group("name"))

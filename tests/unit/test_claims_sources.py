@@ -128,6 +128,12 @@ CASES = [
         "a dashed outlet name is who ran the story, not who gave the figure",
     ),
     (
+        "Mindestens 40 Menschen starben, wie die Behörden mitteilten.",
+        "Mindestens 40",
+        "Behörden",
+        "German 'wie die X mitteilten' in the plural",
+    ),
+    (
         "Stewards put the crowd at 8,000.",
         "8,000",
         "Stewards",

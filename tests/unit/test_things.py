@@ -1198,3 +1198,26 @@ def _thing_of(text: str, surface: str) -> str | None:
 )
 def test_context_gives_the_thing(text: str, surface: str, thing: str | None) -> None:
     assert _thing_of(text, surface) == thing
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Setidaknya 40 orang tewas dalam banjir.",
+            ("Setidaknya 40", "lower", "deaths"),
+            id="id-at-least-killed",
+        ),
+        pytest.param(
+            "Sekitar 200 orang luka-luka.", ("Sekitar 200", "approx", "injured"), id="id-injured"
+        ),
+        pytest.param(
+            "Lebih dari 900 orang meninggal dunia.",
+            ("Lebih dari 900", "lower", "deaths"),
+            id="id-more-than-died",
+        ),
+    ],
+)
+def test_indonesian_bounds_and_events(text: str, expected: tuple[str, str, str]) -> None:
+    claim = extract_claims(text, published=PUB)[0]
+    assert (claim.surface, claim.bound, claim.thing) == expected

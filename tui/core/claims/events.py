@@ -149,16 +149,23 @@ _FOREIGN_EVENT = rx.compile(
     r"tués|tuées|morts|mortes|blessés|blessées|disparus|disparues|muertos|muertas|"
     r"fallecidos|fallecidas|heridos|heridas|desaparecidos|desaparecidas|asesinados|"
     r"asesinadas|mortos|mortas|feridos|feridas|getötet|verletzt|vermisst|evakuiert|"
-    r"detenidos|detenidas|detidos|detidas|arrêtés|arrêtées|interpellés|festgenommen)\b"
+    r"detenidos|detenidas|detidos|detidas|arrêtés|arrêtées|interpellés|festgenommen|"
+    r"tewas|meninggal(?:\s+dunia)?|terluka|luka-luka|hilang)\b"  # Indonesian
 )
 _FOREIGN_EVENT_THING = {
     **dict.fromkeys(
         "tués tuées morts mortes muertos muertas fallecidos fallecidas asesinados asesinadas "
-        "mortos mortas getötet murieron fallecieron perecieron morreram faleceram starben".split(),
+        "mortos mortas getötet murieron fallecieron perecieron morreram faleceram starben "
+        "tewas meninggal".split(),
         "deaths",
     ),
-    **dict.fromkeys("blessés blessées heridos heridas feridos feridas verletzt".split(), "injured"),
-    **dict.fromkeys("disparus disparues desaparecidos desaparecidas vermisst".split(), "missing"),
+    **dict.fromkeys(
+        "blessés blessées heridos heridas feridos feridas verletzt terluka luka-luka".split(),
+        "injured",
+    ),
+    **dict.fromkeys(
+        "disparus disparues desaparecidos desaparecidas vermisst hilang".split(), "missing"
+    ),
     "evakuiert": "evacuees",
     **dict.fromkeys("detenidos detenidas detidos detidas".split(), "detainees"),  # detained
     **dict.fromkeys("arrêtés arrêtées interpellés festgenommen".split(), "arrests"),
@@ -207,7 +214,9 @@ def event_for(window: Window, start: int, end: int, phrase_end: int) -> str | No
     foreign = _FOREIGN_EVENT.match(window.lower, phrase_end)
     if foreign is not None:
         verb = foreign.group(1)
-        return "deaths" if "leben" in verb else _FOREIGN_EVENT_THING[verb]
+        if "leben" in verb or verb.startswith("meninggal"):  # "ums Leben", "meninggal dunia"
+            return "deaths"
+        return _FOREIGN_EVENT_THING[verb]
     b = before  # the verb before the number, searched above
     if b is None:  # a later item of the verb's list: "killed 13 soldiers and 169 Afghans"
         listed = _LIST_BEFORE.search(window.lower, max(0, start - 120), start)

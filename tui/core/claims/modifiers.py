@@ -29,7 +29,7 @@ _BOUNDS: list[tuple[Bound, re.Pattern[str]]] = [
             r"\bas\s+much\s+as|\bas\s+high\s+as|"
             r"\bat\s+most|\bclose\s+to|\bjust\s+(?:under|shy\s+of)|\bshy\s+of|<|"
             r"\bbis\s+zu|\bfast|\bknapp|\bhasta|\bcasi|\bquase|\bpresque|\bjusqu'à|"
-            r"\bmenos\s+de|\bmoins\s+de|\bweniger\s+als)\s*$"
+            r"\bmenos\s+de|\bmoins\s+de|\bweniger\s+als|\bhampir|\bkurang\s+dari)\s*$"
         ),
     ),
     (
@@ -40,7 +40,9 @@ _BOUNDS: list[tuple[Bound, re.Pattern[str]]] = [
             r"\bexceed(?:ed|ing|s)?|\bsurpass(?:ed|ing|es)?|\bpass(?:ed|es|ing)|\btopped|\btopping|\btops|"
             rf"\bcross(?:ed|ing|es)|\b{RISING_PAST}|"
             r"\büber|\bmehr\s+als|\bmindestens|\bmás\s+de|\bal\s+menos|\bpor\s+lo\s+menos|"
-            r"\bmais\s+de|\bpelo\s+menos|\bau\s+moins|\bplus\s+de|\bponad)\s*$"
+            r"\bmais\s+de|\bpelo\s+menos|\bau\s+moins|\bplus\s+de|\bponad|"
+            # Indonesian: "setidaknya 50 orang", "lebih dari 1.000"
+            r"\bsetidaknya|\bsedikitnya|\blebih\s+dari)\s*$"
         ),
     ),
     (
@@ -49,7 +51,7 @@ _BOUNDS: list[tuple[Bound, re.Pattern[str]]] = [
             r"(?:\babout|\baround|\broughly|\bsome|\ban\s+estimated|\bapproximately|\bapprox\.?|"
             r"\bcirca|\bestimated|~|\brund|\betwa|\bungefähr|\bschätzungsweise|"
             r"\balrededor\s+de|\bcerca\s+de|\bunos|\bunas|\baproximadamente|\benviron|"
-            r"\bquelque|\bprès\s+de|\bokoło|\bcloser\s+to)\s*$"
+            r"\bquelque|\bprès\s+de|\bokoło|\bcloser\s+to|\bsekitar|\bkira-kira)\s*$"
         ),
     ),
 ]
@@ -65,7 +67,7 @@ _LAST_WORDS: dict[Bound, tuple[frozenset[str], str, int]] = {
         frozenset(
             """
             to under than nearly almost below as most of fast knapp hasta casi quase presque
-            jusqu'à zu de als
+            jusqu'à zu de als hampir dari
             """.split()
         ),
         "<",
@@ -77,7 +79,7 @@ _LAST_WORDS: dict[Bound, tuple[frozenset[str], str, int]] = {
             over than least of above as exceed exceeded exceeding exceeds surpass surpassed
             surpassing surpasses passed passes passing topped topping tops crossed crossing
             crosses past
-            beyond über als mindestens de menos moins ponad
+            beyond über als mindestens de menos moins ponad setidaknya sedikitnya dari
             """.split()
         ),
         ">",
@@ -88,6 +90,7 @@ _LAST_WORDS: dict[Bound, tuple[frozenset[str], str, int]] = {
             """
             about around roughly some estimated approximately approx approx. circa rund etwa
             ungefähr schätzungsweise de unos unas aproximadamente environ quelque około to
+            sekitar kira-kira
             """.split()
         ),
         "~",

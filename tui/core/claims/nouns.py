@@ -39,6 +39,7 @@ STOP = frozenset(
     de des du la le les el los las dans por para y et und bis im zu von der die das den
     dem que com do da dos em no na sur avec ont foram sont son fueron wurden sind
     out up off down back away upon pour ou plus einen eine ein une un en au aux à al con once
+    tewas meninggal terluka luka-luka hilang akibat di dan yang telah akan ke dari dalam
     """.split()
 )
 

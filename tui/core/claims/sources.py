@@ -56,7 +56,8 @@ _EN_PHRASES = (
 _OTHER_WORDS = (
     "dijo dijeron afirmó informó informaron declaró señaló indicó aseguró anunció "
     "confirmó explicó reportó detalló precisó disse disseram informou informaram afirmou "
-    "declarou anunciou confirmou sagte sagten erklärte berichtete teilte teilten mitteilte "
+    "declarou anunciou confirmou sagte sagten erklärte erklärten berichtete berichteten teilte "
+    "teilten mitteilte mitteilten "
     "powiedział powiedziała zapowiedział poinformował poinformowała przekazał "
     "mengatakan menyatakan berjanji"
 ).split()

@@ -99,6 +99,7 @@ _MEASURES: dict[str, str] = {
             "taux de chômage",
             "desempleo",
             "tasa de paro",
+            "paro",
             "desemprego",
             "taxa de desemprego",
         ],

@@ -69,9 +69,11 @@ _CONJUNCT = rx.compile(r"\s*(?:,\s*(?:and|or)\s+|\s+and\s+|\s+or\s+|,\s+)(?:the\
 _LIST_GOES_ON = rx.compile(r"\s*(?:,|\band\b|\bor\b)")
 # A state body after a demonym or country: "the Spanish government has mobilized".
 _STATE_BODY = (
-    r"(?:\s+(?:government|army|military|armed\s+forces|forces|troops|navy|air\s+force|"
-    r"authorities|administration|police|coast\s+guard|defen[cs]e\s+ministry|"
-    r"ministry\s+of\s+defen[cs]e|junta|regime|cabinet|parliament|party))"
+    r"(?:\s+(?:government|army|military(?:\s+junta)?|armed\s+forces|forces|troops|navy|"
+    r"air\s+force|authorities|administration|police|coast\s+guard|defen[cs]e\s+ministry|"
+    r"ministry\s+of\s+defen[cs]e|junta|regime|cabinet|parliament|party|"
+    # a group's own members: "Boko Haram militants abducted", "Houthi rebels fired"
+    r"militants|fighters|rebels|gunmen|militiamen|insurgents|jihadists|members|soldiers))"
 )
 # What may follow a subject before its verb: a bracketed short form, an aside.
 # A leader's title and name after a country or party: "Japan's Prime Minister Aiko Sato".

@@ -316,6 +316,16 @@ def test_items_of_a_list_share_the_thing() -> None:
             id="a-polls-would-is-an-opinion-now",
         ),
         pytest.param(
+            "Japan has announced $4 billion in support for the region through 2028.",
+            "planned",
+            id="money-given-until-a-later-year-is-a-pledge",
+        ),
+        pytest.param(
+            "Japan gave $4 billion in support for the region in 2024.",
+            "historic",
+            id="money-given-in-a-past-year",
+        ),
+        pytest.param(
             "About 90 fishermen who were seized off the coast last spring are to be freed.",
             "planned",
             id="a-plan-after-a-relative-clause",

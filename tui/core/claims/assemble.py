@@ -190,6 +190,24 @@ _GIVEN = rx.compile(
 )
 
 
+# Money given over a span that ends in a later year: a pledge still to be paid.
+_UNTIL_YEAR = rx.compile(
+    r"[^.;]{0,60}?\b(?:through|until|till|by)\s+(?:the\s+end\s+of\s+)?((?:19|20)[0-9]{2})\b"
+)
+
+
+def _paid_out_until_later(
+    window: win.Window, end: int, clause: tuple[int, int], year: int | None
+) -> bool:
+    until = _UNTIL_YEAR.match(window.lower, end)
+    return (
+        year is not None
+        and until is not None
+        and until.end() <= clause[1]
+        and int(until.group(1)) > year
+    )
+
+
 _TOLLS = frozenset({"deaths", "injured", "casualties", "missing"})
 
 
@@ -410,6 +428,12 @@ def _claim(
             as_of = tense.as_of(window, start, end, clause, year, when.weekday() if dated else None)
             if d.current and as_of == "historic":
                 as_of = "current"  # the new value of a change ("rose to 11,300")
+            if (
+                as_of == "current"
+                and d.kind == "money"
+                and _paid_out_until_later(window, end, clause, year)
+            ):
+                as_of = "planned"  # "pledged €50 billion to Ukraine through 2027"
         if thing in CASUALTY_THINGS:
             predicate = "casualty"
         elif d.kind == "money":

@@ -688,6 +688,7 @@ def test_a_poll_gap_in_points_is_a_percent_of_the_gap() -> None:
         pytest.param("A poll of analysts put the rise at 2%.", None, id="poll-of-analysts"),
         pytest.param("El desempleo subió al 12,1%.", "unemployment", id="es-desempleo"),
         pytest.param("El paro bajó al 11,2%.", "unemployment", id="es-paro"),
+        pytest.param("Dengue cases in Peru rose by 45%.", "cases", id="the-plural-that-changed"),
         pytest.param("Le taux de chômage atteint 7,3 %.", "unemployment", id="fr-chomage"),
         pytest.param("Die Wahlbeteiligung lag bei 76,2 Prozent.", "turnout", id="de-turnout"),
         pytest.param("Sie holte 31,0 Prozent der Stimmen.", "votes", id="de-votes"),

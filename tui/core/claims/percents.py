@@ -147,6 +147,9 @@ def percent_thing(
     if _ON_BEFORE.search(window.lower, max(0, start - 4), start) and _ELECTION.search(window.lower):
         return "votes"  # "ahead of the conservatives on 24%": a party's score
     found = _measure_near(window, start, end, clause)
+    if found is None:  # "Mpox cases in Congo rose by 60%": the plural that changed
+        subject = things.changed_subject(window.lower[clause[0] : start], clause[0])
+        found = subject.name if subject is not None else None
     if found is None:
         found = _measure_near(window, start, end, (0, len(window.text)))
     if found is None and earlier:

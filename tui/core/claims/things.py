@@ -454,11 +454,11 @@ def thing_before(
         if best is None or m.start() > best.start:  # "police put the crowd at 15,000"
             best = Thing("people", m.start(), m.end(), False)
     if best is None:  # "payrolls rose by 150,000", "arrivals climbed to 21,000"
-        best = _changed_subject(head, clause_start)
+        best = changed_subject(head, clause_start)
     return best
 
 
-def _changed_subject(head: str, clause_start: int) -> Thing | None:
+def changed_subject(head: str, clause_start: int) -> Thing | None:
     """The plural noun a verb of change has for its subject, right before the verb or
     with where in between ("arrivals to Italy by sea fell to"); `head` is lower case."""
     for pattern in (_SUBJECT_CHANGED, _SUBJECT_WHERE_CHANGED):

@@ -134,6 +134,18 @@ CASES = [
         "German 'wie die X mitteilten' in the plural",
     ),
     (
+        "Clinics admitted 210 patients with burns.",
+        "210",
+        None,
+        "admitting patients is taking them in, not owning up to a figure",
+    ),
+    (
+        "The navy admitted 14 sailors had died.",
+        "14",
+        "navy",
+        "admitting a clause attributes it",
+    ),
+    (
         "Stewards put the crowd at 8,000.",
         "8,000",
         "Stewards",

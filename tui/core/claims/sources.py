@@ -217,6 +217,11 @@ _EVIDENCE_HEADS = frozenset(
 )
 
 
+_ADMITTING = frozenset({"admitted", "admits", "admit"})
+# ... but "admitted 40 civilians were killed" admits a clause.
+_CLAUSE_AFTER = rx.compile(
+    r"(?:\s+[\w,.-]+){1,5}?\s+(?:were|was|had|have|has|are|is|died|would|will)\b"
+)
 _REMARK_AFTER = rx.compile(r"\s*(?:[,.;:\"“”]|that\b|in\b|on\b|$)")
 _NEXT_WORD = rx.compile(r"\s+([a-z]+)")
 
@@ -231,6 +236,12 @@ def _is_reporting_verb(text: str, lowered: str, m: re.Match[str]) -> bool:
         return False
     if word in ("added", "adds") and not _REMARK_AFTER.match(text[m.end() : m.end() + 8]):
         return False  # "Iran has added 700,000 barrels": adding a quantity, not a remark
+    if (
+        word in _ADMITTING
+        and not _REMARK_AFTER.match(text[m.end() : m.end() + 8])
+        and not _CLAUSE_AFTER.match(lowered, m.end())
+    ):
+        return False  # "Hospitals admitted 320 patients": taking them in, not owning up
     if _DETERMINER_BEFORE.search(lowered, max(0, m.start() - 8), m.start()):
         return False
     nxt = _NEXT_WORD.match(lowered[m.end() : m.end() + 30])

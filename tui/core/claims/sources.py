@@ -220,7 +220,7 @@ _EVIDENCE_HEADS = frozenset(
 _ADMITTING = frozenset({"admitted", "admits", "admit"})
 # ... but "admitted 40 civilians were killed" admits a clause.
 _CLAUSE_AFTER = rx.compile(
-    r"(?:\s+[\w,.-]+){1,5}?\s+(?:were|was|had|have|has|are|is|died|would|will)\b"
+    r"(?:\s+[\w.-]+){1,5}?\s+(?:were|was|had|have|has|are|is|died|would|will)\b"
 )
 _REMARK_AFTER = rx.compile(r"\s*(?:[,.;:\"“”]|that\b|in\b|on\b|$)")
 _NEXT_WORD = rx.compile(r"\s+([a-z]+)")

@@ -143,6 +143,11 @@ def _first(text: str) -> tuple[str, str | None]:
             "Stewards put the crowd at 8,000.", ("8,000", "people"), id="a-crowd-counts-people"
         ),
         pytest.param(
+            "Le jeu a dépassé 4 millions d'exemplaires.",
+            ("4 millions", "exemplaires"),
+            id="fr-elided-article",
+        ),
+        pytest.param(
             "The toll of the storm in Leyte, Samar, and nearby islands has risen to 84.",
             ("84", "deaths"),
             id="a-plural-before-has-is-not-its-subject",
@@ -203,6 +208,9 @@ def test_counted_thing(text: str, expected: tuple[str, str | None]) -> None:
         pytest.param("I am 100 percent certain of that.", id="percent-idiom"),
         pytest.param("It won a five-star rating and a two-win lead.", id="spelled-compounds"),
         pytest.param("Identity is no zero-sum game.", id="zero-sum"),
+        pytest.param(
+            "O juiz falou nesta segunda-feira (24) com a imprensa.", id="pt-day-in-brackets"
+        ),
         pytest.param(
             "Two security sources in the northern province told reporters of it.",
             id="counted-sources-with-a-long-place",

@@ -77,6 +77,8 @@ def not_a_figure(window: Window, start: int, end: int, thing: str | None) -> boo
         # "12 months to March", "45-year-old", "10 a.m.", "16 kilometres", "eight times"
         return True
     head = low[max(0, start - 30) : start]
+    if head.endswith("(") and low.startswith(")", end) and _WEEKDAY_BRACKET.search(head):
+        return True  # "nesta segunda-feira (24)", "el lunes (15)": the day of the month
     before = (
         search_last_words(_BEFORE, head, _BEFORE_WORDS)
         if head.rstrip().endswith(_BEFORE_ENDS)
@@ -129,6 +131,14 @@ def not_a_figure(window: Window, start: int, end: int, thing: str | None) -> boo
 _CLOCK_SPAN = rx.compile(
     r"\bfrom\s+[0-9]{1,2}\s+(?:to|until|till)\s+[0-9]{1,2}\s+(?:in\s+the\s+)?"
     r"(?:morning|evening|afternoon|night|hours|o'clock)"
+)
+
+
+_WEEKDAY_BRACKET = rx.compile(
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|segunda-feira|terça-feira|"
+    r"quarta-feira|quinta-feira|sexta-feira|sábado|domingo|lunes|martes|miércoles|jueves|"
+    r"viernes|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|montag|dienstag|mittwoch|"
+    r"donnerstag|freitag|samstag|sonntag)\s*\($"
 )
 
 

@@ -171,6 +171,7 @@ def _canonical(words: list[_Word], known: Mapping[str, str] | None = None) -> st
                 if phrase in known:
                     return known[phrase]
     head = words[-1].low.strip("'’").removesuffix("'s").removesuffix("’s")
+    head = _ELIDED_ARTICLE.sub("", head)  # "13 millions d'exemplaires": exemplaires
     if head in _ADJECTIVE_HEADS:  # "12 dead", "the number of missing"
         return EVENT_THING.get(head, head)
     mods = [w for w in words[:-1]]
@@ -213,6 +214,9 @@ def _canonical(words: list[_Word], known: Mapping[str, str] | None = None) -> st
         compound = f"{mods[-1].low} {head}"
         return SYNONYMS.get(compound, compound)
     return head
+
+
+_ELIDED_ARTICLE = rx.compile(r"^(?:d|l|dell|dall|nell|sull)['’](?=\w)")
 
 
 def canonical(words: list[_Word]) -> str | None:

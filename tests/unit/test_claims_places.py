@@ -552,6 +552,18 @@ def _place(text: str, surface: str, **kwargs: object) -> str | None:
             id="what-a-quake-jolted-is-its-place-before-a-locative-of-another-clause",
         ),
         pytest.param(
+            "The ministry in Tigray said 300 died in the war between Ethiopia and the TPLF.",
+            "300",
+            "Tigray",
+            id="a-side-of-a-war-is-not-its-place",
+        ),
+        pytest.param(
+            'Medics said there are "about 90 dead and 300 wounded" in the besieged city of Homs.',
+            "about 90",
+            "Homs",
+            id="a-quoted-count-after-there-are-has-its-own-place",
+        ),
+        pytest.param(
             "Israel freed 90 Palestinian prisoners.",
             "90",
             None,

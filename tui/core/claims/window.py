@@ -329,6 +329,9 @@ def place_for(
     if not mentions:
         return _demonym_place(window, start, end, clause, [*sources, attributive or (0, 0)])
     usable, outside = window.place_pool()
+    if "between" in window.lower:  # "the war between Israel and Hamas": sides, not places
+        usable = [m for m in usable if not _party_to(window, m)]
+        outside = [m for m in outside if not _party_to(window, m)]
     if attributive is not None:
         a_lo, a_hi = attributive
         usable = [m for m in usable if not a_lo <= m.start < a_hi]
@@ -435,6 +438,18 @@ _DIRECTION_WORD = rx.compile(
 )
 
 
+# The sides of a war, a deal or talks: "the war between Russia and Ukraine".
+_PARTY_BEFORE = rx.compile(
+    r"\b(?:war|wars|conflict|fighting|clashes|talks|ceasefire|truce|deal|agreement|"
+    r"negotiations|exchange|swap|tensions|hostilities)\s+between\s+(?:the\s+)?"
+    r"(?:[A-Za-z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}\s+and\s+(?:the\s+)?)?\Z"
+)
+
+
+def _party_to(window: Window, m: PlaceMention) -> bool:
+    return _PARTY_BEFORE.search(window.lower, max(0, m.start - 60), m.start) is not None
+
+
 def _both_parts_of(window: Window, mentions: list[PlaceMention], lo: int, hi: int) -> str | None:
     both = _BOTH_PARTS.search(window.lower, lo, hi)
     if both is None:
@@ -454,7 +469,7 @@ _THERE = rx.compile(r"\bthere\b|\b(?:in|across|inside|throughout) the country\b(
 _EXISTENTIAL = rx.compile(
     r"there\s+(?:(?:still|now|also|already|reportedly|so\s+far)\s+)?"
     r"(?:is|are|was|were|(?:has|have|had)\s+been|will\s+be|may\s+be|might\s+be|could\s+be|"
-    r"remains?|remained)\s+(?:(?:still|now|also|already|reportedly|so\s+far)\s+)?"
+    r"remains?|remained)\s+(?:(?:still|now|also|already|reportedly|so\s+far)\s+)?[\"“']?"
     r"(?:\d|a\b|an\b|no\b|some\b|about\b|around\b|roughly\b|nearly\b|almost\b|over\b|"
     r"more\b|fewer\b|less\b|at\s+least\b|at\s+most\b|up\s+to\b|many\b|several\b|dozens\b|"
     r"scores\b|hundreds\b|thousands\b|millions\b|only\b|just\b|(?:one|two|three|four|five|"

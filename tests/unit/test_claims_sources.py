@@ -146,6 +146,12 @@ CASES = [
         "admitting a clause attributes it",
     ),
     (
+        "Toll estimates range from 900 to 1,400.",
+        "900 to 1,400",
+        None,
+        "'estimates' before a verb is the noun, not a speaker's verb",
+    ),
+    (
         "Stewards put the crowd at 8,000.",
         "8,000",
         "Stewards",

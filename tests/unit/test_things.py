@@ -447,6 +447,8 @@ def test_a_fractions_percent_is_the_figure_news_writes_not_a_float_artefact(
     ("text", "surfaces"),
     [
         ("Shares rose 1.1% to $74.20.", ["1.1%", "$74.20"]),
+        ("Toll estimates range from 900 to 1,400.", ["900 to 1,400"]),
+        ("Homelessness rose by a third to 9,000.", ["a third", "9,000"]),
         ("Sales were down 6 percent to $531.7 million.", ["6 percent", "$531.7 million"]),
         ("The index fell 0.8% to 4,310 points.", ["0.8%"]),  # (an index level is no figure)
         ("Support rose 2% to 41%.", ["2%", "41%"]),

@@ -17,6 +17,8 @@ _FROM_BEFORE = rx.compile(
     r"(?:\b(?:down|up)\s+from|\bfrom(?:\s+a\s+(?:peak|high|low)\s+of)?|"
     r"\bcompared\s+(?:with|to))\s+$"
 )
+# "Estimates range from 2,000 to 5,000": the two ends of one figure, not a change.
+_RANGING_FROM = rx.compile(r"\b(?:range[sd]?|ranging|var(?:y|ies|ied|ying))\s+from\s+$")
 _RANGE_GAP = rx.compile(r"\s*(?:-|to|bis|à|a|al|hasta|do)\s*")
 _AND_GAP = frozenset([" and ", " y ", " e ", " et ", " und ", " i "])
 _BETWEEN = ("between", "entre", "zwischen", "między")
@@ -107,12 +109,16 @@ def pair_quantities(window: win.Window, drafts: list[Draft]) -> None:
             continue
         # ... and the new value may have its own ("from about 2,500 to fewer than 2,000").
         to_b = _gap_to_modifier(window, a.end, b.start) if from_a else gap
-        if from_a and _RANGE_GAP.fullmatch(to_b) and "to" in to_b:
+        ranging = from_a is not None and _RANGING_FROM.search(
+            _head_before_modifier(window, a.start)
+        )
+        if from_a and _RANGE_GAP.fullmatch(to_b) and "to" in to_b and not ranging:
             a.historic, b.current, a.partner, b.partner = True, True, b_i, a_i
         elif (
-            (is_between or (_RANGE_GAP.fullmatch(gap) and a.q.vague is None))
+            (is_between or ranging or (_RANGE_GAP.fullmatch(gap) and a.q.vague is None))
             and a_value < b.value
             and (a.kind == "count" or a.kind == b.kind)  # not "1.1% to $74.20"
+            and (a.q.fraction is None or is_between)  # not "rose by a third to 12,000"
             and not (a.kind == "percent" and _CHANGED_BY_BEFORE.search(before_a))
         ):
             if b.kind != "count" and a.kind == "count":

@@ -202,7 +202,8 @@ _COPULA_AFTER = rx.compile(
 _NOUN_THEN_VERB = frozenset(
     "show shows showed say says said indicate indicates indicated suggest suggests began "
     "begin reveal revealed put puts released published obtained seen compiled are were have "
-    "has will would can could may might keep remain continue".split()
+    "has will would can could may might keep remain continue range ranged vary varied stand "
+    "stood exceed exceeded top topped".split()
 )
 # "show" and "find" attribute a figure only to evidence: "data show", "the poll showed",
 # "a UN report found" ("the scrapped show", "horror shows keep" are nouns; "rescuers

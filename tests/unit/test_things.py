@@ -143,6 +143,16 @@ def _first(text: str) -> tuple[str, str | None]:
             "Stewards put the crowd at 8,000.", ("8,000", "people"), id="a-crowd-counts-people"
         ),
         pytest.param(
+            "The shortfall reached $40 billion in fiscal 2023.",
+            ("$40 billion", "dollars"),
+            id="money-in-a-fiscal-year-is-not-for-a-fiscal",
+        ),
+        pytest.param(
+            "The debt reached $40 billion in the first quarter.",
+            ("$40 billion", "debt"),
+            id="money-in-a-quarter-is-the-named-total",
+        ),
+        pytest.param(
             "Le jeu a dépassé 4 millions d'exemplaires.",
             ("4 millions", "exemplaires"),
             id="fr-elided-article",

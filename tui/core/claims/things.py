@@ -565,9 +565,10 @@ def money_thing(
     """What money is for: "$500m in military aid", "a $6.5 billion deal for jets", or a
     money noun the sum is linked to ("the damage is estimated at $2 billion")."""
     m = _MONEY_FOR.match(window.lower, end)
-    found = thing_after(window, m.end() if m else end, allow_of=False, known=known)
-    if found is not None:
-        return found
+    if m is None or not _TIME_AFTER.match(window.lower, m.end()):  # "in fiscal 2024": when
+        found = thing_after(window, m.end() if m else end, allow_of=False, known=known)
+        if found is not None:
+            return found
     head = window.lower[clause_start:start]
     if not search_last_words(_LINK_BEFORE, head, _LINK_WORDS):
         return None
@@ -579,6 +580,12 @@ def money_thing(
     return Thing(_MONEY_NOUNS.get(word, word), at, at + len(word), False)
 
 
+_TIME_AFTER = rx.compile(
+    r"(?:(?:fiscal|financial)\s+(?:year|(?:19|20)[0-9]{2})|"
+    r"the\s+(?:first|second|third|fourth|last|past|next|same)\s+(?:quarter|half|year|month|week)|"
+    r"(?:19|20)[0-9]{2}|january|february|march|april|may|june|july|august|september|october|"
+    r"november|december)\b"
+)
 # Nouns a sum of money is the amount of: "the cost of rebuilding at $400 billion".
 _MONEY_NOUNS = {"costs": "cost", "damages": "damage", "loss": "losses", "bills": "bill"}
 _MONEY_NOUN = rx.compile(

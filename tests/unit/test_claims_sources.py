@@ -152,6 +152,18 @@ CASES = [
         "'estimates' before a verb is the noun, not a speaker's verb",
     ),
     (
+        "The UN children's agency, UNICEF, said 9,000 pupils had no school.",
+        "9,000",
+        "UN children's agency",
+        "an acronym set off by commas is the subject's short form",
+    ),
+    (
+        "Citing satellite images, the think tank said 1,200 homes were razed.",
+        "1,200",
+        "think tank",
+        "a think tank can speak",
+    ),
+    (
         "Stewards put the crowd at 8,000.",
         "8,000",
         "Stewards",

@@ -241,6 +241,8 @@ def _aside(text: str, segs: list[tuple[int, int]], i: int) -> str | None:
         return "role"  # "Ana Ruiz, the health minister in the eastern government, said"
     if first == "the" and len(words) <= 4:
         return "short"  # "Ukraine's spy agency, the GUR, said": an aside, or the subject
+    if len(words) == 1 and words[0].isupper() and len(words[0]) >= 2 and i > 0:
+        return "short"  # "The UN refugee agency, UNHCR, said": its short form
     before = text[segs[i - 1][0] : segs[i - 1][1]].split() if i > 0 else []
     if (
         len(words) <= 2

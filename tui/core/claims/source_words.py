@@ -37,7 +37,7 @@ SOURCE_HEADS = frozenset(
     center team teams crew crews staff personnel officer officers soldier soldiers
     agent agents firefighters paramedics operator operators company firm spokesmen relatives
     families family leader leaders people organizers organisers commentators sheriffs
-    examiner coroner morgue sources tallies defence defense brigade brigades
+    examiner coroner morgue sources tallies defence defense brigade brigades tank think-tank
     gobierno autoridades autoridad ministerio ministro policía ejército fuentes portavoz
     gouvernement autorités ministère ministre armée porte-parole governo autoridade
     ministério polícia exército fontes porta-voz regierung behörden ministerium minister

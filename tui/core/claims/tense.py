@@ -156,7 +156,10 @@ _CLOSES_ON_DAY = rx.compile(rf"[^.;:]{{0,25}}?\b(?:by|on|as\s+of|until)\s+{_DAY}
 _PAST_LEVEL = rx.compile(
     r"\b(?:stood|was|were|had|totall?ed|reached|rose|climbed|numbered|came\s+to)\b"
 )
-_NOW = rx.compile(r"\b(?:now|currently|so\s+far|as\s+of\s+now|today)\b")
+# Words that turn a sentence back to now ("; this week it reported 800", "but today").
+_NOW = rx.compile(
+    r"\b(?:now|currently|so\s+far|as\s+of\s+now|today|this\s+(?:week|month|year))\b|;"
+)
 
 
 # A figure of an earlier time named just before it, across the clause's comma: "in 1997,
@@ -251,7 +254,7 @@ def as_of(
     opening = _OPENS_IN_YEAR.match(low, lo)
     if opening is not None and year is not None and int(opening.group(1)) < year:
         return "historic"
-    if _opens_in_the_past(low, start, year):
+    if _opens_in_the_past(low, start, year) and not _NOW.search(low, end, min(hi, end + 24)):
         return "historic"
     return "current"
 
@@ -259,11 +262,13 @@ def as_of(
 # A sentence that opens on an earlier period, set off by a comma: "Last year alone, gangs
 # killed 4,000", "During the 2010 floods, 1,200 homes were lost", "A year ago, ...".
 _OPENS_IN_THE_PAST = rx.compile(
-    r"\s*[\"“']?\s*(?:(?:at\s+the\s+(?:end|start|beginning|height)\s+of\s+)?"
-    r"last\s+(?:year|month|summer|winter|spring|autumn|january|february|march|april|may|june|"
-    r"july|august|september|october|november|december)|a\s+year\s+(?:ago|earlier)|"
-    r"(?:in|during|throughout)\s+(?:the\s+)?((?:19|20)[0-9]{2})(?:\s+[a-z]+){0,2})"
-    r"(?:\s+alone)?\s*,"
+    r"\s*[\"“']?\s*(?:(?:(?:at\s+the\s+(?:end|start|beginning|height)\s+of\s+)?"
+    r"last\s+(?:year|month|week|summer|winter|spring|autumn|january|february|march|april|may|"
+    r"june|july|august|september|october|november|december)|a\s+year\s+(?:ago|earlier)|"
+    r"(?:a|one|two|three|four|five|six|seven|eight|nine|ten|[0-9]+)\s+"
+    r"(?:years|months|weeks|decades)\s+(?:ago|earlier))(?:\s+alone)?\s*,?\s|"
+    r"(?:in|during|throughout)\s+(?:the\s+)?((?:19|20)[0-9]{2})(?:\s+[a-z]+){0,2}"
+    r"(?:\s+alone)?\s*,)"
 )
 
 

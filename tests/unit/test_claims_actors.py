@@ -234,6 +234,8 @@ _THINGS = {w: w for w in ("hostages", "seats", "homes", "police officers", "vill
                      id="a-headlines-present-verb-right-before-the-figure"),
         pytest.param("Canada to send 200 more troops to Latvia", "200", "Canada",
                      id="a-headlines-infinitive"),
+        pytest.param("The CDU/CSU bloc won 28.5% of the vote.", "28.5%", "CDU/CSU",
+                     id="a-party-bloc-as-subject"),
         pytest.param("Hamas gunmen seized 40 hostages.", "40", "Hamas",
                      id="a-groups-own-members-as-subject"),
         pytest.param("Myanmar's military junta has killed 900 civilians.", "900", "Myanmar",

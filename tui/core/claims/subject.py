@@ -71,7 +71,7 @@ _LIST_GOES_ON = rx.compile(r"\s*(?:,|\band\b|\bor\b)")
 _STATE_BODY = (
     r"(?:\s+(?:government|army|military(?:\s+junta)?|armed\s+forces|forces|troops|navy|"
     r"air\s+force|authorities|administration|police|coast\s+guard|defen[cs]e\s+ministry|"
-    r"ministry\s+of\s+defen[cs]e|junta|regime|cabinet|parliament|party|"
+    r"ministry\s+of\s+defen[cs]e|junta|regime|cabinet|parliament|party|bloc|alliance|coalition|"
     # a group's own members: "Boko Haram militants abducted", "Houthi rebels fired"
     r"militants|fighters|rebels|gunmen|militiamen|insurgents|jihadists|members|soldiers))"
 )

@@ -118,6 +118,8 @@ def _fraction_re() -> re.Pattern[str]:
     )
 
 
+# After a spelled number: an Indian scale word ("three lakh": 300,000), or the hundreds
+# in digits after a spelled thousand ("three-thousand-162": 3,162).
 _INDIAN_SCALE_AFTER = rx.compile(r"\s+(lakhs?|crores?)\b")
 _SPELLED_THEN_DIGITS = rx.compile(r"-([0-9]{1,3})(?![0-9,.])")
 # After "a third", "a quarter", "a fifth": a word that makes it an ordinal ("a third

@@ -523,9 +523,12 @@ def _lookup(
     return None
 
 
+# A part of a place, named by its compass word ("North Waziristan", "Upper Dir"): the
+# name after it has the shape of an unknown town's (`_NAME_SHAPE`).
 _COMPASS_NAME = rx.compile(
     r"(?:North|South|East|West|Upper|Lower|Central)\s+((?:(?:[ae][ldnrstz]|ash)-)?[A-Z][a-z]{2,})"
 )
+
 # An unknown word that may be a small town's name: capitalised, then lower case ("Suzu",
 # "al-Hasima"), not an acronym or CamelCase product ("WWDC", "SmartThings").
 _NAME_SHAPE = rx.compile(r"(?:(?:[ae][ldnrstz]|ash)-)?[A-Z][a-z]{2,}(?:-[A-Za-z][a-z]+)*\Z")

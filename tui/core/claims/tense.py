@@ -259,8 +259,9 @@ def as_of(
     return "current"
 
 
-# A sentence that opens on an earlier period, set off by a comma: "Last year alone, gangs
-# killed 4,000", "During the 2010 floods, 1,200 homes were lost", "A year ago, ...".
+# A sentence that opens on an earlier period: "Last year alone, gangs killed 4,000",
+# "Last week the ministry reported 500", "Five years ago, ...", "During the 2010 floods,
+# 1,200 homes were lost" (a year's phrase is set off by its comma).
 _OPENS_IN_THE_PAST = rx.compile(
     r"\s*[\"“']?\s*(?:(?:(?:at\s+the\s+(?:end|start|beginning|height)\s+of\s+)?"
     r"last\s+(?:year|month|week|summer|winter|spring|autumn|january|february|march|april|may|"

@@ -142,6 +142,7 @@ def _first(text: str) -> tuple[str, str | None]:
         pytest.param(
             "Stewards put the crowd at 8,000.", ("8,000", "people"), id="a-crowd-counts-people"
         ),
+        pytest.param("Kyiv got 12 HIMARS last year.", ("12", "HIMARS"), id="an-acronym-as-written"),
         pytest.param(
             "The shortfall reached $40 billion in fiscal 2023.",
             ("$40 billion", "dollars"),
@@ -712,6 +713,7 @@ def test_a_poll_gap_in_points_is_a_percent_of_the_gap() -> None:
         pytest.param("El desempleo subió al 12,1%.", "unemployment", id="es-desempleo"),
         pytest.param("El paro bajó al 11,2%.", "unemployment", id="es-paro"),
         pytest.param("Dengue cases in Peru rose by 45%.", "cases", id="the-plural-that-changed"),
+        pytest.param("Debt reached 90% of GDP.", "GDP", id="of-gdp-not-gdps"),
         pytest.param("Le taux de chômage atteint 7,3 %.", "unemployment", id="fr-chomage"),
         pytest.param("Die Wahlbeteiligung lag bei 76,2 Prozent.", "turnout", id="de-turnout"),
         pytest.param("Sie holte 31,0 Prozent der Stimmen.", "votes", id="de-votes"),

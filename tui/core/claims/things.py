@@ -202,7 +202,10 @@ def _canonical(words: list[_Word], known: Mapping[str, str] | None = None) -> st
     proper = words[-1].text[:1].isupper() and not words[-1].text.isupper()
     if not mods and proper and not _is_plural_head(head):
         return None  # a proper name ("a third of Pakistan"), not a counted thing
-    if head.isascii() and (not head.endswith("s") or head.endswith("ss")):
+    acronym = len(words[-1].text) > 1 and words[-1].text.isupper()
+    if acronym:
+        head = words[-1].text  # "4.7% of GDP": an acronym is written, not made plural
+    elif head.isascii() and (not head.endswith("s") or head.endswith("ss")):
         head = plural(head)  # English plurals only: "грудня" or "militares" stay as written
     head = SYNONYMS.get(head, head)
     if (

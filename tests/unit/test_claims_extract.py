@@ -694,6 +694,8 @@ def test_the_level_a_move_leaves_is_a_presence(text: str, predicate: str) -> Non
         pytest.param("Greens won 40 seats, leaving them short of a majority.", "other", id="short"),
         pytest.param("Gales left 80,000 homes without heat.", "other", id="without"),
         pytest.param("About 900 troops left the base.", "movement", id="a-departure"),
+        pytest.param("Spain will pull 600 troops out.", "movement", id="pull-out"),
+        pytest.param("Shops in 40 towns pull it off.", "other", id="pull-it-off"),
     ],
 )
 def test_leave_as_a_result_is_no_movement(text: str, predicate: str) -> None:

@@ -1266,6 +1266,8 @@ def test_indonesian_bounds_and_events(text: str, expected: tuple[str, str, str])
         ("Last week the agency counted 300 cases.", ["historic"]),
         ("Last week it counted 300 cases; this week it counted 500.", ["historic", "current"]),
         ("Last week it counted 300 cases, and 500 this week.", ["historic", "current"]),
+        # the whole a planned part is taken from is there now
+        ("Spain will pull 600 of its 2,500 soldiers out.", ["planned", "current"]),
     ],
 )
 def test_a_sentence_opened_on_last_week_until_it_turns_to_now(text: str, tenses: list[str]) -> None:

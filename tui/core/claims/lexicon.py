@@ -166,8 +166,15 @@ _LEFT_AS_RESULT = rx.compile(
 _LEAVE_WORDS = frozenset({"leave", "leaves", "leaving", "left"})
 
 
+# "pull it off", "pulled back from the deal": an idiom, not troops pulled out.
+_PULL_IDIOM = rx.compile(r"\s+(?:it|them|off|up|back|together|through|ahead|strings)\b")
+
+
 def left_as_result(lower: str, word: str, end: int) -> bool:
-    """Whether `word`, a form of "leave" ending at `end` of `lower`, names a result."""
+    """Whether `word` ending at `end` of `lower` is no movement after all: a form of
+    "leave" that names a result, or "pull" in an idiom."""
+    if word in ("pull", "pulled"):
+        return _PULL_IDIOM.match(lower, end) is not None
     return word in _LEAVE_WORDS and _LEFT_AS_RESULT.match(lower, end) is not None
 
 

@@ -42,6 +42,9 @@ _HEADLINE_TO = rx.compile(
     r"(?:[A-Z][\w.'’-]*\s+){1,4}to\s+(?:cut|withdraw|reduce|send|deploy|pull|keep|leave|"
     r"end|halve|double|boost|raise|add|remove|release|free|hand|close|expand|shrink|slash)\b"
 )
+# The whole a planned part is taken from: "will pull 2,000 of its 2,500 troops" plans the
+# 2,000; the 2,500 are there now.
+_WHOLE_OF_A_PART = rx.compile(r"\d[\d,.]*\s+of\s+(?:its|their|his|her|the)\s+\Z")
 # Words that end the verb group a plan cue governs: a new finite verb or clause.
 _CLAUSE_TURN = rx.compile(
     r"\b(?:after|since|when|because|as|which|who|that|while|but|and\s+(?:has|have|had|was|were))\b"
@@ -221,7 +224,8 @@ def as_of(
         plan = headline  # "US to cut troops in Iraq to under 2,000": a headline's future
     for m in _PLAN_BEFORE.finditer(before):
         plan = m
-    if plan is not None and not _CLAUSE_TURN.search(before, plan.end()):
+    whole = _WHOLE_OF_A_PART.search(low, max(lo, start - 40), start) is not None
+    if plan is not None and not whole and not _CLAUSE_TURN.search(before, plan.end()):
         return "planned"
     after = (
         _PLAN_AFTER.match(low, end)

@@ -152,6 +152,8 @@ PREDICATES: dict[str, str] = {
             # a headline's present: "Germany sends 300 soldiers" ("pulls", "leaves" are
             # mostly something else: "research that pulls from", "that leaves 11")
             "sends",
+            "pull",
+            "pulled",
             "leave",
             "leaving",
             "left",

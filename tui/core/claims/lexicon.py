@@ -155,6 +155,20 @@ def event_re() -> re.Pattern[str]:
     return _lower_words_re(EVENTS)
 
 
+# Words of change around a number. After it: "a 64% decrease", "30% lower than", "a 10%
+# increase on last year". Before it, a verb whose number is the change: "payrolls rose by
+# 150,000", "fell 0.3% to 4.5%".
+CHANGE_AFTER = rx.compile(
+    r"\s*(?:monthly\s+|annual\s+|yearly\s+)?(?:increase|decrease|rise|drop|fall|decline|"
+    r"jump|gain|reduction|cut|surge|plunge|lower|higher|down|up|more|fewer|less|below|above)\b"
+)
+CHANGED_BY = rx.compile(
+    r"\b(?:rose|risen|fell|fallen|grew|grown|increased|decreased|dropped|declined|climbed|"
+    r"jumped|slid|surged|plunged|gained|shrank|expanded|contracted|up|down)\s+(?:by\s+)?"
+    r"(?:about\s+|around\s+|nearly\s+|some\s+|almost\s+|just\s+|roughly\s+)?$"
+)
+
+
 # "leaving it short of a majority", "left thousands without power": a result, not a
 # departure (no movement, no withdrawal).
 _LEFT_AS_RESULT = rx.compile(

@@ -10,6 +10,7 @@ from tui.core.claims import modifiers as mod
 from tui.core.claims import rx
 from tui.core.claims import window as win
 from tui.core.claims.dates import DateFigure
+from tui.core.claims.lexicon import CHANGED_BY
 from tui.core.claims.numbers import Quantity
 from tui.core.models import Bound, Kind
 
@@ -22,13 +23,6 @@ _RANGING_FROM = rx.compile(r"\b(?:range[sd]?|ranging|var(?:y|ies|ied|ying))\s+fr
 _RANGE_GAP = rx.compile(r"\s*(?:-|to|bis|à|a|al|hasta|do)\s*")
 _AND_GAP = frozenset([" and ", " y ", " e ", " et ", " und ", " i "])
 _BETWEEN = ("between", "entre", "zwischen", "między")
-# A verb of change right before a percent: what follows "to" is the new level ("rose
-# 1.1% to $74.20", "fell 0.3% to 4.5%"), not the top of a range.
-_CHANGED_BY_BEFORE = rx.compile(
-    r"\b(?:rose|rise|rises|risen|fell|fall|falls|fallen|grew|climbed|jumped|gained|dropped|"
-    r"slipped|slid|declined|eased|surged|soared|plunged|tumbled|added|lost|up|down|rising|falling|"
-    r"growing|climbing|jumping|gaining|dropping|declining|sliding)\s+(?:by\s+)?$"
-)
 _FRACTION_GAP = rx.compile(r"\s+of\s+(?:the|its|their|an\s+estimated|some|about|around)?\s*")
 
 
@@ -119,7 +113,8 @@ def pair_quantities(window: win.Window, drafts: list[Draft]) -> None:
             and a_value < b.value
             and (a.kind == "count" or a.kind == b.kind)  # not "1.1% to $74.20"
             and (a.q.fraction is None or is_between)  # not "rose by a third to 12,000"
-            and not (a.kind == "percent" and _CHANGED_BY_BEFORE.search(before_a))
+            # after a verb of change, "to" gives the new level: "fell 0.3% to 4.5%"
+            and not (a.kind == "percent" and CHANGED_BY.search(before_a))
         ):
             if b.kind != "count" and a.kind == "count":
                 a.kind = b.kind

@@ -13,7 +13,7 @@ from tui.core.claims import events, rx, things
 from tui.core.claims import modifiers as mod
 from tui.core.claims import window as win
 from tui.core.claims.antecedent import Antecedent
-from tui.core.claims.lexicon import CURRENCY_THING
+from tui.core.claims.lexicon import CHANGE_AFTER, CURRENCY_THING
 from tui.core.claims.pairing import Draft
 
 # The paragraph's earlier thing/place/actor: called only when a figure needs them.
@@ -125,10 +125,6 @@ def subsets_share_event(window: win.Window, drafts: list[Draft]) -> None:
 _CURRENCY_NAMES = frozenset(CURRENCY_THING.values()) | {"money"}
 # A percent that says how a count changed: "a 64% decrease", "30% lower than", "was down
 # about 52%". It measures what that count counts.
-_CHANGE_AFTER = rx.compile(
-    r"\s*(?:monthly\s+|annual\s+|yearly\s+)?(?:increase|decrease|rise|drop|fall|decline|"
-    r"jump|gain|reduction|cut|surge|plunge|lower|higher|down|up|more|fewer|less|below|above)\b"
-)
 _CHANGE_BEFORE = rx.compile(
     r"\b(?:down|up|fell|rose|dropped|increased|decreased|declined|climbed|jumped|grew|"
     r"surged|plunged|soared|slid|slumped)\s+(?:by\s+)?(?:about|around|nearly|some|roughly|"
@@ -149,5 +145,5 @@ def changes_measure_counts(window: win.Window, drafts: list[Draft], inherit: Inh
         if d.kind != "percent" or d.thing is not None:
             continue
         before = window.lower[max(0, d.start - 40) : modifier_start(window, d)]
-        if _CHANGE_AFTER.match(window.lower, d.end) or _CHANGE_BEFORE.search(before):
+        if CHANGE_AFTER.match(window.lower, d.end) or _CHANGE_BEFORE.search(before):
             d.thing = last or inherit().counted

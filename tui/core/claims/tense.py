@@ -13,6 +13,7 @@ after its counted phrase ("another 120 are expected").
 from __future__ import annotations
 
 from tui.core.claims import rx
+from tui.core.claims.lexicon import CHANGE_AFTER, CHANGED_BY
 from tui.core.claims.regex_speed import compile_guarded, search_last_words
 from tui.core.claims.window import Window
 from tui.core.models import AsOf
@@ -129,16 +130,6 @@ _HISTORIC_AFTER = rx.compile(
     r"(?:a\s+year|a\s+decade|the\s+day|the\s+week|the\s+month)\s+(?:earlier|before|ago)|"
     r"years\s+ago|last\s+(?:year|election|time)\b(?!['’]s))"
 )
-# A verb of change right before the number: the number is the change, now.
-_CHANGED_BY = rx.compile(
-    r"\b(?:rose|risen|fell|fallen|grew|grown|increased|decreased|dropped|declined|climbed|"
-    r"jumped|slid|surged|plunged|gained|shrank|expanded|contracted|up|down)\s+(?:by\s+)?"
-    r"(?:about\s+|around\s+|nearly\s+|some\s+|almost\s+|just\s+|roughly\s+)?$"
-)
-# ... or a word of change right after it: "a 10% increase on last year", "15% higher than".
-_CHANGE_AFTER = rx.compile(
-    r"\s+(?:[a-z]+\s+)?(?:increase|rise|jump|drop|fall|decline|higher|lower|up|down)\b"
-)
 _BASE_OF_CHANGE = rx.compile(r"\b(?:compared|from|than|versus|vs|over|on)\b")
 # A clause that opens in an earlier year: "In 2010, floods killed more than 2,000."
 _OPENS_IN_YEAR = rx.compile(r"\s*(?:in|during|back\s+in)\s+((?:19|20)[0-9]{2})\b")
@@ -245,9 +236,11 @@ def as_of(
     after_cue = _HISTORIC_AFTER.match(low, end)
     if after_cue is not None and after_cue.end() <= hi:
         cue_year = after_cue.group(1)
+        # a verb of change before the number, or a word of change after it ("a 10%
+        # increase on last year"): the number is the change, now
         changed = (
-            _CHANGED_BY.search(low, max(lo, start - 40), start) is not None
-            or _CHANGE_AFTER.match(low, end) is not None
+            CHANGED_BY.search(low, max(lo, start - 40), start) is not None
+            or CHANGE_AFTER.match(low, end) is not None
         )
         if changed and (cue_year is None or _BASE_OF_CHANGE.search(after_cue.group())):
             # "fell 3.1% from a year earlier", "fell 60% compared with the same period of

@@ -22,6 +22,7 @@ from tui.core.claims import rx
 from tui.core.claims import source_names as nm
 from tui.core.claims import source_words as sw
 from tui.core.claims.lexicon import alternation
+from tui.core.claims.sentences import HEADLINE_MAX
 
 Reach = Literal["after", "both"]  # "after": covers what follows ("X said that ...")
 Kind = Literal["subject", "according", "inverted", "citing", "pronoun", "participle"]
@@ -75,7 +76,6 @@ _ACCORDING = (
 _NAME_SPAN = rx.compile(r"(?:(?:[A-Z]\.){2,}|\.(?=[a-z])|[^,.;:!?()\[\]\n\"“”]){2,140}")
 
 
-_HEADLINE_MAX = 200  # characters: a longer line is prose
 _HEADLINE_SOURCE = rx.compile(
     r"(?:\s*:|\s+[-–—])\s+(?P<name>(?:the\s+)?[A-Za-z][\w.&'’-]*(?:\s+[A-Za-z][\w.&'’-]*){0,4})"
     r"\s*$"
@@ -166,7 +166,7 @@ def _find_sources(text: str, lowered: str) -> tuple[SourceMention, ...]:
         last = text.find(words[-1], max(first, m.end()), span_end)
         end = last + len(words[-1]) if last >= 0 else span_end
         out.append(SourceMention(m.start(), end, name, kind, "after" if fronted else "both"))
-    tag = _HEADLINE_SOURCE.search(text) if len(text) <= _HEADLINE_MAX else None
+    tag = _HEADLINE_SOURCE.search(text) if len(text) <= HEADLINE_MAX else None
     if tag is not None and _tags_a_source(text, tag):
         # A headline's closing tag says who gives its figure: "Cholera cases top 10,000 in
         # Yemen: WHO", "Gaza toll passes 40,000 - health ministry"

@@ -12,7 +12,7 @@ from datetime import datetime
 
 from tui.core.claims import rx
 from tui.core.claims import window as win
-from tui.core.claims.lexicon import EVENTS, event_re, left_as_result, norm
+from tui.core.claims.lexicon import EVENTS, event_re, norm, not_a_move
 from tui.core.claims.pairing import Draft
 from tui.core.claims.periods import DAY, DateFigure
 from tui.core.models import AsOf, Claim
@@ -50,7 +50,7 @@ def _events(lower: str, lo: int, hi: int) -> list[tuple[int, str]]:
     found = [
         (m.start(), EVENTS[key])
         for m in event_re().finditer(lower, lo, hi)
-        if not left_as_result(lower, key := norm(m.group()), m.end())
+        if not not_a_move(lower, key := norm(m.group()), m.end())
     ]
     found += [(m.start(), "mission end") for m in _MISSION_WILL_END.finditer(lower, lo, hi)]
     return found

@@ -184,7 +184,7 @@ _LEAVE_WORDS = frozenset({"leave", "leaves", "leaving", "left"})
 _PULL_IDIOM = rx.compile(r"\s+(?:it|them|off|up|back|together|through|ahead|strings)\b")
 
 
-def left_as_result(lower: str, word: str, end: int) -> bool:
+def not_a_move(lower: str, word: str, end: int) -> bool:
     """Whether `word` ending at `end` of `lower` is no movement after all: a form of
     "leave" that names a result, or "pull" in an idiom."""
     if word in ("pull", "pulled"):

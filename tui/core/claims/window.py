@@ -23,9 +23,9 @@ from tui.core.claims.german import reads_german
 from tui.core.claims.lexicon import (
     PREDICATES,
     ThingWords,
-    left_as_result,
     lower_same_length,
     norm,
+    not_a_move,
     predicate_re,
     thing_words,
 )
@@ -187,7 +187,7 @@ class Window:
                 (m.start(), m.end(), table[key])
                 for m in pattern.finditer(self.lower)
                 if (key := norm(m.group())) in table
-                and not (kind == "predicate" and left_as_result(self.lower, key, m.end()))
+                and not (kind == "predicate" and not_a_move(self.lower, key, m.end()))
             ]
             self._mentions[kind] = cached
         return cached

@@ -8,6 +8,7 @@ by default; these are the exceptions.
 from __future__ import annotations
 
 from tui.core.claims import rx
+from tui.core.claims.date_words import WRITTEN_WEEKDAYS
 from tui.core.claims.lexicon import alternation
 from tui.core.claims.nouns import PLACE_KINDS
 from tui.core.claims.regex_speed import search_last_words
@@ -134,11 +135,9 @@ _CLOCK_SPAN = rx.compile(
 )
 
 
+# A weekday in any language the dates read, then an opening bracket (lower case).
 _WEEKDAY_BRACKET = rx.compile(
-    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|segunda-feira|terça-feira|"
-    r"quarta-feira|quinta-feira|sexta-feira|sábado|domingo|lunes|martes|miércoles|jueves|"
-    r"viernes|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|montag|dienstag|mittwoch|"
-    r"donnerstag|freitag|samstag|sonntag)\s*\($"
+    rf"(?:{alternation(sorted({w.lower() for w in WRITTEN_WEEKDAYS}))})\s*\($"
 )
 
 
